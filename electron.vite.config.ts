@@ -1,0 +1,25 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// electron-vite externalizes `dependencies`; lowdb (and p-limit) are ESM-only, so they are bundled into the CJS main.
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { exclude: ['lowdb', 'steno', 'p-limit', 'yocto-queue'] },
+      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+})

@@ -1,0 +1,65 @@
+import type { CommonFields, SourceId, SyncProgress } from '../../../shared/trials'
+
+/** A row as one source delivered it, keyed by the source's own id (과제번호, trial_id). */
+export interface SourceRow {
+  sourceId: string
+  /** The source's fields as received, under its own column names (every column it sent). */
+  fields: Record<string, unknown>
+  /** CRIS: listed but /detail not fetched yet (or not re-fetched after a change). */
+  detailsPending?: boolean
+}
+
+/** What a source sees of the store while it fetches: enough to decide what to re-fetch (CRIS details). */
+export interface PreviousRecordView {
+  sourceId: string
+  fields: Readonly<Record<string, unknown>>
+  detailsPending: boolean
+  removed: boolean
+}
+
+export interface FetchContext {
+  signal: AbortSignal
+  onProgress: (p: Omit<SyncProgress, 'source'>) => void
+  /** Human-readable warnings that end up in the sync log entry. */
+  warn: (message: string) => void
+  /** Records of this source already in the store, by sourceId. */
+  previous: ReadonlyMap<string, PreviousRecordView>
+  /** Per-source state persisted in the store between syncs (e.g. icreat's last working revision path). */
+  state: Readonly<Record<string, unknown>>
+}
+
+export interface FetchResult {
+  /** Every row of a complete listing (rejected rows excluded). */
+  rows: SourceRow[]
+  /** Rows dropped by validation (e.g. no 과제번호). */
+  rejected: number
+  /** New per-source state to persist if the sync commits. */
+  state?: Record<string, unknown>
+  detailsFetched?: number
+}
+
+/** One registry. The sync engine is source-agnostic; everything wire-specific lives behind this. */
+export interface Source {
+  id: SourceId
+  /** Fetch a complete listing. Throws TrialsError (AUTH, QUOTA, TIMEOUT, NETWORK, SERVER, BAD_RESPONSE, CANCELLED). */
+  fetchAll(ctx: FetchContext): Promise<FetchResult>
+  /** Map the source's columns onto the common fields. */
+  toCommon(fields: Readonly<Record<string, unknown>>): CommonFields
+  /**
+   * Fields whose change alone is bookkeeping, not an update (CRIS `date_updated`): the new value is stored
+   * but the record is not counted or badged as updated.
+   */
+  bookkeepingFields?: readonly string[]
+  /** Source column names that back each common field, for `--field 진료과=…` (column name → common name). */
+  columnToCommon?: Readonly<Record<string, keyof CommonFields>>
+  attribution(sourceId: string): { text: string; licence: string; url: string }
+}
+
+/** Configuration every source client receives. The key is only ever read through `getServiceKey`. */
+export interface SourceConfig {
+  getServiceKey: () => string | undefined
+  timeoutMs: number
+  /** Replaces axios' default adapter (the app passes Electron's net.fetch; CLI and tests use Node's stack). */
+  fetchImpl?: typeof fetch
+  env: Readonly<Record<string, string | undefined>>
+}

@@ -1,0 +1,115 @@
+/**
+ * The one IPC contract between the renderer and the main process.
+ * Calls are request/response (`ipcRenderer.invoke`); events flow main → renderer.
+ * The preload builds `window.api` from IPC_CALLS / IPC_EVENTS; the main process registers exactly one handler per call.
+ */
+import type { AppError } from './errors'
+import type { KeyInfo, Language, Settings } from './settings'
+import type {
+  ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, SyncProgress, TrialDetail,
+} from './trials'
+
+/** Every result crosses IPC as an envelope: thrown errors would lose their code (electron #24427). */
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+export interface SyncStatus extends StatusReport {
+  online: boolean
+  /** Progress of the running sync, if any. */
+  progress: SyncProgress | null
+  /** When the next scheduled sync is due (ISO), or null when the schedule is off. */
+  nextScheduledAt: string | null
+}
+
+export interface SyncLogQuery {
+  ok?: boolean // only successes / only failures
+  source?: SourceId
+  offset?: number
+  limit?: number // 1-200
+}
+
+export interface KeyTestResult {
+  ok: boolean
+  /** Rows the API reported (icreat totalCount) when the key works. */
+  totalCount?: number
+  error?: AppError
+}
+
+export interface ExportRequest {
+  query: ListQuery
+  language: Language
+}
+
+export interface ExportResult {
+  /** null when the user cancelled the save dialog. */
+  path: string | null
+  rows: number
+}
+
+export interface AppInfo {
+  version: string
+  storePath: string
+  storeBytes: number
+  platform: string
+}
+
+/** Method name on window.api → [channel, argument tuple, result]. */
+export interface IpcCallMap {
+  listTrials: { channel: 'trials:list'; args: [query: ListQuery]; result: ListResult }
+  getTrial: { channel: 'trials:get'; args: [id: string]; result: TrialDetail }
+  startSync: { channel: 'sync:start'; args: [options?: { sources?: SourceId[] }]; result: SyncLogEntry[] }
+  cancelSync: { channel: 'sync:cancel'; args: []; result: { cancelled: boolean } }
+  getSyncStatus: { channel: 'sync:status'; args: []; result: SyncStatus }
+  getSyncLog: { channel: 'sync:log'; args: [query?: SyncLogQuery]; result: { total: number; items: SyncLogEntry[] } }
+  getSettings: { channel: 'settings:get'; args: []; result: Settings }
+  updateSettings: { channel: 'settings:update'; args: [patch: Partial<Settings>]; result: Settings }
+  getKeyInfo: { channel: 'key:info'; args: []; result: KeyInfo }
+  setServiceKey: { channel: 'key:set'; args: [key: string]; result: KeyInfo }
+  clearServiceKey: { channel: 'key:clear'; args: []; result: KeyInfo }
+  testServiceKey: { channel: 'key:test'; args: []; result: KeyTestResult }
+  exportCsv: { channel: 'export:csv'; args: [request: ExportRequest]; result: ExportResult }
+  openExternal: { channel: 'app:open-external'; args: [url: string]; result: { opened: boolean } }
+  getAppInfo: { channel: 'app:info'; args: []; result: AppInfo }
+}
+
+export type IpcCallName = keyof IpcCallMap
+export type IpcChannel = IpcCallMap[IpcCallName]['channel']
+
+/** Runtime list of calls (the preload and the main process iterate it). */
+export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {
+  listTrials: 'trials:list',
+  getTrial: 'trials:get',
+  startSync: 'sync:start',
+  cancelSync: 'sync:cancel',
+  getSyncStatus: 'sync:status',
+  getSyncLog: 'sync:log',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  getKeyInfo: 'key:info',
+  setServiceKey: 'key:set',
+  clearServiceKey: 'key:clear',
+  testServiceKey: 'key:test',
+  exportCsv: 'export:csv',
+  openExternal: 'app:open-external',
+  getAppInfo: 'app:info',
+}
+
+/** Main → renderer events. */
+export interface IpcEventMap {
+  'sync:progress': SyncProgress
+  'sync:finished': { entries: SyncLogEntry[] }
+  'store:recovered': { message: string; corruptPath: string }
+  'net:online': { online: boolean }
+  /** Menu items and notification clicks ask the renderer to show a screen. */
+  'app:navigate': { screen: 'list' | 'settings' | 'log' }
+}
+export type IpcEventName = keyof IpcEventMap
+export const IPC_EVENTS: readonly IpcEventName[] = [
+  'sync:progress', 'sync:finished', 'store:recovered', 'net:online', 'app:navigate',
+]
+
+/** `window.api` as the renderer sees it. */
+export type TrialDeskApi = {
+  [K in IpcCallName]: (...args: IpcCallMap[K]['args']) => Promise<IpcResult<IpcCallMap[K]['result']>>
+} & {
+  on<E extends IpcEventName>(event: E, listener: (payload: IpcEventMap[E]) => void): () => void
+}

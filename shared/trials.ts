@@ -1,0 +1,156 @@
+import type { AppError } from './errors'
+
+export const SOURCE_IDS = ['icreat', 'cris'] as const
+export type SourceId = (typeof SOURCE_IDS)[number]
+
+/** The record's latest change, as shown by the badge. */
+export const CHANGE_KINDS = ['new', 'updated', 'removed'] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
+
+export type HistoryKind = 'created' | 'updated' | 'removed' | 'restored'
+
+export interface FieldChange {
+  /** The source's own column name (e.g. `진료과`, `scientific_title_kr`). */
+  field: string
+  from: unknown
+  to: unknown
+}
+
+export interface HistoryEntry {
+  at: string // ISO 8601
+  kind: HistoryKind
+  changes: FieldChange[]
+}
+
+/**
+ * Fields every source maps its columns onto, so facets, sorting and the screens work across sources.
+ * Absent means the source has no such column (or the value is empty).
+ */
+export interface CommonFields {
+  title: string
+  titleEn?: string
+  institution?: string
+  department?: string
+  phase?: string
+  studyType?: string
+  scope?: string
+  period?: string
+  targetSize?: string
+  status?: string
+  registeredAt?: string // YYYY-MM-DD
+  sourceUpdatedAt?: string // YYYY-MM-DD, the source's own update date
+}
+
+export const COMMON_FIELD_NAMES = [
+  'title', 'titleEn', 'institution', 'department', 'phase', 'studyType', 'scope', 'period', 'targetSize', 'status',
+  'registeredAt', 'sourceUpdatedAt',
+] as const satisfies readonly (keyof CommonFields)[]
+
+/** Categorical fields with value counts for the filter menus. */
+export const FACET_FIELDS = [
+  'source', 'changeKind', 'scope', 'studyType', 'institution', 'phase', 'department', 'status',
+] as const
+export type FacetField = (typeof FACET_FIELDS)[number]
+export type Facets = Record<FacetField, Array<{ value: string; count: number }>>
+
+/** One row of the list. */
+export interface TrialSummary extends CommonFields {
+  id: string // `<source>:<sourceId>`, e.g. `icreat:C100001`
+  source: SourceId
+  sourceId: string
+  changeKind: ChangeKind
+  changedAt: string
+  firstSeenAt: string
+  lastSeenAt: string
+  removedAt: string | null
+  /** CRIS: listed, but its /detail has not been fetched yet. */
+  detailsPending?: boolean
+}
+
+export interface Attribution {
+  /** e.g. "출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형" */
+  text: string
+  licence: string
+  url: string // https link opened in the system browser
+}
+
+export interface TrialDetail extends TrialSummary {
+  /** The source's fields as received, under the source's own names. */
+  fields: Record<string, unknown>
+  history: HistoryEntry[] // newest first
+  attribution: Attribution
+}
+
+export type ListSort = 'changed' | 'title' | 'id' | 'sourceUpdated'
+
+export interface ListQuery {
+  /** Changed within the last N days as of `now`; `null` = all. Default 7. */
+  withinDays?: number | null
+  /** Reference time (ISO); default now. */
+  now?: string
+  /** Case-insensitive text search over the title and every text field (NFC-normalised). */
+  q?: string
+  sources?: SourceId[]
+  kinds?: ChangeKind[]
+  /** Exact-value filters; `name` is a common field name or the source's own column name. Same name: OR; different names: AND. */
+  fields?: Array<{ name: string; value: string }>
+  includeRemoved?: boolean
+  sort?: ListSort
+  offset?: number
+  limit?: number // 1-100, default 20
+}
+
+export interface ListResult {
+  total: number
+  offset: number
+  limit: number
+  items: TrialSummary[]
+  facets: Facets
+}
+
+export type SyncTrigger = 'manual' | 'schedule' | 'catch-up' | 'cli'
+
+export interface SyncLogEntry {
+  id: string
+  source: SourceId
+  trigger?: SyncTrigger
+  startedAt: string
+  finishedAt: string
+  ok: boolean
+  fetched: number
+  created: number
+  updated: number
+  unchanged: number
+  removed: number
+  restored?: number
+  rejected: number
+  /** CRIS: details fetched in this run, and trials still waiting for theirs. */
+  detailsFetched?: number
+  detailsPending?: number
+  warnings: string[]
+  error?: AppError
+}
+
+export type SyncPhase = 'discover' | 'list' | 'details' | 'save'
+
+export interface SyncProgress {
+  source: SourceId
+  phase: SyncPhase
+  done: number
+  total: number | null // null while unknown
+}
+
+export interface SourceStatus {
+  source: SourceId
+  lastSuccessAt: string | null
+  lastAttemptAt: string | null
+  lastError: AppError | null
+  counts: { total: number; active: number; removed: number; detailsPending: number }
+}
+
+export interface StatusReport {
+  storePath: string
+  storeBytes: number
+  sources: SourceStatus[]
+  syncing: boolean
+}
