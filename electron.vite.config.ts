@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['lowdb', 'steno', 'p-limit', 'yocto-queue'] },
+      externalizeDeps: { exclude: ['lowdb', 'steno', 'p-limit', 'yocto-queue', 'p-throttle'] },
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
