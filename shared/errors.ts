@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'NO_KEY', // no data.go.kr service key is set
   'USAGE', // bad command-line usage or query parameters
   'VALIDATION', // an IPC call with malformed arguments
+  'KEY_STORAGE_UNAVAILABLE', // the OS cannot encrypt the service key (e.g. Linux without a keyring); never stored in plaintext
   'INTERNAL', // a bug: anything not classified above
 ] as const
 
