@@ -1,0 +1,58 @@
+/** zod schemas for every IPC call's argument tuple (what the renderer may send; everything else is VALIDATION). */
+import { z } from 'zod'
+import type { IpcCallName } from '../../../shared/ipc'
+import { SOURCE_IDS } from '../../../shared/trials'
+import { listQuerySchema, settingsPatchSchema } from '../../core/settings/settingsSchema'
+
+export const trialIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^(icreat|cris):[A-Za-z0-9_-]{1,40}$/, 'id must look like icreat:C100001 or cris:KCT0001234')
+
+/** data.go.kr keys are printable ASCII (Encoding form has %, Decoding form has + / =). Pasted whitespace is trimmed. */
+export const serviceKeySchema = z
+  .string()
+  .trim()
+  .min(10)
+  .max(512)
+  .regex(/^[\x21-\x7E]+$/, 'the key may contain only printable characters without spaces')
+
+export const externalUrlSchema = z.string().min(1).max(2048)
+
+const syncOptionsSchema = z
+  .object({ sources: z.array(z.enum(SOURCE_IDS)).min(1).max(SOURCE_IDS.length).optional() })
+  .strict()
+
+const syncLogQuerySchema = z
+  .object({
+    ok: z.boolean().optional(),
+    source: z.enum(SOURCE_IDS).optional(),
+    offset: z.number().int().min(0).max(10_000).optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .strict()
+
+const exportRequestSchema = z.object({ query: listQuerySchema, language: z.enum(['ko', 'en']) }).strict()
+
+const none = z.tuple([])
+
+/** Argument tuples per call. Optional trailing arguments may be omitted or `undefined`. */
+export const ARG_SCHEMAS = {
+  listTrials: z.tuple([listQuerySchema]),
+  getTrial: z.tuple([trialIdSchema]),
+  startSync: z.union([none, z.tuple([syncOptionsSchema.optional()])]),
+  cancelSync: none,
+  getSyncStatus: none,
+  getSyncLog: z.union([none, z.tuple([syncLogQuerySchema.optional()])]),
+  getSettings: none,
+  updateSettings: z.tuple([settingsPatchSchema]),
+  getKeyInfo: none,
+  setServiceKey: z.tuple([serviceKeySchema]),
+  clearServiceKey: none,
+  testServiceKey: none,
+  exportCsv: z.tuple([exportRequestSchema]),
+  openExternal: z.tuple([externalUrlSchema]),
+  getAppInfo: none,
+} satisfies Record<IpcCallName, z.ZodType>
+
+export type ParsedArgs<K extends IpcCallName> = z.infer<(typeof ARG_SCHEMAS)[K]>

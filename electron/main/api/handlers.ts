@@ -1,0 +1,139 @@
+/**
+ * The IPC API as plain async functions: one per IpcCallMap method (shared/ipc.ts), each validating its arguments
+ * with zod and answering with an IpcResult envelope. Electron-free on purpose:
+ * - electron/main/ipc/registerIpc.ts wraps each in ipcMain.handle (after checking the sender frame);
+ * - the renderer's end-to-end bridge calls the SAME functions in-process, e.g.
+ *
+ *     const core = await openTrialDesk({ storePath, sourceConfig })
+ *     const settings = await openSettingsStore(settingsPathFor(storePath))
+ *     const keyStore = createMemoryKeyStore()
+ *     const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler: manualScheduler })
+ *     const handlers = createApiHandlers({ core, settings, keyStore, sync,
+ *       testKey: createKeyTester(sourceConfig, keyStore), saveDialog: async () => '/tmp/x.csv',
+ *       openExternal: async () => {}, appInfo: { version: '0.0.0', platform: process.platform } })
+ *
+ * Results never carry the service key (redactKey on every result; KeyInfo has only the last 4 characters).
+ */
+import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult } from '../../../shared/ipc'
+import type { Language } from '../../../shared/settings'
+import type { TrialDesk } from '../../core/api'
+import type { SettingsStore } from '../../core/settings/settingsStore'
+import { redactKey } from '../key/redactKey'
+import type { ServiceKeyStore } from '../key/serviceKeyStore'
+import { isAllowedExternalUrl } from '../window/externalLinks'
+import type { SyncCoordinator } from '../sync/syncCoordinator'
+import { noKeyError } from '../sync/syncMessages'
+import { ARG_SCHEMAS } from './argSchemas'
+import type { ParsedArgs } from './argSchemas'
+import { collectAllRows, writeTrialsCsv } from './csvExport'
+import { toIpcError } from './toIpcError'
+
+export interface ApiHandlerDeps {
+  core: TrialDesk
+  settings: SettingsStore
+  keyStore: ServiceKeyStore
+  sync: Pick<SyncCoordinator, 'run' | 'cancel' | 'progress' | 'online' | 'nextScheduledAt'>
+  /** Checks a key against the API (the app: testIcreatKey); resolves the reported row count or throws TrialsError. */
+  testKey: (key: string, signal: AbortSignal) => Promise<{ totalCount: number }>
+  /** Asks where to save; null when the user cancels. */
+  saveDialog: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
+  /** Opens an already allow-listed https URL in the system browser. */
+  openExternal: (url: string) => Promise<void>
+  appInfo: Pick<AppInfo, 'version' | 'platform'>
+  now?: () => Date
+  /** How long "test connection" may take. Default 30 s. */
+  keyTestTimeoutMs?: number
+}
+
+/** What IPC delivers is untrusted, hence `unknown[]`. */
+export type ApiHandlers = {
+  [K in IpcCallName]: (...args: unknown[]) => Promise<IpcResult<IpcCallMap[K]['result']>>
+}
+
+type Implementations = {
+  [K in IpcCallName]: (args: ParsedArgs<K>) => Promise<IpcCallMap[K]['result']> | IpcCallMap[K]['result']
+}
+
+function validationError(name: string, issues: { path: PropertyKey[]; message: string }[]): IpcResult<never> {
+  const first = issues[0]
+  const where = first && first.path.length > 0 ? ` (argument ${first.path.map(String).join('.')})` : ''
+  return {
+    ok: false,
+    error: {
+      code: 'VALIDATION',
+      message: `Trial Desk received an invalid request (${name}${where}: ${first?.message ?? 'invalid'}). Reload the window and try again.`,
+    },
+  }
+}
+
+export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
+  const now = deps.now ?? (() => new Date())
+
+  const impl: Implementations = {
+    listTrials: ([query]) => deps.core.list(query),
+    getTrial: ([id]) => deps.core.get(id),
+    startSync: ([options]) => deps.sync.run('manual', options?.sources),
+    cancelSync: () => ({ cancelled: deps.sync.cancel() }),
+    getSyncStatus: () => ({
+      ...deps.core.status(),
+      online: deps.sync.online(),
+      progress: deps.sync.progress(),
+      nextScheduledAt: deps.sync.nextScheduledAt(),
+    }),
+    getSyncLog: ([query]) => deps.core.syncLog(query ?? {}),
+    getSettings: () => deps.settings.get(),
+    updateSettings: ([patch]) => deps.settings.update(patch),
+    getKeyInfo: () => deps.keyStore.info(),
+    setServiceKey: ([key]) => deps.keyStore.set(key),
+    clearServiceKey: () => deps.keyStore.clear(),
+    testServiceKey: () => testKey(),
+    exportCsv: async ([request]) => {
+      const path = await deps.saveDialog({
+        defaultFileName: `trials-${now().toISOString().slice(0, 10)}.csv`,
+        language: request.language,
+      })
+      if (path === null) return { path: null, rows: 0 }
+      const rows = collectAllRows(deps.core, request.query)
+      await writeTrialsCsv(path, rows, request.language)
+      return { path, rows: rows.length }
+    },
+    openExternal: async ([url]) => {
+      if (!isAllowedExternalUrl(url)) return { opened: false }
+      await deps.openExternal(url)
+      return { opened: true }
+    },
+    getAppInfo: () => {
+      const { storePath, storeBytes } = deps.core.status()
+      return { ...deps.appInfo, storePath, storeBytes }
+    },
+  }
+
+  async function testKey(): Promise<KeyTestResult> {
+    const key = deps.keyStore.get()
+    if (!key) return { ok: false, error: noKeyError().toJSON() }
+    try {
+      const { totalCount } = await deps.testKey(key, AbortSignal.timeout(deps.keyTestTimeoutMs ?? 30_000))
+      return { ok: true, totalCount }
+    } catch (e) {
+      return { ok: false, error: toIpcError(e) }
+    }
+  }
+
+  const handlers = {} as Record<IpcCallName, (...args: unknown[]) => Promise<IpcResult<unknown>>>
+  for (const name of Object.keys(ARG_SCHEMAS) as IpcCallName[]) {
+    handlers[name] = async (...args: unknown[]) => {
+      // Trailing `undefined`s are how optional arguments arrive; drop them so the tuple schemas stay exact.
+      while (args.length > 0 && args[args.length - 1] === undefined) args.pop()
+      const parsed = ARG_SCHEMAS[name].safeParse(args)
+      if (!parsed.success) return validationError(name, parsed.error.issues)
+      try {
+        const run = impl[name] as (a: unknown) => unknown
+        const data = await run(parsed.data)
+        return redactKey({ ok: true, data }, deps.keyStore.get())
+      } catch (e) {
+        return redactKey({ ok: false, error: toIpcError(e) }, deps.keyStore.get())
+      }
+    }
+  }
+  return handlers as ApiHandlers
+}

@@ -1,0 +1,20 @@
+/**
+ * Defence in depth: the core already keeps the key out of its messages, but nothing that crosses to the renderer
+ * may contain it, so every IPC result and event payload passes through here.
+ */
+export function redactKey<T>(value: T, key: string | undefined): T {
+  if (!key || key.length < 4) return value
+  const forms = [...new Set([key, encodeURIComponent(key)])]
+  const scrub = (s: string): string => forms.reduce((acc, form) => acc.split(form).join('[service key]'), s)
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return forms.some((form) => v.includes(form)) ? scrub(v) : v
+    if (Array.isArray(v)) return v.map(walk)
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {}
+      for (const [k, inner] of Object.entries(v)) out[k] = walk(inner)
+      return out
+    }
+    return v
+  }
+  return walk(value) as T
+}

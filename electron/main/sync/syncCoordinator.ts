@@ -1,0 +1,223 @@
+/**
+ * Decides when syncs run and relays their progress. Electron-free: the app wires powerMonitor / net / Notification
+ * to it, tests drive it directly.
+ *
+ * - A daily job at the user's "HH:MM" (node-schedule), switchable off.
+ * - node-schedule neither catches up after sleep nor avoids bursts on wake, so the persisted last-success time
+ *   (core.status()) is the truth: on start, resume and network return, a catch-up sync runs if one is overdue.
+ *   Wake/network triggers are debounced into one check; automatic attempts are spaced so a failing network cannot
+ *   cause a retry storm; nothing automatic runs (or pops up) while offline or without a key.
+ * - One sync at a time: a second request joins the running one. Cancel aborts it.
+ * - After a scheduled or catch-up sync that found new or updated trials: one OS notification that opens the list.
+ */
+import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import type { Settings } from '../../../shared/settings'
+import type { TrialDesk } from '../../core/api'
+import type { ServiceKeyStore } from '../key/serviceKeyStore'
+import type { SettingsStore } from '../../core/settings/settingsStore'
+import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
+import type { DailyScheduler } from './dailyScheduler'
+import type { EmitEvent } from './emitter'
+import { isSyncOverdue, nextScheduledSlot } from './scheduleSlots'
+import { noKeyError, noSourceEnabledError } from './syncMessages'
+
+export interface SyncNotice {
+  title: string
+  body: string
+  onClick: () => void
+}
+
+export interface SyncCoordinatorDeps {
+  core: Pick<TrialDesk, 'sync' | 'status'>
+  settings: Pick<SettingsStore, 'get' | 'onChange'>
+  keyStore: Pick<ServiceKeyStore, 'get'>
+  emit: EmitEvent
+  scheduler: DailyScheduler
+  /** Shows an OS notification; absent where notifications are unsupported. */
+  notify?: (notice: SyncNotice) => void
+  now?: () => Date
+  /** Delay that coalesces resume / network-return bursts into one overdue check. Default 10 s. */
+  wakeDebounceMs?: number
+  /** Minimum spacing between automatic attempts (after a failure, wake keeps asking). Default 15 min. */
+  minAutoIntervalMs?: number
+  /** Initial connectivity. Default true. */
+  online?: boolean
+  log?: (message: string) => void
+}
+
+export type CatchUpReason = 'start' | 'resume' | 'online'
+
+export interface SyncCoordinator {
+  /** Runs (or joins) a sync. Manual syncs reject with TrialsError (NO_KEY, USAGE, …); the entries carry per-source errors. */
+  run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]>
+  cancel(): boolean
+  readonly running: boolean
+  progress(): SyncProgress | null
+  online(): boolean
+  setOnline(online: boolean): void
+  nextScheduledAt(): string | null
+  isOverdue(): boolean
+  /** Runs a catch-up sync now if one is overdue and allowed. Resolves when done (or immediately when skipped). */
+  catchUpIfOverdue(reason: CatchUpReason): Promise<'synced' | 'skipped-offline' | 'skipped-no-key' | 'not-overdue' | 'skipped-recent-attempt' | 'joined'>
+  /** Debounced catch-up for bursts (resume, network return). */
+  requestCatchUp(reason: CatchUpReason): void
+  /** Schedules the daily job, follows settings changes, and checks for an overdue sync once. */
+  start(): Promise<void>
+  stop(): void
+}
+
+export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {
+  const now = deps.now ?? (() => new Date())
+  const wakeDebounceMs = deps.wakeDebounceMs ?? 10_000
+  const minAutoIntervalMs = deps.minAutoIntervalMs ?? 15 * 60_000
+  const log = deps.log ?? (() => undefined)
+
+  let isOnline = deps.online ?? true
+  let current: { promise: Promise<SyncLogEntry[]>; controller: AbortController } | null = null
+  let currentProgress: SyncProgress | null = null
+  let lastAutoAttemptAt = -Infinity
+  let job: { cancel(): void } | null = null
+  let debounceTimer: ReturnType<typeof setTimeout> | null = null
+  let unsubscribeSettings: (() => void) | null = null
+
+  function enabledSources(settings: Settings): SourceId[] {
+    return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
+  }
+
+  function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
+    if (current) return current.promise
+    if (!deps.keyStore.get()) return Promise.reject(noKeyError())
+    const chosen = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
+    if (chosen.length === 0) return Promise.reject(noSourceEnabledError())
+
+    const controller = new AbortController()
+    const promise = (async () => {
+      try {
+        const entries = await deps.core.sync({
+          sources: chosen,
+          trigger,
+          signal: controller.signal,
+          onProgress: (p) => {
+            currentProgress = p
+            deps.emit('sync:progress', p)
+          },
+        })
+        deps.emit('sync:finished', { entries })
+        if (trigger === 'schedule' || trigger === 'catch-up') maybeNotify(entries)
+        return entries
+      } catch (e) {
+        // The renderer refreshes its status on 'sync:finished' even when the sync as a whole failed.
+        deps.emit('sync:finished', { entries: [] })
+        throw e
+      } finally {
+        current = null
+        currentProgress = null
+      }
+    })()
+    current = { promise, controller }
+    return promise
+  }
+
+  function maybeNotify(entries: SyncLogEntry[]): void {
+    const count = countChangedTrials(entries)
+    if (count === 0 || !deps.notify) return
+    const { title, body } = updateNoticeText(count, deps.settings.get().language)
+    deps.notify({ title, body, onClick: () => deps.emit('app:navigate', { screen: 'list' }) })
+  }
+
+  function isOverdue(): boolean {
+    const settings = deps.settings.get()
+    if (!settings.schedule.enabled) return false
+    const wanted = enabledSources(settings)
+    if (wanted.length === 0) return false
+    const { sources } = deps.core.status()
+    const times = wanted.map((id) => sources.find((s) => s.source === id)?.lastSuccessAt ?? null)
+    return isSyncOverdue(times, now(), settings.schedule.time)
+  }
+
+  /** Automatic runs never throw and never notify on failure: the sync log and status bar show what happened. */
+  async function runAutomatic(trigger: 'schedule' | 'catch-up'): Promise<void> {
+    lastAutoAttemptAt = now().getTime()
+    try {
+      await run(trigger)
+    } catch (e) {
+      log(`automatic sync (${trigger}) did not complete: ${(e as { code?: string }).code ?? 'INTERNAL'}`)
+    }
+  }
+
+  const coordinator: SyncCoordinator = {
+    run,
+    cancel() {
+      if (!current) return false
+      current.controller.abort()
+      return true
+    },
+    get running() {
+      return current !== null
+    },
+    progress: () => currentProgress,
+    online: () => isOnline,
+    setOnline(online) {
+      if (online === isOnline) return
+      isOnline = online
+      deps.emit('net:online', { online })
+      if (online) coordinator.requestCatchUp('online')
+    },
+    nextScheduledAt() {
+      const { schedule } = deps.settings.get()
+      return schedule.enabled ? nextScheduledSlot(now(), schedule.time).toISOString() : null
+    },
+    isOverdue,
+    async catchUpIfOverdue(reason) {
+      if (current) {
+        await current.promise.catch(() => undefined)
+        return 'joined'
+      }
+      if (!isOnline) return 'skipped-offline'
+      if (!deps.keyStore.get()) return 'skipped-no-key'
+      if (!isOverdue()) return 'not-overdue'
+      if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
+      log(`catch-up sync (${reason})`)
+      await runAutomatic('catch-up')
+      return 'synced'
+    },
+    requestCatchUp(reason) {
+      if (debounceTimer) clearTimeout(debounceTimer)
+      debounceTimer = setTimeout(() => {
+        debounceTimer = null
+        void coordinator.catchUpIfOverdue(reason)
+      }, wakeDebounceMs)
+    },
+    async start() {
+      reschedule(deps.settings.get())
+      unsubscribeSettings = deps.settings.onChange((next, previous) => {
+        if (next.schedule.enabled !== previous.schedule.enabled || next.schedule.time !== previous.schedule.time) {
+          reschedule(next)
+        }
+      })
+      await coordinator.catchUpIfOverdue('start')
+    },
+    stop() {
+      job?.cancel()
+      job = null
+      unsubscribeSettings?.()
+      unsubscribeSettings = null
+      if (debounceTimer) clearTimeout(debounceTimer)
+      debounceTimer = null
+      current?.controller.abort()
+    },
+  }
+
+  function reschedule(settings: Settings): void {
+    job?.cancel()
+    job = null
+    if (!settings.schedule.enabled) return
+    job = deps.scheduler.scheduleDaily(settings.schedule.time, () => {
+      // Offline or keyless: skip quietly; the overdue check runs when the network returns.
+      if (!isOnline || !deps.keyStore.get()) return
+      void runAutomatic('schedule')
+    })
+  }
+
+  return coordinator
+}
