@@ -1,0 +1,19 @@
+import type { Attribution, TrialDetail } from '../../../shared/trials'
+import { TrialsError } from '../errors'
+import { toSummary, type TrialIndex } from './trialIndex'
+
+/** The whole record with its history, newest first. Unknown id → NOT_FOUND. */
+export function getTrial(index: TrialIndex, id: string, attributionOf: (source: string, sourceId: string) => Attribution): TrialDetail {
+  const entry = typeof id === 'string' ? index.byId.get(id.trim()) : undefined
+  if (!entry) {
+    throw new TrialsError('NOT_FOUND',
+      `No trial with the id "${String(id)}" is stored. Check the id (it looks like icreat:C100001), or sync to fetch new trials.`)
+  }
+  const { trial } = entry
+  return {
+    ...toSummary(trial),
+    fields: { ...trial.fields },
+    history: [...trial.history].reverse(),
+    attribution: attributionOf(trial.source, trial.sourceId),
+  }
+}

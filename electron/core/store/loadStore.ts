@@ -1,0 +1,84 @@
+import { promises as fs } from 'node:fs'
+import { TrialsError } from '../errors'
+import { CorruptStoreError, backupPathOf, emptyStoreData, readStoreFile } from './storeFile'
+import type { StoreData } from './types'
+
+export interface LoadedStore {
+  data: StoreData
+  /** For the user: what was recovered and where the damaged file was kept. */
+  warnings: string[]
+  /** Set when a damaged main file was set aside. */
+  corruptPath?: string
+}
+
+/** `<file>.corrupt-20261125T123456Z`: sortable, and valid on Windows (no colons). */
+export function corruptPathOf(storePath: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  return `${storePath}.corrupt-${stamp}`
+}
+
+async function freeCorruptPath(storePath: string, at: Date): Promise<string> {
+  const base = corruptPathOf(storePath, at)
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? base : `${base}-${n}`
+    try { await fs.access(candidate) } catch { return candidate }
+  }
+}
+
+async function readBackup(storePath: string): Promise<StoreData | null> {
+  try {
+    return await readStoreFile(backupPathOf(storePath))
+  } catch (e) {
+    if (e instanceof CorruptStoreError) return null
+    throw e
+  }
+}
+
+/** Copies the good previous generation back to the main path (atomically), so the next start is clean. */
+async function restoreFromBackup(storePath: string): Promise<void> {
+  const temp = `${storePath}.tmp-${process.pid}`
+  await fs.copyFile(backupPathOf(storePath), temp)
+  await fs.rename(temp, storePath)
+}
+
+function unreadable(storePath: string, reason: string): TrialsError {
+  return new TrialsError('STORE_UNREADABLE',
+    `The trial store ${storePath} is damaged (${reason}) and there is no good previous copy (${backupPathOf(storePath)}). ` +
+    'Nothing was deleted. Move the damaged file to another folder to start a fresh store (a sync downloads the trials again), ' +
+    'or put back a copy from your backups.')
+}
+
+/**
+ * Loads the store. Missing file → empty store (first run). Damaged file → renamed to `<file>.corrupt-<ts>` (never
+ * deleted) and the previous generation `<file>.bak` is loaded, with a warning. Both bad → STORE_UNREADABLE.
+ */
+export async function loadStore(storePath: string, now: () => Date = () => new Date()): Promise<LoadedStore> {
+  let reason: string
+  try {
+    const data = await readStoreFile(storePath)
+    if (data) return { data, warnings: [] }
+    // No main file: a first run, unless a previous generation exists (then something removed the main file).
+    const backup = await readBackup(storePath).catch(() => null)
+    const backupExists = await fs.access(backupPathOf(storePath)).then(() => true, () => false)
+    if (!backupExists) return { data: emptyStoreData(), warnings: [] }
+    if (!backup) throw unreadable(storePath, 'the main file is missing and its previous copy is damaged')
+    await restoreFromBackup(storePath)
+    return { data: backup, warnings: [`The trial store ${storePath} was missing; its previous copy was loaded. The last sync may have to be repeated.`] }
+  } catch (e) {
+    if (!(e instanceof CorruptStoreError)) throw e
+    reason = e.message
+  }
+  const backup = await readBackup(storePath)
+  if (!backup) throw unreadable(storePath, reason)
+  const corruptPath = await freeCorruptPath(storePath, now())
+  await fs.rename(storePath, corruptPath)
+  await restoreFromBackup(storePath)
+  return {
+    data: backup,
+    corruptPath,
+    warnings: [
+      `The trial store was damaged (${reason}). It was kept as ${corruptPath} and the previous copy was loaded; ` +
+      'changes from the last sync may be missing, so sync again.',
+    ],
+  }
+}

@@ -1,0 +1,30 @@
+import { SCHEMA_VERSION } from './types'
+
+/**
+ * Upgrades from older schema versions, keyed by the version they upgrade FROM.
+ * Version 1 is current; the table gains an entry whenever SCHEMA_VERSION is raised.
+ * Version 0 is a pre-release layout without `schemaVersion`, `sources` or `syncLog`.
+ */
+export const MIGRATIONS: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {
+  0: (data) => ({ ...data, schemaVersion: 1, sources: data.sources ?? {}, syncLog: data.syncLog ?? [] }),
+}
+
+export class UnsupportedSchemaError extends Error {}
+
+/** Applies migrations in order until the data is at SCHEMA_VERSION. Throws for versions from the future. */
+export function migrateStoreData(raw: Record<string, unknown>, migrations = MIGRATIONS, target = SCHEMA_VERSION): Record<string, unknown> {
+  let data = raw
+  let version = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0
+  if (version > target) {
+    throw new UnsupportedSchemaError(`store schema version ${version} is newer than this app (${target})`)
+  }
+  while (version < target) {
+    const step = migrations[version]
+    if (!step) throw new UnsupportedSchemaError(`no migration from store schema version ${version}`)
+    data = step(data)
+    const next = typeof data.schemaVersion === 'number' ? data.schemaVersion : version
+    if (next <= version) throw new UnsupportedSchemaError(`migration from version ${version} did not advance`)
+    version = next
+  }
+  return data
+}

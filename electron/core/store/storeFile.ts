@@ -1,0 +1,89 @@
+import { constants as fsConstants, promises as fs } from 'node:fs'
+import { dirname } from 'node:path'
+import { migrateStoreData } from './migrations'
+import { serializeStoreInSlices } from './serializeStore'
+import { parseStoreData } from './storeSchema'
+import { SCHEMA_VERSION, type StoreData } from './types'
+
+/** The file is damaged or is not a Trial Desk store. */
+export class CorruptStoreError extends Error {}
+
+export function emptyStoreData(): StoreData {
+  return { schemaVersion: SCHEMA_VERSION, trials: [], sources: {}, syncLog: [] }
+}
+
+export const backupPathOf = (storePath: string) => `${storePath}.bak`
+
+/** Reads, validates and migrates one store file. Resolves null when the file does not exist. */
+export async function readStoreFile(path: string): Promise<StoreData | null> {
+  let text: string
+  try {
+    text = await fs.readFile(path, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new CorruptStoreError(`cannot read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}`)
+  }
+  if (text.trim() === '' || /^\0+$/.test(text)) throw new CorruptStoreError('the file is empty')
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw new CorruptStoreError('the file is not valid JSON (truncated or damaged)')
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CorruptStoreError('not a Trial Desk store')
+  try {
+    return parseStoreData(migrateStoreData(raw as Record<string, unknown>))
+  } catch (e) {
+    throw new CorruptStoreError(`not a Trial Desk store (${e instanceof Error ? e.message.slice(0, 200) : 'wrong shape'})`)
+  }
+}
+
+/** fsync a folder so a rename inside it survives power loss (not possible on Windows: ignored there). */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await fs.open(folder, 'r')
+    try { await handle.sync() } finally { await handle.close() }
+  } catch { /* best effort */ }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try { await fs.access(path, fsConstants.F_OK); return true } catch { return false }
+}
+
+/**
+ * Keeps the current file as `<file>.bak` without ever leaving the main path missing:
+ * hard-link (or copy) it to a temp name, then rename that over the old backup.
+ */
+async function keepPreviousGeneration(path: string): Promise<void> {
+  if (!(await exists(path))) return
+  const backupTemp = `${backupPathOf(path)}.tmp-${process.pid}`
+  await fs.rm(backupTemp, { force: true })
+  try {
+    await fs.link(path, backupTemp)
+  } catch {
+    await fs.copyFile(path, backupTemp)
+  }
+  await fs.rename(backupTemp, backupPathOf(path))
+}
+
+/**
+ * Writes the store compactly and atomically: temp file in the same folder, fsync, previous generation
+ * kept as `<file>.bak`, rename over the main file. A crash at any point leaves the old or the new file.
+ */
+export async function saveStore(path: string, data: StoreData): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true })
+  const temp = `${path}.tmp-${process.pid}`
+  const handle = await fs.open(temp, 'w')
+  try {
+    await serializeStoreInSlices(data, async (chunk) => { await handle.write(chunk) })
+    await handle.sync()
+  } catch (e) {
+    await handle.close().catch(() => undefined)
+    await fs.rm(temp, { force: true })
+    throw e
+  }
+  await handle.close()
+  await keepPreviousGeneration(path)
+  await fs.rename(temp, path)
+  await syncFolder(dirname(path))
+}

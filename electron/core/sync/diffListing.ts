@@ -1,0 +1,72 @@
+import { TrialsError } from '../errors'
+import type { Source, SourceRow } from '../sources/source'
+import type { StoredTrial } from '../store/types'
+import { diffMissingRecord, diffPresentRecord, type RecordOutcome } from './diffRecord'
+
+/** A listing that would remove more than this share of a source's active records is suspicious. */
+export const MASS_REMOVAL_SHARE = 0.2
+
+export interface ListingDiff {
+  /** Every record of this source after the sync (the source's previous records, updated). */
+  trials: StoredTrial[]
+  counts: Record<RecordOutcome, number>
+}
+
+export interface DiffListingInput {
+  source: Source
+  /** The store's records of this source. */
+  previous: readonly StoredTrial[]
+  rows: readonly SourceRow[]
+  at: string
+  allowMassRemoval?: boolean
+}
+
+function assertPlausibleListing(sourceName: string, active: number, removing: number, listed: number, allow: boolean): void {
+  if (allow || active === 0) return
+  if (listed === 0) {
+    throw new TrialsError('SUSPICIOUS_LISTING',
+      `The ${sourceName} registry returned an empty list while ${active} trials are stored, so nothing was changed. ` +
+      'This is usually a temporary problem at the registry: try again later. If the registry really emptied, sync with "allow mass removal".')
+  }
+  if (removing > active * MASS_REMOVAL_SHARE) {
+    throw new TrialsError('SUSPICIOUS_LISTING',
+      `The ${sourceName} registry listing would remove ${removing} of ${active} stored trials (more than ${MASS_REMOVAL_SHARE * 100}%), ` +
+      'so nothing was changed. Try again later; if the registry really removed them, sync with "allow mass removal".')
+  }
+}
+
+/** Compares a complete listing with the stored records of one source. Pure: inputs are not modified. */
+export function diffListing(input: DiffListingInput): ListingDiff {
+  const { source, previous, rows, at } = input
+  const previousById = new Map<string, StoredTrial>()
+  for (const trial of previous) previousById.set(trial.sourceId, trial)
+  const rowsById = new Map<string, SourceRow>()
+  for (const row of rows) rowsById.set(row.sourceId, row) // a duplicated id: the last row wins
+
+  let active = 0
+  let removing = 0
+  for (const trial of previous) {
+    if (trial.removedAt !== null) continue
+    active++
+    if (!rowsById.has(trial.sourceId)) removing++
+  }
+  assertPlausibleListing(source.id, active, removing, rowsById.size, input.allowMassRemoval === true)
+
+  const counts: Record<RecordOutcome, number> = {
+    created: 0, updated: 0, restored: 0, unchanged: 0, removed: 0, stillRemoved: 0,
+  }
+  const trials: StoredTrial[] = []
+  for (const trial of previous) {
+    const row = rowsById.get(trial.sourceId)
+    const diff = row ? diffPresentRecord(source, trial, row, at) : diffMissingRecord(trial, at)
+    counts[diff.outcome]++
+    trials.push(diff.trial)
+  }
+  for (const row of rowsById.values()) {
+    if (previousById.has(row.sourceId)) continue
+    const diff = diffPresentRecord(source, undefined, row, at)
+    counts[diff.outcome]++
+    trials.push(diff.trial)
+  }
+  return { trials, counts }
+}

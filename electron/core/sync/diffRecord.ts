@@ -1,0 +1,105 @@
+import type { FieldChange, HistoryEntry } from '../../../shared/trials'
+import { sameValue } from '../normalize/canonicalValue'
+import type { Source, SourceRow } from '../sources/source'
+import type { StoredTrial } from '../store/types'
+
+/** History is kept bounded so the store does not grow without limit on a churning registry. */
+export const MAX_HISTORY_ENTRIES = 100
+
+/** `stillRemoved`: removed earlier and still absent (not counted as unchanged in the log). */
+export type RecordOutcome = 'created' | 'updated' | 'restored' | 'unchanged' | 'removed' | 'stillRemoved'
+
+export interface RecordDiff {
+  trial: StoredTrial
+  outcome: RecordOutcome
+}
+
+function appendHistory(history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  const next = [...history, entry]
+  return next.length > MAX_HISTORY_ENTRIES ? next.slice(next.length - MAX_HISTORY_ENTRIES) : next
+}
+
+function isAbsent(value: unknown): boolean {
+  return sameValue(value, null)
+}
+
+/**
+ * The fields to store for a row, and which of their differences count as changes.
+ * - Details completion: previous record was waiting for details, this row has them → fields absent
+ *   before are filled in silently; only fields that existed before can change.
+ * - A listing-only row (detailsPending) for a record that has details keeps the detail fields it lacks.
+ */
+function compareFields(
+  previous: StoredTrial,
+  row: SourceRow,
+  bookkeeping: ReadonlySet<string>,
+): { fields: Record<string, unknown>; changes: FieldChange[]; bookkeepingOnly: FieldChange[] } {
+  const fields: Record<string, unknown> = { ...row.fields }
+  const keepMissingFromPrevious = row.detailsPending === true && previous.detailsPending !== true
+  const completingDetails = previous.detailsPending === true && row.detailsPending !== true
+  if (keepMissingFromPrevious) {
+    for (const [key, value] of Object.entries(previous.fields)) {
+      if (!(key in fields)) fields[key] = value
+    }
+  }
+  const changes: FieldChange[] = []
+  const bookkeepingOnly: FieldChange[] = []
+  const keys = new Set([...Object.keys(previous.fields), ...Object.keys(fields)])
+  for (const field of keys) {
+    const from = previous.fields[field]
+    const to = fields[field]
+    if (sameValue(from, to)) continue
+    if (completingDetails && isAbsent(from)) continue
+    const change = { field, from: from ?? null, to: to ?? null }
+    if (bookkeeping.has(field)) bookkeepingOnly.push(change)
+    else changes.push(change)
+  }
+  return { fields, changes, bookkeepingOnly }
+}
+
+/** A row seen in a complete listing, against the stored record (if any). */
+export function diffPresentRecord(source: Source, previous: StoredTrial | undefined, row: SourceRow, at: string): RecordDiff {
+  const id = `${source.id}:${row.sourceId}`
+  const detailsPending = row.detailsPending === true ? { detailsPending: true } : {}
+  if (!previous) {
+    return {
+      outcome: 'created',
+      trial: {
+        id, source: source.id, sourceId: row.sourceId, fields: { ...row.fields }, common: source.toCommon(row.fields),
+        firstSeenAt: at, changedAt: at, lastSeenAt: at, removedAt: null, changeKind: 'new', ...detailsPending,
+        history: [{ at, kind: 'created', changes: [] }],
+      },
+    }
+  }
+  const { fields, changes } = compareFields(previous, row, new Set(source.bookkeepingFields ?? []))
+  const base: StoredTrial = {
+    ...previous, fields, common: source.toCommon(fields), lastSeenAt: at, removedAt: null, ...detailsPending,
+  }
+  if (row.detailsPending !== true) delete base.detailsPending
+  if (previous.removedAt !== null) {
+    return {
+      outcome: 'restored',
+      trial: { ...base, changeKind: 'updated', changedAt: at, history: appendHistory(previous.history, { at, kind: 'restored', changes }) },
+    }
+  }
+  if (changes.length > 0) {
+    return {
+      outcome: 'updated',
+      trial: { ...base, changeKind: 'updated', changedAt: at, history: appendHistory(previous.history, { at, kind: 'updated', changes }) },
+    }
+  }
+  // Unchanged, or changed only in bookkeeping fields: the new values are stored, the badge and changedAt stay.
+  return { outcome: 'unchanged', trial: base }
+}
+
+/** A stored record that a complete listing no longer contains. */
+export function diffMissingRecord(previous: StoredTrial, at: string): RecordDiff {
+  if (previous.removedAt !== null) return { outcome: 'stillRemoved', trial: previous }
+  return {
+    outcome: 'removed',
+    trial: {
+      ...previous, changeKind: 'removed', changedAt: at, removedAt: at,
+      history: appendHistory(previous.history, { at, kind: 'removed', changes: [] }),
+    },
+  }
+}
