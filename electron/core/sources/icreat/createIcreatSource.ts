@@ -1,0 +1,40 @@
+/** The `icreat` source: data.go.kr file dataset 3074271 (iCReaT 임상연구 과제정보) via odcloud. */
+import { type ClassifyContext, createHttpClient } from '../../http'
+import type { FetchContext, FetchResult, Source, SourceConfig } from '../source'
+import { ICREAT_ATTRIBUTION, ICREAT_SERVICE_LABEL, REVISION_STATE_KEY, icreatUrls } from './constants'
+import { discoverRevision } from './discoverRevision'
+import { fetchListing } from './fetchListing'
+import { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './toCommon'
+
+export function createIcreatSource(config: SourceConfig): Source {
+  const http = createHttpClient(config, { service: ICREAT_SERVICE_LABEL })
+  const { docsUrl, apiBase } = icreatUrls(config.env)
+
+  async function fetchAll(ctx: FetchContext): Promise<FetchResult> {
+    const classify: ClassifyContext = { service: ICREAT_SERVICE_LABEL, serviceKey: config.getServiceKey(), timeoutMs: config.timeoutMs }
+    ctx.onProgress({ phase: 'discover', done: 0, total: null })
+    const revision = await discoverRevision(http, docsUrl, ctx.state[REVISION_STATE_KEY], ctx.warn, ctx.signal)
+    const listing = await fetchListing({
+      http,
+      dataUrl: `${apiBase}${revision.path}`,
+      classify,
+      signal: ctx.signal,
+      onProgress: ctx.onProgress,
+      warn: ctx.warn,
+    })
+    return {
+      rows: listing.rows,
+      rejected: listing.rejected,
+      // Remember the revision that just worked: the fallback when the Swagger document is down next time.
+      state: { ...ctx.state, [REVISION_STATE_KEY]: revision.path, ...(revision.fileDate ? { revisionFileDate: revision.fileDate } : {}) },
+    }
+  }
+
+  return {
+    id: 'icreat',
+    fetchAll,
+    toCommon: icreatToCommon,
+    columnToCommon: ICREAT_COLUMN_TO_COMMON,
+    attribution: () => ({ ...ICREAT_ATTRIBUTION }),
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Pages through one revision. `perPage` is a wish, not a promise: keep asking until `totalCount` rows arrived or a page
+ * comes back empty. A server that serves the same page again (or never ends) fails as BAD_RESPONSE instead of looping.
+ */
+import type { ClassifyContext, HttpClient } from '../../http'
+import { badResponseError } from '../../http'
+import type { FetchContext, SourceRow } from '../source'
+import { parsePage } from './parsePage'
+import { toSourceRow } from './rowSchema'
+
+export const PER_PAGE = 1000
+/** Defensive ceiling for a server that reports no totalCount and never sends an empty page. */
+export const MAX_PAGES = 5000
+
+export interface Listing {
+  rows: SourceRow[]
+  rejected: number
+  totalCount: number | null
+}
+
+export interface ListingRequest {
+  http: HttpClient
+  dataUrl: string
+  classify: ClassifyContext
+  signal: AbortSignal
+  onProgress: FetchContext['onProgress']
+  warn: FetchContext['warn']
+}
+
+export async function fetchListing({ http, dataUrl, classify, signal, onProgress, warn }: ListingRequest): Promise<Listing> {
+  const bySourceId = new Map<string, SourceRow>()
+  let rejected = 0
+  let duplicates = 0
+  let received = 0
+  let totalCount: number | null = null
+  let previousPage = ''
+
+  for (let page = 1; ; page += 1) {
+    if (page > MAX_PAGES) throw badResponseError(classify, `more than ${MAX_PAGES} pages`)
+    const response = await http.getText(dataUrl, { query: { page, perPage: PER_PAGE, returnType: 'JSON' }, withKey: true, signal })
+    const parsed = parsePage(response.body, classify)
+    totalCount = parsed.totalCount ?? totalCount
+    if (parsed.rows.length === 0) break
+
+    const fingerprint = JSON.stringify(parsed.rows)
+    if (fingerprint === previousPage) throw badResponseError(classify, `page ${page} repeated the previous page`)
+    previousPage = fingerprint
+
+    let newIds = 0
+    let repeatedIds = 0
+    for (const raw of parsed.rows) {
+      const row = toSourceRow(raw)
+      if (!row) {
+        rejected += 1
+        continue
+      }
+      if (bySourceId.has(row.sourceId)) {
+        repeatedIds += 1
+        continue
+      }
+      bySourceId.set(row.sourceId, row)
+      newIds += 1
+    }
+    if (newIds === 0 && repeatedIds > 0) throw badResponseError(classify, `page ${page} only repeated earlier rows`)
+    duplicates += repeatedIds
+
+    received += parsed.rows.length
+    onProgress({ phase: 'list', done: received, total: totalCount })
+    if (totalCount !== null && received >= totalCount) break
+  }
+
+  if (totalCount !== null && received < totalCount) {
+    warn(`iCReaT reported ${totalCount} rows but sent ${received}; the listing may be incomplete.`)
+  }
+  if (duplicates > 0) warn(`iCReaT sent ${duplicates} rows whose 과제번호 appeared earlier in the listing; the first was kept.`)
+  if (rejected > 0) warn(`${rejected} iCReaT rows had no 과제번호 and were skipped.`)
+  return { rows: [...bySourceId.values()], rejected, totalCount }
+}

@@ -1,0 +1,9 @@
+/** Every built-in source, in sync order. */
+import { createIcreatSource } from './icreat'
+import type { Source, SourceConfig } from './source'
+
+export function createSources(config: SourceConfig): Source[] {
+  return [createIcreatSource(config)]
+}
+
+export { sourceConfigFromEnv, DEFAULT_TIMEOUT_MS } from './config'
