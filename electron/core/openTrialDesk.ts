@@ -1,0 +1,67 @@
+import type { Attribution, ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, TrialDetail } from '../../shared/trials'
+import type { OpenOptions, SyncOptions, TrialDesk } from './api'
+import { getTrial } from './query/getTrial'
+import { listTrials } from './query/listTrials'
+import type { Source } from './sources/source'
+import { buildStatusReport } from './store/statusReport'
+import { StoreSession } from './store/storeSession'
+import { runSync } from './sync/runSync'
+import { filterSyncLog } from './sync/syncLog'
+
+const FALLBACK_ATTRIBUTION: Attribution = { text: '출처: 공공데이터포털 (data.go.kr)', licence: '공공누리', url: 'https://www.data.go.kr' }
+
+class StoreBackedTrialDesk implements TrialDesk {
+  private running: Promise<SyncLogEntry[]> | null = null
+
+  constructor(
+    private readonly session: StoreSession,
+    private readonly sources: ReadonlyMap<string, Source>,
+    private readonly serviceKey: () => string | undefined,
+    readonly openWarnings: string[],
+  ) {}
+
+  get syncing(): boolean { return this.running !== null }
+
+  list(query: ListQuery): ListResult {
+    return listTrials(this.session.index, query)
+  }
+
+  get(id: string): TrialDetail {
+    return getTrial(this.session.index, id, (source, sourceId) =>
+      this.sources.get(source)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION)
+  }
+
+  status(): StatusReport {
+    return buildStatusReport(this.session, [...this.sources.keys()] as SourceId[], this.syncing)
+  }
+
+  syncLog(filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }) {
+    return filterSyncLog(this.session.data.syncLog, filter)
+  }
+
+  /** Single flight: a call while a sync runs joins it (its own options are ignored). */
+  sync(options: SyncOptions): Promise<SyncLogEntry[]> {
+    if (this.running) return this.running
+    const run = runSync(this.session, this.sources, options, this.serviceKey).finally(() => { this.running = null })
+    this.running = run
+    return run
+  }
+
+  async close(): Promise<void> {
+    await this.running?.catch(() => undefined)
+  }
+}
+
+async function defaultSources(options: OpenOptions): Promise<Source[]> {
+  const { createSources } = await import('./sources/index')
+  return createSources(options.sourceConfig)
+}
+
+/** Opens the store (recovering from a damaged file) and returns the core's API over it. */
+export async function openTrialDesk(options: OpenOptions): Promise<TrialDesk> {
+  const sources = options.sources ?? (await defaultSources(options))
+  const session = await StoreSession.open(options.storePath)
+  return new StoreBackedTrialDesk(
+    session, new Map(sources.map((s) => [s.id, s])), () => options.sourceConfig.getServiceKey(), [...session.warnings],
+  )
+}

@@ -1,0 +1,51 @@
+import type { SourceId, SyncProgress } from '../../../shared/trials'
+import { TrialsError } from '../errors'
+import type { PreviousRecordView, Source } from '../sources/source'
+import type { StoreData, StoredTrial } from '../store/types'
+import { diffListing, type ListingDiff } from './diffListing'
+
+export interface FetchAndDiffInput {
+  data: StoreData
+  source: Source
+  at: string
+  allowMassRemoval: boolean
+  signal: AbortSignal
+  onProgress: (p: SyncProgress) => void
+  warn: (message: string) => void
+}
+
+export interface FetchAndDiffResult extends ListingDiff {
+  fetched: number
+  rejected: number
+  state: Record<string, unknown> | undefined
+  detailsFetched: number | undefined
+}
+
+function previousView(trials: readonly StoredTrial[]): Map<string, PreviousRecordView> {
+  const view = new Map<string, PreviousRecordView>()
+  for (const t of trials) {
+    view.set(t.sourceId, { sourceId: t.sourceId, fields: t.fields, detailsPending: t.detailsPending === true, removed: t.removedAt !== null })
+  }
+  return view
+}
+
+export function cancelledError(source: SourceId): TrialsError {
+  return new TrialsError('CANCELLED', `The sync of ${source} was cancelled. Nothing was changed.`)
+}
+
+/** Fetches one source's complete listing and compares it with the store. Changes nothing: the caller commits. */
+export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDiffResult> {
+  const { data, source, signal } = input
+  const previous = data.trials.filter((t) => t.source === source.id)
+  if (signal.aborted) throw cancelledError(source.id)
+  const result = await source.fetchAll({
+    signal,
+    onProgress: (p) => input.onProgress({ ...p, source: source.id }),
+    warn: input.warn,
+    previous: previousView(previous),
+    state: data.sources[source.id]?.state ?? {},
+  })
+  if (signal.aborted) throw cancelledError(source.id)
+  const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval })
+  return { ...diff, fetched: result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
+}

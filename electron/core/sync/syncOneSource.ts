@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto'
+import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import { TrialsError } from '../errors'
+import { redactSecrets } from '../http/redact'
+import type { Source } from '../sources/source'
+import type { StoreSession } from '../store/storeSession'
+import type { SourceMeta, StoreData } from '../store/types'
+import type { StoreLock } from '../store/storeLock'
+import { fetchAndDiff } from './fetchAndDiff'
+import { appendSyncLog, failedLogEntry } from './syncLog'
+import { toAppError } from './toAppError'
+
+export interface SyncOneSourceInput {
+  session: StoreSession
+  lock: StoreLock
+  sourceId: SourceId
+  source: Source | undefined
+  now: () => Date
+  allowMassRemoval: boolean
+  signal: AbortSignal
+  onProgress: (p: SyncProgress) => void
+  trigger?: SyncTrigger
+  serviceKey: () => string | undefined
+}
+
+function metaOf(data: StoreData, id: SourceId): SourceMeta {
+  return data.sources[id] ?? { lastSuccessAt: null, lastAttemptAt: null, lastError: null, state: {} }
+}
+
+/**
+ * Syncs one source: fetch the complete listing, diff, and commit everything in one save — or, on any failure,
+ * commit nothing but the attempt's metadata and log entry (trials stay exactly as they were).
+ */
+export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogEntry> {
+  const { session, sourceId, signal } = input
+  const startedAt = input.now().toISOString()
+  const warnings: string[] = []
+  const key = input.serviceKey()
+  const base = () => ({
+    id: randomUUID(), source: sourceId, ...(input.trigger ? { trigger: input.trigger } : {}), startedAt,
+    finishedAt: input.now().toISOString(), warnings: warnings.map((w) => redactSecrets(w, key)),
+  })
+  let fetched = 0
+  let rejected = 0
+  try {
+    if (!input.source) {
+      throw new TrialsError('USAGE', `The source "${sourceId}" is not available in this version of Trial Desk.`)
+    }
+    const before = session.data
+    const result = await fetchAndDiff({
+      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, signal,
+      onProgress: input.onProgress, warn: (m) => warnings.push(m),
+    })
+    fetched = result.fetched
+    rejected = result.rejected
+    if (input.lock.compromised) {
+      throw new TrialsError('STORE_IN_USE', 'The store lock was lost during the sync (the computer may have slept), so nothing was saved. Sync again.')
+    }
+    const pending = result.trials.filter((t) => t.detailsPending).length
+    const entry: SyncLogEntry = {
+      ...base(), ok: true, fetched, created: result.counts.created, updated: result.counts.updated,
+      unchanged: result.counts.unchanged, removed: result.counts.removed, restored: result.counts.restored, rejected,
+      ...(result.detailsFetched !== undefined ? { detailsFetched: result.detailsFetched, detailsPending: pending } : {}),
+    }
+    const previousMeta = metaOf(before, sourceId)
+    const next: StoreData = {
+      ...before,
+      trials: before.trials.filter((t) => t.source !== sourceId).concat(result.trials),
+      sources: {
+        ...before.sources,
+        [sourceId]: { lastSuccessAt: startedAt, lastAttemptAt: startedAt, lastError: null, state: result.state ?? previousMeta.state },
+      },
+      syncLog: appendSyncLog(before.syncLog, entry),
+    }
+    input.onProgress({ source: sourceId, phase: 'save', done: 0, total: 1 })
+    await session.commit(next).catch((e: unknown) => {
+      const code = (e as NodeJS.ErrnoException).code ?? 'unknown error'
+      throw new TrialsError('INTERNAL',
+        `The trial store could not be saved (${code}); nothing was changed. Check free disk space and folder permissions, then sync again.`)
+    })
+    input.onProgress({ source: sourceId, phase: 'save', done: 1, total: 1 })
+    return entry
+  } catch (error) {
+    const entry = failedLogEntry(base(), toAppError(error, sourceId, key, signal), fetched, rejected)
+    const current = session.data
+    const meta = metaOf(current, sourceId)
+    const next: StoreData = {
+      ...current,
+      sources: { ...current.sources, [sourceId]: { ...meta, lastAttemptAt: startedAt, lastError: entry.error ?? null } },
+      syncLog: appendSyncLog(current.syncLog, entry),
+    }
+    // Only the attempt's metadata is written; the trials are the ones already on disk.
+    if (!input.lock.compromised) await session.commit(next).catch(() => undefined)
+    return entry
+  }
+}

@@ -1,0 +1,16 @@
+import type { AppError } from '../../../shared/errors'
+import { redactSecrets } from '../http/redact'
+import { isTrialsError } from '../errors'
+
+/**
+ * Turns anything a sync threw into the AppError stored in the log: expected failures keep their code and message,
+ * an abort becomes CANCELLED, the rest INTERNAL without internals. The service key is scrubbed either way.
+ */
+export function toAppError(error: unknown, sourceLabel: string, serviceKey: string | undefined, signal?: AbortSignal): AppError {
+  if (isTrialsError(error)) return { code: error.code, message: redactSecrets(error.message, serviceKey) }
+  if (signal?.aborted) return { code: 'CANCELLED', message: `The sync of ${sourceLabel} was cancelled. Nothing was changed.` }
+  return {
+    code: 'INTERNAL',
+    message: `An unexpected problem stopped the sync of ${sourceLabel}; nothing was changed. Try again, and report it if it keeps happening.`,
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import { isTrialsError } from '../../electron/core/errors'
+import { diffListing } from '../../electron/core/sync/diffListing'
+import { createFakeSource, icreatRow, ids, rowsFor } from '../helpers/fakeSource'
+
+const T1 = '2026-01-01T00:00:00.000Z'
+const T2 = '2026-02-01T00:00:00.000Z'
+const T3 = '2026-03-01T00:00:00.000Z'
+const { source } = createFakeSource()
+
+function firstSync(rows = rowsFor(ids(10))) {
+  return diffListing({ source, previous: [], rows, at: T1 }).trials
+}
+
+describe('diffListing', () => {
+  it('creates records keyed <source>:<sourceId> with fields as received and a created history', () => {
+    const { trials, counts } = diffListing({ source, previous: [], rows: [icreatRow('C100001', { 진료과: ' Pediatrics ' })], at: T1 })
+    expect(counts.created).toBe(1)
+    expect(trials[0]).toMatchObject({
+      id: 'icreat:C100001', source: 'icreat', sourceId: 'C100001', changeKind: 'new', firstSeenAt: T1, changedAt: T1,
+      lastSeenAt: T1, removedAt: null, history: [{ at: T1, kind: 'created', changes: [] }],
+    })
+    expect(trials[0].fields['진료과']).toBe(' Pediatrics ')
+    expect(trials[0].common.department).toBe('Pediatrics')
+  })
+
+  it('records a real change with the source field names, from and to', () => {
+    const previous = firstSync()
+    const rows = rowsFor(ids(10))
+    rows[3] = icreatRow(rows[3].sourceId, { 진료과: 'Neurology' })
+    const { trials, counts } = diffListing({ source, previous, rows, at: T2 })
+    expect(counts).toMatchObject({ updated: 1, unchanged: 9, created: 0, removed: 0 })
+    const changed = trials.find((t) => t.sourceId === rows[3].sourceId)!
+    expect(changed.changeKind).toBe('updated')
+    expect(changed.changedAt).toBe(T2)
+    expect(changed.firstSeenAt).toBe(T1)
+    expect(changed.history.at(-1)).toEqual({ at: T2, kind: 'updated', changes: [{ field: '진료과', from: 'Cardiology', to: 'Neurology' }] })
+    const untouched = trials.find((t) => t.sourceId === rows[0].sourceId)!
+    expect(untouched).toMatchObject({ changeKind: 'new', changedAt: T1, lastSeenAt: T2 })
+  })
+
+  it('ignores formatting-only differences (white space, CRLF, NFD, null/""/missing, 120 vs "120")', () => {
+    const previous = firstSync([icreatRow('C1', { 과제명: '심부전\r\n연구', 전체목표연구대상자수: '120', 연구기간: '' })])
+    const row = icreatRow('C1', { 과제명: ' 심부전\n연구 '.normalize('NFD'), 전체목표연구대상자수: 120 })
+    delete row.fields['연구기간']
+    const { trials, counts } = diffListing({ source, previous, rows: [row], at: T2 })
+    expect(counts.unchanged).toBe(1)
+    expect(trials[0].history).toHaveLength(1)
+    expect(trials[0].changedAt).toBe(T1)
+  })
+
+  it('keeps a record missing from the listing as removed, and restores it when it returns', () => {
+    const previous = firstSync()
+    const without = rowsFor(ids(10)).slice(1)
+    const removed = diffListing({ source, previous, rows: without, at: T2 })
+    expect(removed.counts.removed).toBe(1)
+    const gone = removed.trials.find((t) => t.sourceId === ids(10)[0])!
+    expect(gone).toMatchObject({ changeKind: 'removed', removedAt: T2, changedAt: T2 })
+    expect(gone.history.at(-1)).toMatchObject({ kind: 'removed' })
+
+    const again = diffListing({ source, previous: removed.trials, rows: without, at: T3 })
+    expect(again.counts).toMatchObject({ removed: 0, unchanged: 9 })
+
+    const back = diffListing({ source, previous: removed.trials, rows: rowsFor(ids(10)), at: T3 })
+    expect(back.counts.restored).toBe(1)
+    const restored = back.trials.find((t) => t.sourceId === ids(10)[0])!
+    expect(restored).toMatchObject({ changeKind: 'updated', removedAt: null, changedAt: T3 })
+    expect(restored.history.map((h) => h.kind)).toEqual(['created', 'removed', 'restored'])
+  })
+
+  it('refuses an empty listing while active records exist (SUSPICIOUS_LISTING), unless mass removal is allowed', () => {
+    const previous = firstSync()
+    const attempt = () => diffListing({ source, previous, rows: [], at: T2 })
+    expect(attempt).toThrow(expect.objectContaining({ code: 'SUSPICIOUS_LISTING' }))
+    const allowed = diffListing({ source, previous, rows: [], at: T2, allowMassRemoval: true })
+    expect(allowed.counts.removed).toBe(10)
+  })
+
+  it('refuses a listing removing more than 20% of active records, but allows exactly 20%', () => {
+    const previous = firstSync()
+    const twoGone = rowsFor(ids(10)).slice(2)
+    expect(diffListing({ source, previous, rows: twoGone, at: T2 }).counts.removed).toBe(2)
+    try {
+      diffListing({ source, previous, rows: twoGone.slice(1), at: T2 })
+      expect.unreachable()
+    } catch (e) {
+      expect(isTrialsError(e) && e.code).toBe('SUSPICIOUS_LISTING')
+      expect((e as Error).message).toMatch(/3 of 10/)
+    }
+  })
+
+  it('stores a bookkeeping-only change silently (no badge, changedAt kept)', () => {
+    const crisLike = createFakeSource({ id: 'cris', bookkeepingFields: ['date_updated'] }).source
+    const previous = diffListing({ source: crisLike, previous: [], rows: [icreatRow('K1', { date_updated: '2026/01/01' })], at: T1 }).trials
+    const { trials, counts } = diffListing({ source: crisLike, previous, rows: [icreatRow('K1', { date_updated: '2026/01/05' })], at: T2 })
+    expect(counts.unchanged).toBe(1)
+    expect(trials[0]).toMatchObject({ changeKind: 'new', changedAt: T1 })
+    expect(trials[0].fields['date_updated']).toBe('2026/01/05')
+    // Same day written differently is not even a bookkeeping change.
+    expect(diffListing({ source: crisLike, previous, rows: [icreatRow('K1', { date_updated: '2026-01-01' })], at: T2 }).trials[0].fields['date_updated']).toBe('2026-01-01')
+  })
+
+  it('fills in details silently when a pending record gets them; only fields that existed can change', () => {
+    const listed = { sourceId: 'K1', fields: { trial_id: 'K1', 과제명: 'A' }, detailsPending: true }
+    const previous = diffListing({ source, previous: [], rows: [listed], at: T1 }).trials
+    expect(previous[0].detailsPending).toBe(true)
+    const detailed = { sourceId: 'K1', fields: { trial_id: 'K1', 과제명: 'A', 연구종류: '중재연구' } }
+    const completed = diffListing({ source, previous, rows: [detailed], at: T2 })
+    expect(completed.counts.unchanged).toBe(1)
+    expect(completed.trials[0].detailsPending).toBeUndefined()
+    expect(completed.trials[0].fields['연구종류']).toBe('중재연구')
+
+    const retitled = diffListing({ source, previous, rows: [{ ...detailed, fields: { ...detailed.fields, 과제명: 'B' } }], at: T2 })
+    expect(retitled.counts.updated).toBe(1)
+    expect(retitled.trials[0].history.at(-1)!.changes).toEqual([{ field: '과제명', from: 'A', to: 'B' }])
+  })
+
+  it('does not modify its inputs', () => {
+    const previous = firstSync()
+    const snapshot = JSON.stringify(previous)
+    diffListing({ source, previous, rows: rowsFor(ids(9)), at: T2 })
+    expect(JSON.stringify(previous)).toBe(snapshot)
+  })
+})
