@@ -1,0 +1,55 @@
+/**
+ * The CRIS registry (data.go.kr dataset 3033869) as a Source. Each sync lists everything, then fetches details only
+ * for trials that are new, changed or still pending, within the per-sync detail budget (see planDetails).
+ */
+import type { FetchContext, FetchResult, Source, SourceConfig, SourceRow } from '../source'
+import { createCrisClient } from './crisClient'
+import { CRIS_COLUMN_TO_COMMON, crisAttribution, crisToCommon } from './crisCommon'
+import { type CrisSourceOptions, resolveCrisSettings } from './crisConfig'
+import { crisMessages } from './crisMessages'
+import { fetchDetails } from './fetchDetails'
+import { fetchListing } from './fetchListing'
+import { mergeDetail, withoutNewDetail } from './mergeRecord'
+import { planDetails } from './planDetails'
+
+export const CRIS_BOOKKEEPING_FIELDS = ['date_updated'] as const
+
+async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ctx: FetchContext): Promise<FetchResult> {
+  const settings = resolveCrisSettings(config, options)
+  const client = createCrisClient(config, settings, ctx.signal)
+  const listing = await fetchListing(client, ctx)
+  const plan = planDetails(listing.items, ctx.previous, settings.detailBudget)
+  const details = await fetchDetails(client, plan.fetchNow, ctx)
+
+  let detailsFetched = 0
+  let stillPending = 0
+  const rows: SourceRow[] = listing.items.map((item) => {
+    const sourceId = String(item.trial_id)
+    const previousFields = ctx.previous.get(sourceId)?.fields
+    const detail = details.get(sourceId)
+    if (detail) {
+      detailsFetched++
+      return { sourceId, fields: mergeDetail(item, detail) }
+    }
+    if (detail === null) ctx.warn(crisMessages.detailMissing(sourceId))
+    const fields = withoutNewDetail(item, previousFields)
+    if (!plan.needed.has(sourceId)) return { sourceId, fields }
+    stillPending++
+    return { sourceId, fields, detailsPending: true }
+  })
+  if (stillPending > 0) {
+    ctx.warn(`${stillPending} CRIS trials are listed but still wait for their details (at most ${settings.detailBudget} per sync); the next syncs will fetch them.`)
+  }
+  return { rows, rejected: listing.rejected, detailsFetched }
+}
+
+export function createCrisSource(config: SourceConfig, options: CrisSourceOptions = {}): Source {
+  return {
+    id: 'cris',
+    fetchAll: (ctx) => fetchAllCris(config, options, ctx),
+    toCommon: crisToCommon,
+    bookkeepingFields: CRIS_BOOKKEEPING_FIELDS,
+    columnToCommon: CRIS_COLUMN_TO_COMMON,
+    attribution: crisAttribution,
+  }
+}

@@ -1,0 +1,20 @@
+/** Messages a clinician reads about CRIS failures. Each names the next step; none ever contains the service key. */
+export const CRIS_SERVICE = 'CRIS (data.go.kr 3033869)'
+
+export const crisMessages = {
+  quota: () =>
+    `The daily call limit of your data.go.kr service key was reached while syncing ${CRIS_SERVICE} (a development key allows 10,000 calls a day). Nothing from this sync was saved. Try again tomorrow, or ask data.go.kr for an operating account (운영계정) with a higher limit.`,
+  auth: (code: string) =>
+    `The data.go.kr service key was rejected by ${CRIS_SERVICE} (code ${code}). Check the key in Settings (or DATA_GO_KR_SERVICE_KEY) and that 활용신청 for dataset 3033869 is approved; approval can take an hour.`,
+  providerError: (code: string, name: string) =>
+    `${CRIS_SERVICE} answered with error ${code} (${name}). Nothing was changed; try again later, and report it if it keeps happening.`,
+  requestRejected: (code: string, name: string) =>
+    `${CRIS_SERVICE} rejected the app's request with error ${code} (${name}). Nothing was changed; please report this.`,
+  notFound: (trialId: string) => `${CRIS_SERVICE} has no trial ${trialId}. Check the number (e.g. KCT0000145).`,
+  unreadable: (what: string) =>
+    `${CRIS_SERVICE} sent an answer the app cannot read (${what}). The registry may be under maintenance; nothing was changed. Try again later, and report it if it keeps happening.`,
+  detailMissing: (trialId: string) =>
+    `${CRIS_SERVICE} listed ${trialId} but has no details for it yet; its details will be fetched again next sync.`,
+  shortListing: (got: number, total: number) =>
+    `${CRIS_SERVICE} announced ${total} trials but the listing ended after ${got}; the registry may have changed during the sync.`,
+} as const
