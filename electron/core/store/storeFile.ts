@@ -1,6 +1,7 @@
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
-import { migrateStoreData } from './migrations'
+import { TrialsError } from '../errors'
+import { migrateStoreData, UnsupportedSchemaError } from './migrations'
 import { serializeStoreInSlices } from './serializeStore'
 import { parseStoreData } from './storeSchema'
 import { SCHEMA_VERSION, type StoreData } from './types'
@@ -34,6 +35,11 @@ export async function readStoreFile(path: string): Promise<StoreData | null> {
   try {
     return parseStoreData(migrateStoreData(raw as Record<string, unknown>))
   } catch (e) {
+    if (e instanceof UnsupportedSchemaError && /newer/.test(e.message)) {
+      // Not damage: a newer Trial Desk wrote it. Leave the file alone.
+      throw new TrialsError('STORE_UNREADABLE',
+        `The trial store ${path} was written by a newer version of Trial Desk. Update the app (or the CLI) to open it.`)
+    }
     throw new CorruptStoreError(`not a Trial Desk store (${e instanceof Error ? e.message.slice(0, 200) : 'wrong shape'})`)
   }
 }
