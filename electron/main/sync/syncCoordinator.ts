@@ -15,6 +15,7 @@ import type { Settings } from '../../../shared/settings'
 import type { TrialDesk } from '../../core/api'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import type { SettingsStore } from '../../core/settings/settingsStore'
+import { redactKey } from '../key/redactKey'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
 import type { DailyScheduler } from './dailyScheduler'
 import type { EmitEvent } from './emitter'
@@ -71,6 +72,8 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   const wakeDebounceMs = deps.wakeDebounceMs ?? 10_000
   const minAutoIntervalMs = deps.minAutoIntervalMs ?? 15 * 60_000
   const log = deps.log ?? (() => undefined)
+  // Every payload leaving here is scrubbed of the key, whoever delivers it (the window, the e2e bridge).
+  const emit: EmitEvent = (event, payload) => deps.emit(event, redactKey(payload, deps.keyStore.get()))
 
   let isOnline = deps.online ?? true
   let current: { promise: Promise<SyncLogEntry[]>; controller: AbortController } | null = null
@@ -99,15 +102,15 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
           signal: controller.signal,
           onProgress: (p) => {
             currentProgress = p
-            deps.emit('sync:progress', p)
+            emit('sync:progress', p)
           },
         })
-        deps.emit('sync:finished', { entries })
+        emit('sync:finished', { entries })
         if (trigger === 'schedule' || trigger === 'catch-up') maybeNotify(entries)
         return entries
       } catch (e) {
         // The renderer refreshes its status on 'sync:finished' even when the sync as a whole failed.
-        deps.emit('sync:finished', { entries: [] })
+        emit('sync:finished', { entries: [] })
         throw e
       } finally {
         current = null
@@ -122,7 +125,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     const count = countChangedTrials(entries)
     if (count === 0 || !deps.notify) return
     const { title, body } = updateNoticeText(count, deps.settings.get().language)
-    deps.notify({ title, body, onClick: () => deps.emit('app:navigate', { screen: 'list' }) })
+    deps.notify({ title, body, onClick: () => emit('app:navigate', { screen: 'list' }) })
   }
 
   function isOverdue(): boolean {
@@ -160,7 +163,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     setOnline(online) {
       if (online === isOnline) return
       isOnline = online
-      deps.emit('net:online', { online })
+      emit('net:online', { online })
       if (online) coordinator.requestCatchUp('online')
     },
     nextScheduledAt() {
