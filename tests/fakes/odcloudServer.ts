@@ -32,6 +32,7 @@
  *   perPageCap: n                never more than n rows per page, whatever perPage asks
  *   numbersAsNumbers             전체목표연구대상자수 sent as a JSON number when it is numeric
  *   repeatPages                  every page answers page 1's rows (with a cap of 10 rows unless perPageCap is set)
+ *   reportTotalCount: n          the envelope's totalCount/matchCount say n, whatever the real row count
  */
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -62,6 +63,7 @@ export interface FakeOdcloudFaults {
   perPageCap: number | null
   numbersAsNumbers: boolean
   repeatPages: boolean
+  reportTotalCount: number | null
 }
 
 export interface FakeOdcloudRequest {
@@ -93,7 +95,7 @@ export interface FakeOdcloud {
 const NO_FAULTS: FakeOdcloudFaults = {
   wrongKey: false, quotaExceeded: false, status500OnPage: null, status429Times: 0, html200: false, xml200: false,
   text200: false, badJson: false, missingData: false, hang: false, docsDown: false, emptyListing: false,
-  perPageCap: null, numbersAsNumbers: false, repeatPages: false,
+  perPageCap: null, numbersAsNumbers: false, repeatPages: false, reportTotalCount: null,
 }
 
 export function loadIcreatFixtureRows(): FakeRow[] {
@@ -195,7 +197,8 @@ export async function startFakeOdcloud(options: FakeOdcloudOptions = {}): Promis
     const perPage = cap === null ? asked : Math.min(asked, cap)
     const start = faults.repeatPages ? 0 : (page - 1) * perPage
     const slice = all.slice(start, start + perPage).map((row) => (faults.numbersAsNumbers ? asNumbers(row) : row))
-    sendJson(res, 200, { currentCount: slice.length, data: slice, matchCount: all.length, page, perPage: asked, totalCount: all.length })
+    const totalCount = faults.reportTotalCount ?? all.length
+    sendJson(res, 200, { currentCount: slice.length, data: slice, matchCount: totalCount, page, perPage: asked, totalCount })
   }
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
