@@ -1,0 +1,125 @@
+import type { ReactElement } from 'react'
+import type { SourceStatus } from '../../../shared/trials'
+import type { SyncFailure, SyncState } from '../hooks/useSync'
+import { useI18n } from '../i18n/I18nContext'
+import { formatNumber } from '../i18n/format'
+import { errorKey } from './ErrorText'
+import { RelativeTime } from './RelativeTime'
+import { Trans } from './Trans'
+
+/** Latest successful sync across sources (the time users trust), or null. */
+function lastSuccess(sources: SourceStatus[]): string | null {
+  const times = sources.map((s) => s.lastSuccessAt).filter((x): x is string => Boolean(x))
+  return times.length ? times.sort().at(-1)! : null
+}
+
+/** Failures still standing in the stored status: the latest attempt of a source failed. */
+function standingFailures(sources: SourceStatus[]): SyncFailure[] {
+  return sources
+    .filter((s) => s.lastError && (!s.lastSuccessAt || (s.lastAttemptAt ?? '') > s.lastSuccessAt))
+    .map((s) => ({ source: s.source, error: s.lastError! }))
+}
+
+export function SyncStatusArea({ sync, onOpenSettings }: { sync: SyncState; onOpenSettings: () => void }) {
+  const { t, language } = useI18n()
+  const sources = sync.status?.sources ?? []
+  const success = lastSuccess(sources)
+  const failures =
+    sync.outcome?.kind === 'failed' ? sync.outcome.failures : sync.outcome ? [] : standingFailures(sources)
+  const needsSettings = failures.some((f) => f.error.code === 'AUTH' || f.error.code === 'NO_KEY')
+
+  let state: ReactElement
+  if (sync.syncing) {
+    const p = sync.progress
+    const label = p
+      ? t(p.total === null ? 'sync.progressUnknown' : 'sync.progress', {
+          source: t(`source.${p.source}`),
+          phase: t(`phase.${p.phase}`),
+          done: formatNumber(p.done, language),
+          total: p.total === null ? '' : formatNumber(p.total, language),
+        })
+      : t('sync.syncing')
+    state = (
+      <div className="sync-state sync-syncing">
+        <span className="sync-dot" aria-hidden="true" />
+        <strong>{t('sync.syncing')}</strong>
+        <progress
+          aria-label={t('sync.progressLabel')}
+          max={p?.total ?? undefined}
+          value={p && p.total !== null ? p.done : undefined}
+        />
+        <span className="sync-progress-text">{label}</span>
+      </div>
+    )
+  } else if (failures.length) {
+    state = (
+      <div className="sync-state sync-failed">
+        <span className="sync-dot" aria-hidden="true" />
+        <strong>{t('sync.failed')}</strong>
+        <span className="sync-failures">
+          {failures.map((f, i) => (
+            <span key={i} className="sync-failure">
+              {f.source ? t('sync.failedSource', { source: t(`source.${f.source}`), message: t(errorKey(f.error)) }) : t(errorKey(f.error))}
+            </span>
+          ))}
+        </span>
+        {needsSettings && (
+          <button type="button" className="button-link" onClick={onOpenSettings}>
+            {t('nav.settings')}
+          </button>
+        )}
+        {success && (
+          <span className="sync-muted">
+            <Trans k="sync.lastSuccess" values={{ when: <RelativeTime iso={success} /> }} />
+          </span>
+        )}
+      </div>
+    )
+  } else if (!sync.online) {
+    state = (
+      <div className="sync-state sync-offline">
+        <span className="sync-dot" aria-hidden="true" />
+        <strong>{t('sync.offline')}</strong>
+        {success && (
+          <span className="sync-muted">
+            <Trans k="sync.lastSuccess" values={{ when: <RelativeTime iso={success} /> }} />
+          </span>
+        )}
+      </div>
+    )
+  } else if (success) {
+    state = (
+      <div className="sync-state sync-ok">
+        <span className="sync-dot" aria-hidden="true" />
+        <span>
+          <Trans k="sync.synced" values={{ when: <RelativeTime iso={success} /> }} />
+        </span>
+        {sync.outcome?.kind === 'cancelled' && <span className="sync-muted">{t('sync.cancelled')}</span>}
+      </div>
+    )
+  } else {
+    state = (
+      <div className="sync-state sync-never">
+        <span className="sync-dot" aria-hidden="true" />
+        <span>{t('sync.never')}</span>
+        {sync.outcome?.kind === 'cancelled' && <span className="sync-muted">{t('sync.cancelled')}</span>}
+      </div>
+    )
+  }
+
+  return (
+    <section className="sync-area" aria-label={t('sync.area')} aria-live="polite">
+      {state}
+      <div className="sync-actions">
+        <button type="button" className="button-primary" onClick={() => void sync.syncNow()}>
+          {t('sync.now')}
+        </button>
+        {sync.syncing && (
+          <button type="button" onClick={() => void sync.cancel()}>
+            {t('sync.cancel')}
+          </button>
+        )}
+      </div>
+    </section>
+  )
+}

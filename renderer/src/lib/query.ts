@@ -1,0 +1,59 @@
+import type { Settings } from '../../../shared/settings'
+import type { ChangeKind, FacetField, ListQuery, SourceId } from '../../../shared/trials'
+
+export const WINDOW_CHOICES = [1, 7, 30, 90, null] as const
+export const PAGE_SIZES = [10, 20, 50, 100] as const
+export type PageSize = (typeof PAGE_SIZES)[number]
+
+/** What the list screen keeps: a ListQuery with the parts the screen always sets. */
+export type ListState = ListQuery & { offset: number; limit: number }
+
+export function initialListState(settings: Settings): ListState {
+  const saved = settings.lastQuery
+  const base: ListState = { withinDays: settings.defaultWithinDays, sort: 'changed', offset: 0, limit: settings.pageSize }
+  if (!saved) return base
+  // `now` is never restored: the window is always relative to the current time.
+  const { now: _ignored, ...rest } = saved
+  return { ...base, ...rest, offset: rest.offset ?? 0, limit: rest.limit ?? settings.pageSize }
+}
+
+/** Is this facet value currently selected? */
+export function isSelected(state: ListQuery, facet: FacetField, value: string): boolean {
+  if (facet === 'source') return state.sources?.includes(value as SourceId) ?? false
+  if (facet === 'changeKind') return state.kinds?.includes(value as ChangeKind) ?? false
+  return state.fields?.some((f) => f.name === facet && f.value === value) ?? false
+}
+
+/** Toggles one facet value; any filter change goes back to the first page. */
+export function toggleFacet(state: ListState, facet: FacetField, value: string): ListState {
+  const on = !isSelected(state, facet, value)
+  if (facet === 'source') {
+    const current = state.sources ?? []
+    const sources = on ? [...current, value as SourceId] : current.filter((s) => s !== value)
+    return { ...state, sources: sources.length ? sources : undefined, offset: 0 }
+  }
+  if (facet === 'changeKind') {
+    const current = state.kinds ?? []
+    const kinds = on ? [...current, value as ChangeKind] : current.filter((k) => k !== value)
+    return { ...state, kinds: kinds.length ? kinds : undefined, offset: 0 }
+  }
+  const current = state.fields ?? []
+  const fields = on
+    ? [...current, { name: facet, value }]
+    : current.filter((f) => !(f.name === facet && f.value === value))
+  return { ...state, fields: fields.length ? fields : undefined, offset: 0 }
+}
+
+export function hasFilters(state: ListQuery): boolean {
+  return Boolean(state.q || state.sources?.length || state.kinds?.length || state.fields?.length || state.includeRemoved)
+}
+
+export function clearFilters(state: ListState): ListState {
+  return { ...state, q: undefined, sources: undefined, kinds: undefined, fields: undefined, includeRemoved: undefined, offset: 0 }
+}
+
+/** The query without paging, for the CSV export (all pages). */
+export function exportQuery(state: ListState): ListQuery {
+  const { offset: _o, limit: _l, ...rest } = state
+  return rest
+}

@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react'
+import type { AppError } from '../../../../shared/errors'
+import type { TrialDetail } from '../../../../shared/trials'
+import { ChangeBadge } from '../../components/ChangeBadge'
+import { ErrorText } from '../../components/ErrorText'
+import { RelativeTime } from '../../components/RelativeTime'
+import { Trans } from '../../components/Trans'
+import { useI18n } from '../../i18n/I18nContext'
+import { fieldLabel } from '../../i18n/translate'
+import { call, toAppError } from '../../lib/api'
+import { FieldValue } from './FieldValue'
+import { HistoryTimeline } from './HistoryTimeline'
+
+export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVersion: number; onBack: () => void }) {
+  const { t } = useI18n()
+  const [trial, setTrial] = useState<TrialDetail | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
+
+  useEffect(() => {
+    let stale = false
+    call('getTrial', id)
+      .then((d) => {
+        if (stale) return
+        setTrial(d)
+        setError(null)
+      })
+      .catch((e) => !stale && setError(toAppError(e)))
+    return () => {
+      stale = true
+    }
+  }, [id, dataVersion])
+
+  // Screen readers and keyboard users land on the title.
+  useEffect(() => heading.current?.focus(), [trial?.id])
+
+  return (
+    <article className="detail-screen">
+      <button type="button" className="button-quiet back" onClick={onBack}>
+        ← {t('detail.back')}
+      </button>
+      {error && (
+        <p className="inline-error" role="alert">
+          <ErrorText error={error} />
+        </p>
+      )}
+      {!trial && !error && <p className="loading">{t('common.loading')}</p>}
+      {trial && (
+        <>
+          <header className="detail-header">
+            <div className="detail-meta">
+              <ChangeBadge kind={trial.changeKind} />
+              <span className="detail-id">{trial.sourceId}</span>
+              <span className="muted">{t(`source.${trial.source}`)}</span>
+              {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
+            </div>
+            <h1 ref={heading} tabIndex={-1}>
+              {trial.title}
+            </h1>
+            {trial.titleEn && trial.titleEn !== trial.title && (
+              <p className="title-en" lang="en">
+                {trial.titleEn}
+              </p>
+            )}
+            <dl className="detail-dates">
+              <div>
+                <dt>{t('detail.firstSeen')}</dt>
+                <dd>
+                  <RelativeTime iso={trial.firstSeenAt} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('detail.lastChanged')}</dt>
+                <dd>
+                  <RelativeTime iso={trial.changedAt} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('detail.lastSeen')}</dt>
+                <dd>
+                  <RelativeTime iso={trial.lastSeenAt} />
+                </dd>
+              </div>
+            </dl>
+            {trial.removedAt && (
+              <p className="notice">
+                <Trans k="detail.removedNotice" values={{ when: <RelativeTime iso={trial.removedAt} /> }} />
+              </p>
+            )}
+            {trial.detailsPending && <p className="notice">{t('detail.detailsPending')}</p>}
+          </header>
+
+          <div className="detail-body">
+            <section className="detail-fields" aria-labelledby="fields-heading">
+              <h2 id="fields-heading">{t('detail.fields')}</h2>
+              <dl className="fields">
+                {Object.entries(trial.fields).map(([name, value]) => (
+                  <div key={name} className="field-row">
+                    <dt title={name}>{fieldLabel(t, name)}</dt>
+                    <dd>
+                      <FieldValue value={value} />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+            <aside className="detail-side">
+              <section aria-labelledby="history-heading">
+                <h2 id="history-heading">{t('detail.history')}</h2>
+                <HistoryTimeline history={trial.history} />
+              </section>
+              <section className="attribution" aria-labelledby="attribution-heading">
+                <h2 id="attribution-heading">{t('detail.attribution')}</h2>
+                <p>{trial.attribution.text}</p>
+                <p>{t('detail.licence', { licence: trial.attribution.licence })}</p>
+                <button type="button" className="button-link" onClick={() => void call('openExternal', trial.attribution.url).catch(() => undefined)}>
+                  {t('detail.openSource')} ↗
+                </button>
+              </section>
+            </aside>
+          </div>
+        </>
+      )}
+    </article>
+  )
+}

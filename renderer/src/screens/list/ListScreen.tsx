@@ -1,0 +1,135 @@
+import { useEffect, useState, type RefObject } from 'react'
+import type { AppError } from '../../../../shared/errors'
+import { FACET_FIELDS, type ListResult } from '../../../../shared/trials'
+import { ErrorText } from '../../components/ErrorText'
+import type { SyncState } from '../../hooks/useSync'
+import { useI18n } from '../../i18n/I18nContext'
+import { formatNumber } from '../../i18n/format'
+import { call, toAppError } from '../../lib/api'
+import { clearFilters, hasFilters, type ListState } from '../../lib/query'
+import { EmptyState } from './EmptyState'
+import { ExportButton } from './ExportButton'
+import { FacetMenu } from './FacetMenu'
+import { FilterChips } from './FilterChips'
+import { ListToolbar } from './ListToolbar'
+import { Pagination } from './Pagination'
+import { TrialTable } from './TrialTable'
+
+export interface ListScreenProps {
+  state: ListState
+  onStateChange: (next: ListState) => void
+  current: number
+  onCurrentChange: (index: number) => void
+  focusCurrent: boolean
+  onOpen: (id: string) => void
+  sync: SyncState
+  onOpenSettings: () => void
+  searchRef: RefObject<HTMLInputElement | null>
+}
+
+export function ListScreen(props: ListScreenProps) {
+  const { state, onStateChange, sync } = props
+  const { t, language } = useI18n()
+  const [result, setResult] = useState<ListResult | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  useEffect(() => {
+    let stale = false
+    call('listTrials', state)
+      .then((r) => {
+        if (stale) return
+        setResult(r)
+        setError(null)
+      })
+      .catch((e) => !stale && setError(toAppError(e)))
+    return () => {
+      stale = true
+    }
+  }, [state, sync.dataVersion])
+
+  const storedTotal = sync.status?.sources.reduce((n, s) => n + s.counts.total, 0)
+  const noDataYet = storedTotal === 0 && result?.total === 0
+
+  const changeFilters = (next: ListState) => {
+    props.onCurrentChange(0)
+    onStateChange(next)
+  }
+
+  return (
+    <div className="list-screen">
+      <ListToolbar state={state} onChange={changeFilters} searchRef={props.searchRef} />
+      <div className="filters" role="group" aria-label={t('filters.label')}>
+        {FACET_FIELDS.map((facet) => (
+          <FacetMenu key={facet} facet={facet} facets={result?.facets ?? null} state={state} onChange={changeFilters} />
+        ))}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={Boolean(state.includeRemoved)}
+            onChange={(e) => changeFilters({ ...state, includeRemoved: e.target.checked || undefined, offset: 0 })}
+          />
+          {t('filters.showRemoved')}
+        </label>
+        <span className="filters-spacer" />
+        {result && <span className="list-total">{t('list.total', { total: formatNumber(result.total, language) })}</span>}
+        <ExportButton state={state} disabled={!result || result.total === 0} />
+      </div>
+      <FilterChips state={state} onChange={changeFilters} />
+
+      {error && (
+        <p className="inline-error" role="alert">
+          <ErrorText error={error} />
+        </p>
+      )}
+
+      {noDataYet ? (
+        <EmptyState title={t('empty.noData.title')} body={t('empty.noData.body')}>
+          <button type="button" className="button-primary" onClick={props.onOpenSettings}>
+            {t('empty.noData.settings')}
+          </button>
+          <button type="button" onClick={() => void sync.syncNow()} disabled={sync.syncing}>
+            {t('empty.noData.sync')}
+          </button>
+        </EmptyState>
+      ) : result && result.total === 0 ? (
+        <EmptyState title={t('empty.noResults.title')} body={t('empty.noResults.body')}>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={() => changeFilters(hasFilters(state) ? clearFilters(state) : { ...state, withinDays: null, offset: 0 })}
+          >
+            {t('empty.noResults.clear')}
+          </button>
+        </EmptyState>
+      ) : result ? (
+        <>
+          <div className="table-scroll">
+            <TrialTable
+              items={result.items}
+              current={props.current}
+              focusCurrent={props.focusCurrent}
+              onCurrentChange={props.onCurrentChange}
+              onOpen={(i) => {
+                const trial = result.items[i]
+                if (trial) {
+                  props.onCurrentChange(i)
+                  props.onOpen(trial.id)
+                }
+              }}
+            />
+          </div>
+          <Pagination
+            state={state}
+            total={result.total}
+            onChange={(next) => {
+              props.onCurrentChange(0)
+              onStateChange(next)
+            }}
+          />
+        </>
+      ) : (
+        !error && <p className="loading">{t('common.loading')}</p>
+      )}
+    </div>
+  )
+}

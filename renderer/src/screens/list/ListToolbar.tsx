@@ -1,0 +1,73 @@
+import { useEffect, useState, type RefObject } from 'react'
+import type { ListSort } from '../../../../shared/trials'
+import { useI18n } from '../../i18n/I18nContext'
+import { WINDOW_CHOICES, type ListState } from '../../lib/query'
+
+const SORTS: ListSort[] = ['changed', 'title', 'id', 'sourceUpdated']
+const SEARCH_DEBOUNCE_MS = 300
+
+/** Time window, search (debounced) and sort. */
+export function ListToolbar({
+  state,
+  onChange,
+  searchRef,
+}: {
+  state: ListState
+  onChange: (next: ListState) => void
+  searchRef: RefObject<HTMLInputElement | null>
+}) {
+  const { t } = useI18n()
+  const [text, setText] = useState(state.q ?? '')
+
+  // Clearing filters elsewhere empties the box too.
+  useEffect(() => setText(state.q ?? ''), [state.q])
+
+  useEffect(() => {
+    const q = text.trim() || undefined
+    if (q === (state.q || undefined)) return
+    const timer = setTimeout(() => onChange({ ...state, q, offset: 0 }), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [text, state, onChange])
+
+  return (
+    <div className="toolbar">
+      <div className="segmented" role="radiogroup" aria-label={t('window.label')}>
+        {WINDOW_CHOICES.map((days) => {
+          const checked = (state.withinDays ?? null) === days
+          return (
+            <button
+              key={String(days)}
+              type="button"
+              role="radio"
+              aria-checked={checked}
+              className={checked ? 'segment is-on' : 'segment'}
+              onClick={() => onChange({ ...state, withinDays: days, offset: 0 })}
+            >
+              {t(days === null ? 'window.all' : `window.${days}`)}
+            </button>
+          )
+        })}
+      </div>
+      <label className="search">
+        <span className="visually-hidden">{t('search.label')}</span>
+        <input
+          ref={searchRef}
+          type="search"
+          value={text}
+          placeholder={t('search.placeholder')}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <label className="sort">
+        {t('sort.label')}
+        <select value={state.sort ?? 'changed'} onChange={(e) => onChange({ ...state, sort: e.target.value as ListSort, offset: 0 })}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  )
+}

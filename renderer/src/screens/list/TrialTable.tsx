@@ -1,0 +1,122 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+import type { TrialSummary } from '../../../../shared/trials'
+import { ChangeBadge } from '../../components/ChangeBadge'
+import { RelativeTime } from '../../components/RelativeTime'
+import { useI18n } from '../../i18n/I18nContext'
+
+/**
+ * The trial rows. One row is "current" (tab stop); arrows / Home / End move it, Enter opens it.
+ * `focusCurrent` puts keyboard focus back on the current row (after returning from the detail view).
+ */
+export function TrialTable({
+  items,
+  current,
+  focusCurrent,
+  onCurrentChange,
+  onOpen,
+}: {
+  items: TrialSummary[]
+  current: number
+  focusCurrent: boolean
+  onCurrentChange: (index: number) => void
+  onOpen: (index: number) => void
+}) {
+  const { t } = useI18n()
+  const rows = useRef<Array<HTMLTableRowElement | null>>([])
+  const index = Math.min(Math.max(current, 0), Math.max(items.length - 1, 0))
+
+  useEffect(() => {
+    if (focusCurrent) rows.current[index]?.focus()
+  }, [focusCurrent, index, items])
+
+  const move = (next: number) => {
+    const clamped = Math.min(Math.max(next, 0), items.length - 1)
+    onCurrentChange(clamped)
+    rows.current[clamped]?.focus()
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(index + 1),
+      ArrowUp: () => move(index - 1),
+      Home: () => move(0),
+      End: () => move(items.length - 1),
+      Enter: () => onOpen(index),
+    }
+    const action = keys[e.key]
+    if (action && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault()
+      action()
+    }
+  }
+
+  return (
+    <table className="trials">
+      <caption className="visually-hidden">{t('list.caption')}</caption>
+      <colgroup>
+        <col className="col-title" />
+        <col className="col-id" />
+        <col className="col-source" />
+        <col className="col-institution" />
+        <col className="col-department" />
+        <col className="col-phase" />
+        <col className="col-change" />
+        <col className="col-when" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">{t('col.title')}</th>
+          <th scope="col">{t('col.id')}</th>
+          <th scope="col">{t('col.source')}</th>
+          <th scope="col">{t('col.institution')}</th>
+          <th scope="col">{t('col.department')}</th>
+          <th scope="col">{t('col.phase')}</th>
+          <th scope="col">{t('col.change')}</th>
+          <th scope="col">{t('col.changedAt')}</th>
+        </tr>
+      </thead>
+      <tbody onKeyDown={onKeyDown}>
+        {items.map((trial, i) => (
+          <tr
+            key={trial.id}
+            ref={(el) => {
+              rows.current[i] = el
+            }}
+            tabIndex={i === index ? 0 : -1}
+            aria-selected={i === index}
+            className={`trial-row${i === index ? ' is-current' : ''}${trial.changeKind === 'removed' ? ' is-removed' : ''}`}
+            onClick={() => onOpen(i)}
+            onFocus={() => i !== index && onCurrentChange(i)}
+          >
+            <td className="cell-title">
+              <span className="title-ko">{trial.title}</span>
+              {trial.titleEn && trial.titleEn !== trial.title && (
+                <span className="title-en" lang="en">
+                  {trial.titleEn}
+                </span>
+              )}
+            </td>
+            <td className="cell-id">{trial.sourceId}</td>
+            <td>
+              {t(`source.${trial.source}`)}
+              {trial.detailsPending && (
+                <span className="pending-mark" title={t('list.detailsPendingHint')}>
+                  {t('list.detailsPending')}
+                </span>
+              )}
+            </td>
+            <td>{trial.institution ?? ''}</td>
+            <td>{trial.department ?? ''}</td>
+            <td>{trial.phase ?? ''}</td>
+            <td>
+              <ChangeBadge kind={trial.changeKind} />
+            </td>
+            <td className="cell-when">
+              <RelativeTime iso={trial.changedAt} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react'
+import type { AppError } from '../../../../shared/errors'
+import type { SyncLogEntry } from '../../../../shared/trials'
+import { errorKey, ErrorText } from '../../components/ErrorText'
+import { RelativeTime } from '../../components/RelativeTime'
+import { useI18n } from '../../i18n/I18nContext'
+import { formatNumber } from '../../i18n/format'
+import { call, toAppError } from '../../lib/api'
+
+type ResultFilter = 'all' | 'ok' | 'failed'
+const FILTERS: ResultFilter[] = ['all', 'ok', 'failed']
+const LOG_LIMIT = 200
+
+export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
+  const { t, language } = useI18n()
+  const [filter, setFilter] = useState<ResultFilter>('all')
+  const [log, setLog] = useState<{ total: number; items: SyncLogEntry[] } | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  useEffect(() => {
+    let stale = false
+    const ok = filter === 'all' ? undefined : filter === 'ok'
+    call('getSyncLog', { ok, limit: LOG_LIMIT })
+      .then((r) => !stale && (setLog(r), setError(null)))
+      .catch((e) => !stale && setError(toAppError(e)))
+    return () => {
+      stale = true
+    }
+  }, [filter, dataVersion])
+
+  const n = (x: number) => formatNumber(x, language)
+  return (
+    <section className="log-screen" aria-labelledby="log-heading">
+      <div className="screen-head">
+        <h1 id="log-heading">{t('log.title')}</h1>
+        <div className="segmented" role="radiogroup" aria-label={t('log.filter')}>
+          {FILTERS.map((f) => (
+            <button key={f} type="button" role="radio" aria-checked={filter === f} className={filter === f ? 'segment is-on' : 'segment'} onClick={() => setFilter(f)}>
+              {t(`log.filter.${f}`)}
+            </button>
+          ))}
+        </div>
+        {log && <span className="muted">{t('log.total', { total: n(log.total) })}</span>}
+      </div>
+      {error && (
+        <p className="inline-error" role="alert">
+          <ErrorText error={error} />
+        </p>
+      )}
+      {log && log.items.length === 0 && <p className="muted">{t('log.empty')}</p>}
+      {log && log.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="log">
+            <thead>
+              <tr>
+                <th scope="col">{t('log.col.startedAt')}</th>
+                <th scope="col">{t('log.col.source')}</th>
+                <th scope="col">{t('log.col.trigger')}</th>
+                <th scope="col">{t('log.col.result')}</th>
+                <th scope="col">{t('log.col.counts')}</th>
+                <th scope="col">{t('log.col.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.items.map((entry) => (
+                <tr key={entry.id} className={entry.ok ? 'log-ok' : 'log-failed'}>
+                  <td>
+                    <RelativeTime iso={entry.startedAt} />
+                  </td>
+                  <td>{t(`source.${entry.source}`)}</td>
+                  <td>{entry.trigger ? t(`trigger.${entry.trigger}`) : ''}</td>
+                  <td>
+                    <span className={entry.ok ? 'badge badge-ok' : 'badge badge-failed'}>{entry.ok ? t('log.ok') : t('log.failed')}</span>
+                  </td>
+                  <td className="numbers">
+                    {n(entry.fetched)} / {n(entry.created)} / {n(entry.updated)} / {n(entry.removed)}
+                  </td>
+                  <td>
+                    {entry.error && <span title={t(errorKey(entry.error))}>{t(errorKey(entry.error))}</span>}
+                    {entry.warnings.map((w, i) => (
+                      <span key={i} className="log-warning">
+                        {w}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react'
+import type { AppInfo } from '../../../../shared/ipc'
+import type { Language, Settings } from '../../../../shared/settings'
+import { SOURCE_IDS } from '../../../../shared/trials'
+import type { SyncState } from '../../hooks/useSync'
+import { useI18n } from '../../i18n/I18nContext'
+import { formatBytes, formatNumber } from '../../i18n/format'
+import { call } from '../../lib/api'
+import { PAGE_SIZES, WINDOW_CHOICES, type PageSize } from '../../lib/query'
+import { ServiceKeySection } from './ServiceKeySection'
+
+const LANGUAGES: Language[] = ['ko', 'en']
+
+export function SettingsScreen({
+  settings,
+  onChange,
+  sync,
+}: {
+  settings: Settings
+  onChange: (patch: Partial<Settings>) => void
+  sync: SyncState
+}) {
+  const { t, language } = useI18n()
+  const [info, setInfo] = useState<AppInfo | null>(null)
+
+  useEffect(() => {
+    call('getAppInfo').then(setInfo, () => setInfo(null))
+  }, [sync.dataVersion])
+
+  const storePath = info?.storePath ?? sync.status?.storePath
+  const storeBytes = info?.storeBytes ?? sync.status?.storeBytes
+
+  return (
+    <div className="settings-screen">
+      <h1>{t('settings.title')}</h1>
+      <div className="settings-grid">
+        <ServiceKeySection onKeyChanged={() => void sync.refresh()} />
+
+        <section className="settings-section" aria-labelledby="schedule-heading">
+          <h2 id="schedule-heading">{t('settings.schedule.heading')}</h2>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={settings.schedule.enabled}
+              onChange={(e) => onChange({ schedule: { ...settings.schedule, enabled: e.target.checked } })}
+            />
+            {t('settings.schedule.enabled')}
+          </label>
+          <label className="field">
+            {t('settings.schedule.time')}
+            <input
+              type="time"
+              value={settings.schedule.time}
+              disabled={!settings.schedule.enabled}
+              onChange={(e) => e.target.value && onChange({ schedule: { ...settings.schedule, time: e.target.value } })}
+            />
+          </label>
+          <h2>{t('settings.sources.heading')}</h2>
+          {SOURCE_IDS.map((source) => (
+            <label key={source} className="check">
+              <input
+                type="checkbox"
+                checked={settings.sources[source]?.enabled ?? true}
+                onChange={(e) => onChange({ sources: { ...settings.sources, [source]: { enabled: e.target.checked } } })}
+              />
+              {t('settings.sources.enabled', { source: t(`source.${source}`) })}
+            </label>
+          ))}
+        </section>
+
+        <section className="settings-section" aria-labelledby="view-heading">
+          <h2 id="view-heading">{t('settings.view.heading')}</h2>
+          <label className="field">
+            {t('settings.language')}
+            <select value={settings.language} onChange={(e) => onChange({ language: e.target.value as Language })}>
+              {LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`lang.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            {t('settings.defaultWindow')}
+            <select
+              value={String(settings.defaultWithinDays)}
+              onChange={(e) => onChange({ defaultWithinDays: e.target.value === 'null' ? null : Number(e.target.value) })}
+            >
+              {WINDOW_CHOICES.map((d) => (
+                <option key={String(d)} value={String(d)}>
+                  {t(d === null ? 'window.all' : `window.${d}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            {t('settings.pageSize')}
+            <select value={settings.pageSize} onChange={(e) => onChange({ pageSize: Number(e.target.value) as PageSize })}>
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </label>
+        </section>
+
+        <section className="settings-section" aria-labelledby="data-heading">
+          <h2 id="data-heading">{t('settings.data.heading')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('settings.data.path')}</dt>
+              <dd className="path">{storePath ?? ''}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.data.size')}</dt>
+              <dd>{storeBytes !== undefined ? formatBytes(storeBytes, language) : ''}</dd>
+            </div>
+          </dl>
+          <ul className="plain-list">
+            {sync.status?.sources.map((s) => (
+              <li key={s.source}>
+                {t('settings.data.counts', {
+                  source: t(`source.${s.source}`),
+                  active: formatNumber(s.counts.active, language),
+                  removed: formatNumber(s.counts.removed, language),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  )
+}
