@@ -1,0 +1,162 @@
+/** The CRIS source against the fake CRIS server: paging, detail planning, merging, rate and parallelism. */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createCrisSource } from '../../electron/core/sources/cris'
+import { FAKE_CRIS_KEY, type FakeCris, startFakeCris } from '../fakes/crisServer'
+import { crisTestConfig, fetchContext, previousFromRows } from '../fakes/crisTestConfig'
+
+let fake: FakeCris
+
+beforeAll(async () => {
+  fake = await startFakeCris({ count: 120, seed: 7 })
+})
+afterAll(() => fake.close())
+afterEach(() => {
+  fake.clearFaults()
+  fake.resetCounters()
+  fake.setLatency(0)
+})
+
+const source = (env: Record<string, string> = {}) => createCrisSource(crisTestConfig(fake, env))
+const queryOf = (url: string) => new URL(url, 'http://x').searchParams
+const detailUrls = () => fake.requestUrls.filter((u) => u.includes('/detail?'))
+
+describe('first fetch', () => {
+  it('lists every trial 50 at a time, then fetches details up to the budget and marks the rest pending', async () => {
+    const ctx = fetchContext()
+    const result = await source({ TRIALS_CRIS_DETAIL_BUDGET: '30' }).fetchAll(ctx)
+
+    expect(result.rows.map((r) => r.sourceId).sort()).toEqual(fake.trialIds().sort())
+    expect(result.rows.filter((r) => r.detailsPending)).toHaveLength(90)
+    expect(result.detailsFetched).toBe(30)
+    expect(fake.calls).toEqual({ list: 3, detail: 30, total: 33 })
+    expect(ctx.phases).toEqual(['list', 'details'])
+    expect(ctx.warnings.join('\n')).toMatch(/90 CRIS trials .*wait for their details/)
+  })
+
+  it('asks with crisNumber, numOfRows=50, resultType=json and the key encoded exactly once', async () => {
+    await source({ TRIALS_CRIS_DETAIL_BUDGET: '2' }).fetchAll(fetchContext())
+    const listQueries = fake.requestUrls.filter((u) => u.includes('/list?')).map(queryOf)
+    expect(listQueries.map((q) => [q.get('numOfRows'), q.get('pageNo'), q.get('resultType')]))
+      .toEqual([['50', '1', 'json'], ['50', '2', 'json'], ['50', '3', 'json']])
+    for (const q of detailUrls().map(queryOf)) {
+      expect(q.get('crisNumber')).toMatch(/^KCT\d{7}$/)
+      expect(q.has('trial_id')).toBe(false)
+    }
+    for (const url of fake.requestUrls) expect(url).toContain(`serviceKey=${encodeURIComponent(FAKE_CRIS_KEY)}&`)
+  })
+
+  it('also works when the user pasted the Encoding form of the key', async () => {
+    const config = crisTestConfig(fake, { TRIALS_CRIS_DETAIL_BUDGET: '0' }, encodeURIComponent(FAKE_CRIS_KEY))
+    const result = await createCrisSource(config).fetchAll(fetchContext())
+    expect(result.rows).toHaveLength(120)
+  })
+
+  it('merges details into the record but keeps the list values for the keys the list provides', async () => {
+    const result = await source({ TRIALS_CRIS_DETAIL_BUDGET: '120' }).fetchAll(fetchContext())
+    const row = result.rows.find((r) => r.sourceId === 'KCT0000007')!
+    const trial = fake.trial('KCT0000007')!
+    expect(row.detailsPending).toBeUndefined()
+    expect(row.fields.date_updated).toBe(trial.list.date_updated) // list style 2024-01-30, not 2024/01/30
+    expect(row.fields.i_freetext_kr).toBe(trial.list.i_freetext_kr)
+    expect(row.fields.recruitment_status_kr).toBe(trial.detailOnly.recruitment_status_kr)
+    expect(row.fields.sponsor_items).toEqual([expect.objectContaining({ primary_sponsor_kr: trial.list.primary_sponsor_kr })])
+    expect(row.fields).not.toHaveProperty('resultCode')
+  })
+
+  it('reads a last page that holds a single item as an object', async () => {
+    const single = await startFakeCris({ count: 51, seed: 3 })
+    try {
+      const result = await createCrisSource(crisTestConfig(single, { TRIALS_CRIS_DETAIL_BUDGET: '0' })).fetchAll(fetchContext())
+      expect(result.rows.map((r) => r.sourceId)).toContain('KCT0000001')
+      expect(result.rows).toHaveLength(51)
+    } finally {
+      await single.close()
+    }
+  })
+})
+
+describe('later fetches', () => {
+  // These tests change the fake's data: each gets its own server.
+  beforeEach(async () => {
+    await fake.close()
+    fake = await startFakeCris({ count: 120, seed: 11 })
+  })
+
+  it('fetch pending trials first, then new and changed ones, and nothing for unchanged ones', async () => {
+    const first = await source({ TRIALS_CRIS_DETAIL_BUDGET: '100' }).fetchAll(fetchContext())
+    const pendingBefore = first.rows.filter((r) => r.detailsPending).map((r) => r.sourceId)
+    expect(pendingBefore).toHaveLength(20)
+    const churned = fake.churn({ listChanged: 10, added: 5 })
+    fake.resetCounters()
+
+    const second = await source({ TRIALS_CRIS_DETAIL_BUDGET: '25' }).fetchAll(fetchContext(previousFromRows(first.rows)))
+    const asked = detailUrls().map((u) => queryOf(u).get('crisNumber'))
+    expect(asked).toHaveLength(25)
+    expect(new Set(asked.slice(0, 20))).toEqual(new Set(pendingBefore))
+    const stillPending = second.rows.filter((r) => r.detailsPending).map((r) => r.sourceId)
+    const needed = new Set([...pendingBefore, ...churned.listChanged, ...churned.added])
+    expect(stillPending).toHaveLength(needed.size - 25)
+    for (const id of stillPending) expect([...churned.listChanged, ...churned.added]).toContain(id)
+
+    fake.resetCounters()
+    const third = await source({ TRIALS_CRIS_DETAIL_BUDGET: '100' }).fetchAll(fetchContext(previousFromRows(second.rows)))
+    expect(fake.calls.detail).toBe(needed.size - 25)
+    expect(third.rows.filter((r) => r.detailsPending)).toHaveLength(0)
+
+    fake.resetCounters()
+    await source({ TRIALS_CRIS_DETAIL_BUDGET: '100' }).fetchAll(fetchContext(previousFromRows(third.rows)))
+    expect(fake.calls.detail).toBe(0)
+  })
+
+  it('re-fetches the details of a trial whose date_updated alone moved', async () => {
+    const first = await source({ TRIALS_CRIS_DETAIL_BUDGET: '1000' }).fetchAll(fetchContext())
+    const churned = fake.churn({ dateOnly: 3 })
+    fake.resetCounters()
+    const second = await source().fetchAll(fetchContext(previousFromRows(first.rows)))
+    expect(new Set(detailUrls().map((u) => queryOf(u).get('crisNumber')))).toEqual(new Set(churned.dateOnly))
+    expect(second.detailsFetched).toBe(3)
+  })
+
+  it('treats formatting-only differences as no change (slashes vs hyphens, CRLF vs LF, absent vs empty)', async () => {
+    const first = await source({ TRIALS_CRIS_DETAIL_BUDGET: '1000' }).fetchAll(fetchContext())
+    const reformatted = first.rows.map((r) => {
+      const fields = { ...r.fields }
+      fields.date_updated = String(fields.date_updated).replaceAll('-', '/')
+      fields.scientific_title_kr = String(fields.scientific_title_kr).replace(/\r?\n/g, '\r\n')
+      if (fields.phase_kr === '') delete fields.phase_kr
+      else if (!('phase_kr' in fields)) fields.phase_kr = ''
+      return { ...r, fields }
+    })
+    fake.resetCounters()
+    await source().fetchAll(fetchContext(previousFromRows(reformatted)))
+    expect(fake.calls.detail).toBe(0)
+  })
+
+  it('keeps a listed trial whose details CRIS does not have (03) pending, with a warning', async () => {
+    fake.addFault({ op: 'detail', fault: { form: 'result-code', code: '03' }, times: 1 })
+    const ctx = fetchContext()
+    const result = await source({ TRIALS_CRIS_DETAIL_BUDGET: '5' }).fetchAll(ctx)
+    expect(result.detailsFetched).toBe(4)
+    expect(result.rows.filter((r) => r.detailsPending)).toHaveLength(fake.trialIds().length - 4)
+    expect(ctx.warnings.join('\n')).toMatch(/KCT\d{7} but has no details/)
+  })
+})
+
+describe('rate and parallelism', () => {
+  it('never sends more than TRIALS_CRIS_RATE requests in any one-second window', async () => {
+    await source({ TRIALS_CRIS_RATE: '20', TRIALS_CRIS_DETAIL_BUDGET: '37' }).fetchAll(fetchContext())
+    const times = fake.arrivals
+    expect(times).toHaveLength(40)
+    let busiest = 0
+    for (let i = 0; i < times.length; i++) busiest = Math.max(busiest, times.filter((t) => t >= times[i] && t < times[i] + 1000).length)
+    // Evenly spaced at 50 ms; one extra for arrival jitter at the window's edge.
+    expect(busiest).toBeLessThanOrEqual(21)
+  })
+
+  it('keeps a few requests in flight, never more than four', async () => {
+    fake.setLatency(15)
+    await source({ TRIALS_CRIS_DETAIL_BUDGET: '40' }).fetchAll(fetchContext())
+    expect(fake.maxInFlight).toBeGreaterThan(1)
+    expect(fake.maxInFlight).toBeLessThanOrEqual(4)
+  })
+})
