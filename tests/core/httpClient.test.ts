@@ -143,6 +143,19 @@ describe.each([
     expect(fake.requests).toHaveLength(1)
   })
 
+  it('stops waiting between retries when cancelled during the backoff', async () => {
+    fake.setFaults({ status500OnPage: 1 })
+    const http = createHttpClient(config({ ...adapter, env: { TRIALS_RETRY_BASE_MS: '20000' } }), { service: SERVICE })
+    const controller = new AbortController()
+    const pending = http.getText(dataUrl(), { query: { page: 1 }, withKey: true, signal: controller.signal })
+    setTimeout(() => controller.abort(), 150)
+    const startedAt = Date.now()
+    const error = await failureOf(pending)
+    expect(error.code).toBe('CANCELLED')
+    expect(Date.now() - startedAt).toBeLessThan(5000)
+    expect(fake.requests).toHaveLength(1)
+  })
+
   it('returns a 200 HTML body as text for the caller to judge (content-type says JSON)', async () => {
     fake.setFaults({ html200: true })
     const http = createHttpClient(config(adapter), { service: SERVICE })
