@@ -152,14 +152,15 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     state.inFlight++
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight)
     try {
-      if (latencyMs > 0) await sleep(latencyMs)
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       const op = url.pathname === `${BASE_PATH}/list` ? 'list' : url.pathname === `${BASE_PATH}/detail` ? 'detail' : null
       if (!op) return send(res, { status: 404, contentType: 'text/plain', body: 'Not Found' })
+      // Counted on arrival: a call the client gives up on has still used the key's quota.
       const callsBefore = state.calls.total
       state.calls[op]++
       state.calls.total++
       const fault = activeFault(op, callsBefore)
+      if (latencyMs > 0) await sleep(latencyMs)
       if (fault) return send(res, renderFault(fault))
       const bad = keyProblem(url.searchParams)
       if (bad) return send(res, bad)
