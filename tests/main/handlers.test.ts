@@ -200,7 +200,7 @@ describe('the service key never reaches the renderer', () => {
       return [logEntry('icreat', { ok: false, error: { code: 'AUTH', message: leaky }, warnings: [leaky] })]
     }
     app.testKey.mockRejectedValueOnce(new TrialsError('AUTH', leaky))
-    const results = [
+    const results: unknown[] = [
       await app.handlers.startSync(),
       await app.handlers.getSyncStatus(),
       await app.handlers.getSettings(),

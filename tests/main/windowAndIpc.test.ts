@@ -181,9 +181,8 @@ describe('menu and store recovery', () => {
   })
 
   it('turns the core warning about a corrupt store into a store:recovered event', () => {
-    const warning = 'The data file was damaged; kept it as /data/trials.json.corrupt-2025-01-01T00-00-00Z and loaded the previous copy.'
-    expect(storeRecoveredEvents([warning, 'something else'])).toEqual([
-      { message: warning, corruptPath: '/data/trials.json.corrupt-2025-01-01T00-00-00Z' },
-    ])
+    const corruptPath = '/home/kim/.config/Trial Desk/trials.json.corrupt-20250101T000000Z'
+    const warning = `The trial store was damaged (invalid JSON). It was kept as ${corruptPath} and the previous copy was loaded; sync again.`
+    expect(storeRecoveredEvents([warning, 'something else'])).toEqual([{ message: warning, corruptPath }])
   })
 })
