@@ -1,0 +1,43 @@
+import type { SourceRow } from '../../../../electron/core/sources/source'
+import type { ListQuery, SourceId } from '../../../../shared/trials'
+
+/** A full listing per source, as a sync would have fetched it. */
+export type Listings = ReadonlyArray<{ source: SourceId; rows: readonly SourceRow[] }>
+
+/** What both engines report back, so the bench can check that they answered the same question. */
+export interface ListAnswer {
+  total: number
+  itemIds: string[]
+  /** Number of distinct values per facet field (a cheap fingerprint of the facet counts). */
+  facetSizes: Record<string, number>
+}
+
+export interface DiffAnswer {
+  unchanged: number
+  changed: number
+  created: number
+  removed: number
+}
+
+/** One way of storing and querying the trials: the Trial Desk core, or the SQLite baseline. */
+export interface BenchEngine {
+  /** Read the store from disk and make it queryable (ours: read, parse, index; SQLite: open + first query). */
+  load(): Promise<void>
+  list(query: ListQuery): ListAnswer
+  get(id: string): unknown
+  diff(listings: Listings): DiffAnswer
+  /** Write every trial back to disk. */
+  save(): Promise<void>
+  /** Bytes on disk right now (the main file(s)). */
+  fileBytes(): number
+  /** Ids of a few stored trials, for the get-one-trial measurement. */
+  sampleIds(count: number): string[]
+  close(): void
+}
+
+export interface EnginePaths {
+  storePath: string
+  sqlitePath: string
+  /** Where saves go, so the measured input is never overwritten. */
+  scratchDir: string
+}

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: synthetic stores of each size, measured with the Trial Desk core and with SQLite, side by side.
+ * Env: BENCH_SIZES (default 10000,100000), BENCH_REPEAT (query repeats, default 30),
+ * BENCH_HEAVY_REPEAT (load/save/diff repeats, default 5), BENCH_SEED.
+ */
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ChildJob } from './child'
+import { writeStoreFile } from './generate/storeFile'
+import { generateStore } from './generate/syntheticStore'
+import { describeMachine } from './report/machine'
+import { combine, missedTargets, type BenchResults } from './report/results'
+import { formatTable } from './report/table'
+import { BENCH_NOW, type EngineRun } from './workload'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const repoRoot = resolve(here, '../../..')
+const resultsPath = join(repoRoot, 'bench-results', 'latest.json')
+
+function positiveInts(text: string | undefined, fallback: number[]): number[] {
+  if (!text?.trim()) return fallback
+  const values = text.split(',').map((s) => Number(s.trim()))
+  if (values.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`not a list of positive whole numbers: ${text}`)
+  return values
+}
+
+const sizes = positiveInts(process.env.BENCH_SIZES, [10_000, 100_000])
+const [repeat] = positiveInts(process.env.BENCH_REPEAT, [30])
+const [heavyRepeat] = positiveInts(process.env.BENCH_HEAVY_REPEAT, [5])
+const [seed] = positiveInts(process.env.BENCH_SEED, [20260901])
+
+/** Runs child.ts in a fresh Node process (tsx loader, gc exposed) and waits for it. */
+function runChild(job: ChildJob, workDir: string): Promise<void> {
+  const jobPath = join(workDir, `${job.task}-job.json`)
+  writeFileSync(jobPath, JSON.stringify(job))
+  const tsx = import.meta.resolve('tsx')
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', tsx, join(here, 'child.ts'), jobPath], {
+      cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolvePromise()
+      else reject(new Error(`${job.task} bench process failed (${signal ?? `exit code ${code}`})`))
+    })
+  })
+}
+
+/** Where the two engines answered the same question differently (the title sort collates differently: totals only). */
+function disagreements(ours: EngineRun, sqlite: EngineRun): string[] {
+  const out: string[] = []
+  for (const [name, answer] of Object.entries(ours.answers)) {
+    const other = sqlite.answers[name]
+    const comparable = name === 'twoFacetsSortTitle' && 'firstIds' in answer && other && 'firstIds' in other
+      ? [{ ...answer, firstIds: [] }, { ...other, firstIds: [] }]
+      : [answer, other]
+    if (JSON.stringify(comparable[0]) !== JSON.stringify(comparable[1])) {
+      out.push(`${name}: ours ${JSON.stringify(answer)} vs SQLite ${JSON.stringify(other)}`)
+    }
+  }
+  return out
+}
+
+function sqliteVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(here, '..', 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }
+    return `better-sqlite3 ${pkg.version}`
+  } catch {
+    return 'better-sqlite3 (not installed)'
+  }
+}
+
+async function benchSize(size: number, workDir: string): Promise<{ ours: EngineRun; sqlite: EngineRun }> {
+  const storePath = join(workDir, `store-${size}.json`)
+  const paths = { storePath, sqlitePath: join(workDir, `store-${size}.sqlite`), scratchDir: workDir }
+  const started = Date.now()
+  await writeStoreFile(storePath, generateStore({ size, seed, now: BENCH_NOW }))
+  console.log(`  generated ${size} trials in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  const base = { ...paths, repeat, heavyRepeat, seed }
+  await runChild({ ...base, task: 'build-sqlite', resultPath: '' }, workDir)
+  console.log('  built the SQLite baseline')
+  const runs: Partial<Record<'ours' | 'sqlite', EngineRun>> = {}
+  for (const task of ['ours', 'sqlite'] as const) {
+    const resultPath = join(workDir, `${task}-${size}.json`)
+    await runChild({ ...base, task, resultPath }, workDir)
+    runs[task] = JSON.parse(readFileSync(resultPath, 'utf8')) as EngineRun
+    console.log(`  measured ${task}`)
+  }
+  rmSync(storePath, { force: true })
+  return runs as { ours: EngineRun; sqlite: EngineRun }
+}
+
+async function main(): Promise<void> {
+  const machine = describeMachine()
+  console.log(`Trial Desk bench: sizes ${sizes.join(', ')}, ${repeat} query repeats, ${heavyRepeat} load/save/diff repeats, ` +
+    `seed ${seed}\n${machine.cpu} × ${machine.cores}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}\n`)
+  const results: BenchResults = {
+    machine: { ...machine, sqlite: sqliteVersion(), generatedAt: new Date().toISOString(), repeat, heavyRepeat, seed },
+    sizes: {}, disagreements: {}, missedTargets: [],
+  }
+  const workDir = mkdtempSync(join(tmpdir(), 'trial-desk-bench-'))
+  try {
+    for (const size of sizes) {
+      console.log(`${size} trials`)
+      const { ours, sqlite } = await benchSize(size, workDir)
+      const rows = combine(ours.metrics, sqlite.metrics)
+      results.sizes[String(size)] = rows
+      results.disagreements[String(size)] = disagreements(ours, sqlite)
+      results.missedTargets.push(...missedTargets(size, rows))
+      console.log(`\n${formatTable(String(size), rows)}\n`)
+      for (const d of results.disagreements[String(size)]) console.warn(`  answers differ: ${d}`)
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true })
+  }
+  if (sizes.includes(100_000)) {
+    console.log(results.missedTargets.length === 0 ? 'Every target at 100,000 trials holds.'
+      : `Targets missed at 100,000 trials:\n${results.missedTargets.map((m) => `  - ${m}`).join('\n')}`)
+  }
+  mkdirSync(dirname(resultsPath), { recursive: true })
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`)
+  console.log(`Results written to ${resultsPath}`)
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exitCode = 1
+})

@@ -1,0 +1,46 @@
+import type { Summary } from '../measure/stats'
+import { round } from '../measure/stats'
+import { METRICS, type Metric } from '../workload'
+import type { MachineInfo } from './machine'
+import { TARGETS, TARGET_SIZE } from './targets'
+
+export interface MetricRow {
+  ours: Summary
+  sqlite: Summary
+  /** ours / SQLite, of the medians. */
+  ratio: number | null
+}
+
+export interface BenchResults {
+  machine: MachineInfo & { sqlite: string; generatedAt: string; repeat: number; heavyRepeat: number; seed: number }
+  sizes: Record<string, Record<Metric, MetricRow>>
+  /** Where the engines disagreed on an answer (same data, same query): should be empty. */
+  disagreements: Record<string, string[]>
+  /** Targets missed at 100,000 (empty when every target holds, or when 100,000 was not run). */
+  missedTargets: string[]
+}
+
+export function combine(ours: Record<Metric, Summary>, sqlite: Record<Metric, Summary>): Record<Metric, MetricRow> {
+  const rows = {} as Record<Metric, MetricRow>
+  for (const metric of METRICS) {
+    const o = ours[metric]
+    const s = sqlite[metric]
+    rows[metric] = { ours: o, sqlite: s, ratio: s.median > 0 ? round(o.median / s.median) : null }
+  }
+  return rows
+}
+
+export function missedTargets(size: number, rows: Record<Metric, MetricRow>): string[] {
+  if (size !== TARGET_SIZE) return []
+  const missed: string[] = []
+  for (const [metric, target] of Object.entries(TARGETS) as Array<[Metric, NonNullable<(typeof TARGETS)[Metric]>]>) {
+    const row = rows[metric]
+    if (target.maxP95 !== undefined && row.ours.p95 > target.maxP95) {
+      missed.push(`${metric}: p95 ${row.ours.p95} > ${target.maxP95}`)
+    }
+    if (target.notSlowerThanSqlite && row.ours.median > row.sqlite.median) {
+      missed.push(`${metric}: median ${row.ours.median} slower than SQLite's ${row.sqlite.median}`)
+    }
+  }
+  return missed
+}

@@ -1,0 +1,98 @@
+import type { ListQuery } from '../../../shared/trials'
+import type { BenchEngine, ListAnswer, Listings } from './engines/engine'
+import { longestEventLoopBlock } from './measure/eventLoopBlock'
+import { watchMemory } from './measure/memory'
+import { single, summarize, type Summary } from './measure/stats'
+import { timeRepeated } from './measure/timing'
+
+/** The benchmark's clock: the synthetic stores are generated relative to it. */
+export const BENCH_NOW = '2026-09-01T00:00:00.000Z'
+
+export const METRICS = [
+  'load', 'fileSizeMb', 'save', 'saveEventLoopBlock', 'diffNoChange', 'diff1pctChanged',
+  'queryDefaultView', 'queryTextKorean', 'queryTextEnglish', 'queryTwoFacetsSortTitle', 'queryDeepPage',
+  'queryFacetCounts', 'getOneTrial', 'peakRssMb', 'peakHeapMb',
+] as const
+export type Metric = (typeof METRICS)[number]
+
+/** What the bench checks the two engines agree on (same data, same question → same answer). */
+export type Answers = Record<string, { total: number; firstIds: string[]; facetSizes: Record<string, number> } | Record<string, number>>
+
+export interface EngineRun {
+  metrics: Record<Metric, Summary>
+  answers: Answers
+}
+
+export interface WorkloadOptions {
+  /** Repeats of each query. */
+  repeat: number
+  /** Repeats of load, save and sync diff (seconds each at 100,000 trials). */
+  heavyRepeat: number
+}
+
+const KOREAN_TERMS = ['메트포르민', '아스피린', '로수바스타틴']
+const ENGLISH_TERMS = ['metformin', 'aspirin', 'rosuvastatin']
+
+export const QUERIES = {
+  defaultView: { now: BENCH_NOW } satisfies ListQuery,
+  textKorean: (i: number): ListQuery => ({ now: BENCH_NOW, withinDays: null, q: KOREAN_TERMS[Math.abs(i) % 3] }),
+  textEnglish: (i: number): ListQuery => ({ now: BENCH_NOW, withinDays: null, q: ENGLISH_TERMS[Math.abs(i) % 3] }),
+  twoFacetsSortTitle: {
+    now: BENCH_NOW, withinDays: null, sort: 'title',
+    fields: [{ name: 'institution', value: '서울아산병원' }, { name: 'studyType', value: '중재연구' }],
+  } satisfies ListQuery,
+  deepPage: (total: number): ListQuery => ({ now: BENCH_NOW, withinDays: null, offset: Math.max(0, total - 20), limit: 20 }),
+  facetCounts: { now: BENCH_NOW, withinDays: null, limit: 1 } satisfies ListQuery,
+}
+
+const answerOf = (a: ListAnswer) => ({ total: a.total, firstIds: a.itemIds.slice(0, 5), facetSizes: a.facetSizes })
+
+/** The two full listings the sync diff is measured with (built before the memory watch starts). */
+export interface BenchListings {
+  unchanged: Listings
+  onePercentChanged: Listings
+}
+
+/** Runs every measurement on one engine. The order keeps the peaks honest: everything the app does, once loaded. */
+export async function runWorkload(engine: BenchEngine, listings: BenchListings, options: WorkloadOptions): Promise<EngineRun> {
+  const memory = watchMemory()
+  const { repeat, heavyRepeat } = options
+  const answers: Answers = {}
+  const m: Partial<Record<Metric, Summary>> = {}
+
+  m.load = await timeRepeated(heavyRepeat, memory, () => engine.load())
+  m.fileSizeMb = single(engine.fileBytes() / 1024 / 1024)
+
+  m.queryDefaultView = await timeRepeated(repeat, memory, () => engine.list(QUERIES.defaultView))
+  answers.defaultView = answerOf(engine.list(QUERIES.defaultView))
+  m.queryTextKorean = await timeRepeated(repeat, memory, (i) => engine.list(QUERIES.textKorean(i)))
+  answers.textKorean = answerOf(engine.list(QUERIES.textKorean(0)))
+  m.queryTextEnglish = await timeRepeated(repeat, memory, (i) => engine.list(QUERIES.textEnglish(i)))
+  answers.textEnglish = answerOf(engine.list(QUERIES.textEnglish(0)))
+  m.queryTwoFacetsSortTitle = await timeRepeated(repeat, memory, () => engine.list(QUERIES.twoFacetsSortTitle))
+  answers.twoFacetsSortTitle = answerOf(engine.list(QUERIES.twoFacetsSortTitle))
+  const all = engine.list(QUERIES.facetCounts)
+  m.queryDeepPage = await timeRepeated(repeat, memory, () => engine.list(QUERIES.deepPage(all.total)))
+  answers.deepPage = answerOf(engine.list(QUERIES.deepPage(all.total)))
+  m.queryFacetCounts = await timeRepeated(repeat, memory, () => engine.list(QUERIES.facetCounts))
+  answers.facetCounts = answerOf(all)
+  const ids = engine.sampleIds(Math.max(repeat + 1, 10))
+  m.getOneTrial = await timeRepeated(repeat, memory, (i) => engine.get(ids[i + 1]))
+
+  // The listings are held in memory throughout, as a sync holds what it fetched.
+  m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged))
+  answers.diffNoChange = { ...engine.diff(listings.unchanged) }
+  m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged))
+  answers.diff1pctChanged = { ...engine.diff(listings.onePercentChanged) }
+
+  m.save = await timeRepeated(heavyRepeat, memory, () => engine.save())
+  const blocks: number[] = []
+  for (let i = 0; i < heavyRepeat; i++) blocks.push(await longestEventLoopBlock(() => engine.save()))
+  m.saveEventLoopBlock = summarize(blocks)
+
+  const peaks = memory.stop()
+  m.peakRssMb = single(peaks.peakRssMb)
+  m.peakHeapMb = single(peaks.peakHeapMb)
+  engine.close()
+  return { metrics: m as Record<Metric, Summary>, answers }
+}
