@@ -1,0 +1,69 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderApp } from './renderApp'
+
+async function openSettings(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+  await user.click(screen.getByRole('button', { name: '설정' }))
+  await screen.findByRole('heading', { name: '설정' })
+}
+
+describe('settings', () => {
+  it('shows the key masked to its last 4 characters, never in full', async () => {
+    const { user } = await renderApp({ key: 'SECRET-KEY-abcdef1234' })
+    await openSettings(user)
+    expect(await screen.findByText('설정된 키: ••••1234')).toBeInTheDocument()
+    expect(document.body.textContent).not.toContain('SECRET-KEY')
+  })
+
+  it('saves a pasted key, clears the input, and tests the connection', async () => {
+    const { user, fake } = await renderApp({ key: null })
+    await openSettings(user)
+    expect(await screen.findByText('설정된 키가 없습니다.')).toBeInTheDocument()
+    const input = screen.getByLabelText('서비스 키 붙여넣기')
+    expect(input).toHaveAttribute('type', 'password')
+    await user.click(input)
+    await user.paste('NEW-KEY-zyxw9876')
+    await user.click(screen.getByRole('button', { name: '키 저장' }))
+    expect(await screen.findByText('설정된 키: ••••9876')).toBeInTheDocument()
+    expect(input).toHaveValue('')
+    expect(fake.calls.find((c) => c.name === 'setServiceKey')?.args).toEqual(['NEW-KEY-zyxw9876'])
+    await user.click(screen.getByRole('button', { name: '연결 테스트' }))
+    expect(await screen.findByText('연결되었습니다. iCReaT에 145건이 있습니다.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: '키 지우기' }))
+    expect(await screen.findByText('설정된 키가 없습니다.')).toBeInTheDocument()
+  })
+
+  it('changes schedule, default window and page size through updateSettings', async () => {
+    const { user, fake } = await renderApp()
+    await openSettings(user)
+    await user.click(screen.getByRole('checkbox', { name: '매일 자동으로 동기화' }))
+    expect(fake.settings.schedule.enabled).toBe(false)
+    await user.selectOptions(screen.getByRole('combobox', { name: '기본 변경 기간' }), '30')
+    expect(fake.settings.defaultWithinDays).toBe(30)
+    await user.selectOptions(screen.getByRole('combobox', { name: '페이지당 행 수' }), '50')
+    expect(fake.settings.pageSize).toBe(50)
+    await user.click(screen.getByRole('checkbox', { name: 'CRIS 동기화' }))
+    expect(fake.settings.sources.cris.enabled).toBe(false)
+  })
+
+  it('shows where the data lives and how big it is', async () => {
+    const { user } = await renderApp()
+    await openSettings(user)
+    const section = screen.getByRole('region', { name: '데이터 위치' })
+    expect(await within(section).findByText('/home/user/.config/trial-desk/trials.json')).toBeInTheDocument()
+    expect(section).toHaveTextContent(/2(\.|,)3\s?MB/)
+  })
+
+  it('switches the whole UI to English', async () => {
+    const { user, fake } = await renderApp()
+    await openSettings(user)
+    await user.selectOptions(screen.getByRole('combobox', { name: '언어' }), 'en')
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument()
+    expect(fake.settings.language).toBe('en')
+    await user.click(screen.getByRole('button', { name: 'Recently updated trials' }))
+    expect(await screen.findByRole('columnheader', { name: 'Department' })).toBeInTheDocument()
+    expect(screen.getAllByText('New', { selector: '.badge' }).length).toBeGreaterThan(0)
+    expect(screen.getByText('1 hour ago')).toBeInTheDocument()
+    expect(document.documentElement.lang).toBe('en')
+  })
+})

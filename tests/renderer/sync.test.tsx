@@ -1,0 +1,86 @@
+import { act, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { renderApp } from './renderApp'
+
+const statusArea = () => screen.getByRole('region', { name: '동기화 상태' })
+
+describe('sync status area', () => {
+  it('says when nothing was ever synced', async () => {
+    await renderApp({ trials: [] })
+    expect(await within(statusArea()).findByText('아직 동기화하지 않음')).toBeInTheDocument()
+  })
+
+  it('shows the last successful sync, with the exact time on hover', async () => {
+    await renderApp()
+    const time = await within(statusArea()).findByText('2시간 전')
+    expect(statusArea()).toHaveTextContent('동기화됨 · 2시간 전')
+    expect(time.closest('time')!.getAttribute('title')).toMatch(/\d{4}/)
+  })
+
+  it('shows progress with n / N and the source while syncing, and a cancel button', async () => {
+    const { fake, user } = await renderApp()
+    const release = fake.holdNextSync()
+    await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
+    act(() => fake.emit('sync:progress', { source: 'icreat', phase: 'list', done: 40, total: 145 }))
+    expect(await within(statusArea()).findByText('iCReaT · 목록 40 / 145')).toBeInTheDocument()
+    const bar = within(statusArea()).getByRole('progressbar', { name: '동기화 진행률' })
+    expect(bar).toHaveAttribute('value', '40')
+    expect(bar).toHaveAttribute('max', '145')
+    await user.click(within(statusArea()).getByRole('button', { name: '동기화 취소' }))
+    expect(fake.calls.some((c) => c.name === 'cancelSync')).toBe(true)
+    await act(async () => release())
+    expect(await within(statusArea()).findByText(/동기화됨/)).toBeInTheDocument()
+    expect(within(statusArea()).queryByRole('progressbar')).not.toBeInTheDocument()
+  })
+
+  it('reports a rejected key in plain words with the next step, never as success', async () => {
+    const { fake, user } = await renderApp()
+    fake.failNextSync({ code: 'AUTH', message: 'SERVICE KEY IS NOT REGISTERED' })
+    await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
+    expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
+    expect(statusArea()).toHaveTextContent('iCReaT: 서비스 키가 거부되었습니다. 설정에서 키를 확인하고')
+    expect(statusArea()).not.toHaveTextContent('동기화됨')
+    expect(statusArea()).toHaveTextContent('마지막 성공 2시간 전')
+    await user.click(within(statusArea()).getByRole('button', { name: '설정' }))
+    expect(await screen.findByRole('heading', { name: '설정' })).toBeInTheDocument()
+  })
+
+  it('reports a failure that arrives as an error envelope (no key)', async () => {
+    const { fake, user } = await renderApp({ key: null })
+    fake.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
+    await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
+    expect(await within(statusArea()).findByText(/서비스 키가 없습니다/)).toBeInTheDocument()
+  })
+
+  it('shows a failure stored from an earlier (scheduled) sync after a restart', async () => {
+    await renderApp({
+      sourceStatus: {
+        lastError: { code: 'QUOTA', message: '' },
+        lastAttemptAt: new Date().toISOString(),
+      },
+    })
+    expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
+    expect(statusArea()).toHaveTextContent('호출 횟수를 모두 썼습니다')
+  })
+
+  it('lists past runs and filters them by failure', async () => {
+    const { fake, user } = await renderApp()
+    fake.failNextSync({ code: 'SERVER', message: '' })
+    await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
+    await within(statusArea()).findByText('동기화 실패')
+    await user.click(screen.getByRole('button', { name: '동기화 기록' }))
+    const table = await screen.findByRole('table')
+    expect(within(table).getByText('실패')).toBeInTheDocument()
+    expect(table).toHaveTextContent('공공데이터 서버에 문제가 있습니다')
+    await user.click(screen.getByRole('radio', { name: '성공만' }))
+    expect(await screen.findByText('조건에 맞는 동기화 기록이 없습니다.')).toBeInTheDocument()
+  })
+
+  it('switches screens on app:navigate and shows the store:recovered banner', async () => {
+    const { fake } = await renderApp()
+    act(() => fake.emit('app:navigate', { screen: 'log' }))
+    expect(await screen.findByRole('heading', { name: '동기화 기록' })).toBeInTheDocument()
+    act(() => fake.emit('store:recovered', { message: 'recovered', corruptPath: '/data/trials.json.corrupt-1' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('/data/trials.json.corrupt-1')
+  })
+})
