@@ -7,7 +7,7 @@ import { wordDiff } from '../../lib/wordDiff'
 import { isEmptyValue, valueText } from './FieldValue'
 
 /** Texts longer than this get an inline word diff instead of old → new. */
-const LONG_TEXT = 60
+const LONG_TEXT = 40
 
 function ChangeRow({ change }: { change: FieldChange }) {
   const { t } = useI18n()
