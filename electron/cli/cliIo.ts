@@ -1,0 +1,19 @@
+/** Where the CLI writes: stdout carries the result (one JSON document with --json), stderr everything else. */
+export interface CliIo {
+  out: (text: string) => void
+  err: (text: string) => void
+  /** Progress is shown only on a terminal. */
+  stderrIsTTY: boolean
+  env: Readonly<Record<string, string | undefined>>
+  platform: NodeJS.Platform
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`) },
+    err: (text) => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`) },
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    platform: process.platform,
+  }
+}

@@ -1,0 +1,31 @@
+import type { ListQuery } from '../../../shared/trials'
+import type { TrialDesk } from '../../core/api'
+import type { CliIo } from '../cliIo'
+import { renderTable, truncate } from '../textTable'
+
+const KIND_LABEL = { new: 'new', updated: 'updated', removed: 'removed' } as const
+
+/** `trials list`: one page of trials as a table, or the whole ListResult as JSON. */
+export function runListCommand(desk: TrialDesk, io: CliIo, query: ListQuery, json: boolean): number {
+  const result = desk.list(query)
+  if (json) {
+    io.out(JSON.stringify(result, null, 2))
+    return 0
+  }
+  const window = query.withinDays === null ? 'all trials' : `changed within ${query.withinDays ?? 7} days`
+  if (result.total === 0) {
+    io.out(`No trials match (${window}). Try --all, a longer --within-days, or fewer filters.`)
+    return 0
+  }
+  const first = result.offset + 1
+  const last = result.offset + result.items.length
+  io.out(`${result.total} trials (${window}); showing ${result.items.length ? `${first}-${last}` : 'none'}.`)
+  io.out(renderTable(
+    ['ID', 'CHANGE', 'CHANGED', 'INSTITUTION', 'TITLE'],
+    result.items.map((t) => [
+      t.id, KIND_LABEL[t.changeKind], t.changedAt.slice(0, 10), truncate(t.institution ?? '', 20), truncate(t.title, 60),
+    ]),
+  ))
+  if (last < result.total) io.out(`More: --offset ${last}`)
+  return 0
+}

@@ -1,0 +1,42 @@
+import type { SourceId, SyncLogEntry, SyncProgress } from '../../../shared/trials'
+import type { TrialDesk } from '../../core/api'
+import { TrialsError } from '../../core/errors'
+import type { CliIo } from '../cliIo'
+
+export const NO_KEY_MESSAGE =
+  'No data.go.kr service key is set. Get one free at https://www.data.go.kr (sign in, open dataset 3074271 ' +
+  '"질병관리청_임상연구 과제정보" and press 활용신청), then set the environment variable DATA_GO_KR_SERVICE_KEY to the key and run the sync again.'
+
+function progressPrinter(io: CliIo): ((p: SyncProgress) => void) | undefined {
+  if (!io.stderrIsTTY) return undefined
+  return (p) => {
+    const count = p.total === null ? `${p.done}` : `${p.done}/${p.total}`
+    process.stderr.write(`\r\x1b[K${p.source}: ${p.phase} ${count}`)
+    if (p.phase === 'save' && p.done === 1) process.stderr.write('\n')
+  }
+}
+
+function describe(entry: SyncLogEntry): string {
+  if (!entry.ok) return `${entry.source}: sync failed [${entry.error?.code ?? 'INTERNAL'}] ${entry.error?.message ?? ''}`
+  const restored = entry.restored ? `, ${entry.restored} restored` : ''
+  return `${entry.source}: ${entry.fetched} fetched — ${entry.created} new, ${entry.updated} updated${restored}, ` +
+    `${entry.unchanged} unchanged, ${entry.removed} removed, ${entry.rejected} rejected`
+}
+
+/** `trials sync`: exit 0 when every source synced, 1 when any failed. */
+export async function runSyncCommand(
+  desk: TrialDesk,
+  io: CliIo,
+  options: { sources: SourceId[]; single: boolean; now?: Date; allowMassRemoval: boolean; json: boolean; hasKey: boolean },
+): Promise<number> {
+  if (!options.hasKey) throw new TrialsError('NO_KEY', NO_KEY_MESSAGE)
+  const fixed = options.now
+  const entries = await desk.sync({
+    sources: options.sources, now: fixed ? () => fixed : undefined, allowMassRemoval: options.allowMassRemoval,
+    onProgress: progressPrinter(io), trigger: 'cli',
+  })
+  for (const entry of entries) for (const warning of entry.warnings) io.err(`warning (${entry.source}): ${warning}`)
+  if (options.json) io.out(JSON.stringify(options.single ? entries[0] : entries, null, 2))
+  else for (const entry of entries) (entry.ok ? io.out : io.err)(describe(entry))
+  return entries.every((e) => e.ok) ? 0 : 1
+}
