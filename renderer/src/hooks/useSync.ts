@@ -69,7 +69,8 @@ export function useSync(): SyncState {
       subscribe('sync:finished', ({ entries }) => {
         setProgress(null)
         setRunning(false)
-        setOutcome(outcomeOf(entries))
+        // An empty list means the run failed as a whole; the startSync reply carries that error.
+        if (entries.length > 0) setOutcome(outcomeOf(entries))
         setDataVersion((v) => v + 1)
         void refresh()
       }),
