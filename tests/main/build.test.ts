@@ -1,0 +1,121 @@
+/**
+ * The built app, checked without an Electron binary: the electron-vite bundle loads under plain Node with a stubbed
+ * `electron` and registers its handlers; electron-builder accepts the config and an offline `--dir` package (placeholder
+ * electronDist) carries exactly the built app. Everything is built once, into a temp folder (the shared out/ and
+ * dist/ are left alone): the app folder gets the build output, package files, and the production dependency closure.
+ */
+import { execFile } from 'node:child_process'
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IPC_CALLS } from '../../shared/ipc'
+
+const run = promisify(execFile)
+const ROOT = resolve(__dirname, '../..')
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name)
+
+let work: string
+let appDir: string
+let asarPath: string
+
+async function productionDependencyDirs(): Promise<string[]> {
+  // `npm ls` exits non-zero on any peer-dependency warning; its JSON/parseable output is still complete.
+  const { stdout } = await run('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, maxBuffer: 16 << 20 }).catch(
+    (e: { stdout: string }) => ({ stdout: e.stdout }),
+  )
+  return stdout.split('\n').filter((line) => line.includes('node_modules')).map((line) => relative(ROOT, line.trim()))
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'trialdesk-build-'))
+  appDir = join(work, 'app')
+  mkdirSync(appDir)
+  await run(bin('electron-vite'), ['build', '--outDir', join(appDir, 'out')], { cwd: ROOT })
+  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) copyFileSync(join(ROOT, file), join(appDir, file))
+  cpSync(join(ROOT, 'build'), join(appDir, 'build'), { recursive: true })
+  for (const dir of await productionDependencyDirs()) cpSync(join(ROOT, dir), join(appDir, dir), { recursive: true })
+
+  const electronDist = join(work, 'electron-dist')
+  mkdirSync(electronDist)
+  writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho placeholder\n')
+  chmodSync(join(electronDist, 'electron'), 0o755)
+  await run(
+    bin('electron-builder'),
+    ['--dir', '--linux', '--publish', 'never', '--projectDir', appDir, `-c.electronDist=${electronDist}`, `-c.directories.output=${join(work, 'dist')}`],
+    { cwd: appDir, env: { ...process.env, CI: '' }, maxBuffer: 16 << 20 },
+  )
+  asarPath = join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar')
+}, 240_000)
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+describe('built main bundle under plain Node with a stubbed electron', () => {
+  it('loads, registers one handler per channel, opens a secure window with CSP and menu', async () => {
+    const userData = join(work, 'user-data')
+    mkdirSync(userData)
+    const { stdout } = await run(process.execPath, [join(__dirname, 'fakes', 'loadMainBundle.cjs'), join(appDir, 'out', 'main', 'index.js')], {
+      env: { ...process.env, STUB_USER_DATA: userData, TRIALS_STORE: '' },
+    })
+    const recorded = JSON.parse(stdout.trim().split('\n').at(-1)!)
+    expect(recorded.errors).toEqual([])
+    expect([...recorded.channels].sort()).toEqual(Object.values(IPC_CALLS).sort())
+    expect(recorded.singleInstanceLock).toBe(true)
+    expect(recorded.windows).toHaveLength(1)
+    expect(recorded.windows[0].webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(recorded.windows[0].webPreferences.preload).toBe(join(appDir, 'out', 'preload', 'index.js'))
+    expect(recorded.windows[0].loaded).toBe(join(appDir, 'out', 'renderer', 'index.html'))
+    expect(recorded.cspHeader[0]).toMatch(/^default-src 'self'/)
+    expect(recorded.menu).toEqual(['파일', '편집', '보기', '창'])
+  })
+})
+
+describe('electron-builder', () => {
+  const builderConfig = () => import('js-yaml').then((yaml) => yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>)
+  const validate = async (config: unknown) => {
+    const { validateConfiguration } = await import('app-builder-lib/out/util/config/config.js' as string)
+    const { DebugLogger } = await import('builder-util/out/DebugLogger.js' as string)
+    return validateConfiguration(config, new DebugLogger(false))
+  }
+
+  it('config passes schema validation (and a broken one does not)', async () => {
+    const config = await builderConfig()
+    await expect(validate(config)).resolves.toBeUndefined()
+    await expect(validate({ ...config, nsis: { ...config.nsis, oneClik: false } })).rejects.toThrow(/configuration/i)
+  })
+
+  it('config has the installer settings users rely on', async () => {
+    const config = await builderConfig()
+    expect(config).toMatchObject({
+      appId: 'kr.trialdesk.app',
+      productName: 'Trial Desk',
+      directories: { output: 'dist', buildResources: 'build' },
+      nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, deleteAppDataOnUninstall: false },
+      mac: { target: ['dmg'], category: 'public.app-category.medical' },
+      linux: { target: ['AppImage', 'deb'], category: expect.stringMatching(/MedicalSoftware/), maintainer: expect.any(String) },
+    })
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).homepage).toMatch(/^https:/)
+  })
+
+  it('an offline --dir package carries the built app and production dependencies, nothing else', async () => {
+    const { listPackage } = await import('@electron/asar')
+    const files = listPackage(asarPath, { isPack: false }).map((f) => f.replaceAll('\\', '/'))
+    for (const path of ['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html']) {
+      expect(files).toContain(path)
+    }
+    const topLevel = new Set(files.map((f) => f.split('/')[1]))
+    expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json'])
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+    const packaged = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]))
+    for (const dep of Object.keys(pkg.dependencies)) expect(packaged, dep).toContain(dep)
+    // Transitive production dependencies come along (node-schedule needs cron-parser at runtime).
+    expect(packaged).toContain('cron-parser')
+    for (const dev of ['electron', 'vitest', 'react', 'typescript', 'electron-builder', '@electron']) expect(packaged, dev).not.toContain(dev)
+    const appFiles = files.filter((f) => !f.startsWith('/node_modules/'))
+    expect(appFiles.filter((f) => /\.(ts|tsx|map)$|\/\.env|\/tests?\/|fixtures/.test(f))).toEqual([])
+    expect(files.filter((f) => /\.map$/.test(f))).toEqual([])
+  })
+})

@@ -1,0 +1,83 @@
+// A CommonJS stand-in for `electron`, for loading the BUILT main bundle (out/main/index.js) under plain Node in a
+// child process (see loadMainBundle.cjs). It records what the bundle does: IPC handlers, windows, menu, CSP.
+const { EventEmitter } = require('node:events')
+const os = require('node:os')
+
+const recorded = { channels: [], windows: [], menu: null, cspHeader: null, singleInstanceLock: false, errors: [] }
+globalThis.__electronStub = recorded
+
+class WebContents extends EventEmitter {
+  setWindowOpenHandler(fn) { this.windowOpenHandler = fn }
+  send() {}
+}
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super()
+    this.options = options
+    this.webContents = new WebContents()
+    BrowserWindow.all.push(this)
+    recorded.windows.push({ webPreferences: options.webPreferences })
+  }
+  static getAllWindows() { return BrowserWindow.all }
+  loadFile(file) { recorded.windows.at(-1).loaded = file; return Promise.resolve() }
+  loadURL(url) { recorded.windows.at(-1).loaded = url; return Promise.resolve() }
+  isDestroyed() { return false }
+  isMinimized() { return false }
+  isMaximized() { return false }
+  getNormalBounds() { return { x: 0, y: 0, width: 1280, height: 820 } }
+  show() {}
+  focus() {}
+  restore() {}
+  maximize() {}
+}
+BrowserWindow.all = []
+
+class Notification extends EventEmitter {
+  static isSupported() { return true }
+  show() {}
+}
+
+const app = Object.assign(new EventEmitter(), {
+  isPackaged: true,
+  requestSingleInstanceLock: () => (recorded.singleInstanceLock = true),
+  whenReady: () => Promise.resolve(),
+  getPath: () => process.env.STUB_USER_DATA || os.tmpdir(),
+  getVersion: () => '0.0.0-stub',
+  quit: () => {},
+  exit: (code) => { recorded.errors.push(`exit ${code}`) },
+})
+
+module.exports = {
+  app,
+  BrowserWindow,
+  Notification,
+  dialog: {
+    showErrorBox: (title, message) => recorded.errors.push(message),
+    showSaveDialog: async () => ({ canceled: true }),
+  },
+  ipcMain: {
+    handle: (channel) => recorded.channels.push(channel),
+    removeHandler: () => {},
+  },
+  Menu: {
+    buildFromTemplate: (template) => template,
+    setApplicationMenu: (menu) => (recorded.menu = menu.map((m) => m.label || m.role)),
+  },
+  net: { isOnline: () => false, fetch: () => Promise.reject(new Error('offline stub')) },
+  powerMonitor: new EventEmitter(),
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    encryptString: () => { throw new Error('unavailable') },
+    decryptString: () => { throw new Error('unavailable') },
+  },
+  session: {
+    defaultSession: {
+      webRequest: {
+        onHeadersReceived: (fn) =>
+          fn({ responseHeaders: {} }, (result) => (recorded.cspHeader = result.responseHeaders['Content-Security-Policy'])),
+      },
+    },
+  },
+  shell: { openExternal: async () => {} },
+  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+}
