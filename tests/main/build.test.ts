@@ -74,7 +74,7 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
 })
 
 describe('electron-builder', () => {
-  const builderConfig = () => import('js-yaml').then((yaml) => yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>)
+  const builderConfig = () => import('js-yaml' as string).then((yaml: { load: (s: string) => unknown }) => yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>)
   const validate = async (config: unknown) => {
     const { validateConfiguration } = await import('app-builder-lib/out/util/config/config.js' as string)
     const { DebugLogger } = await import('builder-util/out/DebugLogger.js' as string)
