@@ -1,0 +1,100 @@
+/**
+ * window.api for the built renderer in Chromium, bridged to the REAL main-process handlers running in this test
+ * process (createApiHandlers over the real core on a temp store), as the preload would do over IPC.
+ */
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { IPC_CALLS, type IpcEventMap, type IpcEventName } from '../../../shared/ipc'
+import type { Settings } from '../../../shared/settings'
+import { createApiHandlers, type ApiHandlers } from '../../../electron/main/api/handlers'
+import { createKeyTester } from '../../../electron/main/key/keyTester'
+import { createMemoryKeyStore } from '../../../electron/main/key/serviceKeyStore'
+import { createSyncCoordinator } from '../../../electron/main/sync/syncCoordinator'
+import { openTrialDesk } from '../../../electron/core/openTrialDesk'
+import { openSettingsStore, settingsPathFor } from '../../../electron/core/settings/settingsStore'
+import { sourceConfigFromEnv } from '../../../electron/core/sources'
+
+export interface Bridge {
+  handlers: ApiHandlers
+  storePath: string
+  savedCsvPath: string
+  /** Delay added before every open-API request, so progress is visible on screen. */
+  setRequestDelay(ms: number): void
+  attach(page: Page): Promise<void>
+  close(): Promise<void>
+}
+
+export async function createBridge(options: { env: Record<string, string>; settings?: Partial<Settings> }): Promise<Bridge> {
+  const dir = await mkdtemp(join(tmpdir(), 'trial-desk-e2e-'))
+  const storePath = join(dir, 'trials.json')
+  const savedCsvPath = join(dir, 'export.csv')
+  const keyStore = createMemoryKeyStore()
+  let requestDelayMs = 0
+  const slowFetch: typeof fetch = async (input, init) => {
+    if (requestDelayMs > 0) await new Promise((done) => setTimeout(done, requestDelayMs))
+    return fetch(input, init)
+  }
+  const sourceConfig = { ...sourceConfigFromEnv(options.env, () => keyStore.get()), fetchImpl: slowFetch }
+  const core = await openTrialDesk({ storePath, sourceConfig })
+  const settings = await openSettingsStore(settingsPathFor(storePath))
+  if (options.settings) await settings.update(options.settings)
+
+  let page: Page | null = null
+  const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => {
+    void page?.evaluate(([e, p]) => (window as unknown as { __trialDeskEmit: (e: string, p: unknown) => void }).__trialDeskEmit(e, p), [event, payload] as const).catch(() => undefined)
+  }
+  const sync = createSyncCoordinator({
+    core,
+    settings,
+    keyStore,
+    emit,
+    scheduler: { scheduleDaily: () => ({ cancel: () => undefined }) },
+  })
+  const handlers = createApiHandlers({
+    core,
+    settings,
+    keyStore,
+    sync,
+    testKey: createKeyTester(sourceConfig),
+    saveDialog: async () => savedCsvPath,
+    openExternal: async () => undefined,
+    appInfo: { version: '0.0.0-e2e', platform: process.platform },
+  })
+
+  return {
+    handlers,
+    storePath,
+    savedCsvPath,
+    setRequestDelay: (ms) => {
+      requestDelayMs = ms
+    },
+    async attach(target) {
+      page = target
+      await target.exposeFunction('__trialDeskCall', (name: keyof ApiHandlers, args: unknown[]) => handlers[name](...args))
+      await target.addInitScript((names: string[]) => {
+        const listeners = new Map<string, Set<(p: unknown) => void>>()
+        // Looked up per call: the exposed binding is installed by Playwright, not by this script.
+        const call = (name: string, args: unknown[]) =>
+          (window as unknown as { __trialDeskCall: (n: string, a: unknown[]) => Promise<unknown> }).__trialDeskCall(name, args)
+        const api: Record<string, unknown> = {
+          on(event: string, listener: (p: unknown) => void) {
+            const set = listeners.get(event) ?? new Set()
+            set.add(listener)
+            listeners.set(event, set)
+            return () => set.delete(listener)
+          },
+        }
+        for (const name of names) api[name] = (...args: unknown[]) => call(name, args)
+        ;(window as unknown as { api: unknown }).api = api
+        ;(window as unknown as { __trialDeskEmit: unknown }).__trialDeskEmit = (event: string, payload: unknown) =>
+          listeners.get(event)?.forEach((listener) => listener(payload))
+      }, Object.keys(IPC_CALLS))
+    },
+    async close() {
+      sync.stop()
+      await core.close()
+    },
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The built renderer in Debian's Chromium, window.api bridged to the real handlers + core + fake odcloud server.
+ * Screenshots of every step go to test-results/e2e/ (git-ignored).
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FAKE_ODCLOUD_KEY, startFakeOdcloud, type FakeOdcloud, type FakeRow } from '../fakes/odcloudServer'
+import { buildRenderer } from './support/buildRenderer'
+import { createBridge, type Bridge } from './support/bridge'
+import { serveDirectory } from './support/staticServer'
+
+const CHROMIUM = '/usr/bin/chromium'
+const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'e2e')
+const ROWS: FakeRow[] = JSON.parse(await readFile(resolve(__dirname, '..', 'fixtures', 'icreat-3074271-rows.json'), 'utf8'))
+
+describe.skipIf(!existsSync(CHROMIUM))('Trial Desk in Chromium', () => {
+  let browser: Browser
+  let page: Page
+  let fake: FakeOdcloud
+  let bridge: Bridge
+  let site: { url: string; close: () => Promise<void> }
+  let rendererDir: string
+  const pageErrors: string[] = []
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true })
+    rendererDir = await buildRenderer()
+    site = await serveDirectory(rendererDir)
+    fake = await startFakeOdcloud({ faults: { perPageCap: 30 } })
+    bridge = await createBridge({
+      env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000' },
+      // Only iCReaT is served by the fake server here.
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false } } },
+    })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    })
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' })
+    page.on('pageerror', (e) => pageErrors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+    await bridge.attach(page)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await bridge?.close()
+    await fake?.close()
+    await site?.close()
+    if (rendererDir) await rm(rendererDir, { recursive: true, force: true })
+  })
+
+  it('goes from an empty first launch to synced, filtered, changed, failed and English', async () => {
+    // 1. Empty first launch explains the key and the first sync.
+    await page.goto(site.url)
+    await page.getByRole('heading', { name: '아직 저장된 임상시험이 없습니다' }).waitFor()
+    await expect(page.getByRole('region', { name: '동기화 상태' }).textContent()).resolves.toContain('아직 동기화하지 않음')
+    await shot('01-empty-first-launch')
+
+    // 2. Set the key in Settings; it shows masked; test connection works.
+    await page.getByRole('button', { name: '서비스 키 설정하기' }).click()
+    await page.getByLabel('서비스 키 붙여넣기').fill(FAKE_ODCLOUD_KEY)
+    await page.getByRole('button', { name: '키 저장' }).click()
+    await page.getByText(`설정된 키: ••••${FAKE_ODCLOUD_KEY.slice(-4)}`).waitFor()
+    await page.getByRole('button', { name: '연결 테스트' }).click()
+    await page.getByText('연결되었습니다. iCReaT에 145건이 있습니다.').waitFor()
+    await shot('02-settings-key-set')
+
+    // 3. Sync now, with visible progress.
+    bridge.setRequestDelay(400)
+    await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
+    await page.getByRole('button', { name: '지금 동기화' }).first().click()
+    const progress = page.getByRole('progressbar', { name: '동기화 진행률' })
+    await progress.waitFor()
+    await page.getByText(/iCReaT · 목록 \d+ \/ 145/).waitFor()
+    await shot('03-sync-progress')
+    bridge.setRequestDelay(0)
+
+    // 4. 145 trials listed, all new.
+    await page.getByText('1–20 / 145').waitFor({ timeout: 30_000 })
+    await expect(progress.count()).resolves.toBe(0)
+    await expect(page.locator('tbody tr').count()).resolves.toBe(20)
+    await expect(page.locator('tbody .badge-new').count()).resolves.toBe(20)
+    await expect(page.getByRole('region', { name: '동기화 상태' }).textContent()).resolves.toMatch(/동기화됨/)
+    await shot('04-list-145')
+
+    // 5. Filter by 진료과 (Cardiology: 23 of the 145).
+    await page.locator('summary', { hasText: '진료과' }).click()
+    await page.getByRole('checkbox', { name: /Cardiology/ }).waitFor()
+    await shot('05a-facet-menu')
+    await page.getByRole('checkbox', { name: /Cardiology/ }).check()
+    await page.getByText('1–20 / 23').waitFor()
+    await page.locator('summary', { hasText: '진료과' }).click()
+    await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain('진료과: Cardiology')
+    await shot('05-filter-department')
+
+    // 6. Page 2.
+    await page.getByRole('button', { name: '2 페이지' }).click()
+    await page.getByText('21–23 / 23').waitFor()
+    await expect(page.locator('tbody tr').count()).resolves.toBe(3)
+    await shot('06-page-2')
+
+    // 7. Open a trial with the keyboard; Esc returns to the same page.
+    await page.locator('tbody tr').first().focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('region', { name: '변경 이력' }).waitFor()
+    await expect(page.getByRole('region', { name: '등록 정보' }).textContent()).resolves.toContain('연구책임기관')
+    await shot('07-detail')
+    await page.keyboard.press('Escape')
+    await page.getByText('21–23 / 23').waitFor()
+
+    // 8. Second sync with changed rows: Updated badges and the field diff in the history.
+    const changed = ROWS.map((row) =>
+      row['과제번호'] === 'C100001'
+        ? { ...row, 과제명: String(row['과제명']).replace('2008년도', '2018년도'), 연구기간: '1년' }
+        : row['과제번호'] === 'C100002' || row['과제번호'] === 'C100004'
+          ? { ...row, 연구기간: '2년' }
+          : row,
+    )
+    fake.setRows(changed)
+    await page.getByRole('button', { name: '1 페이지' }).click()
+    await page.getByRole('button', { name: '지금 동기화' }).click()
+    await page.getByText('C100001').waitFor()
+    await page.locator('tbody .badge-updated').first().waitFor()
+    await page.locator('summary', { hasText: '진료과' }).click()
+    await page.getByRole('checkbox', { name: /Cardiology/ }).uncheck()
+    await page.locator('summary', { hasText: '변경 유형' }).click()
+    await page.getByRole('checkbox', { name: /변경/ }).check()
+    await page.locator('summary', { hasText: '변경 유형' }).click()
+    await page.getByText('1–3 / 3').waitFor()
+    await expect(page.locator('tbody .badge-updated').count()).resolves.toBe(3)
+    await shot('08-updated-badges')
+    await page.locator('tbody tr', { hasText: 'C100001' }).click()
+    const history = page.getByRole('region', { name: '변경 이력' })
+    await history.locator('ins', { hasText: '2018년도의' }).waitFor()
+    await expect(history.locator('del', { hasText: '2008년도의' }).count()).resolves.toBe(1)
+    await expect(history.locator('.change-values').textContent()).resolves.toBe('6개월→1년')
+    await shot('09-detail-history-diff')
+    await page.keyboard.press('Escape')
+    await page.getByText('1–3 / 3').waitFor()
+
+    // 9. A sync against a failing server: the failure shows and the data stays.
+    fake.setFaults({ status500OnPage: 1 })
+    await page.getByRole('button', { name: '지금 동기화' }).click()
+    const status = page.getByRole('region', { name: '동기화 상태' })
+    await status.getByText('동기화 실패').waitFor({ timeout: 30_000 })
+    await expect(status.textContent()).resolves.toContain('공공데이터 서버에 문제가 있습니다')
+    await expect(status.textContent()).resolves.not.toContain('동기화됨')
+    await page.getByRole('button', { name: '필터 모두 지우기' }).click()
+    await page.getByText('1–20 / 145').waitFor()
+    await shot('10-failed-sync-data-stays')
+    await page.getByRole('button', { name: '동기화 기록' }).click()
+    await page.getByRole('radio', { name: '실패만' }).click()
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1)
+    await shot('11-sync-log-failures')
+    fake.resetFaults()
+
+    // 10. CSV export: UTF-8 with BOM, Korean header row.
+    await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
+    await page.getByRole('button', { name: 'CSV 내보내기' }).click()
+    await page.getByText(/145건을 저장했습니다/).waitFor()
+    const csv = await readFile(bridge.savedCsvPath, 'utf8')
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(146)
+
+    // 11. Switch to English.
+    await page.getByRole('button', { name: '설정' }).first().click()
+    await page.getByLabel('언어').selectOption('en')
+    await page.getByRole('heading', { name: 'Settings' }).waitFor()
+    await shot('12-settings-english')
+    await page.getByRole('button', { name: 'Recently updated trials' }).click()
+    await page.getByText('1–20 of 145').waitFor()
+    await expect(page.getByRole('region', { name: 'Sync status' }).textContent()).resolves.toContain('Sync failed')
+    await shot('13-list-english')
+
+    // 12. Legible at 1024×768.
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await shot('14-list-1024x768')
+    await page.locator('tbody tr').first().click()
+    await page.getByRole('region', { name: 'Change history' }).waitFor()
+    await shot('15-detail-1024x768')
+
+    // The key never reaches the page; no script errors (CSP violations included).
+    expect(await page.content()).not.toContain(FAKE_ODCLOUD_KEY)
+    expect(pageErrors).toEqual([])
+  })
+})
