@@ -7,9 +7,10 @@
  *     const core = await openTrialDesk({ storePath, sourceConfig })
  *     const settings = await openSettingsStore(settingsPathFor(storePath))
  *     const keyStore = createMemoryKeyStore()
- *     const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler: manualScheduler })
+ *     const sync = createSyncCoordinator({ core, settings, keyStore, emit,  // emit: push to the page's listeners
+ *       scheduler: { scheduleDaily: () => ({ cancel() {} }) } })           // no daily job in tests
  *     const handlers = createApiHandlers({ core, settings, keyStore, sync,
- *       testKey: createKeyTester(sourceConfig, keyStore), saveDialog: async () => '/tmp/x.csv',
+ *       testKey: createKeyTester(sourceConfig), saveDialog: async () => '/tmp/x.csv',
  *       openExternal: async () => {}, appInfo: { version: '0.0.0', platform: process.platform } })
  *
  * Results never carry the service key (redactKey on every result; KeyInfo has only the last 4 characters).
