@@ -133,11 +133,14 @@ describe('trials sync', () => {
     expect(run.stderr).toMatch(/DATA_GO_KR_SERVICE_KEY/)
   })
 
-  it('--source all prints an array of log entries', async () => {
-    const run = await cli(['sync', '--source', 'all', '--store', join(tempDir(), 't.json'), '--json'])
+  it('--source all prints an array of log entries; one source failing does not stop the other (exit 1)', async () => {
+    const unreachableCris = { ...keyEnv(), TRIALS_CRIS_API: 'http://127.0.0.1:9' }
+    const run = await cli(['sync', '--source', 'all', '--store', join(tempDir(), 't.json'), '--json'], unreachableCris)
     const entries = JSON.parse(run.stdout)
-    expect(Array.isArray(entries)).toBe(true)
-    expect(entries.find((e: { source: string }) => e.source === 'icreat')).toMatchObject({ ok: true, fetched: 145 })
+    expect(entries.map((e: { source: string }) => e.source)).toEqual(['icreat', 'cris'])
+    expect(entries[0]).toMatchObject({ ok: true, fetched: 145 })
+    expect(entries[1]).toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+    expect(run.code).toBe(1)
   })
 
   it('warns (stderr and the log entry) when the revision list cannot be fetched and falls back', async () => {
