@@ -13,7 +13,8 @@ beforeAll(async () => {
   fake = await startFakeCris({ count: 200, seed: 5 })
 })
 afterAll(() => fake.close())
-afterEach(() => {
+afterEach(async () => {
+  await fake.settle()
   fake.clearFaults()
   fake.resetCounters()
   fake.setLatency(0)
@@ -128,6 +129,7 @@ describe('QUOTA in the middle of the details', () => {
     expect(error.code).toBe('QUOTA')
     expect(error.message).toMatch(/daily call limit.*Try again tomorrow.*운영계정/)
     // At most the calls already in flight (concurrency 4) follow the first QUOTA answer.
+    await fake.settle()
     expect(fake.calls.total).toBeLessThanOrEqual(35 + 3)
   })
 })

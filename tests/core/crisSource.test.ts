@@ -10,7 +10,8 @@ beforeAll(async () => {
   fake = await startFakeCris({ count: 120, seed: 7 })
 })
 afterAll(() => fake.close())
-afterEach(() => {
+afterEach(async () => {
+  await fake.settle()
   fake.clearFaults()
   fake.resetCounters()
   fake.setLatency(0)
@@ -92,7 +93,8 @@ describe('later fetches', () => {
     const second = await source({ TRIALS_CRIS_DETAIL_BUDGET: '25' }).fetchAll(fetchContext(previousFromRows(first.rows)))
     const asked = detailUrls().map((u) => queryOf(u).get('crisNumber'))
     expect(asked).toHaveLength(25)
-    expect(new Set(asked.slice(0, 20))).toEqual(new Set(pendingBefore))
+    // All 20 pending trials fit in the 25 calls although the 15 new or changed trials are listed before them.
+    for (const id of pendingBefore) expect(asked).toContain(id)
     const stillPending = second.rows.filter((r) => r.detailsPending).map((r) => r.sourceId)
     const needed = new Set([...pendingBefore, ...churned.listChanged, ...churned.added])
     expect(stillPending).toHaveLength(needed.size - 25)

@@ -135,6 +135,7 @@ describe('CRIS sync of 12,500 trials', () => {
     // The listing (251 pages now) and 20 details succeed, then the key's daily limit is reached.
     fake.addFault({ fault: { form: 'gateway-xml', status: 200, code: '22' }, afterCalls: 251 + 20 })
     const failed = await syncCris()
+    await fake.settle()
     fake.clearFaults()
 
     expect(failed.ok).toBe(false)

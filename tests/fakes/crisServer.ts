@@ -76,6 +76,8 @@ export interface FakeCris {
   addFault(rule: FaultRule): void
   clearFaults(): void
   resetCounters(): void
+  /** Waits until requests a client already sent (even ones it then aborted) have arrived and been answered. */
+  settle(ms?: number): Promise<void>
   setLatency(ms: number): void
   close(): Promise<void>
 }
@@ -250,6 +252,10 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
       state.requestUrls = []
     },
     setLatency: (ms) => { latencyMs = ms },
+    settle: async (ms = 50) => {
+      await sleep(ms)
+      while (state.inFlight > 0) await sleep(5)
+    },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => resolve())
