@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings'
 import { Banner } from './components/Banner'
+import { SyncFailureBanner } from './components/SyncFailureBanner'
 import { SyncStatusArea } from './components/SyncStatusArea'
 import { useSync } from './hooks/useSync'
 import { I18nProvider, useI18n } from './i18n/I18nContext'
@@ -124,8 +125,9 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
             )
           })}
         </nav>
-        <SyncStatusArea sync={sync} onOpenSettings={() => show('settings')} />
+        <SyncStatusArea sync={sync} />
       </header>
+      <SyncFailureBanner sync={sync} onOpenSettings={() => show('settings')} />
       {!sync.online && <Banner tone="info">{t('banner.offline')}</Banner>}
       {recovered && (
         <Banner tone="warning" onDismiss={() => setRecovered(null)}>

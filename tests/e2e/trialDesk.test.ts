@@ -150,7 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))('Trial Desk in Chromium', () => {
     await page.getByRole('button', { name: '지금 동기화' }).click()
     const status = page.getByRole('region', { name: '동기화 상태' })
     await status.getByText('동기화 실패').waitFor({ timeout: 30_000 })
-    await expect(status.textContent()).resolves.toContain('공공데이터 서버에 문제가 있습니다')
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('iCReaT: 공공데이터 서버에 문제가 있습니다')
     await expect(status.textContent()).resolves.not.toContain('동기화됨')
     await page.getByRole('button', { name: '필터 모두 지우기' }).click()
     await page.getByText('1–20 / 145').waitFor()

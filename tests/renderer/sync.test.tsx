@@ -38,10 +38,11 @@ describe('sync status area', () => {
     fake.failNextSync({ code: 'AUTH', message: 'SERVICE KEY IS NOT REGISTERED' })
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
     expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
-    expect(statusArea()).toHaveTextContent('iCReaT: 서비스 키가 거부되었습니다. 설정에서 키를 확인하고')
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent('iCReaT: 서비스 키가 거부되었습니다. 설정에서 키를 확인하고')
     expect(statusArea()).not.toHaveTextContent('동기화됨')
     expect(statusArea()).toHaveTextContent('마지막 성공 2시간 전')
-    await user.click(within(statusArea()).getByRole('button', { name: '설정' }))
+    await user.click(within(alert).getByRole('button', { name: '설정' }))
     expect(await screen.findByRole('heading', { name: '설정' })).toBeInTheDocument()
   })
 
@@ -49,7 +50,8 @@ describe('sync status area', () => {
     const { fake, user } = await renderApp({ key: null })
     fake.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
-    expect(await within(statusArea()).findByText(/서비스 키가 없습니다/)).toBeInTheDocument()
+    expect(await screen.findByRole('alert')).toHaveTextContent('서비스 키가 없습니다. 설정에서 data.go.kr 서비스 키를 입력하세요.')
+    expect(statusArea()).toHaveTextContent('동기화 실패')
   })
 
   it('shows a failure stored from an earlier (scheduled) sync after a restart', async () => {
@@ -60,7 +62,7 @@ describe('sync status area', () => {
       },
     })
     expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
-    expect(statusArea()).toHaveTextContent('호출 횟수를 모두 썼습니다')
+    expect(screen.getByRole('alert')).toHaveTextContent('호출 횟수를 모두 썼습니다')
   })
 
   it('lists past runs and filters them by failure', async () => {

@@ -3,7 +3,6 @@ import type { SourceStatus } from '../../../shared/trials'
 import type { SyncFailure, SyncState } from '../hooks/useSync'
 import { useI18n } from '../i18n/I18nContext'
 import { formatNumber } from '../i18n/format'
-import { errorKey } from './ErrorText'
 import { RelativeTime } from './RelativeTime'
 import { Trans } from './Trans'
 
@@ -20,13 +19,19 @@ function standingFailures(sources: SourceStatus[]): SyncFailure[] {
     .map((s) => ({ source: s.source, error: s.lastError! }))
 }
 
-export function SyncStatusArea({ sync, onOpenSettings }: { sync: SyncState; onOpenSettings: () => void }) {
+/** What failed in the latest sync: this window's own run, or else the failures stored from earlier runs. */
+export function currentFailures(sync: SyncState): SyncFailure[] {
+  if (sync.syncing) return []
+  if (sync.outcome?.kind === 'failed') return sync.outcome.failures
+  return sync.outcome ? [] : standingFailures(sync.status?.sources ?? [])
+}
+
+/** The short state in the header; what failed is spelled out by SyncFailureBanner. */
+export function SyncStatusArea({ sync }: { sync: SyncState }) {
   const { t, language } = useI18n()
   const sources = sync.status?.sources ?? []
   const success = lastSuccess(sources)
-  const failures =
-    sync.outcome?.kind === 'failed' ? sync.outcome.failures : sync.outcome ? [] : standingFailures(sources)
-  const needsSettings = failures.some((f) => f.error.code === 'AUTH' || f.error.code === 'NO_KEY')
+  const failures = currentFailures(sync)
 
   let state: ReactElement
   if (sync.syncing) {
@@ -56,18 +61,6 @@ export function SyncStatusArea({ sync, onOpenSettings }: { sync: SyncState; onOp
       <div className="sync-state sync-failed">
         <span className="sync-dot" aria-hidden="true" />
         <strong>{t('sync.failed')}</strong>
-        <span className="sync-failures">
-          {failures.map((f, i) => (
-            <span key={i} className="sync-failure">
-              {f.source ? t('sync.failedSource', { source: t(`source.${f.source}`), message: t(errorKey(f.error)) }) : t(errorKey(f.error))}
-            </span>
-          ))}
-        </span>
-        {needsSettings && (
-          <button type="button" className="button-link" onClick={onOpenSettings}>
-            {t('nav.settings')}
-          </button>
-        )}
         {success && (
           <span className="sync-muted">
             <Trans k="sync.lastSuccess" values={{ when: <RelativeTime iso={success} /> }} />

@@ -17,9 +17,14 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ]
 
 /** "3시간 전" / "3 hours ago". */
-export function formatRelative(iso: string, language: Language, now: Date = new Date()): string {
+export function formatRelative(
+  iso: string,
+  language: Language,
+  now: Date = new Date(),
+  style: Intl.RelativeTimeFormatStyle = 'long',
+): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000
-  const rtf = new Intl.RelativeTimeFormat(localeOf(language), { numeric: 'auto' })
+  const rtf = new Intl.RelativeTimeFormat(localeOf(language), { numeric: 'auto', style })
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') return rtf.format(Math.round(seconds / size), unit)
   }

@@ -88,7 +88,7 @@ export function TrialTable({
             onClick={() => onOpen(i)}
             onFocus={() => i !== index && onCurrentChange(i)}
           >
-            <td className="cell-title">
+            <td className="cell-title" title={trial.titleEn ? `${trial.title}\n${trial.titleEn}` : trial.title}>
               <span className="title-ko">{trial.title}</span>
               {trial.titleEn && trial.titleEn !== trial.title && (
                 <span className="title-en" lang="en">
@@ -105,14 +105,14 @@ export function TrialTable({
                 </span>
               )}
             </td>
-            <td>{trial.institution ?? ''}</td>
-            <td>{trial.department ?? ''}</td>
-            <td>{trial.phase ?? ''}</td>
+            <td title={trial.institution}>{trial.institution ?? ''}</td>
+            <td title={trial.department}>{trial.department ?? ''}</td>
+            <td title={trial.phase}>{trial.phase ?? ''}</td>
             <td>
               <ChangeBadge kind={trial.changeKind} />
             </td>
             <td className="cell-when">
-              <RelativeTime iso={trial.changedAt} />
+              <RelativeTime iso={trial.changedAt} short />
             </td>
           </tr>
         ))}
