@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
 import type { SyncLogEntry } from '../../../../shared/trials'
 import { errorKey, ErrorText } from '../../components/ErrorText'
-import { RelativeTime } from '../../components/RelativeTime'
 import { useI18n } from '../../i18n/I18nContext'
-import { formatNumber } from '../../i18n/format'
+import { formatExact, formatNumber, formatRelative } from '../../i18n/format'
 import { call, toAppError } from '../../lib/api'
 
 type ResultFilter = 'all' | 'ok' | 'failed'
@@ -64,8 +63,10 @@ export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
             <tbody>
               {log.items.map((entry) => (
                 <tr key={entry.id} className={entry.ok ? 'log-ok' : 'log-failed'}>
-                  <td>
-                    <RelativeTime iso={entry.startedAt} />
+                  <td className="numbers">
+                    <time dateTime={entry.startedAt} title={formatRelative(entry.startedAt, language)}>
+                      {formatExact(entry.startedAt, language)}
+                    </time>
                   </td>
                   <td>{t(`source.${entry.source}`)}</td>
                   <td>{entry.trigger ? t(`trigger.${entry.trigger}`) : ''}</td>
