@@ -4,10 +4,7 @@
  * resultCode, the gateway's OpenAPI_ServiceResponse as XML or JSON, or a plain-text `Forbidden`.
  */
 import { TrialsError } from '../../errors'
-import type { ErrorCode } from '../../../../shared/errors'
 import { crisMessages } from './crisMessages'
-
-export type CrisOperation = 'list' | 'detail'
 
 /** The provider's own code names (guide KCDC18-CRIS-API01 and the gateway table). */
 const CODE_NAMES: Record<string, string> = {
@@ -41,10 +38,8 @@ export function errorForCode(rawCode: string, providerMessage?: string): TrialsE
   const name = CODE_NAMES[code] ?? (providerMessage?.trim() || 'unknown error')
   if (QUOTA_CODES.has(code)) return quotaError()
   if (AUTH_CODES.has(code)) return new TrialsError('AUTH', crisMessages.auth(code))
-  const kind: ErrorCode = SERVER_CODES.has(code) ? 'SERVER' : 'BAD_RESPONSE'
-  return kind === 'SERVER'
-    ? new TrialsError('SERVER', crisMessages.providerError(code, name))
-    : new TrialsError('BAD_RESPONSE', crisMessages.requestRejected(code, name))
+  if (SERVER_CODES.has(code)) return new TrialsError('SERVER', crisMessages.providerError(code, name))
+  return new TrialsError('BAD_RESPONSE', crisMessages.requestRejected(code, name))
 }
 
 /** The gateway's `returnReasonCode`, from its XML or JSON envelope. */
