@@ -9,7 +9,7 @@ import type { TrialDesk } from '../core/api'
 import { isTrialsError } from '../core/errors'
 import { openTrialDesk } from '../core/openTrialDesk'
 import { openSettingsStore, settingsPathFor } from '../core/settings/settingsStore'
-import { sourceConfigFromEnv } from '../core/sources'
+import { createSources, sourceConfigFromEnv } from '../core/sources'
 import type { SourceConfig } from '../core/sources/source'
 import { createApiHandlers } from './api/handlers'
 import { appPaths } from './appPaths'
@@ -50,7 +50,11 @@ async function start(): Promise<void> {
 
   let core: TrialDesk
   try {
-    core = await openTrialDesk({ storePath: paths.storePath, sourceConfig })
+    core = await openTrialDesk({
+      storePath: paths.storePath,
+      sourceConfig,
+      sources: createSources(sourceConfig, { cris: { detailBudget: () => settings.get().crisDetailBudget } }),
+    })
   } catch (e) {
     const message = isTrialsError(e)
       ? e.message

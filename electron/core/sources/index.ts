@@ -1,10 +1,15 @@
 /** Every built-in source, in sync order. */
-import { createCrisSource } from './cris'
+import { createCrisSource, type CrisSourceOptions } from './cris'
 import { createIcreatSource } from './icreat'
 import type { Source, SourceConfig } from './source'
 
-export function createSources(config: SourceConfig): Source[] {
-  return [createIcreatSource(config), createCrisSource(config)]
+export interface SourceOptions {
+  /** The app passes its settings' CRIS detail budget (a function, so a change applies at the next sync). */
+  cris?: CrisSourceOptions
+}
+
+export function createSources(config: SourceConfig, options: SourceOptions = {}): Source[] {
+  return [createIcreatSource(config), createCrisSource(config, options.cris)]
 }
 
 export { sourceConfigFromEnv, DEFAULT_TIMEOUT_MS } from './config'
