@@ -1,3 +1,4 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { FacetField, Facets } from '../../../../shared/trials'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
@@ -20,8 +21,28 @@ export function FacetMenu({
   const valueLabel = useFacetValueLabel()
   const values = facets?.[facet] ?? []
   const selected = values.filter((v) => isSelected(state, facet, v.value)).length
+  const menu = useRef<HTMLDetailsElement>(null)
+
+  // Behaves like a menu: a click elsewhere closes it.
+  useEffect(() => {
+    const closeOutside = (e: MouseEvent) => {
+      if (menu.current?.open && !menu.current.contains(e.target as Node)) menu.current.open = false
+    }
+    document.addEventListener('mousedown', closeOutside)
+    return () => document.removeEventListener('mousedown', closeOutside)
+  }, [])
+
+  // Esc closes it and returns to its button.
+  const onKeyDown = (e: KeyboardEvent<HTMLDetailsElement>) => {
+    if (e.key === 'Escape' && menu.current?.open) {
+      e.stopPropagation()
+      menu.current.open = false
+      menu.current.querySelector('summary')?.focus()
+    }
+  }
+
   return (
-    <details className="facet">
+    <details className="facet" ref={menu} onKeyDown={onKeyDown}>
       <summary className={selected ? 'facet-summary facet-active' : 'facet-summary'}>
         {t(`facet.${facet}`)}
         {selected > 0 && <span className="facet-count">{formatNumber(selected, language)}</span>}
