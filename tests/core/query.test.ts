@@ -134,3 +134,18 @@ describe('get', () => {
     expect(() => getTrial(index, 'icreat:NOPE', attribution)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
   })
 })
+
+describe('text search across records', () => {
+  it('needs every term in the same record, and never matches across two records', () => {
+    const two = createTrialIndex([
+      storedTrial('A1', { fields: { 과제명: 'alpha beta' }, common: { title: 'alpha beta' } }),
+      storedTrial('A2', { fields: { 과제명: 'gamma' }, common: { title: 'gamma' } }),
+      storedTrial('A3', { fields: { 과제명: 'beta gamma' }, common: { title: 'beta gamma' } }),
+    ])
+    const found = (q: string) => listTrials(two, { withinDays: null, q, sort: 'id' }).items.map((t) => t.sourceId)
+    expect(found('beta')).toEqual(['A1', 'A3'])
+    expect(found('gamma beta')).toEqual(['A3'])
+    expect(found('betagamma')).toEqual([])
+    expect(found('a3')).toEqual(['A3'])
+  })
+})

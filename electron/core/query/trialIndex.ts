@@ -2,12 +2,10 @@ import { COMMON_FIELD_NAMES, FACET_FIELDS, type FacetField, type TrialSummary } 
 import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
 
-/** Per-record data pre-computed once per sync, so list queries at 100,000 trials stay in milliseconds. */
 export interface IndexedTrial {
   trial: StoredTrial
-  /** NFC, lower-cased text of the title and every text field, fields separated by U+0001. */
-  searchText: string
-  changedAtMs: number
+  /** Position in `entries` and in the columnar arrays. */
+  position: number
 }
 
 export interface FacetDictionary {
@@ -18,8 +16,21 @@ export interface FacetDictionary {
 
 export type SortOrderName = 'changed' | 'title' | 'id' | 'sourceUpdated'
 
+/**
+ * Per-record data pre-computed once per load or sync, laid out in columns (typed arrays) so a list query over
+ * 100,000 trials is one cache-friendly pass.
+ */
 export interface TrialIndex {
   entries: IndexedTrial[]
+  /** 1 when the record is removed. */
+  removed: Uint8Array
+  changedAtMs: Float64Array
+  /**
+   * Every record's NFC lower-cased search text (title and every text field, fields separated by U+0001), records
+   * separated by U+0000, so a text search is a few `indexOf` scans over one string. Record i starts at searchStarts[i].
+   */
+  searchBlob: string
+  searchStarts: Int32Array
   byId: Map<string, IndexedTrial>
   /** Entry positions in each sort order. */
   orders: Record<SortOrderName, Int32Array>
@@ -41,7 +52,7 @@ export function searchTextOf(trial: StoredTrial): string {
   const parts: string[] = [trial.sourceId]
   collectText(trial.common, parts)
   collectText(trial.fields, parts)
-  return parts.join('\u0001').normalize('NFC').toLowerCase()
+  return parts.join('\u0001').normalize('NFC').toLowerCase().replace(/\u0000/g, ' ')
 }
 
 function facetValueOf(trial: StoredTrial, field: FacetField): string | null {
@@ -71,10 +82,10 @@ function timeOf(iso: string | undefined): number {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-function buildOrders(entries: IndexedTrial[]): Record<SortOrderName, Int32Array> {
+function buildOrders(entries: IndexedTrial[], changedAtMs: Float64Array): Record<SortOrderName, Int32Array> {
   const positions = () => Array.from(entries.keys())
   const idCmp = (a: number, b: number) => byString(entries[a].trial.id, entries[b].trial.id)
-  const changedCmp = (a: number, b: number) => entries[b].changedAtMs - entries[a].changedAtMs || idCmp(a, b)
+  const changedCmp = (a: number, b: number) => changedAtMs[b] - changedAtMs[a] || idCmp(a, b)
   const collator = new Intl.Collator('ko', { sensitivity: 'base', numeric: true })
   const titles = entries.map((e) => e.trial.common.title ?? '')
   const updated = entries.map((e) => timeOf(e.trial.common.sourceUpdatedAt))
@@ -91,14 +102,27 @@ function buildOrders(entries: IndexedTrial[]): Record<SortOrderName, Int32Array>
 
 /** Builds the in-memory index over every stored trial (all sources, removed ones included). */
 export function createTrialIndex(trials: readonly StoredTrial[]): TrialIndex {
-  const entries: IndexedTrial[] = trials.map((trial) => ({
-    trial, searchText: searchTextOf(trial), changedAtMs: timeOf(trial.changedAt),
-  }))
+  const entries: IndexedTrial[] = trials.map((trial, position) => ({ trial, position }))
+  const removed = Uint8Array.from(trials, (t) => (t.removedAt === null ? 0 : 1))
+  const changedAtMs = Float64Array.from(trials, (t) => timeOf(t.changedAt))
+  const searchStarts = new Int32Array(trials.length + 1)
+  const texts: string[] = []
+  let offset = 0
+  trials.forEach((trial, i) => {
+    const text = searchTextOf(trial)
+    searchStarts[i] = offset
+    texts.push(text)
+    offset += text.length + 1
+  })
+  searchStarts[trials.length] = offset
   const byId = new Map(entries.map((e) => [e.trial.id, e]))
   const fieldNames = new Set<string>()
   for (const { trial } of entries) for (const key of Object.keys(trial.fields)) fieldNames.add(key)
   const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, buildFacet(entries, f)])) as Record<FacetField, FacetDictionary>
-  return { entries, byId, orders: buildOrders(entries), facets, fieldNames, fieldValueCache: new Map() }
+  return {
+    entries, removed, changedAtMs, searchBlob: texts.join('\u0000'), searchStarts, byId, orders: buildOrders(entries, changedAtMs),
+    facets, fieldNames, fieldValueCache: new Map(),
+  }
 }
 
 const COMMON_NAMES: ReadonlySet<string> = new Set(COMMON_FIELD_NAMES)
