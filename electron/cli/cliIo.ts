@@ -2,6 +2,8 @@
 export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
+  /** Raw stderr (no newline added), for the progress line that rewrites itself. */
+  progress: (text: string) => void
   /** Progress is shown only on a terminal. */
   stderrIsTTY: boolean
   env: Readonly<Record<string, string | undefined>>
@@ -12,6 +14,7 @@ export function processIo(): CliIo {
   return {
     out: (text) => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`) },
     err: (text) => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`) },
+    progress: (text) => { process.stderr.write(text) },
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     platform: process.platform,

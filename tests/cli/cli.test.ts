@@ -118,6 +118,14 @@ describe('trials sync', () => {
     expectNoKeyAnywhere([run.stdout, run.stderr], join(store, '..'))
   })
 
+  it('shows progress on stderr when it is a terminal, and keeps stdout to the one JSON document', async () => {
+    const run = await runCliInProcess(['sync', '--source', 'icreat', '--store', join(tempDir(), 't.json'), '--json'], keyEnv(), { tty: true })
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/icreat: list \d+\/145/)
+    expect(run.stderr).toMatch(/icreat: save 1\/1/)
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true })
+  })
+
   it('--allow-mass-removal accepts an empty listing', async () => {
     const store = await syncedStore()
     fake.setFaults({ emptyListing: true })

@@ -11,8 +11,8 @@ function progressPrinter(io: CliIo): ((p: SyncProgress) => void) | undefined {
   if (!io.stderrIsTTY) return undefined
   return (p) => {
     const count = p.total === null ? `${p.done}` : `${p.done}/${p.total}`
-    process.stderr.write(`\r\x1b[K${p.source}: ${p.phase} ${count}`)
-    if (p.phase === 'save' && p.done === 1) process.stderr.write('\n')
+    io.progress(`\r\x1b[K${p.source}: ${p.phase} ${count}`)
+    if (p.phase === 'save' && p.done === 1) io.progress('\n')
   }
 }
 
