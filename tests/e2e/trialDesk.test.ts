@@ -7,6 +7,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startFakeCris } from '../fakes/crisServer'
 import { FAKE_ODCLOUD_KEY, startFakeOdcloud, type FakeOdcloud, type FakeRow } from '../fakes/odcloudServer'
 import { buildRenderer } from './support/buildRenderer'
 import { createBridge, type Bridge } from './support/bridge'
@@ -18,45 +19,51 @@ const ROWS: FakeRow[] = JSON.parse(await readFile(resolve(__dirname, '..', 'fixt
 
 describe.skipIf(!existsSync(CHROMIUM))('Trial Desk in Chromium', () => {
   let browser: Browser
-  let page: Page
-  let fake: FakeOdcloud
-  let bridge: Bridge
   let site: { url: string; close: () => Promise<void> }
   let rendererDir: string
-  const pageErrors: string[] = []
-
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
+  const cleanups: Array<() => Promise<unknown>> = []
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true })
     rendererDir = await buildRenderer()
     site = await serveDirectory(rendererDir)
-    fake = await startFakeOdcloud({ faults: { perPageCap: 30 } })
-    bridge = await createBridge({
-      env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000' },
-      // Only iCReaT is served by the fake server here.
-      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false } } },
-    })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     })
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' })
-    page.on('pageerror', (e) => pageErrors.push(e.message))
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
-    await bridge.attach(page)
   })
 
   afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
     await browser?.close()
-    await bridge?.close()
-    await fake?.close()
     await site?.close()
     if (rendererDir) await rm(rendererDir, { recursive: true, force: true })
   })
 
+  /** A fresh page whose window.api is bridged to `bridge`; script errors (CSP violations included) are collected. */
+  async function openPage(bridge: Bridge): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await bridge.attach(page)
+    cleanups.push(() => page.close())
+    return { page, errors }
+  }
+
   it('goes from an empty first launch to synced, filtered, changed, failed and English', async () => {
+    const fake: FakeOdcloud = await startFakeOdcloud({ faults: { perPageCap: 30 } })
+    cleanups.push(() => fake.close())
+    const bridge = await createBridge({
+      env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000' },
+      // Only iCReaT is served here (CRIS has its own scenario below).
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false } } },
+    })
+    cleanups.push(() => bridge.close())
+    const { page, errors: pageErrors } = await openPage(bridge)
+    const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
+
     // 1. Empty first launch explains the key and the first sync.
     await page.goto(site.url)
     await page.getByRole('heading', { name: '아직 저장된 임상시험이 없습니다' }).waitFor()
@@ -189,5 +196,44 @@ describe.skipIf(!existsSync(CHROMIUM))('Trial Desk in Chromium', () => {
     // The key never reaches the page; no script errors (CSP violations included).
     expect(await page.content()).not.toContain(FAKE_ODCLOUD_KEY)
     expect(pageErrors).toEqual([])
+  })
+
+  it('shows CRIS trials with pending details and labelled item lists', async () => {
+    const odcloud = await startFakeOdcloud()
+    cleanups.push(() => odcloud.close())
+    const cris = await startFakeCris({ count: 30, serviceKey: FAKE_ODCLOUD_KEY })
+    cleanups.push(() => cris.close())
+    const bridge = await createBridge({
+      env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '10', TRIALS_RETRY_BASE_MS: '1' },
+    })
+    cleanups.push(() => bridge.close())
+    const { page, errors } = await openPage(bridge)
+    const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
+
+    await page.goto(site.url)
+    await page.getByRole('button', { name: '서비스 키 설정하기' }).click()
+    await page.getByLabel('서비스 키 붙여넣기').fill(FAKE_ODCLOUD_KEY)
+    await page.getByRole('button', { name: '키 저장' }).click()
+    await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
+    await page.getByRole('button', { name: '지금 동기화' }).first().click()
+    await page.getByText('1–20 / 175').waitFor({ timeout: 60_000 })
+    await page.locator('summary', { hasText: '출처' }).click()
+    await page.getByRole('checkbox', { name: /CRIS/ }).check()
+    await page.locator('summary', { hasText: '출처' }).click()
+    await page.getByText('1–20 / 30').waitFor()
+    // 10 of the 30 got their details in this run; the rest are marked.
+    await page.getByRole('radio', { name: '전체' }).click()
+    await page.getByRole('combobox', { name: '페이지당' }).selectOption('50')
+    await page.getByText('1–30 / 30').waitFor()
+    await expect(page.locator('tbody .pending-mark').count()).resolves.toBe(20)
+    await shot('20-cris-list-pending')
+
+    await page.locator('tbody tr', { hasNot: page.locator('.pending-mark') }).first().click()
+    const fields = page.getByRole('region', { name: '등록 정보' })
+    await fields.getByText('연구제목(국문)').waitFor()
+    await expect(fields.textContent()).resolves.toContain('후원기관')
+    await expect(page.getByRole('region', { name: '출처 및 이용 조건' }).textContent()).resolves.toContain('공공누리')
+    await shot('21-cris-detail')
+    expect(errors).toEqual([])
   })
 })

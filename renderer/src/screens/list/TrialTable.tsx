@@ -96,15 +96,15 @@ export function TrialTable({
                 </span>
               )}
             </td>
-            <td className="cell-id">{trial.sourceId}</td>
-            <td>
-              {t(`source.${trial.source}`)}
+            <td className="cell-id">
+              {trial.sourceId}
               {trial.detailsPending && (
                 <span className="pending-mark" title={t('list.detailsPendingHint')}>
                   {t('list.detailsPending')}
                 </span>
               )}
             </td>
+            <td>{t(`source.${trial.source}`)}</td>
             <td title={trial.institution}>{trial.institution ?? ''}</td>
             <td title={trial.department}>{trial.department ?? ''}</td>
             <td title={trial.phase}>{trial.phase ?? ''}</td>
