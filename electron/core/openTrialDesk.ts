@@ -1,14 +1,12 @@
-import type { Attribution, ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, TrialDetail } from '../../shared/trials'
+import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, TrialDetail } from '../../shared/trials'
 import type { OpenOptions, SyncOptions, TrialDesk } from './api'
-import { getTrial } from './query/getTrial'
+import { FALLBACK_ATTRIBUTION, getTrial } from './query/getTrial'
 import { listTrials } from './query/listTrials'
 import type { Source } from './sources/source'
 import { buildStatusReport } from './store/statusReport'
 import { StoreSession } from './store/storeSession'
 import { runSync } from './sync/runSync'
 import { filterSyncLog } from './sync/syncLog'
-
-const FALLBACK_ATTRIBUTION: Attribution = { text: '출처: 공공데이터포털 (data.go.kr)', licence: '공공누리', url: 'https://www.data.go.kr' }
 
 class StoreBackedTrialDesk implements TrialDesk {
   private running: Promise<SyncLogEntry[]> | null = null

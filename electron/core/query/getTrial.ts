@@ -2,8 +2,15 @@ import type { Attribution, TrialDetail } from '../../../shared/trials'
 import { TrialsError } from '../errors'
 import { toSummary, type TrialIndex } from './trialIndex'
 
+/** Used when the record's source is not registered (e.g. a store synced by a newer version). */
+export const FALLBACK_ATTRIBUTION: Attribution = { text: '출처: 공공데이터포털 (data.go.kr)', licence: '공공누리', url: 'https://www.data.go.kr' }
+
 /** The whole record with its history, newest first. Unknown id → NOT_FOUND. */
-export function getTrial(index: TrialIndex, id: string, attributionOf: (source: string, sourceId: string) => Attribution): TrialDetail {
+export function getTrial(
+  index: TrialIndex,
+  id: string,
+  attributionOf: (source: string, sourceId: string) => Attribution = () => FALLBACK_ATTRIBUTION,
+): TrialDetail {
   const entry = typeof id === 'string' ? index.byId.get(id.trim()) : undefined
   if (!entry) {
     throw new TrialsError('NOT_FOUND',
