@@ -30,6 +30,16 @@ describe('saving the store', () => {
     expect(readdirSync(join(path, '..')).sort()).toEqual(['trials.json', 'trials.json.bak'])
   })
 
+  it('removes temp files left by a killed writer', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'trials.json')
+    writeFileSync(`${path}.tmp-99999`, '{"half')
+    writeFileSync(`${path}.bak.tmp-99999`, '')
+    writeFileSync(join(dir, 'other.json.tmp-1'), 'not ours')
+    await saveStore(path, storeWith([]))
+    expect(readdirSync(dir).sort()).toEqual(['other.json.tmp-1', 'trials.json'])
+  })
+
   it('yields to the event loop while serialising a large store', async () => {
     const path = join(tempDir(), 'trials.json')
     const trials = Array.from({ length: 20_000 }, (_, i) => storedTrial(`C${i}`, { fields: { 과제명: 'x'.repeat(200), n: i } }))

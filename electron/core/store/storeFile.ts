@@ -1,5 +1,5 @@
 import { constants as fsConstants, promises as fs } from 'node:fs'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { TrialsError } from '../errors'
 import { migrateStoreData, UnsupportedSchemaError } from './migrations'
 import { serializeStoreInSlices } from './serializeStore'
@@ -73,11 +73,24 @@ async function keepPreviousGeneration(path: string): Promise<void> {
 }
 
 /**
+ * Removes temp files a killed writer left beside the store (each can be as large as the store).
+ * Only called by the lock holder, so no other process is writing them.
+ */
+async function removeStaleTempFiles(path: string): Promise<void> {
+  const prefixes = [`${basename(path)}.tmp-`, `${basename(backupPathOf(path))}.tmp-`]
+  const names = await fs.readdir(dirname(path)).catch(() => [] as string[])
+  await Promise.all(names
+    .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)))
+    .map((name) => fs.rm(join(dirname(path), name), { force: true })))
+}
+
+/**
  * Writes the store compactly and atomically: temp file in the same folder, fsync, previous generation
  * kept as `<file>.bak`, rename over the main file. A crash at any point leaves the old or the new file.
  */
 export async function saveStore(path: string, data: StoreData): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true })
+  await removeStaleTempFiles(path)
   const temp = `${path}.tmp-${process.pid}`
   const handle = await fs.open(temp, 'w')
   try {
