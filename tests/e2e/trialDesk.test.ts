@@ -111,6 +111,17 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain('진료과: Cardiology')
     await shot('05-filter-department')
 
+    // The filter survives a restart (saved through updateSettings, restored on start).
+    await expect
+      .poll(async () => {
+        const result = await bridge.handlers.getSettings()
+        return result.ok ? result.data.lastQuery?.fields : undefined
+      })
+      .toEqual([{ name: 'department', value: 'Cardiology' }])
+    await page.reload()
+    await page.getByText('1–20 / 23').waitFor()
+    await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain('진료과: Cardiology')
+
     // 6. Page 2.
     await page.getByRole('button', { name: '2 페이지' }).click()
     await page.getByText('21–23 / 23').waitFor()

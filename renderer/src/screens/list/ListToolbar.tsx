@@ -53,6 +53,7 @@ export function ListToolbar({
         <input
           ref={searchRef}
           type="search"
+          maxLength={200}
           value={text}
           placeholder={t('search.placeholder')}
           onChange={(e) => setText(e.target.value)}
