@@ -163,8 +163,10 @@ describe('trials sync', () => {
   it('a second process syncing the same store gets STORE_IN_USE', async () => {
     const store = join(tempDir(), 'trials.json')
     fake.setFaults({ hang: true })
-    const first = startCli(['sync', '--source', 'icreat', '--store', store], { ...keyEnv(), TRIALS_TIMEOUT_MS: '8000' })
-    for (let i = 0; i < 100 && !fake.requests.some((r) => r.path.includes('uddi')); i++) await new Promise((r) => setTimeout(r, 50))
+    const first = startCli(['sync', '--source', 'icreat', '--store', store], { ...keyEnv(), TRIALS_TIMEOUT_MS: '30000' })
+    // The first process holds the lock once it is fetching; a loaded CI machine can take seconds to start tsx.
+    for (let i = 0; i < 600 && !fake.requests.some((r) => r.path.includes('uddi')); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(fake.requests.some((r) => r.path.includes('uddi'))).toBe(true)
     const second = await spawned(['sync', '--source', 'icreat', '--store', store])
     first.child.kill('SIGKILL')
     await first.done
