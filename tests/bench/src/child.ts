@@ -37,9 +37,7 @@ async function main(): Promise<void> {
     buildSqliteDatabase(await readStore(job.storePath), job.sqlitePath)
     return
   }
-  const listings = await buildListings(job.storePath, job.seed)
-  globalThis.gc?.()
-  const result = await runWorkload(await createEngine(job), listings, job)
+  const result = await runWorkload(await createEngine(job), () => buildListings(job.storePath, job.seed), job)
   await writeFile(job.resultPath, JSON.stringify(result))
 }
 
