@@ -19,8 +19,12 @@ function progressPrinter(io: CliIo): ((p: SyncProgress) => void) | undefined {
 function describe(entry: SyncLogEntry): string {
   if (!entry.ok) return `${entry.source}: sync failed [${entry.error?.code ?? 'INTERNAL'}] ${entry.error?.message ?? ''}`
   const restored = entry.restored ? `, ${entry.restored} restored` : ''
+  // CRIS fetches /detail within a per-sync budget: say how far it got, so a user knows more syncs are coming.
+  const details = entry.detailsFetched !== undefined || entry.detailsPending
+    ? `; details ${entry.detailsFetched ?? 0} fetched, ${entry.detailsPending ?? 0} still pending`
+    : ''
   return `${entry.source}: ${entry.fetched} fetched — ${entry.created} new, ${entry.updated} updated${restored}, ` +
-    `${entry.unchanged} unchanged, ${entry.removed} removed, ${entry.rejected} rejected`
+    `${entry.unchanged} unchanged, ${entry.removed} removed, ${entry.rejected} rejected${details}`
 }
 
 /** `trials sync`: exit 0 when every source synced, 1 when any failed. */
