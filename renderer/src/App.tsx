@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings'
+import type { Settings } from '../../shared/settings'
 import { Banner } from './components/Banner'
 import { SyncFailureBanner } from './components/SyncFailureBanner'
 import { SyncStatusArea } from './components/SyncStatusArea'
 import { useSync } from './hooks/useSync'
 import { I18nProvider, useI18n } from './i18n/I18nContext'
 import { call, subscribe } from './lib/api'
+import { FALLBACK_SETTINGS } from './lib/fallbackSettings'
 import { initialListState, type ListState } from './lib/query'
 import { DetailScreen } from './screens/detail/DetailScreen'
 import { ListScreen } from './screens/list/ListScreen'
@@ -24,7 +25,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function App() {
   const [settings, setSettings] = useState<Settings | null>(null)
   useEffect(() => {
-    call('getSettings').then(setSettings, () => setSettings(DEFAULT_SETTINGS))
+    call('getSettings').then(setSettings, () => setSettings(FALLBACK_SETTINGS))
   }, [])
   if (!settings) return null
   return (

@@ -1,6 +1,14 @@
 import type { Settings } from '../../../shared/settings'
 import type { ChangeKind, FacetField, ListQuery, SourceId } from '../../../shared/trials'
 
+/**
+ * The filter menus, in screen order. Written out here because the renderer imports only types from shared/ (no
+ * shared runtime in the bundle); `AllFacets` stops the build when shared/trials.ts gains a facet missing here.
+ */
+export const FACETS = ['source', 'changeKind', 'scope', 'studyType', 'institution', 'phase', 'department', 'status'] as const satisfies readonly FacetField[]
+export type AllFacets = [Exclude<FacetField, (typeof FACETS)[number]>] extends [never] ? true : never
+export const ALL_FACETS_SHOWN: AllFacets = true
+
 export const WINDOW_CHOICES = [1, 7, 30, 90, null] as const
 export const PAGE_SIZES = [10, 20, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]

@@ -1,8 +1,7 @@
 import type { FacetField } from '../../../../shared/trials'
-import { FACET_FIELDS } from '../../../../shared/trials'
 import { useI18n } from '../../i18n/I18nContext'
 import { isMessageKey } from '../../i18n/translate'
-import { clearFilters, hasFilters, toggleFacet, type ListState } from '../../lib/query'
+import { clearFilters, FACETS, hasFilters, toggleFacet, type ListState } from '../../lib/query'
 import { useFacetValueLabel } from './facetLabels'
 
 interface Chip {
@@ -30,7 +29,7 @@ export function FilterChips({ state, onChange }: { state: ListState; onChange: (
     chips.push({
       label: `${facetName(f.name)}: ${f.value}`,
       remove: (s) =>
-        (FACET_FIELDS as readonly string[]).includes(f.name)
+        (FACETS as readonly string[]).includes(f.name)
           ? toggleFacet(s, f.name as FacetField, f.value)
           : { ...s, fields: s.fields?.filter((x) => x !== f), offset: 0 },
     })

@@ -1,12 +1,12 @@
 import { useEffect, useState, type RefObject } from 'react'
 import type { AppError } from '../../../../shared/errors'
-import { FACET_FIELDS, type ListResult } from '../../../../shared/trials'
+import type { ListResult } from '../../../../shared/trials'
 import { ErrorText } from '../../components/ErrorText'
 import type { SyncState } from '../../hooks/useSync'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
 import { call, toAppError } from '../../lib/api'
-import { clearFilters, hasFilters, type ListState } from '../../lib/query'
+import { clearFilters, FACETS, hasFilters, type ListState } from '../../lib/query'
 import { EmptyState } from './EmptyState'
 import { ExportButton } from './ExportButton'
 import { FacetMenu } from './FacetMenu'
@@ -59,7 +59,7 @@ export function ListScreen(props: ListScreenProps) {
     <div className="list-screen">
       <ListToolbar state={state} onChange={changeFilters} searchRef={props.searchRef} />
       <div className="filters" role="group" aria-label={t('filters.label')}>
-        {FACET_FIELDS.map((facet) => (
+        {FACETS.map((facet) => (
           <FacetMenu key={facet} facet={facet} facets={result?.facets ?? null} state={state} onChange={changeFilters} />
         ))}
         <label className="check">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../../shared/ipc'
 import type { Language, Settings } from '../../../../shared/settings'
-import { SOURCE_IDS } from '../../../../shared/trials'
+import type { SourceId } from '../../../../shared/trials'
 import type { SyncState } from '../../hooks/useSync'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatBytes, formatNumber } from '../../i18n/format'
@@ -56,7 +56,7 @@ export function SettingsScreen({
             />
           </label>
           <h2>{t('settings.sources.heading')}</h2>
-          {SOURCE_IDS.map((source) => (
+          {(Object.keys(settings.sources) as SourceId[]).map((source) => (
             <label key={source} className="check">
               <input
                 type="checkbox"
