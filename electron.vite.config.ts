@@ -19,6 +19,8 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer is the one users wait for at start-up.
+      minify: true,
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },
