@@ -96,7 +96,12 @@ export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {
 /** Main → renderer events. */
 export interface IpcEventMap {
   'sync:progress': SyncProgress
-  'sync:finished': { entries: SyncLogEntry[] }
+  /**
+   * A sync ended. `entries`: one per source (also sent with another process's new entries, e.g. a CLI sync, when the
+   * app picks up its changes). `error`: the run failed as a whole and has no entries (STORE_IN_USE, NO_KEY, …), whatever
+   * started it (button, menu, schedule, catch-up); show it like a failed startSync reply.
+   */
+  'sync:finished': { entries: SyncLogEntry[]; error?: AppError }
   'store:recovered': { message: string; corruptPath: string }
   'net:online': { online: boolean }
   /** Menu items and notification clicks ask the renderer to show a screen. */

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron'
 import type { IpcEventMap, IpcEventName } from '../../shared/ipc'
-import type { TrialDesk } from '../core/api'
+import type { Language } from '../../shared/settings'
 import { isTrialsError } from '../core/errors'
 import { openTrialDesk } from '../core/openTrialDesk'
 import { openSettingsStore, settingsPathFor } from '../core/settings/settingsStore'
@@ -18,28 +18,57 @@ import { createKeyTester } from './key/keyTester'
 import { redactKey } from './key/redactKey'
 import { createSafeStorageKeyStore } from './key/serviceKeyStore'
 import { appMenuTemplate } from './menu/appMenuTemplate'
+import { startupFailureDialog } from './startupFailure'
+import { openLiveTrialDesk } from './store/liveTrialDesk'
+import type { LiveTrialDesk } from './store/liveTrialDesk'
 import { storeRecoveredEvents } from './storeRecovery'
 import { nodeScheduleDailyScheduler } from './sync/dailyScheduler'
 import { createSyncCoordinator } from './sync/syncCoordinator'
 import { contentSecurityPolicy } from './window/contentSecurityPolicy'
 import { createMainWindow } from './window/createMainWindow'
 
-const ONLINE_POLL_MS = 30_000
+/** How often connectivity and the store file (a CLI may have synced) are checked. */
+const POLL_MS = 30_000
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 
 let mainWindow: BrowserWindow | null = null
+/** Set once the app is up; a second launch or a notification click may need to reopen the window (macOS). */
+let openWindow: (() => void) | null = null
+/** For the start-up failure dialog. */
+let storePathForErrors: string | undefined
+let languageForErrors: Language = 'ko'
+/** Electron drops the click handler of a notification that was garbage-collected: keep them until used. */
+const liveNotifications = new Set<Notification>()
 
 function showMainWindow(): void {
+  if ((!mainWindow || mainWindow.isDestroyed()) && openWindow) openWindow()
   if (!mainWindow || mainWindow.isDestroyed()) return
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.show()
   mainWindow.focus()
 }
 
+/** The window never opened: say which file and what to do, offer to show the file (never delete it), then quit. */
+async function failStartup(error: unknown): Promise<void> {
+  console.error('Trial Desk failed to start:', isTrialsError(error) ? error.code : 'INTERNAL')
+  const box = startupFailureDialog(error, storePathForErrors, languageForErrors)
+  try {
+    const { response } = await dialog.showMessageBox({
+      type: 'error', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons,
+      defaultId: box.quitButton, cancelId: box.quitButton, noLink: true,
+    })
+    if (response === box.showFileButton && storePathForErrors) shell.showItemInFolder(storePathForErrors)
+  } finally {
+    app.exit(1)
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
   const paths = appPaths(app.getPath('userData'), process.env)
+  storePathForErrors = paths.storePath
   const settings = await openSettingsStore(settingsPathFor(paths.storePath))
+  languageForErrors = settings.get().language
   const keyStore = createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage)
   // axios runs on Chromium's network stack inside the app: system proxy, PAC and certificate store apply.
   const sourceConfig: SourceConfig = {
@@ -48,24 +77,27 @@ async function start(): Promise<void> {
       net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
   }
 
-  let core: TrialDesk
-  try {
-    core = await openTrialDesk({
-      storePath: paths.storePath,
-      sourceConfig,
-      sources: createSources(sourceConfig, { cris: { detailBudget: () => settings.get().crisDetailBudget } }),
-    })
-  } catch (e) {
-    const message = isTrialsError(e)
-      ? e.message
-      : `Trial Desk could not open its data file (${paths.storePath}). Restart the app; if it keeps failing, report it.`
-    dialog.showErrorBox('Trial Desk', message)
-    app.exit(1)
-    return
-  }
+  // Opening reads without the writer lock, so it works while a CLI is syncing. STORE_UNREADABLE lands in failStartup.
+  const core: LiveTrialDesk = await openLiveTrialDesk({
+    storePath: paths.storePath,
+    open: () =>
+      openTrialDesk({
+        storePath: paths.storePath,
+        sourceConfig,
+        sources: createSources(sourceConfig, { cris: { detailBudget: () => settings.get().crisDetailBudget } }),
+      }),
+    onReloadFailed: (e) => console.error('[store] reload failed:', isTrialsError(e) ? e.code : 'INTERNAL'),
+  })
 
   const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]): void => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, redactKey(payload, keyStore.get()))
+  }
+  /** Picks up a CLI's writes; the renderer refreshes on 'sync:finished' and learns that sync's results. */
+  const refreshStore = async (): Promise<void> => {
+    const reload = await core.refreshIfChangedOnDisk()
+    if (!reload) return
+    for (const event of storeRecoveredEvents(reload.warnings)) emit('store:recovered', event)
+    emit('sync:finished', { entries: reload.newEntries })
   }
 
   const sync = createSyncCoordinator({
@@ -75,13 +107,17 @@ async function start(): Promise<void> {
     emit,
     scheduler: nodeScheduleDailyScheduler,
     online: net.isOnline(),
+    refreshStore,
     notify: Notification.isSupported()
       ? ({ title, body, onClick }) => {
           const notification = new Notification({ title, body })
+          liveNotifications.add(notification)
           notification.on('click', () => {
+            liveNotifications.delete(notification)
             showMainWindow()
             onClick()
           })
+          notification.on('close', () => liveNotifications.delete(notification))
           notification.show()
         }
       : undefined,
@@ -105,6 +141,7 @@ async function start(): Promise<void> {
     },
     openExternal: (url) => shell.openExternal(url),
     appInfo: { version: app.getVersion(), platform: process.platform },
+    beforeRead: refreshStore,
   })
   registerIpc(ipcMain, handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
 
@@ -119,7 +156,7 @@ async function start(): Promise<void> {
         appMenuTemplate(
           { language, isDev: devServerUrl !== undefined, isMac: process.platform === 'darwin' },
           {
-            syncNow: () => void sync.run('manual').catch(() => undefined), // the status bar shows failures
+            syncNow: () => void sync.run('manual').catch(() => undefined), // 'sync:finished' carries the error
             openSettings: () => {
               showMainWindow()
               emit('app:navigate', { screen: 'settings' })
@@ -133,7 +170,7 @@ async function start(): Promise<void> {
     if (next.language !== previous.language) setMenu(next.language)
   })
 
-  const openWindow = () => {
+  openWindow = () => {
     mainWindow = createMainWindow({
       preloadPath: join(__dirname, '../preload/index.js'),
       indexHtmlPath: join(__dirname, '../renderer/index.html'),
@@ -143,16 +180,20 @@ async function start(): Promise<void> {
     mainWindow.webContents.on('did-finish-load', () => {
       for (const event of storeRecoveredEvents(core.openWarnings)) emit('store:recovered', event)
     })
+    mainWindow.on('focus', () => void refreshStore())
     mainWindow.on('closed', () => (mainWindow = null))
   }
   openWindow()
 
   powerMonitor.on('resume', () => sync.requestCatchUp('resume'))
-  const onlinePoll = setInterval(() => sync.setOnline(net.isOnline()), ONLINE_POLL_MS)
+  const poll = setInterval(() => {
+    sync.setOnline(net.isOnline())
+    void refreshStore()
+  }, POLL_MS)
   void sync.start()
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow()
+    if (BrowserWindow.getAllWindows().length === 0) openWindow?.()
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
@@ -162,7 +203,7 @@ async function start(): Promise<void> {
     if (closing) return
     closing = true
     event.preventDefault()
-    clearInterval(onlinePoll)
+    clearInterval(poll)
     sync.stop()
     void core.close().finally(() => app.quit())
   })
@@ -173,8 +214,5 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', showMainWindow)
-  start().catch((e: unknown) => {
-    console.error('Trial Desk failed to start:', isTrialsError(e) ? e.code : 'INTERNAL')
-    app.exit(1)
-  })
+  start().catch(failStartup)
 }

@@ -44,7 +44,12 @@ export interface ApiHandlerDeps {
   now?: () => Date
   /** How long "test connection" may take. Default 30 s. */
   keyTestTimeoutMs?: number
+  /** Runs before every call that reads the store (the app: pick up a CLI's writes, LiveTrialDesk). */
+  beforeRead?: () => Promise<unknown>
 }
+
+/** Calls answered from the store's contents. */
+const STORE_READS: ReadonlySet<IpcCallName> = new Set(['listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo'])
 
 /** What IPC delivers is untrusted, hence `unknown[]`. */
 export type ApiHandlers = {
@@ -128,6 +133,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       const parsed = ARG_SCHEMAS[name].safeParse(args)
       if (!parsed.success) return validationError(name, parsed.error.issues)
       try {
+        if (STORE_READS.has(name)) await deps.beforeRead?.()
         const run = impl[name] as (a: unknown) => unknown
         const data = await run(parsed.data)
         return redactKey({ ok: true, data }, deps.keyStore.get())

@@ -15,6 +15,7 @@ import type { Settings } from '../../../shared/settings'
 import type { TrialDesk } from '../../core/api'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import type { SettingsStore } from '../../core/settings/settingsStore'
+import { toIpcError } from '../api/toIpcError'
 import { redactKey } from '../key/redactKey'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
 import type { DailyScheduler } from './dailyScheduler'
@@ -44,6 +45,8 @@ export interface SyncCoordinatorDeps {
   /** Initial connectivity. Default true. */
   online?: boolean
   log?: (message: string) => void
+  /** Picks up another process's writes before deciding whether a sync is overdue (a CLI may just have synced). */
+  refreshStore?: () => Promise<unknown>
 }
 
 export type CatchUpReason = 'start' | 'resume' | 'online'
@@ -89,9 +92,13 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
 
   function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
     if (current) return current.promise
-    if (!deps.keyStore.get()) return Promise.reject(noKeyError())
     const chosen = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
-    if (chosen.length === 0) return Promise.reject(noSourceEnabledError())
+    const refusal = !deps.keyStore.get() ? noKeyError() : chosen.length === 0 ? noSourceEnabledError() : null
+    if (refusal) {
+      // The menu's "Sync now" has no reply to show this in: the event does.
+      emit('sync:finished', { entries: [], error: refusal.toJSON() })
+      return Promise.reject(refusal)
+    }
 
     const controller = new AbortController()
     const promise = (async () => {
@@ -109,8 +116,9 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
         if (trigger === 'schedule' || trigger === 'catch-up') maybeNotify(entries)
         return entries
       } catch (e) {
-        // The renderer refreshes its status on 'sync:finished' even when the sync as a whole failed.
-        emit('sync:finished', { entries: [] })
+        // The sync failed as a whole (e.g. STORE_IN_USE: a CLI is writing): no per-source entries, so the error travels
+        // in the event; scheduled and catch-up runs have no other way to show it.
+        emit('sync:finished', { entries: [], error: toIpcError(e) })
         throw e
       } finally {
         current = null
@@ -178,6 +186,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
       }
       if (!isOnline) return 'skipped-offline'
       if (!deps.keyStore.get()) return 'skipped-no-key'
+      await deps.refreshStore?.()
       if (!isOverdue()) return 'not-overdue'
       if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
       log(`catch-up sync (${reason})`)

@@ -1,0 +1,102 @@
+/**
+ * The app's view of the store, kept current when another process (a CLI sync, e.g. from cron) writes the file while
+ * the app is open. The core holds the whole store in memory and has no public reload, so when the file's mtime/size
+ * differ from what this process last read or wrote, the store is opened again and swapped in. Checked before every
+ * read the renderer asks for, on window focus and periodically; never during the app's own sync (that sync reloads
+ * under the writer lock itself, so it can never overwrite the other process's work).
+ * Electron-free: the app and tests use it alike.
+ */
+import { stat } from 'node:fs/promises'
+import type { SourceId, SyncLogEntry } from '../../../shared/trials'
+import type { SyncOptions, TrialDesk } from '../../core/api'
+
+export interface StoreReload {
+  /** Sync log entries the other process added (its syncs' results), newest first. */
+  newEntries: SyncLogEntry[]
+  /** The reopened store's warnings (e.g. recovered from a damaged file). */
+  warnings: string[]
+}
+
+export interface LiveTrialDesk extends TrialDesk {
+  /** Re-opens the store if another process changed the file. Resolves with what changed, or null. Never throws. */
+  refreshIfChangedOnDisk(): Promise<StoreReload | null>
+}
+
+type Stamp = string | null
+
+async function stampOf(path: string): Promise<Stamp> {
+  try {
+    const s = await stat(path)
+    return `${s.mtimeMs}:${s.size}`
+  } catch {
+    return null
+  }
+}
+
+/** The core keeps at most this many log entries. */
+const LOG_SCAN_LIMIT = 200
+
+function logIds(core: TrialDesk): Set<string> {
+  return new Set(core.syncLog({ limit: LOG_SCAN_LIMIT }).items.map((e) => e.id))
+}
+
+export async function openLiveTrialDesk(options: {
+  storePath: string
+  open: () => Promise<TrialDesk>
+  onReloadFailed?: (error: unknown) => void
+}): Promise<LiveTrialDesk> {
+  let current = await options.open()
+  let stamp = await stampOf(options.storePath)
+  let refreshing: Promise<StoreReload | null> | null = null
+  let ownSyncs = 0
+
+  async function refresh(): Promise<StoreReload | null> {
+    if (ownSyncs > 0 || current.syncing) return null
+    const onDisk = await stampOf(options.storePath)
+    if (onDisk === stamp || onDisk === null) return null
+    const seen = logIds(current)
+    let reopened: TrialDesk
+    try {
+      reopened = await options.open()
+    } catch (e) {
+      // Keep showing what we have; the next check (or the next sync, which reads the file itself) tries again.
+      options.onReloadFailed?.(e)
+      return null
+    }
+    if (ownSyncs > 0) {
+      await reopened.close() // our own sync started meanwhile and reads the file itself
+      return null
+    }
+    const previous = current
+    current = reopened
+    stamp = onDisk
+    await previous.close()
+    const newEntries = current.syncLog({ limit: LOG_SCAN_LIMIT }).items.filter((e) => !seen.has(e.id))
+    return { newEntries, warnings: [...reopened.openWarnings] }
+  }
+
+  return {
+    get openWarnings() { return current.openWarnings },
+    get syncing() { return current.syncing },
+    list: (query) => current.list(query),
+    get: (id) => current.get(id),
+    status: () => current.status(),
+    syncLog: (filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }) => current.syncLog(filter),
+    async sync(syncOptions: SyncOptions) {
+      if (refreshing) await refreshing
+      ownSyncs++
+      try {
+        return await current.sync(syncOptions)
+      } finally {
+        // What is on disk now is what this process holds (the core re-read any foreign write under the lock).
+        stamp = await stampOf(options.storePath)
+        ownSyncs--
+      }
+    },
+    close: () => current.close(),
+    refreshIfChangedOnDisk() {
+      refreshing ??= refresh().finally(() => { refreshing = null })
+      return refreshing
+    },
+  }
+}
