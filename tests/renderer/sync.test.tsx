@@ -65,6 +65,28 @@ describe('sync status area', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('호출 횟수를 모두 썼습니다')
   })
 
+  it('after a successful run here, a scheduled run that fails as a whole is not left showing success', async () => {
+    const { fake, user } = await renderApp()
+    await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
+    await within(statusArea()).findByText(/동기화됨/)
+    fake.setSourceStatus({ lastError: { code: 'NETWORK', message: '' }, lastAttemptAt: new Date(Date.now() + 1000).toISOString() })
+    act(() => fake.emit('sync:finished', { entries: [] }))
+    expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
+    expect(statusArea()).not.toHaveTextContent('동기화됨')
+    expect(screen.getByRole('alert')).toHaveTextContent('인터넷에 연결할 수 없습니다')
+  })
+
+  it('keeps a whole-run failure from its own Sync now when the finished event comes after the reply', async () => {
+    const { fake, user } = await renderApp({ key: null })
+    fake.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
+    await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
+    await within(statusArea()).findByText('동기화 실패')
+    act(() => fake.emit('sync:finished', { entries: [] }))
+    await act(async () => undefined)
+    expect(statusArea()).toHaveTextContent('동기화 실패')
+    expect(screen.getByRole('alert')).toHaveTextContent('서비스 키가 없습니다')
+  })
+
   it('lists past runs and filters them by failure', async () => {
     const { fake, user } = await renderApp()
     fake.failNextSync({ code: 'SERVER', message: '' })

@@ -44,6 +44,7 @@ export function useSync(): SyncState {
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null)
   const [dataVersion, setDataVersion] = useState(0)
   const mounted = useRef(true)
+  const ownRunPending = useRef(false)
 
   const refresh = useCallback(async () => {
     try {
@@ -69,8 +70,10 @@ export function useSync(): SyncState {
       subscribe('sync:finished', ({ entries }) => {
         setProgress(null)
         setRunning(false)
-        // An empty list means the run failed as a whole; the startSync reply carries that error.
         if (entries.length > 0) setOutcome(outcomeOf(entries))
+        // An empty list means the run failed as a whole. A run started here gets its error from the startSync reply;
+        // after any other run (schedule, another window) an older "done" must not stand: the stored status decides.
+        else if (!ownRunPending.current) setOutcome((prev) => (prev?.kind === 'failed' ? prev : null))
         setDataVersion((v) => v + 1)
         void refresh()
       }),
@@ -85,6 +88,7 @@ export function useSync(): SyncState {
   const syncNow = useCallback(async () => {
     setRunning(true)
     setOutcome(null)
+    ownRunPending.current = true
     try {
       // Joins a running sync when there is one (the main process is single-flight).
       const entries = await call('startSync')
@@ -92,6 +96,7 @@ export function useSync(): SyncState {
     } catch (e) {
       setOutcome({ kind: 'failed', failures: [{ source: null, error: toAppError(e) }] })
     } finally {
+      ownRunPending.current = false
       setRunning(false)
       setProgress(null)
       setDataVersion((v) => v + 1)
