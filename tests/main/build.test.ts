@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTrialDesk } from '../../electron/core/openTrialDesk'
+import { lockStore } from '../../electron/core/store/storeLock'
 import { IPC_CALLS } from '../../shared/ipc'
+import { createFakeSource, ids, rowsFor } from '../helpers/fakeSource'
+
+const sourceConfig = { getServiceKey: () => 'unused-key-0000', timeoutMs: 1000, env: {} }
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../..')
@@ -53,15 +58,27 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
+/** Starts the built main process under plain Node (stubbed electron) with its own user-data folder; returns what it did. */
+async function launchBuiltApp(userData: string, env: Record<string, string> = {}) {
+  const { stdout } = await run(
+    process.execPath,
+    [join(__dirname, 'fakes', 'loadMainBundle.cjs'), join(appDir, 'out', 'main', 'index.js'), String(Object.keys(IPC_CALLS).length)],
+    { env: { ...process.env, STUB_USER_DATA: userData, TRIALS_STORE: '', ...env } },
+  )
+  return JSON.parse(stdout.trim().split('\n').at(-1)!)
+}
+
+function userDataDir(): { userData: string; storePath: string } {
+  const userData = mkdtempSync(join(work, 'Trial Desk '))
+  return { userData, storePath: join(userData, 'trials.json') }
+}
+
 describe('built main bundle under plain Node with a stubbed electron', () => {
   it('loads, registers one handler per channel, opens a secure window with CSP and menu', async () => {
-    const userData = join(work, 'user-data')
-    mkdirSync(userData)
-    const { stdout } = await run(process.execPath, [join(__dirname, 'fakes', 'loadMainBundle.cjs'), join(appDir, 'out', 'main', 'index.js')], {
-      env: { ...process.env, STUB_USER_DATA: userData, TRIALS_STORE: '' },
-    })
-    const recorded = JSON.parse(stdout.trim().split('\n').at(-1)!)
-    expect(recorded.errors).toEqual([])
+    const { userData } = userDataDir()
+    const recorded = await launchBuiltApp(userData)
+    expect(recorded.exitCode).toBeNull()
+    expect(recorded.dialogs).toEqual([])
     expect([...recorded.channels].sort()).toEqual(Object.values(IPC_CALLS).sort())
     expect(recorded.singleInstanceLock).toBe(true)
     expect(recorded.windows).toHaveLength(1)
@@ -70,6 +87,49 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     expect(recorded.windows[0].loaded).toBe(join(appDir, 'out', 'renderer', 'index.html'))
     expect(recorded.cspHeader[0]).toMatch(/^default-src 'self'/)
     expect(recorded.menu).toEqual(['파일', '편집', '보기', '창'])
+  })
+
+  it('opens while a CLI sync holds the store lock (reads need no lock)', async () => {
+    const { userData, storePath } = userDataDir()
+    const seed = await openTrialDesk({ storePath, sources: [createFakeSource({ rows: rowsFor(ids(2)) }).source], sourceConfig })
+    await seed.sync({ sources: ['icreat'], trigger: 'manual' })
+    const lock = await lockStore(storePath)
+    try {
+      const recorded = await launchBuiltApp(userData)
+      expect(recorded.exitCode).toBeNull()
+      expect(recorded.dialogs).toEqual([])
+      expect(recorded.channels).toHaveLength(Object.keys(IPC_CALLS).length)
+    } finally {
+      await lock.release()
+    }
+  })
+
+  it('a store damaged beyond recovery: a dialog names the file and what to do, shows it on request, deletes nothing', async () => {
+    const { userData, storePath } = userDataDir()
+    writeFileSync(storePath, '\0'.repeat(32))
+    const recorded = await launchBuiltApp(userData, { STUB_DIALOG_BUTTON: '0' })
+    expect(recorded.exitCode).toBe(1)
+    expect(recorded.channels).toEqual([])
+    expect(recorded.dialogs).toHaveLength(1)
+    expect(recorded.dialogs[0]).toMatchObject({ type: 'error', message: expect.stringMatching(/손상/), buttons: ['데이터 파일 보기', '종료'] })
+    expect(recorded.dialogs[0].detail).toContain(storePath)
+    expect(recorded.dialogs[0].detail).toMatch(/Nothing was deleted/)
+    expect(recorded.shownItems).toEqual([storePath])
+    expect(readFileSync(storePath, 'utf8')).toBe('\0'.repeat(32))
+  })
+
+  it('a damaged store with a good previous copy opens and tells the window where the damaged file was kept', async () => {
+    const { userData, storePath } = userDataDir()
+    const seed = await openTrialDesk({ storePath, sources: [createFakeSource({ rows: rowsFor(ids(2)) }).source], sourceConfig })
+    await seed.sync({ sources: ['icreat'], trigger: 'manual' })
+    await seed.sync({ sources: ['icreat'], trigger: 'manual' }) // trials.json.bak is now a good copy
+    writeFileSync(storePath, '{"trials": [')
+    const recorded = await launchBuiltApp(userData)
+    expect(recorded.exitCode).toBeNull()
+    const recovered = recorded.sent.filter((s: { channel: string }) => s.channel === 'store:recovered')
+    expect(recovered).toHaveLength(1)
+    expect(recovered[0].payload.corruptPath.startsWith(`${storePath}.corrupt-`)).toBe(true)
+    expect(readFileSync(recovered[0].payload.corruptPath, 'utf8')).toBe('{"trials": [')
   })
 })
 

@@ -3,12 +3,15 @@
 const { EventEmitter } = require('node:events')
 const os = require('node:os')
 
-const recorded = { channels: [], windows: [], menu: null, cspHeader: null, singleInstanceLock: false, errors: [] }
+const recorded = {
+  channels: [], windows: [], menu: null, cspHeader: null, singleInstanceLock: false,
+  dialogs: [], shownItems: [], sent: [], exitCode: null,
+}
 globalThis.__electronStub = recorded
 
 class WebContents extends EventEmitter {
   setWindowOpenHandler(fn) { this.windowOpenHandler = fn }
-  send() {}
+  send(channel, payload) { recorded.sent.push({ channel, payload }) }
 }
 class BrowserWindow extends EventEmitter {
   constructor(options) {
@@ -19,7 +22,11 @@ class BrowserWindow extends EventEmitter {
     recorded.windows.push({ webPreferences: options.webPreferences })
   }
   static getAllWindows() { return BrowserWindow.all }
-  loadFile(file) { recorded.windows.at(-1).loaded = file; return Promise.resolve() }
+  loadFile(file) {
+    recorded.windows.at(-1).loaded = file
+    setImmediate(() => this.webContents.emit('did-finish-load'))
+    return Promise.resolve()
+  }
   loadURL(url) { recorded.windows.at(-1).loaded = url; return Promise.resolve() }
   isDestroyed() { return false }
   isMinimized() { return false }
@@ -44,7 +51,7 @@ const app = Object.assign(new EventEmitter(), {
   getPath: () => process.env.STUB_USER_DATA || os.tmpdir(),
   getVersion: () => '0.0.0-stub',
   quit: () => {},
-  exit: (code) => { recorded.errors.push(`exit ${code}`) },
+  exit: (code) => { recorded.exitCode = code },
 })
 
 module.exports = {
@@ -52,7 +59,11 @@ module.exports = {
   BrowserWindow,
   Notification,
   dialog: {
-    showErrorBox: (title, message) => recorded.errors.push(message),
+    // STUB_DIALOG_BUTTON: the button the "user" presses in a message box (default: the first).
+    showMessageBox: async (options) => {
+      recorded.dialogs.push(options)
+      return { response: Number(process.env.STUB_DIALOG_BUTTON || 0) }
+    },
     showSaveDialog: async () => ({ canceled: true }),
   },
   ipcMain: {
@@ -78,6 +89,6 @@ module.exports = {
       },
     },
   },
-  shell: { openExternal: async () => {} },
+  shell: { openExternal: async () => {}, showItemInFolder: (path) => recorded.shownItems.push(path) },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
 }
