@@ -69,6 +69,21 @@ describe('list screen', () => {
     expect(await screen.findByText('1–20 / 34')).toBeInTheDocument()
   })
 
+  it('moves the time window with the arrow keys, as one Tab stop', async () => {
+    const { user } = await renderApp({ settings: { defaultWithinDays: 1 } })
+    expect(await screen.findByText('1–18 / 18')).toBeInTheDocument()
+    const group = screen.getByRole('radiogroup', { name: '변경 기간' })
+    const tabStops = within(group).getAllByRole('radio').filter((r) => r.tabIndex === 0)
+    expect(tabStops.map((r) => r.textContent)).toEqual(['1일'])
+    tabStops[0].focus()
+    await user.keyboard('{ArrowRight}')
+    expect(within(group).getByRole('radio', { name: '7일' })).toHaveAttribute('aria-checked', 'true')
+    expect(within(group).getByRole('radio', { name: '7일' })).toHaveFocus()
+    expect(await screen.findByText('1–20 / 34')).toBeInTheDocument()
+    await user.keyboard('{End}')
+    expect(within(group).getByRole('radio', { name: '전체' })).toHaveAttribute('aria-checked', 'true')
+  })
+
   it("searches after typing stops, and '/' focuses the search box", async () => {
     const { user } = await renderApp({ settings: { defaultWithinDays: null } })
     await screen.findByText('1–20 / 34')
@@ -84,6 +99,9 @@ describe('list screen', () => {
     const { user } = await renderApp({ trials: [], key: null })
     expect(await screen.findByRole('heading', { name: '아직 저장된 임상시험이 없습니다' })).toBeInTheDocument()
     expect(screen.getByText(/서비스 키를 설정에 입력한 뒤 첫 동기화/)).toBeInTheDocument()
+    // Nothing to filter or export yet: only the explanation and its buttons.
+    expect(screen.queryByText('진료과', { selector: 'summary' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'CSV 내보내기' })).not.toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: '서비스 키 설정하기' }))
     expect(await screen.findByRole('heading', { name: '설정' })).toBeInTheDocument()
   })

@@ -55,6 +55,22 @@ export function ListScreen(props: ListScreenProps) {
     onStateChange(next)
   }
 
+  // Before the first sync, filters and export have nothing to act on: only the explanation and its two buttons.
+  if (noDataYet) {
+    return (
+      <div className="list-screen">
+        <EmptyState title={t('empty.noData.title')} body={t('empty.noData.body')}>
+          <button type="button" className="button-primary" onClick={props.onOpenSettings}>
+            {t('empty.noData.settings')}
+          </button>
+          <button type="button" onClick={() => void sync.syncNow()} disabled={sync.syncing}>
+            {t('empty.noData.sync')}
+          </button>
+        </EmptyState>
+      </div>
+    )
+  }
+
   return (
     <div className="list-screen">
       <ListToolbar state={state} onChange={changeFilters} searchRef={props.searchRef} />
@@ -82,16 +98,7 @@ export function ListScreen(props: ListScreenProps) {
         </p>
       )}
 
-      {noDataYet ? (
-        <EmptyState title={t('empty.noData.title')} body={t('empty.noData.body')}>
-          <button type="button" className="button-primary" onClick={props.onOpenSettings}>
-            {t('empty.noData.settings')}
-          </button>
-          <button type="button" onClick={() => void sync.syncNow()} disabled={sync.syncing}>
-            {t('empty.noData.sync')}
-          </button>
-        </EmptyState>
-      ) : result && result.total === 0 ? (
+      {result && result.total === 0 ? (
         <EmptyState title={t('empty.noResults.title')} body={t('empty.noResults.body')}>
           <button
             type="button"

@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import type { ListSort } from '../../../../shared/trials'
+import { Segmented } from '../../components/Segmented'
 import { useI18n } from '../../i18n/I18nContext'
 import { WINDOW_CHOICES, type ListState } from '../../lib/query'
 
@@ -31,23 +32,13 @@ export function ListToolbar({
 
   return (
     <div className="toolbar">
-      <div className="segmented" role="radiogroup" aria-label={t('window.label')}>
-        {WINDOW_CHOICES.map((days) => {
-          const checked = (state.withinDays ?? null) === days
-          return (
-            <button
-              key={String(days)}
-              type="button"
-              role="radio"
-              aria-checked={checked}
-              className={checked ? 'segment is-on' : 'segment'}
-              onClick={() => onChange({ ...state, withinDays: days, offset: 0 })}
-            >
-              {t(days === null ? 'window.all' : `window.${days}`)}
-            </button>
-          )
-        })}
-      </div>
+      <Segmented
+        label={t('window.label')}
+        options={WINDOW_CHOICES}
+        value={state.withinDays ?? null}
+        optionLabel={(days) => t(days === null ? 'window.all' : `window.${days}`)}
+        onChange={(days) => onChange({ ...state, withinDays: days, offset: 0 })}
+      />
       <label className="search">
         <span className="visually-hidden">{t('search.label')}</span>
         <input

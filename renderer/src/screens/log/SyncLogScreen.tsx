@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
 import type { SyncLogEntry } from '../../../../shared/trials'
 import { errorKey, ErrorText } from '../../components/ErrorText'
+import { Segmented } from '../../components/Segmented'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatExact, formatNumber, formatRelative } from '../../i18n/format'
 import { call, toAppError } from '../../lib/api'
@@ -32,13 +33,7 @@ export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
     <section className="log-screen" aria-labelledby="log-heading">
       <div className="screen-head">
         <h1 id="log-heading">{t('log.title')}</h1>
-        <div className="segmented" role="radiogroup" aria-label={t('log.filter')}>
-          {FILTERS.map((f) => (
-            <button key={f} type="button" role="radio" aria-checked={filter === f} className={filter === f ? 'segment is-on' : 'segment'} onClick={() => setFilter(f)}>
-              {t(`log.filter.${f}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented label={t('log.filter')} options={FILTERS} value={filter} optionLabel={(f) => t(`log.filter.${f}`)} onChange={setFilter} />
         {log && <span className="muted">{t('log.total', { total: n(log.total) })}</span>}
       </div>
       {error && (
