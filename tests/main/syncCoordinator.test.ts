@@ -10,6 +10,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SyncLogEntry } from '../../shared/trials'
+import { TrialsError } from '../../electron/core/errors'
 
 // Local time 2025-03-10 09:00: the 06:00 slot of today has passed.
 const NOW = new Date(2025, 2, 10, 9, 0, 0)
@@ -182,6 +183,27 @@ describe('sync coordinator', () => {
     t.core.syncResult = async () => [logEntry('icreat')]
     await t.coordinator.run('schedule')
     expect(t.notify).toHaveBeenCalledTimes(1)
+  })
+
+  it('a refused or failed run still tells the window why (the menu and the schedule have no reply to show it in)', async () => {
+    const keyless = await setup({ key: null })
+    await expect(keyless.coordinator.run('manual')).rejects.toMatchObject({ code: 'NO_KEY' })
+    expect(keyless.events).toEqual([
+      { event: 'sync:finished', payload: { entries: [], error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) } } },
+    ])
+    const t = await setup()
+    t.core.syncResult = async () => {
+      throw new TrialsError('STORE_IN_USE', `Another Trial Desk window or command is syncing this store (${TEST_KEY}).`)
+    }
+    expect(await t.coordinator.catchUpIfOverdue('start')).toBe('synced')
+    const finished = t.events.filter((e) => e.event === 'sync:finished')
+    expect(finished).toEqual([{ event: 'sync:finished', payload: { entries: [], error: { code: 'STORE_IN_USE', message: expect.any(String) } } }])
+    expect(JSON.stringify(finished)).not.toContain(TEST_KEY)
+    t.core.syncResult = async () => {
+      throw new Error('a bug')
+    }
+    await expect(t.coordinator.run('manual')).rejects.toThrow('a bug')
+    expect(t.events.at(-1)!.payload.error.code).toBe('INTERNAL')
   })
 
   it('forwards progress and the finished entries to the renderer', async () => {
