@@ -32,7 +32,7 @@ describe('real /list capture', () => {
 })
 
 describe('real /detail capture', () => {
-  const detail = parseDetail(fixture('detail.json'), 'KCT0000145')!
+  const detail = parseDetail(fixture('detail.json'), 'KCT0000145')
 
   it('drops the envelope keys and keeps the record', () => {
     expect(detail).not.toHaveProperty('resultCode')
@@ -53,9 +53,18 @@ describe('real /detail capture', () => {
     const listItem = { trial_id: 'KCT0000145', date_updated: '2013-12-04', primary_sponsor_kr: '전북대학교병원', i_freetext_kr: '의약품' }
     const merged = mergeDetail(listItem, detail)
     expect(merged.date_updated).toBe('2013-12-04')
+    expect(merged).not.toHaveProperty('detail:date_updated') // 2013/12/04 is the same day
     expect(merged.i_freetext_kr).toBe('의약품')
+    // The detail's intervention description is not lost under the list's intervention type.
+    expect(merged['detail:i_freetext_kr']).toBe(detail.i_freetext_kr)
+    expect(String(merged['detail:i_freetext_kr'])).toMatch(/^1군/)
     expect(merged.i_freetext_type_kr).toBe('의약품')
     expect(crisToCommon(merged).institution).toBe('전북대학교병원')
+  })
+
+  it('"no data" (03) for a detail is NOT_FOUND and names the trial', () => {
+    const noData = JSON.stringify({ resultCode: '03', resultMsg: 'NODATA_ERROR' })
+    expect(() => parseDetail(noData, 'KCT9999999')).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('KCT9999999') }))
   })
 
   it('a detail for another trial than asked is not accepted', () => {
@@ -82,7 +91,7 @@ describe('the source contract', () => {
   it('date_updated alone is bookkeeping; columns back the common fields for --field filters', () => {
     const source = createCrisSource(sourceConfigFromEnv({}))
     expect(source.id).toBe('cris')
-    expect(source.bookkeepingFields).toEqual(['date_updated'])
+    expect(source.bookkeepingFields).toEqual(['date_updated', 'detail:date_updated'])
     expect(source.columnToCommon).toMatchObject({ recruitment_status_kr: 'status', phase_kr: 'phase', date_updated: 'sourceUpdatedAt' })
   })
 })

@@ -47,7 +47,8 @@ const CASES: Array<{ name: string; fault: CrisFault; code: ErrorCode; says: RegE
   { name: 'resultCode 31 (JSON, HTTP 200)', fault: { form: 'result-code', code: '31' }, code: 'AUTH', says: /key was rejected/ },
   { name: 'resultCode 32 (JSON, HTTP 200)', fault: { form: 'result-code', code: '32' }, code: 'AUTH', says: /key was rejected/ },
   { name: 'resultCode 22 (JSON, HTTP 200)', fault: { form: 'result-code', code: '22' }, code: 'QUOTA', says: /daily call limit.*tomorrow.*운영계정/ },
-  { name: 'resultCode 23 (JSON, HTTP 200)', fault: { form: 'result-code', code: '23' }, code: 'QUOTA', says: /limit/ },
+  // 23 is the per-second limit: waiting a minute cures it, so the message must not say "tomorrow".
+  { name: 'resultCode 23 (JSON, HTTP 200)', fault: { form: 'result-code', code: '23' }, code: 'QUOTA', says: /^(?!.*tomorrow).*per second.*Wait a minute.*TRIALS_CRIS_RATE/ },
   { name: 'resultCode 01 (JSON, HTTP 200)', fault: { form: 'result-code', code: '01' }, code: 'SERVER', says: /error 01 \(APPLICATION_ERROR\).*try again later/ },
   { name: 'resultCode 99 (JSON, HTTP 200)', fault: { form: 'result-code', code: '99' }, code: 'SERVER', says: /error 99/ },
   { name: 'resultCode 10 (JSON, HTTP 200)', fault: { form: 'result-code', code: '10' }, code: 'BAD_RESPONSE', says: /error 10 \(INVALID_REQUEST_PARAMETER_ERROR\).*report/ },
@@ -56,6 +57,8 @@ const CASES: Array<{ name: string; fault: CrisFault; code: ErrorCode; says: RegE
   { name: 'gateway XML 30, HTTP 200', fault: { form: 'gateway-xml', status: 200, code: '30' }, code: 'AUTH', says: /key was rejected/ },
   { name: 'gateway XML 22, HTTP 200', fault: { form: 'gateway-xml', status: 200, code: '22' }, code: 'QUOTA', says: /daily call limit.*tomorrow/ },
   { name: 'gateway XML 22, HTTP 403', fault: { form: 'gateway-xml', status: 403, code: '22' }, code: 'QUOTA', says: /daily call limit/ },
+  { name: 'gateway XML 23, HTTP 403', fault: { form: 'gateway-xml', status: 403, code: '23' }, code: 'QUOTA', says: /^(?!.*tomorrow).*per second.*Wait a minute/ },
+  { name: 'gateway JSON 23, HTTP 200', fault: { form: 'gateway-json', status: 200, code: '23' }, code: 'QUOTA', says: /^(?!.*tomorrow).*per second/ },
   { name: 'gateway XML 05, HTTP 200', fault: { form: 'gateway-xml', status: 200, code: '05' }, code: 'SERVER', says: /error 05 \(SERVICETIMEOUT_ERROR\)/ },
   { name: 'gateway JSON 20, HTTP 401', fault: { form: 'gateway-json', status: 401, code: '20' }, code: 'AUTH', says: /key was rejected/ },
   { name: 'gateway JSON 22, HTTP 200', fault: { form: 'gateway-json', status: 200, code: '22' }, code: 'QUOTA', says: /daily call limit/ },

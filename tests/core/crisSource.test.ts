@@ -52,13 +52,17 @@ describe('first fetch', () => {
     expect(result.rows).toHaveLength(120)
   })
 
-  it('merges details into the record but keeps the list values for the keys the list provides', async () => {
+  it('merges details into the record: list keys keep the list values, a different detail value is kept as detail:<key>', async () => {
     const result = await source({ TRIALS_CRIS_DETAIL_BUDGET: '120' }).fetchAll(fetchContext())
     const row = result.rows.find((r) => r.sourceId === 'KCT0000007')!
     const trial = fake.trial('KCT0000007')!
     expect(row.detailsPending).toBeUndefined()
     expect(row.fields.date_updated).toBe(trial.list.date_updated) // list style 2024-01-30, not 2024/01/30
+    // The same date in the detail's 2024/01/30 style is not stored twice.
+    expect(row.fields).not.toHaveProperty('detail:date_updated')
+    // /list's i_freetext_kr is the intervention type; /detail's is the description: both are kept.
     expect(row.fields.i_freetext_kr).toBe(trial.list.i_freetext_kr)
+    expect(row.fields['detail:i_freetext_kr']).toBe(trial.detailOnly.i_freetext_kr)
     expect(row.fields.recruitment_status_kr).toBe(trial.detailOnly.recruitment_status_kr)
     expect(row.fields.sponsor_items).toEqual([expect.objectContaining({ primary_sponsor_kr: trial.list.primary_sponsor_kr })])
     expect(row.fields).not.toHaveProperty('resultCode')
@@ -134,13 +138,23 @@ describe('later fetches', () => {
     expect(fake.calls.detail).toBe(0)
   })
 
-  it('keeps a listed trial whose details CRIS does not have (03) pending, with a warning', async () => {
-    fake.addFault({ op: 'detail', fault: { form: 'result-code', code: '03' }, times: 1 })
+  it('keeps listed trials whose details CRIS does not have (03) pending, with one warning naming them', async () => {
+    fake.addFault({ op: 'detail', fault: { form: 'result-code', code: '03' }, times: 2 })
     const ctx = fetchContext()
     const result = await source({ TRIALS_CRIS_DETAIL_BUDGET: '5' }).fetchAll(ctx)
-    expect(result.detailsFetched).toBe(4)
-    expect(result.rows.filter((r) => r.detailsPending)).toHaveLength(fake.trialIds().length - 4)
-    expect(ctx.warnings.join('\n')).toMatch(/KCT\d{7} but has no details/)
+    expect(result.detailsFetched).toBe(3)
+    expect(result.rows.filter((r) => r.detailsPending)).toHaveLength(fake.trialIds().length - 3)
+    const missing = ctx.warnings.filter((w) => /has no details/.test(w))
+    expect(missing).toHaveLength(1)
+    expect(missing[0]).toMatch(/listed 2 trial\(s\) but has no details for them yet \(KCT\d{7}, KCT\d{7}\)/)
+
+    // They are asked for first next time, and complete once CRIS has them.
+    fake.resetCounters()
+    const next = await source({ TRIALS_CRIS_DETAIL_BUDGET: '2' }).fetchAll(fetchContext(previousFromRows(result.rows)))
+    expect(next.detailsFetched).toBe(2)
+    const askedFirst = detailUrls().map((u) => queryOf(u).get('crisNumber'))
+    expect(missing[0]).toContain(askedFirst[0]!)
+    expect(missing[0]).toContain(askedFirst[1]!)
   })
 })
 

@@ -88,6 +88,9 @@ describe('CRIS sync of 12,500 trials', () => {
     expect(completed.detailsPending).toBeFalsy()
     expect(completed.status).toBe(fake.trial('KCT0012000')!.detailOnly.recruitment_status_kr)
     expect(completed.targetSize).toBe(String(fake.trial('KCT0012000')!.detailOnly.target_size))
+    // Both intervention texts: the list's type under its own name, the detail's description beside it.
+    expect(completed.fields.i_freetext_kr).toBe(fake.trial('KCT0012000')!.list.i_freetext_kr)
+    expect(completed.fields['detail:i_freetext_kr']).toBe(fake.trial('KCT0012000')!.detailOnly.i_freetext_kr)
     expect(completed.history.map((h) => h.kind)).toEqual(['created'])
 
     clock += DAY

@@ -9,17 +9,18 @@ import { type CrisSourceOptions, resolveCrisSettings } from './crisConfig'
 import { crisMessages } from './crisMessages'
 import { fetchDetails } from './fetchDetails'
 import { fetchListing } from './fetchListing'
-import { mergeDetail, withoutNewDetail } from './mergeRecord'
+import { detailFieldName, mergeDetail, withoutNewDetail } from './mergeRecord'
 import { planDetails } from './planDetails'
 
-export const CRIS_BOOKKEEPING_FIELDS = ['date_updated'] as const
+/** The registry's own update date, in the list's format and (when the detail disagrees) the detail's. */
+export const CRIS_BOOKKEEPING_FIELDS = ['date_updated', detailFieldName('date_updated')] as const
 
 async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ctx: FetchContext): Promise<FetchResult> {
   const settings = resolveCrisSettings(config, options)
   const client = createCrisClient(config, settings, ctx.signal)
   const listing = await fetchListing(client, ctx)
   const plan = planDetails(listing.items, ctx.previous, settings.detailBudget)
-  const details = await fetchDetails(client, plan.fetchNow, ctx)
+  const { details, missing } = await fetchDetails(client, plan.fetchNow, ctx)
 
   let detailsFetched = 0
   let stillPending = 0
@@ -31,15 +32,13 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
       detailsFetched++
       return { sourceId, fields: mergeDetail(item, detail) }
     }
-    if (detail === null) ctx.warn(crisMessages.detailMissing(sourceId))
     const fields = withoutNewDetail(item, previousFields)
     if (!plan.needed.has(sourceId)) return { sourceId, fields }
     stillPending++
     return { sourceId, fields, detailsPending: true }
   })
-  if (stillPending > 0) {
-    ctx.warn(`${stillPending} CRIS trials are listed but still wait for their details (at most ${settings.detailBudget} per sync); the next syncs will fetch them.`)
-  }
+  if (missing.length > 0) ctx.warn(crisMessages.detailsMissing(missing))
+  if (stillPending > 0) ctx.warn(crisMessages.stillPending(stillPending, settings.detailBudget))
   return { rows, rejected: listing.rejected, detailsFetched }
 }
 

@@ -15,8 +15,8 @@ import { CRIS_SERVICE } from './crisMessages'
 
 export interface CrisClient {
   listPage(pageNo: number, numOfRows: number): Promise<CrisListPage>
-  /** null when CRIS has no details for this trial (code 03). */
-  detail(trialId: string): Promise<CrisRecord | null>
+  /** Rejects with NOT_FOUND when CRIS has no details for this trial (code 03); that alone does not stop the sync. */
+  detail(trialId: string): Promise<CrisRecord>
   /** Aborted by the caller's signal or by the first failed call. */
   readonly signal: AbortSignal
 }
@@ -32,9 +32,8 @@ export function createCrisClient(config: SourceConfig, settings: CrisSettings, p
     isTrialsError(controller.signal.reason) ? controller.signal.reason : cancelledError({ service: CRIS_SERVICE })
   function fail(error: unknown): never {
     if (controller.signal.aborted) throw stopReason()
-    const failure = withCrisMessage(error)
-    controller.abort(failure)
-    throw failure
+    controller.abort(error)
+    throw error
   }
 
   const limit = pLimit(settings.concurrency)
@@ -50,7 +49,8 @@ export function createCrisClient(config: SourceConfig, settings: CrisSettings, p
         const response = await send(path, { resultType: 'json', ...query })
         return response.body
       } catch (error) {
-        return fail(error)
+        // Only the HTTP layer's errors need CRIS's wording; the envelope's own are CRIS's already.
+        return fail(withCrisMessage(error))
       }
     })
   }
@@ -59,7 +59,9 @@ export function createCrisClient(config: SourceConfig, settings: CrisSettings, p
     try {
       return run()
     } catch (error) {
-      // Body-level failures (HTTP 200 with an error envelope) stop the sync just like transport failures.
+      // One trial without details is the caller's business; it says nothing about the key or the registry.
+      if (isTrialsError(error) && error.code === 'NOT_FOUND') throw error
+      // Other body-level failures (HTTP 200 with an error envelope) stop the sync just like transport failures.
       return fail(error)
     }
   }

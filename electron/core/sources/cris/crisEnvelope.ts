@@ -92,10 +92,10 @@ export function parseListPage(body: string): CrisListPage {
   return { totalCount: page.data.totalCount, items, rejected }
 }
 
-/** The detail's record fields (without resultCode/resultMsg), or null when CRIS has no such trial (code 03). */
-export function parseDetail(body: string, trialId: string): CrisRecord | null {
+/** The detail's record fields (without resultCode/resultMsg). CRIS's "no data" (03) is NOT_FOUND. */
+export function parseDetail(body: string, trialId: string): CrisRecord {
   const envelope = readEnvelope(body)
-  if (envelope.kind === 'nodata') return null
+  if (envelope.kind === 'nodata') throw new TrialsError('NOT_FOUND', crisMessages.notFound(trialId))
   const { resultCode: _code, resultMsg: _msg, ...record } = envelope.value
   const parsed = itemSchema.safeParse(record)
   if (!parsed.success) throw new TrialsError('BAD_RESPONSE', crisMessages.unreadable(`details of ${trialId} without a trial_id`))

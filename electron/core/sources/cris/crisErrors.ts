@@ -28,15 +28,16 @@ const QUOTA_CODES = new Set(['22', '23'])
 /** Failures on the provider's side; anything else unknown is treated as an answer we cannot use. */
 const SERVER_CODES = new Set(['01', '04', '05', '99'])
 
-export function quotaError(): TrialsError {
-  return new TrialsError('QUOTA', crisMessages.quota())
+/** 22 is the key's daily limit; 23 its per-second limit, which a wait (or a lower TRIALS_CRIS_RATE) cures. */
+export function quotaError(code = '22'): TrialsError {
+  return new TrialsError('QUOTA', code === '23' ? crisMessages.rateLimited() : crisMessages.quota())
 }
 
 /** A provider or gateway error code as a TrialsError (03 is handled by the caller, where it means "no data"). */
 export function errorForCode(rawCode: string, providerMessage?: string): TrialsError {
   const code = rawCode.trim().padStart(2, '0')
   const name = CODE_NAMES[code] ?? (providerMessage?.trim() || 'unknown error')
-  if (QUOTA_CODES.has(code)) return quotaError()
+  if (QUOTA_CODES.has(code)) return quotaError(code)
   if (AUTH_CODES.has(code)) return new TrialsError('AUTH', crisMessages.auth(code))
   if (SERVER_CODES.has(code)) return new TrialsError('SERVER', crisMessages.providerError(code, name))
   return new TrialsError('BAD_RESPONSE', crisMessages.requestRejected(code, name))
@@ -48,11 +49,13 @@ export function gatewayReasonCode(body: string): string | undefined {
 }
 
 /**
- * Errors that other layers report generically (the HTTP layer's QUOTA, AUTH for a 401/403) get CRIS's own message,
- * so the clinician reads about the daily limit and dataset 3033869.
+ * The HTTP layer's generic QUOTA gets CRIS's own message: the daily limit (22), or the per-second one (23, HTTP 429)
+ * that a wait cures. Its AUTH message already names dataset 3033869.
  */
 export function withCrisMessage(error: unknown): unknown {
   if (!(error instanceof TrialsError)) return error
-  if (error.code === 'QUOTA') return quotaError()
-  return error
+  if (error.code !== 'QUOTA') return error
+  // The HTTP layer names the gateway's code or the status only in its (redacted) cause.
+  const cause = error.cause instanceof Error ? error.cause.message : ''
+  return quotaError(/gateway code 23\b|^HTTP 429\b/.test(cause) ? '23' : '22')
 }

@@ -4,6 +4,8 @@ export const CRIS_SERVICE = 'CRIS (data.go.kr 3033869)'
 export const crisMessages = {
   quota: () =>
     `The daily call limit of your data.go.kr service key was reached while syncing ${CRIS_SERVICE} (a development key allows 10,000 calls a day). Nothing from this sync was saved. Try again tomorrow, or ask data.go.kr for an operating account (운영계정) with a higher limit.`,
+  rateLimited: () =>
+    `${CRIS_SERVICE} refused calls because more were sent per second than your data.go.kr service key allows. Nothing from this sync was saved. Wait a minute and sync again; if it keeps happening, lower TRIALS_CRIS_RATE (default 10 per second).`,
   auth: (code: string) =>
     `The data.go.kr service key was rejected by ${CRIS_SERVICE} (code ${code}). Check the key in Settings (or DATA_GO_KR_SERVICE_KEY) and that 활용신청 for dataset 3033869 is approved; approval can take an hour.`,
   providerError: (code: string, name: string) =>
@@ -13,8 +15,11 @@ export const crisMessages = {
   notFound: (trialId: string) => `${CRIS_SERVICE} has no trial ${trialId}. Check the number (e.g. KCT0000145).`,
   unreadable: (what: string) =>
     `${CRIS_SERVICE} sent an answer the app cannot read (${what}). The registry may be under maintenance; nothing was changed. Try again later, and report it if it keeps happening.`,
-  detailMissing: (trialId: string) =>
-    `${CRIS_SERVICE} listed ${trialId} but has no details for it yet; its details will be fetched again next sync.`,
+  /** One warning for all of them: a registry clean-up can leave hundreds listed without details. */
+  detailsMissing: (trialIds: readonly string[]) =>
+    `${CRIS_SERVICE} listed ${trialIds.length} trial(s) but has no details for them yet (${trialIds.slice(0, 5).join(', ')}${trialIds.length > 5 ? ', …' : ''}); they show their list fields and their details will be asked for again next sync.`,
+  stillPending: (count: number, budget: number) =>
+    `${count} CRIS trials are listed but still wait for their details (at most ${budget} per sync); the next syncs will fetch them.`,
   shortListing: (got: number, total: number) =>
     `${CRIS_SERVICE} announced ${total} trials but the listing ended after ${got}; the registry may have changed during the sync.`,
 } as const
