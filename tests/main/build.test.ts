@@ -10,12 +10,9 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { lockStore } from '../../electron/core/store/storeLock'
 import { IPC_CALLS } from '../../shared/ipc'
-import { createFakeSource, ids, rowsFor } from '../helpers/fakeSource'
-
-const sourceConfig = { getServiceKey: () => 'unused-key-0000', timeoutMs: 1000, env: {} }
+import { seedStore } from './fakes/seedStore'
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../..')
@@ -91,8 +88,7 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
 
   it('opens while a CLI sync holds the store lock (reads need no lock)', async () => {
     const { userData, storePath } = userDataDir()
-    const seed = await openTrialDesk({ storePath, sources: [createFakeSource({ rows: rowsFor(ids(2)) }).source], sourceConfig })
-    await seed.sync({ sources: ['icreat'], trigger: 'manual' })
+    await seedStore(storePath)
     const lock = await lockStore(storePath)
     try {
       const recorded = await launchBuiltApp(userData)
@@ -120,9 +116,7 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
 
   it('a damaged store with a good previous copy opens and tells the window where the damaged file was kept', async () => {
     const { userData, storePath } = userDataDir()
-    const seed = await openTrialDesk({ storePath, sources: [createFakeSource({ rows: rowsFor(ids(2)) }).source], sourceConfig })
-    await seed.sync({ sources: ['icreat'], trigger: 'manual' })
-    await seed.sync({ sources: ['icreat'], trigger: 'manual' }) // trials.json.bak is now a good copy
+    await seedStore(storePath, { syncs: 2 }) // trials.json.bak is now a good copy
     writeFileSync(storePath, '{"trials": [')
     const recorded = await launchBuiltApp(userData)
     expect(recorded.exitCode).toBeNull()

@@ -18,6 +18,7 @@ import { createSyncCoordinator } from '../../electron/main/sync/syncCoordinator'
 import type { IpcEventMap, IpcEventName } from '../../shared/ipc'
 import { createFakeSource, ids, rowsFor } from '../helpers/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
+import { seedStore } from './fakes/seedStore'
 import { manualScheduler, TEST_KEY } from './fakes/testApp'
 
 const tempDir = useTempDir()
@@ -91,8 +92,7 @@ describe('a CLI holding the writer lock', () => {
   it('does not stop the app from opening and browsing; the app sync reports STORE_IN_USE in its reply and event', async () => {
     const storePath = storePathIn(tempDir())
     const icreat = createFakeSource({ rows: rowsFor(ids(2)) })
-    const seed = await openTrialDesk({ storePath, sources: [icreat.source], sourceConfig })
-    await seed.sync({ sources: ['icreat'], trigger: 'manual' })
+    await seedStore(storePath)
     const lock = await lockStore(storePath)
     try {
       const app = await appAround(storePath, [icreat.source])
@@ -110,13 +110,10 @@ describe('a CLI holding the writer lock', () => {
 describe('a damaged store', () => {
   it('recovered by the core: the store:recovered event names the kept file, which exists with the damaged bytes', async () => {
     const storePath = storePathIn(tempDir())
-    const icreat = createFakeSource({ rows: rowsFor(ids(2)) })
-    const first = await openTrialDesk({ storePath, sources: [icreat.source], sourceConfig })
-    await first.sync({ sources: ['icreat'], trigger: 'manual' })
-    await first.sync({ sources: ['icreat'], trigger: 'manual' }) // the previous generation is now trials.json.bak
+    await seedStore(storePath, { syncs: 2 }) // the previous generation is now trials.json.bak
     writeFileSync(storePath, '\0'.repeat(64)) // power loss
 
-    const reopened = await openTrialDesk({ storePath, sources: [icreat.source], sourceConfig })
+    const reopened = await openTrialDesk({ storePath, sources: [], sourceConfig })
     const events = storeRecoveredEvents(reopened.openWarnings)
     expect(events).toHaveLength(1)
     expect(events[0].corruptPath.startsWith(`${storePath}.corrupt-`)).toBe(true)
