@@ -63,10 +63,6 @@ export async function openLiveTrialDesk(options: {
       options.onReloadFailed?.(e)
       return null
     }
-    if (ownSyncs > 0) {
-      await reopened.close() // our own sync started meanwhile and reads the file itself
-      return null
-    }
     const previous = current
     current = reopened
     stamp = onDisk
@@ -83,7 +79,7 @@ export async function openLiveTrialDesk(options: {
     status: () => current.status(),
     syncLog: (filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }) => current.syncLog(filter),
     async sync(syncOptions: SyncOptions) {
-      if (refreshing) await refreshing
+      if (refreshing) await refreshing // never swap the store under a running sync
       ownSyncs++
       try {
         return await current.sync(syncOptions)
