@@ -72,6 +72,17 @@ describe('real /detail capture', () => {
   })
 })
 
+describe('recruitment status', () => {
+  it('one spelling per meaning, so the status filter lists each once', () => {
+    const statusOf = (recruitment_status_kr: string) => crisToCommon({ trial_id: 'KCT0000001', recruitment_status_kr }).status
+    expect(statusOf('모집 중')).toBe('모집중')
+    expect(statusOf('모집중')).toBe('모집중')
+    expect(statusOf('대상자 모집 전')).toBe('모집전')
+    expect(statusOf('연구종결')).toBe('연구종결')
+    expect(statusOf(' ')).toBeUndefined()
+  })
+})
+
 describe('envelope variants', () => {
   const envelope = (items: unknown) => JSON.stringify({ resultCode: '00', resultMsg: 'NORMAL_SERVICE', totalCount: '1', ...(items === undefined ? {} : { items }) })
 

@@ -47,8 +47,12 @@ describe('iCReaT and CRIS in one store', () => {
     expect(bySource.cris).toBe(300)
     expect(bySource.icreat).toBe(entries[0].created)
     expect(all.total).toBe(300 + entries[0].created)
-    // Facets include CRIS's recruitment status.
-    expect(all.facets.status.map((f) => f.value)).toContain('모집중')
+    // Facets include CRIS's recruitment status, one entry per meaning although CRIS spells some two ways.
+    const statuses = all.facets.status.map((f) => f.value)
+    expect(statuses).toContain('모집중')
+    expect(statuses).toContain('모집전')
+    expect(statuses).not.toContain('모집 중')
+    expect(statuses).not.toContain('대상자 모집 전')
 
     expect(desk.get('cris:KCT0000001').attribution.text).toContain('CRIS')
     const icreatId = desk.list({ withinDays: null, sources: ['icreat'], limit: 1 }).items[0].id

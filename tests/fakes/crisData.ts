@@ -45,7 +45,9 @@ const STUDY_TYPES = ['중재연구', '관찰연구'] as const
 const PHASES = ['해당사항없음', '해당사항없음', '해당사항없음', '1상', '2상', '3상', '4상', '초기1상'] as const
 const INTERVENTION_TYPES = ['의약품', '기타', '의료기구행동요인', '의료기기', '행동요인']
 const STATUSES: ReadonlyArray<[string, string]> = [
-  ['모집중', 'Recruiting'], ['모집전', 'Not yet recruiting'], ['모집종료', 'Active, not recruiting'],
+  // Both spellings occur in the real registry.
+  ['모집중', 'Recruiting'], ['모집 중', 'Recruiting'], ['모집전', 'Not yet recruiting'], ['대상자 모집 전', 'Not yet recruiting'],
+  ['모집종료', 'Active, not recruiting'],
   ['연구종결', 'Completed'], ['연구중단', 'Suspended'], ['연구철회', 'Withdrawn'],
 ]
 const OUTCOMES = ['6개월 무진행 생존율', 'HbA1c 변화량', '신체기능검사', '최고 혈중농도: Cmax', '기저 시점 대비 12–14주 시점의 목표 범위 내 시간 비율의 변화']

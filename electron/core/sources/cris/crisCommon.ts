@@ -50,6 +50,16 @@ function institution(fields: Readonly<Record<string, unknown>>): string | undefi
   return first && typeof first === 'object' ? text(first.primary_sponsor_kr) : undefined
 }
 
+/**
+ * CRIS writes one recruitment status several ways (모집 중 / 모집중, 대상자 모집 전 / 모집전); one spelling each keeps
+ * the status filter to one entry per meaning. The stored field keeps what CRIS sent.
+ */
+const STATUS_SPELLINGS: Readonly<Record<string, string>> = { 대상자모집전: '모집전' }
+export function crisStatus(value: unknown): string | undefined {
+  const compact = text(value)?.replace(/\s+/g, '')
+  return compact === undefined ? undefined : STATUS_SPELLINGS[compact] ?? compact
+}
+
 function withoutAbsent(common: CommonFields): CommonFields {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(common)) if (value !== undefined) out[key] = value
@@ -63,7 +73,7 @@ export function crisToCommon(fields: Readonly<Record<string, unknown>>): CommonF
     institution: institution(fields),
     phase: text(fields.phase_kr),
     studyType: text(fields.study_type_kr),
-    status: text(fields.recruitment_status_kr),
+    status: crisStatus(fields.recruitment_status_kr),
     targetSize: text(fields.target_size),
     registeredAt: crisDate(fields.date_registration),
     sourceUpdatedAt: crisDate(fields.date_updated),
