@@ -136,6 +136,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await shot('07-detail')
     await page.keyboard.press('Escape')
     await page.getByText('21–23 / 23').waitFor()
+    // Back on the same row, with a visible focus ring.
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('C160007')
+    await shot('07b-list-after-esc-focus')
 
     // 8. Second sync with changed rows: Updated badges and the field diff in the history.
     const changed = ROWS.map((row) =>
@@ -177,9 +180,20 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByRole('button', { name: '필터 모두 지우기' }).click()
     await page.getByText('1–20 / 145').waitFor()
     await shot('10-failed-sync-data-stays')
+
+    // Offline: a banner says so, the stored trials stay browsable.
+    bridge.emit('net:online', { online: false })
+    await page.getByText(/오프라인입니다/).waitFor()
+    await page.getByRole('button', { name: '2 페이지' }).click()
+    await page.getByText('21–40 / 145').waitFor()
+    await shot('10b-offline')
+    bridge.emit('net:online', { online: true })
+    await page.getByText(/오프라인입니다/).waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: '1 페이지' }).click()
     await page.getByRole('button', { name: '동기화 기록' }).click()
     await page.getByRole('radio', { name: '실패만' }).click()
-    await expect(page.locator('tbody tr').count()).resolves.toBe(1)
+    // The filtered log arrives after the click: wait for it rather than count the unfiltered rows.
+    await expect.poll(() => page.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1)
     await shot('11-sync-log-failures')
     fake.resetFaults()
 
@@ -207,6 +221,12 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.locator('tbody tr').first().click()
     await page.getByRole('region', { name: 'Change history' }).waitFor()
     await shot('15-detail-1024x768')
+    await page.getByRole('button', { name: 'Sync log' }).click()
+    await page.getByRole('radio', { name: 'All' }).click()
+    await page.locator('tbody tr').nth(2).waitFor()
+    await shot('16-sync-log-1024x768')
+    await page.getByRole('button', { name: 'Settings' }).first().click()
+    await shot('17-settings-1024x768')
 
     // The key never reaches the page; no script errors (CSP violations included).
     expect(await page.content()).not.toContain(FAKE_ODCLOUD_KEY)

@@ -90,6 +90,7 @@ export interface FakeApiOptions {
   syncLog?: SyncLogEntry[]
   sourceStatus?: Partial<SourceStatus>
   online?: boolean
+  nextScheduledAt?: string | null
 }
 
 function ok<T>(data: T): Promise<IpcResult<T>> {
@@ -230,7 +231,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       syncing: false,
       online,
       progress: null,
-      nextScheduledAt: null,
+      nextScheduledAt: options.nextScheduledAt ?? null,
     }
   }
 

@@ -46,6 +46,14 @@ describe('settings', () => {
     expect(fake.settings.sources.cris.enabled).toBe(false)
   })
 
+  it('says when the next automatic sync is due, and not when the schedule is off', async () => {
+    const { user } = await renderApp({ nextScheduledAt: new Date(Date.now() + 3 * 3600_000 + 60_000).toISOString() })
+    await openSettings(user)
+    expect(await screen.findByText(/다음 자동 동기화/)).toHaveTextContent('다음 자동 동기화 3시간 후')
+    await user.click(screen.getByRole('checkbox', { name: '매일 자동으로 동기화' }))
+    expect(screen.queryByText(/다음 자동 동기화/)).not.toBeInTheDocument()
+  })
+
   it('shows where the data lives and how big it is', async () => {
     const { user } = await renderApp()
     await openSettings(user)

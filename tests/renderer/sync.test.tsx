@@ -95,6 +95,9 @@ describe('sync status area', () => {
     await user.click(screen.getByRole('button', { name: '동기화 기록' }))
     const table = await screen.findByRole('table')
     expect(within(table).getByText('실패')).toBeInTheDocument()
+    // A run that fetched nothing shows no counts rather than "0 / 0 / 0 / 0" (which would read as "nothing changed").
+    expect(within(table).getByText('실패').closest('tr')).toHaveTextContent('—')
+    expect(within(table).getByText('실패').closest('tr')).not.toHaveTextContent('0 / 0')
     expect(table).toHaveTextContent('공공데이터 서버에 문제가 있습니다')
     await user.click(screen.getByRole('radio', { name: '성공만' }))
     expect(await screen.findByText('조건에 맞는 동기화 기록이 없습니다.')).toBeInTheDocument()

@@ -9,7 +9,6 @@ export const en: Record<MessageKey, string> = {
   'nav.settings': 'Settings',
   'common.loading': 'Loading…',
   'common.dismiss': 'Dismiss',
-  'common.none': 'None',
 
   'window.label': 'Changed within',
   'window.1': '1 day',
@@ -35,7 +34,6 @@ export const en: Record<MessageKey, string> = {
   'facet.department': 'Department',
   'facet.status': 'Recruitment status',
   'facet.noValues': 'No values to choose from',
-  'facet.option': '{value} ({count})',
 
   'filters.label': 'Filters',
   'filters.showRemoved': 'Show removed',
@@ -96,7 +94,6 @@ export const en: Record<MessageKey, string> = {
   'sync.now': 'Sync now',
   'sync.cancel': 'Cancel sync',
   'sync.cancelled': 'Sync cancelled. The stored data is unchanged.',
-  'sync.done': 'Sync complete: {created} new, {updated} updated, {removed} removed',
   'sync.failedSource': '{source}: {message}',
   'sync.nextScheduled': 'Next automatic sync {when}',
   'phase.discover': 'preparing',
@@ -192,7 +189,6 @@ export const en: Record<MessageKey, string> = {
   'settings.data.path': 'Store file',
   'settings.data.size': 'Size',
   'settings.data.counts': '{source}: {active} trials ({removed} removed)',
-  'settings.saved': 'Saved.',
   'lang.ko': '한국어',
   'lang.en': 'English',
 
@@ -200,18 +196,6 @@ export const en: Record<MessageKey, string> = {
   'export.done': 'Saved {rows} trials to {path}',
   'export.cancelled': 'Export cancelled.',
 
-  'common.title': 'Title',
-  'common.titleEn': 'English title',
-  'common.institution': 'Institution',
-  'common.department': 'Department',
-  'common.phase': 'Phase',
-  'common.studyType': 'Study type',
-  'common.scope': 'Scope',
-  'common.period': 'Study period',
-  'common.targetSize': 'Target sample size',
-  'common.status': 'Recruitment status',
-  'common.registeredAt': 'Registered',
-  'common.sourceUpdatedAt': 'Source updated',
 
   'field.과제명': 'Project title',
   'field.과제번호': 'Project number',

@@ -10,7 +10,6 @@ export const ko = {
   'nav.settings': '설정',
   'common.loading': '불러오는 중…',
   'common.dismiss': '닫기',
-  'common.none': '없음',
 
   'window.label': '변경 기간',
   'window.1': '1일',
@@ -36,7 +35,6 @@ export const ko = {
   'facet.department': '진료과',
   'facet.status': '모집 상태',
   'facet.noValues': '선택할 값이 없습니다',
-  'facet.option': '{value} ({count}건)',
 
   'filters.label': '필터',
   'filters.showRemoved': '삭제된 항목 표시',
@@ -97,7 +95,6 @@ export const ko = {
   'sync.now': '지금 동기화',
   'sync.cancel': '동기화 취소',
   'sync.cancelled': '동기화를 취소했습니다. 저장된 데이터는 그대로입니다.',
-  'sync.done': '동기화 완료: 신규 {created}, 변경 {updated}, 삭제 {removed}',
   'sync.failedSource': '{source}: {message}',
   'sync.nextScheduled': '다음 자동 동기화 {when}',
   'phase.discover': '준비',
@@ -193,7 +190,6 @@ export const ko = {
   'settings.data.path': '저장 파일',
   'settings.data.size': '크기',
   'settings.data.counts': '{source}: {active}건 (삭제 {removed}건)',
-  'settings.saved': '저장했습니다.',
   'lang.ko': '한국어',
   'lang.en': 'English',
 
@@ -201,18 +197,6 @@ export const ko = {
   'export.done': '{rows}건을 저장했습니다: {path}',
   'export.cancelled': '내보내기를 취소했습니다.',
 
-  'common.title': '제목',
-  'common.titleEn': '영문 제목',
-  'common.institution': '연구책임기관',
-  'common.department': '진료과',
-  'common.phase': '임상시험단계',
-  'common.studyType': '연구종류',
-  'common.scope': '연구범위',
-  'common.period': '연구기간',
-  'common.targetSize': '목표 대상자 수',
-  'common.status': '모집 상태',
-  'common.registeredAt': '등록일',
-  'common.sourceUpdatedAt': '출처 갱신일',
 
   // iCReaT (odcloud 3074271) columns
   'field.과제명': '과제명',

@@ -10,6 +10,7 @@ export type AllFacets = [Exclude<FacetField, (typeof FACETS)[number]>] extends [
 export const ALL_FACETS_SHOWN: AllFacets = true
 
 export const WINDOW_CHOICES = [1, 7, 30, 90, null] as const
+export type WindowChoice = (typeof WINDOW_CHOICES)[number]
 export const PAGE_SIZES = [10, 20, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
 

@@ -20,6 +20,8 @@ export interface Bridge {
   handlers: ApiHandlers
   storePath: string
   savedCsvPath: string
+  /** Sends a main → renderer event, as the main process would (e.g. the network going away). */
+  emit<E extends IpcEventName>(event: E, payload: IpcEventMap[E]): void
   /** Delay added before every open-API request, so progress is visible on screen. */
   setRequestDelay(ms: number): void
   attach(page: Page): Promise<void>
@@ -67,6 +69,7 @@ export async function createBridge(options: { env: Record<string, string>; setti
     handlers,
     storePath,
     savedCsvPath,
+    emit,
     setRequestDelay: (ms) => {
       requestDelayMs = ms
     },

@@ -2,7 +2,7 @@ import { useEffect, useState, type RefObject } from 'react'
 import type { ListSort } from '../../../../shared/trials'
 import { Segmented } from '../../components/Segmented'
 import { useI18n } from '../../i18n/I18nContext'
-import { WINDOW_CHOICES, type ListState } from '../../lib/query'
+import { WINDOW_CHOICES, type ListState, type WindowChoice } from '../../lib/query'
 
 const SORTS: ListSort[] = ['changed', 'title', 'id', 'sourceUpdated']
 const SEARCH_DEBOUNCE_MS = 300
@@ -32,10 +32,10 @@ export function ListToolbar({
 
   return (
     <div className="toolbar">
-      <Segmented
+      <Segmented<WindowChoice>
         label={t('window.label')}
         options={WINDOW_CHOICES}
-        value={state.withinDays ?? null}
+        value={(state.withinDays ?? null) as WindowChoice}
         optionLabel={(days) => t(days === null ? 'window.all' : `window.${days}`)}
         onChange={(days) => onChange({ ...state, withinDays: days, offset: 0 })}
       />

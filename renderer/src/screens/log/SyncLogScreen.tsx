@@ -69,7 +69,8 @@ export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
                     <span className={entry.ok ? 'badge badge-ok' : 'badge badge-failed'}>{entry.ok ? t('log.ok') : t('log.failed')}</span>
                   </td>
                   <td className="numbers">
-                    {n(entry.fetched)} / {n(entry.created)} / {n(entry.updated)} / {n(entry.removed)}
+                    {/* A run that failed before fetching anything has no counts: "0 / 0 / 0 / 0" would read as "nothing changed". */}
+                    {!entry.ok && entry.fetched === 0 ? '—' : `${n(entry.fetched)} / ${n(entry.created)} / ${n(entry.updated)} / ${n(entry.removed)}`}
                   </td>
                   <td>
                     {entry.error && <span title={t(errorKey(entry.error))}>{t(errorKey(entry.error))}</span>}

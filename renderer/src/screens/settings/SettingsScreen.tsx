@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../../shared/ipc'
 import type { Language, Settings } from '../../../../shared/settings'
 import type { SourceId } from '../../../../shared/trials'
+import { RelativeTime } from '../../components/RelativeTime'
+import { Trans } from '../../components/Trans'
 import type { SyncState } from '../../hooks/useSync'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatBytes, formatNumber } from '../../i18n/format'
@@ -55,6 +57,11 @@ export function SettingsScreen({
               onChange={(e) => e.target.value && onChange({ schedule: { ...settings.schedule, time: e.target.value } })}
             />
           </label>
+          {settings.schedule.enabled && sync.status?.nextScheduledAt && (
+            <p className="muted" data-testid="next-sync">
+              <Trans k="sync.nextScheduled" values={{ when: <RelativeTime iso={sync.status.nextScheduledAt} /> }} />
+            </p>
+          )}
           <h2>{t('settings.sources.heading')}</h2>
           {(Object.keys(settings.sources) as SourceId[]).map((source) => (
             <label key={source} className="check">
