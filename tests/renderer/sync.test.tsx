@@ -76,6 +76,14 @@ describe('sync status area', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('인터넷에 연결할 수 없습니다')
   })
 
+  it('shows why a run started elsewhere (the menu, the schedule) was refused as a whole', async () => {
+    const { fake } = await renderApp({ key: null })
+    await within(statusArea()).findByText(/동기화됨/)
+    act(() => fake.emit('sync:finished', { entries: [], error: { code: 'NO_KEY', message: 'x' } }))
+    expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('서비스 키가 없습니다')
+  })
+
   it('keeps a whole-run failure from its own Sync now when the finished event comes after the reply', async () => {
     const { fake, user } = await renderApp({ key: null })
     fake.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })

@@ -67,10 +67,12 @@ export function useSync(): SyncState {
         setProgress(p)
         setRunning(true)
       }),
-      subscribe('sync:finished', ({ entries }) => {
+      subscribe('sync:finished', ({ entries, error }) => {
         setProgress(null)
         setRunning(false)
         if (entries.length > 0) setOutcome(outcomeOf(entries))
+        // A run refused or failed as a whole (menu "Sync now" without a key, the store in use) says why.
+        else if (error && !ownRunPending.current) setOutcome({ kind: 'failed', failures: [{ source: null, error }] })
         // An empty list means the run failed as a whole. A run started here gets its error from the startSync reply;
         // after any other run (schedule, another window) an older "done" must not stand: the stored status decides.
         else if (!ownRunPending.current) setOutcome((prev) => (prev?.kind === 'failed' ? prev : null))
