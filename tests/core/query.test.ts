@@ -148,4 +148,22 @@ describe('text search across records', () => {
     expect(found('betagamma')).toEqual([])
     expect(found('a3')).toEqual(['A3'])
   })
+  it('finds ASCII terms inside Korean fields, mixed and one-letter terms, nested values, and dates as shown', () => {
+    const mixed = createTrialIndex([
+      storedTrial('M1', { fields: { 과제명: '코로나19(COVID-19) 백신 연구', items: [{ name: 'Pfizer 백신' }] }, common: { title: '코로나19 백신' } }),
+      storedTrial('M2', { fields: { 과제명: 'Plain English title', 등록일: '2011/07/18' }, common: { title: 'Plain English title', registeredAt: '2011-07-18' } }),
+      storedTrial('M3', { fields: { 과제명: '위암 환자', flag: true }, common: { title: '위암 환자' } }),
+    ])
+    const found = (q: string) => listTrials(mixed, { withinDays: null, q, sort: 'id' }).items.map((t) => t.sourceId)
+    expect(found('covid-19')).toEqual(['M1'])
+    expect(found('(covid-19)')).toEqual(['M1'])
+    expect(found('19)백신')).toEqual([]) // the record has a space there
+    expect(found('pfizer')).toEqual(['M1'])
+    expect(found('암')).toEqual(['M3'])
+    expect(found('z')).toEqual(['M1'])
+    expect(found('h')).toEqual(['M2'])
+    expect(found('2011-07-18')).toEqual(['M2'])
+    expect(found('2011/07/18')).toEqual(['M2'])
+    expect(found('true')).toEqual([])
+  })
 })

@@ -1,8 +1,8 @@
 import { COMMON_FIELD_NAMES, FACET_FIELDS, type Facets, type ListQuery, type ListResult, type TrialSummary } from '../../../shared/trials'
 import { TrialsError } from '../errors'
-import { resolveListQuery } from './listQuery'
-import { matchTerms } from './textSearch'
-import { fieldValues, isKnownFieldName, toSummary, type FacetDictionary, type TrialIndex } from './trialIndex'
+import { resolveListQuery, type ResolvedListQuery } from './listQuery'
+import { compileTextMatch } from './textSearch'
+import { fieldDictionary, isKnownFieldName, toSummary, type TrialIndex, type ValueDictionary } from './trialIndex'
 
 function facetsFromCounts(index: TrialIndex, counts: Int32Array[]): Facets {
   const facets = {} as Facets
@@ -16,66 +16,98 @@ function facetsFromCounts(index: TrialIndex, counts: Int32Array[]): Facets {
   return facets
 }
 
-/** For a facet-backed filter (source, change kind): which value ids pass. */
-function allowedIds(facet: FacetDictionary, wanted: ReadonlySet<string>): Uint8Array {
-  return Uint8Array.from(facet.values, (v) => (wanted.has(v) ? 1 : 0))
+/** An exact-value filter as value ids: which ids of the dictionary pass. */
+interface IdFilter { ids: Int32Array; allowed: Uint8Array }
+
+function idFilter(dictionary: ValueDictionary, wanted: ReadonlySet<string>): IdFilter {
+  return { ids: dictionary.ids, allowed: Uint8Array.from(dictionary.values, (v) => (wanted.has(v) ? 1 : 0)) }
 }
 
-/**
- * One page of trials matching the query, with its total and the facet counts over the whole filtered set.
- * Filtering and facet counting run in storage order over the index's columns; the page is then picked from the
- * pre-sorted order. `now` is the default reference time for the window when the query does not fix one.
- */
-export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now): ListResult {
-  const q = resolveListQuery(query, now)
-  const fieldFilters: Array<{ values: Array<string | null>; wanted: Set<string> }> = []
+function idFilters(index: TrialIndex, q: ResolvedListQuery): IdFilter[] {
+  const filters: IdFilter[] = []
+  if (q.sources) filters.push(idFilter(index.facets.source, q.sources))
+  if (q.kinds) filters.push(idFilter(index.facets.changeKind, q.kinds))
   for (const [name, wanted] of q.fields) {
     if (!isKnownFieldName(index, name)) {
       throw new TrialsError('USAGE',
         `Unknown field "${name}". Use a common field (${COMMON_FIELD_NAMES.join(', ')}) or a column name of the registry, such as 진료과.`)
     }
-    fieldFilters.push({ values: fieldValues(index, name), wanted })
+    filters.push(idFilter(fieldDictionary(index, name), wanted))
   }
+  return filters
+}
+
+/** [start, end) of the `changed` order (newest first) whose changedAt lies within the window. */
+function windowRange(index: TrialIndex, fromMs: number, toMs: number): [number, number] {
+  const order = index.orders.changed
+  const { changedAtMs } = index
+  const firstAtOrBefore = (limit: number, inclusive: boolean) => {
+    let lo = 0
+    let hi = order.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      const t = changedAtMs[order[mid]]
+      if (inclusive ? t <= limit : t < limit) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+  return [firstAtOrBefore(toMs, true), firstAtOrBefore(fromMs, false)]
+}
+
+/** The page [offset, end) of the matched positions in the requested order. */
+function pageOf(index: TrialIndex, q: ResolvedListQuery, matched: Int32Array, inRequestedOrder: boolean): Int32Array {
+  const end = Math.min(matched.length, q.offset + q.limit)
+  if (q.offset >= end) return new Int32Array(0)
+  if (inRequestedOrder) return matched.subarray(q.offset, end)
+  const rank = index.ranks[q.sort]
   const count = index.entries.length
-  const { removed, changedAtMs } = index
-  const sourceIds = index.facets.source.ids
-  const kindIds = index.facets.changeKind.ids
-  const sourceOk = q.sources ? allowedIds(index.facets.source, q.sources) : null
-  const kindOk = q.kinds ? allowedIds(index.facets.changeKind, q.kinds) : null
-  const textOk = q.terms.length > 0 ? matchTerms(index, q.terms) : null
-  const fromMs = q.window?.fromMs ?? -Infinity
-  const toMs = q.window?.toMs ?? Infinity
+  // A small matched set (a window, a search): sort it by rank. A large one: walk the order, stopping at the page's end.
+  if (matched.length * 16 <= count) return Int32Array.from(matched).sort((a, b) => rank[a] - rank[b]).subarray(q.offset, end)
+  const isMatched = new Uint8Array(count)
+  for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 1
+  const page = new Int32Array(end - q.offset)
+  let seen = 0
+  for (const p of index.orders[q.sort]) {
+    if (isMatched[p] === 0) continue
+    if (seen >= q.offset) page[seen - q.offset] = p
+    if (++seen >= end) break
+  }
+  return page
+}
+
+/**
+ * One page of trials matching the query, with its total and the facet counts over the whole filtered set.
+ * With a window, only the window's slice of the `changed` order is scanned (binary search). The page is then
+ * picked in the requested order: by sorting a small matched set by rank, or walking the precomputed order. `now` is the default reference time for the window.
+ */
+export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now): ListResult {
+  const q = resolveListQuery(query, now)
+  const filters = idFilters(index, q)
+  const textMatch = q.terms.length > 0 ? compileTextMatch(index, q.terms) : null
+  // A window is a slice of the `changed` order; without one, every record in storage order (sequential reads).
+  const scanOrder = q.window ? index.orders.changed : null
+  const [start, stop] = q.window ? windowRange(index, q.window.fromMs, q.window.toMs) : [0, index.entries.length]
+  const { removed } = index
   const facetIds = FACET_FIELDS.map((f) => index.facets[f].ids)
   const counts = FACET_FIELDS.map((f) => new Int32Array(index.facets[f].values.length))
-  const matched = new Uint8Array(count)
+  const matched = new Int32Array(stop - start)
   let total = 0
-  outer: for (let p = 0; p < count; p++) {
+  outer: for (let k = start; k < stop; k++) {
+    const p = scanOrder ? scanOrder[k] : k
     if (!q.includeRemoved && removed[p] === 1) continue
-    const changed = changedAtMs[p]
-    if (changed < fromMs || changed > toMs) continue
-    if (sourceOk && (sourceIds[p] < 0 || sourceOk[sourceIds[p]] === 0)) continue
-    if (kindOk && (kindIds[p] < 0 || kindOk[kindIds[p]] === 0)) continue
-    if (textOk && textOk[p] === 0) continue
-    for (const filter of fieldFilters) {
-      const value = filter.values[p]
-      if (value === null || !filter.wanted.has(value)) continue outer
+    for (let i = 0; i < filters.length; i++) {
+      const id = filters[i].ids[p]
+      if (id < 0 || filters[i].allowed[id] === 0) continue outer
     }
-    matched[p] = 1
-    total++
+    if (textMatch && !textMatch(p)) continue
+    matched[total++] = p
     for (let f = 0; f < facetIds.length; f++) {
       const id = facetIds[f][p]
       if (id >= 0) counts[f][id]++
     }
   }
-  const items: TrialSummary[] = []
-  const end = Math.min(total, q.offset + q.limit)
-  let seen = 0
-  if (q.offset < end) {
-    for (const p of index.orders[q.sort]) {
-      if (matched[p] === 0) continue
-      if (seen >= q.offset) items.push(toSummary(index.entries[p].trial))
-      if (++seen >= end) break
-    }
-  }
+  const page = pageOf(index, q, matched.subarray(0, total), q.window !== null && q.sort === 'changed')
+  const items: TrialSummary[] = Array.from(page, (p) => toSummary(index.entries[p].trial))
   return { total, offset: q.offset, limit: q.limit, items, facets: facetsFromCounts(index, counts) }
 }

@@ -1,30 +1,23 @@
 import type { TrialIndex } from './trialIndex'
+import { markCandidates } from './textSignature'
 
-/** Marks (1) the records whose search text contains `term`: `indexOf` over the index's one search string. */
-function matchTerm(index: TrialIndex, term: string): Uint8Array {
-  const { searchBlob, searchStarts } = index
-  const count = index.entries.length
-  const hits = new Uint8Array(count)
-  let position = 0
-  let at = searchBlob.indexOf(term)
-  while (at !== -1) {
-    // Hits come in increasing order, so the owning record is found by walking forward (linear over the whole scan).
-    while (searchStarts[position + 1] <= at) position++
-    if (at + term.length <= searchStarts[position + 1]) hits[position] = 1
-    if (++position >= count) break
-    at = searchBlob.indexOf(term, searchStarts[position])
-  }
-  return hits
-}
+const NON_ASCII = /[^\x00-\x7f]/
 
-/** Marks (1) the records whose search text contains every term. */
-export function matchTerms(index: TrialIndex, terms: readonly string[]): Uint8Array {
+/**
+ * A compiled text search: `matches(position)` is true when the record's search text contains every term.
+ * The signatures rule out most records in a few sequential passes; the candidates are checked with `includes`.
+ */
+export function compileTextMatch(index: TrialIndex, terms: readonly string[]): (position: number) => boolean {
+  const { signatures, asciiTexts, wideTexts } = index
   const count = index.entries.length
-  let result: Uint8Array | null = null
-  for (const term of terms) {
-    const hits = matchTerm(index, term)
-    if (result) for (let i = 0; i < count; i++) result[i] &= hits[i]
-    else result = hits
+  const candidates = new Uint8Array(count).fill(1)
+  for (const term of terms) markCandidates(signatures, count, term, candidates)
+  const checks = terms.map((term) => ({ term, asciiToo: !NON_ASCII.test(term) }))
+  return (position) => {
+    if (candidates[position] === 0) return false
+    for (const { term, asciiToo } of checks) {
+      if (!wideTexts[position].includes(term) && !(asciiToo && asciiTexts[position].includes(term))) return false
+    }
+    return true
   }
-  return result ?? new Uint8Array(count).fill(1)
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
-import { searchTextOf, toSummary } from '../../../../electron/core/query/trialIndex'
+import { FIELD_SEPARATOR, searchTextOf } from '../../../../electron/core/query/searchText'
+import { toSummary } from '../../../../electron/core/query/trialIndex'
 import type { StoreData, StoredTrial } from '../../../../electron/core/store/types'
 import { SCHEMA_SQL } from './sqliteSchema'
 
@@ -15,6 +16,12 @@ ON CONFLICT (id) DO UPDATE SET title = excluded.title, institution = excluded.in
   removed = excluded.removed, summary_json = excluded.summary_json, fields_json = excluded.fields_json,
   history_json = excluded.history_json`
 
+/** The core's search text as one string (its ASCII runs, then its non-ASCII fields). */
+function searchTextFor(trial: StoredTrial): string {
+  const text = searchTextOf(trial)
+  return `${text.ascii}${FIELD_SEPARATOR}${text.wide}`
+}
+
 /** One trial as a row; the search text is the core's own (same fields, NFC, lower-cased). */
 export function toRow(trial: StoredTrial): Record<string, unknown> {
   const c = trial.common
@@ -24,7 +31,7 @@ export function toRow(trial: StoredTrial): Record<string, unknown> {
     study_type: c.studyType ?? null, scope: c.scope ?? null, status: c.status ?? null,
     change_kind: trial.changeKind, changed_at_ms: Date.parse(trial.changedAt), removed: trial.removedAt === null ? 0 : 1,
     summary_json: JSON.stringify(toSummary(trial)), fields_json: JSON.stringify(trial.fields),
-    history_json: JSON.stringify(trial.history), search_text: searchTextOf(trial),
+    history_json: JSON.stringify(trial.history), search_text: searchTextFor(trial),
   }
 }
 

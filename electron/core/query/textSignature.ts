@@ -1,0 +1,53 @@
+import { FIELD_SEPARATOR } from './searchText'
+
+/**
+ * A per-record bit set (4,096 bits) of the features of its search text: each non-ASCII character (a Hangul
+ * syllable says a lot) with the character before it, and each ASCII character with the two before it (English
+ * letter pairs are all common, triples are not). A record can contain a term only if it has every feature of the
+ * term, so a search checks a few bits per record and verifies only the candidates. ASCII terms shorter than three
+ * characters have no features and are verified against every record.
+ */
+const SIGNATURE_WORDS = 128
+const SEPARATOR = FIELD_SEPARATOR.charCodeAt(0)
+
+const mix = (a: number, b: number, c: number) => Math.imul(Math.imul(a, 0x01000193) ^ Math.imul(b, 0x85ebca77) ^ c, 0x9e3779b1) >>> 20
+
+/** Calls `add(bit)` for every feature of `text` (the same for a record's text and for a term). */
+function forEachFeature(text: string, add: (bit: number) => void): void {
+  let before = SEPARATOR
+  let previous = SEPARATOR
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === SEPARATOR) { /* fields never match across the separator */ }
+    else if (c > 0x7f) {
+      add(mix(0, 0, c))
+      if (previous !== SEPARATOR) add(mix(0, previous, c))
+    } else if (previous !== SEPARATOR && before !== SEPARATOR) add(mix(before, previous, c))
+    before = previous
+    previous = c
+  }
+}
+
+/**
+ * The signatures of `count` records, stored word-major (word w of record p at w * count + p), so a search
+ * reads each word it needs as one sequential run over every record.
+ */
+export function createSignatures(count: number): Uint32Array {
+  return new Uint32Array(count * SIGNATURE_WORDS)
+}
+
+/** Sets record `position`'s signature from its texts. */
+export function addSignature(words: Uint32Array, count: number, position: number, texts: readonly string[]): void {
+  const add = (bit: number) => { words[(bit >>> 5) * count + position] |= 1 << (bit & 31) }
+  for (const text of texts) forEachFeature(text, add)
+}
+
+/** Marks (1) the records that may contain `term`; 0 means they certainly do not. */
+export function markCandidates(words: Uint32Array, count: number, term: string, marks: Uint8Array): void {
+  const masks = new Map<number, number>()
+  forEachFeature(term, (bit) => masks.set(bit >>> 5, (masks.get(bit >>> 5) ?? 0) | (1 << (bit & 31))))
+  for (const [word, mask] of masks) {
+    const base = word * count
+    for (let p = 0; p < count; p++) if ((words[base + p] & mask) !== mask) marks[p] = 0
+  }
+}
