@@ -42,8 +42,13 @@ describe('settings', () => {
     expect(fake.settings.defaultWithinDays).toBe(30)
     await user.selectOptions(screen.getByRole('combobox', { name: '페이지당 행 수' }), '50')
     expect(fake.settings.pageSize).toBe(50)
+    const budget = screen.getByRole('combobox', { name: 'CRIS 상세 정보: 동기화당 최대 호출 수' })
+    expect(budget).toHaveValue('2000')
+    await user.selectOptions(budget, '5000')
+    expect(fake.settings.crisDetailBudget).toBe(5000)
     await user.click(screen.getByRole('checkbox', { name: 'CRIS 동기화' }))
     expect(fake.settings.sources.cris.enabled).toBe(false)
+    expect(budget).toBeDisabled()
   })
 
   it('says when the next automatic sync is due, and not when the schedule is off', async () => {

@@ -185,6 +185,8 @@ export const en: Record<MessageKey, string> = {
   'settings.language': 'Language',
   'settings.sources.heading': 'Sources to sync',
   'settings.sources.enabled': 'Sync {source}',
+  'settings.crisDetailBudget': 'CRIS details: most calls per sync',
+  'settings.crisDetailBudget.help': 'A development key allows 10,000 calls a day. The listing uses about 250; details left over are fetched first by the next syncs.',
   'settings.data.heading': 'Where the data lives',
   'settings.data.path': 'Store file',
   'settings.data.size': 'Size',

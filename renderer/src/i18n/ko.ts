@@ -186,6 +186,8 @@ export const ko = {
   'settings.language': '언어',
   'settings.sources.heading': '동기화할 출처',
   'settings.sources.enabled': '{source} 동기화',
+  'settings.crisDetailBudget': 'CRIS 상세 정보: 동기화당 최대 호출 수',
+  'settings.crisDetailBudget.help': '개발계정 키는 하루 10,000회까지 호출할 수 있습니다. 목록에 약 250회가 쓰이고, 남은 상세 정보는 다음 동기화 때 먼저 받아옵니다.',
   'settings.data.heading': '데이터 위치',
   'settings.data.path': '저장 파일',
   'settings.data.size': '크기',

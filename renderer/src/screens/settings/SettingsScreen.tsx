@@ -73,6 +73,21 @@ export function SettingsScreen({
               {t('settings.sources.enabled', { source: t(`source.${source}`) })}
             </label>
           ))}
+          <label className="field">
+            {t('settings.crisDetailBudget')}
+            <select
+              value={String(settings.crisDetailBudget)}
+              disabled={!settings.sources.cris?.enabled}
+              onChange={(e) => onChange({ crisDetailBudget: Number(e.target.value) })}
+            >
+              {detailBudgetChoices(settings.crisDetailBudget).map((n) => (
+                <option key={n} value={n}>
+                  {formatNumber(n, settings.language)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted">{t('settings.crisDetailBudget.help')}</p>
         </section>
 
         <section className="settings-section" aria-labelledby="view-heading">
@@ -139,4 +154,10 @@ export function SettingsScreen({
       </div>
     </div>
   )
+}
+
+/** A development key allows 10,000 calls a day; a CRIS listing takes about 251 of them. */
+const DETAIL_BUDGETS = [500, 1000, 2000, 5000, 9000]
+function detailBudgetChoices(current: number): number[] {
+  return DETAIL_BUDGETS.includes(current) ? DETAIL_BUDGETS : [...DETAIL_BUDGETS, current].sort((a, b) => a - b)
 }
