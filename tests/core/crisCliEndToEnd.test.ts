@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { crisStatus } from '../../electron/core/sources/cris/crisCommon'
 import { type FakeCris, startFakeCris } from '../fakes/crisServer'
 import { FAKE_ODCLOUD_KEY, type FakeOdcloud, startFakeOdcloud } from '../fakes/odcloudServer'
 import { runCliInProcess } from '../helpers/runCliInProcess'
@@ -60,7 +61,7 @@ describe('trials CLI with CRIS', () => {
     const trial = cris.trial('KCT0000300')!
     const shown = await json(['show', 'cris:KCT0000300', '--store', store])
     expect(shown.value).toMatchObject({
-      id: 'cris:KCT0000300', status: trial.detailOnly.recruitment_status_kr,
+      id: 'cris:KCT0000300', status: crisStatus(trial.detailOnly.recruitment_status_kr),
       attribution: { url: 'https://trialsearch.who.int/Trial2.aspx?TrialID=KCT0000300' },
     })
     expect(shown.value.fields['detail:i_freetext_kr']).toBe(trial.detailOnly.i_freetext_kr)

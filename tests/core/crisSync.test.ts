@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TrialDesk } from '../../electron/core/api'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { createCrisSource } from '../../electron/core/sources/cris'
+import { crisStatus } from '../../electron/core/sources/cris/crisCommon'
 import type { StoreData } from '../../electron/core/store/types'
 import type { SyncLogEntry } from '../../shared/trials'
 import { type FakeCris, startFakeCris } from '../fakes/crisServer'
@@ -61,7 +62,7 @@ describe('CRIS sync of 12,500 trials', () => {
     expect(pending.title).toBe(fake.trial('KCT0000001')!.list.scientific_title_kr.replace(/\s+/g, ' ').trim())
     expect(pending.status).toBeUndefined()
     expect(complete.detailsPending).toBeFalsy()
-    expect(complete.status).toBe(fake.trial('KCT0012500')!.detailOnly.recruitment_status_kr)
+    expect(complete.status).toBe(crisStatus(fake.trial('KCT0012500')!.detailOnly.recruitment_status_kr))
   })
 
   it('shows the attribution and the WHO ICTRP link with each record', () => {
@@ -86,7 +87,7 @@ describe('CRIS sync of 12,500 trials', () => {
 
     const completed = desk.get('cris:KCT0012000')
     expect(completed.detailsPending).toBeFalsy()
-    expect(completed.status).toBe(fake.trial('KCT0012000')!.detailOnly.recruitment_status_kr)
+    expect(completed.status).toBe(crisStatus(fake.trial('KCT0012000')!.detailOnly.recruitment_status_kr))
     expect(completed.targetSize).toBe(String(fake.trial('KCT0012000')!.detailOnly.target_size))
     // Both intervention texts: the list's type under its own name, the detail's description beside it.
     expect(completed.fields.i_freetext_kr).toBe(fake.trial('KCT0012000')!.list.i_freetext_kr)
@@ -121,7 +122,7 @@ describe('CRIS sync of 12,500 trials', () => {
       const statusChange = desk.get(`cris:${churn.statusChanged[0]}`)
       expect(statusChange.changeKind).toBe('updated')
       expect(statusChange.history[0].changes.map((c) => c.field)).toContain('recruitment_status_kr')
-      expect(statusChange.status).toBe(fake.trial(churn.statusChanged[0])!.detailOnly.recruitment_status_kr)
+      expect(statusChange.status).toBe(crisStatus(fake.trial(churn.statusChanged[0])!.detailOnly.recruitment_status_kr))
       expect(desk.get(`cris:${churn.removed[0]}`).changeKind).toBe('removed')
       expect(desk.get(`cris:${churn.added[0]}`).changeKind).toBe('new')
     }
