@@ -45,6 +45,18 @@ describe('CRIS trials', () => {
     expect(within(fields).getAllByText('Dongwha Pharmaceutical').length).toBeGreaterThan(0)
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(crisDetail.scientific_title_kr)
   })
+
+  it('lists the id, titles and status first, and labels the detail\'s intervention description', async () => {
+    const trial = crisTrial(false)
+    trial.fields = { 'detail:i_freetext_kr': '1군 : 시험약', zzz_new_column: 'x', ...trial.fields }
+    const { user } = await renderApp({ trials: [trial] })
+    await user.click((await screen.findByText('KCT0000131')).closest('tr')!)
+    const fields = await screen.findByRole('region', { name: '등록 정보' })
+    const labels = within(fields).getAllByRole('term').map((dt) => dt.textContent)
+    expect(labels.slice(0, 3)).toEqual(['등록번호', '연구제목(국문)', '연구제목(영문)'])
+    expect(labels).toContain('중재 내용(국문)')
+    expect(labels.at(-1)).toBe('zzz_new_column')
+  })
 })
 
 describe('cancel', () => {

@@ -6,7 +6,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { RelativeTime } from '../../components/RelativeTime'
 import { Trans } from '../../components/Trans'
 import { useI18n } from '../../i18n/I18nContext'
-import { fieldLabel } from '../../i18n/translate'
+import { fieldLabel, orderFieldNames } from '../../i18n/translate'
 import { call, toAppError } from '../../lib/api'
 import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
@@ -94,11 +94,11 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
             <section className="detail-fields" aria-labelledby="fields-heading">
               <h2 id="fields-heading">{t('detail.fields')}</h2>
               <dl className="fields">
-                {Object.entries(trial.fields).map(([name, value]) => (
+                {orderFieldNames(Object.keys(trial.fields)).map((name) => (
                   <div key={name} className="field-row">
                     <dt title={name}>{fieldLabel(t, name)}</dt>
                     <dd>
-                      <FieldValue value={value} />
+                      <FieldValue value={trial.fields[name]} />
                     </dd>
                   </div>
                 ))}
