@@ -49,6 +49,18 @@ describe('diffListing', () => {
     expect(trials[0].changedAt).toBe(T1)
   })
 
+  it('marks an identical row as seen without re-deriving it (same field and common objects), a pending flag change is not identical', () => {
+    const previous = firstSync()
+    const rows = rowsFor(ids(10)).map((row) => ({ ...row, fields: structuredClone(row.fields) }))
+    const { trials, counts } = diffListing({ source, previous, rows, at: T2 })
+    expect(counts).toMatchObject({ unchanged: 10, updated: 0 })
+    expect(trials[0]).toEqual({ ...previous[0], lastSeenAt: T2 })
+    expect(trials[0].fields).toBe(previous[0].fields)
+    expect(trials[0].common).toBe(previous[0].common)
+    const pending = diffListing({ source, previous, rows: rows.map((r) => ({ ...r, detailsPending: true })), at: T2 }).trials
+    expect(pending.every((t) => t.detailsPending === true)).toBe(true)
+  })
+
   it('keeps a record missing from the listing as removed, and restores it when it returns', () => {
     const previous = firstSync()
     const without = rowsFor(ids(10)).slice(1)

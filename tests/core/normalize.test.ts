@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalText, sameValue } from '../../electron/core/normalize/canonicalValue'
+import { canonicalText, identicalValue, sameValue } from '../../electron/core/normalize/canonicalValue'
 
 describe('formatting-only differences are not changes', () => {
   it.each([
@@ -31,5 +31,17 @@ describe('formatting-only differences are not changes', () => {
   it('gives one filter text for equivalent values', () => {
     expect(canonicalText(' 120 ')).toBe(canonicalText(120))
     expect(canonicalText('')).toBeNull()
+  })
+})
+
+describe('identical values (the no-change fast path)', () => {
+  it('compares nested data as received, ignoring key order only', () => {
+    const value = { a: [1, { b: '진료과', c: null }], d: 'x' }
+    expect(identicalValue(value, structuredClone(value))).toBe(true)
+    expect(identicalValue({ d: 'x', a: [1, { c: null, b: '진료과' }] }, value)).toBe(true)
+    expect(identicalValue({ a: 1 }, { a: 1, b: undefined })).toBe(false)
+    expect(identicalValue({ a: ' x' }, { a: 'x' })).toBe(false) // formatting differences go the slow path
+    expect(identicalValue([1, 2], { 0: 1, 1: 2 })).toBe(false)
+    expect(identicalValue('120', 120)).toBe(false)
   })
 })

@@ -9,9 +9,16 @@ export type Canonical = string | boolean | null | Canonical[] | { [key: string]:
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?=$|[ T])/
 const HYPHEN_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[ T])/
 
+const NON_ASCII = /[^\x00-\x7f]/
+
 export function canonicalString(text: string): string | null {
-  let s = text.replace(/\r\n?/g, '\n').normalize('NFC').trim()
+  // The checks before each step skip the work for the common case (no CR, ASCII, not a date).
+  let s = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+  if (NON_ASCII.test(s)) s = s.normalize('NFC')
+  s = s.trim()
   if (s === '') return null
+  const first = s.charCodeAt(0)
+  if (first < 48 || first > 57) return s
   // Dates: slashes or unpadded parts mean the same day as the zero-padded ISO form.
   const date = SLASH_DATE.exec(s) ?? HYPHEN_DATE.exec(s)
   if (date) {
@@ -39,6 +46,27 @@ export function canonicalValue(value: unknown): Canonical {
     return Object.keys(out).length === 0 ? null : out
   }
   return null
+}
+
+/** True when two values are identical as received (same JSON data), without any normalising. */
+export function identicalValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!identicalValue(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  let keys = 0
+  for (const key in x) {
+    if (!Object.hasOwn(y, key) || !identicalValue(x[key], y[key])) return false
+    keys++
+  }
+  for (const key in y) if (--keys < 0) return false
+  return keys === 0
 }
 
 /** True when two values differ only in formatting. */

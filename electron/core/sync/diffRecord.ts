@@ -1,5 +1,5 @@
 import type { FieldChange, HistoryEntry } from '../../../shared/trials'
-import { sameValue } from '../normalize/canonicalValue'
+import { identicalValue, sameValue } from '../normalize/canonicalValue'
 import type { Source, SourceRow } from '../sources/source'
 import type { StoredTrial } from '../store/types'
 
@@ -57,6 +57,17 @@ function compareFields(
   return { fields, changes, bookkeepingOnly }
 }
 
+/**
+ * The no-change fast path (most rows of most syncs): the row is identical to the stored fields, so the record
+ * keeps its fields and common fields (same objects: the query index reuses their search text) and is only marked
+ * as seen. Common fields are derived from the fields, so they only change when the fields do.
+ */
+function seenAgain(previous: StoredTrial, at: string): StoredTrial {
+  const trial: StoredTrial = { ...previous, lastSeenAt: at }
+  if (trial.detailsPending === false) delete trial.detailsPending // as the full path stores it
+  return trial
+}
+
 /** A row seen in a complete listing, against the stored record (if any). */
 export function diffPresentRecord(source: Source, previous: StoredTrial | undefined, row: SourceRow, at: string): RecordDiff {
   const id = `${source.id}:${row.sourceId}`
@@ -70,6 +81,10 @@ export function diffPresentRecord(source: Source, previous: StoredTrial | undefi
         history: [{ at, kind: 'created', changes: [] }],
       },
     }
+  }
+  if (previous.removedAt === null && (previous.detailsPending === true) === (row.detailsPending === true) &&
+    identicalValue(previous.fields, row.fields)) {
+    return { outcome: 'unchanged', trial: seenAgain(previous, at) }
   }
   const { fields, changes } = compareFields(previous, row, new Set(source.bookkeepingFields ?? []))
   const base: StoredTrial = {
