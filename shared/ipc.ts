@@ -27,11 +27,22 @@ export interface SyncLogQuery {
   limit?: number // 1-200
 }
 
+export interface KeyTestSourceResult {
+  source: SourceId
+  ok: boolean
+  totalCount?: number
+  error?: AppError
+}
+
 export interface KeyTestResult {
+  /** True when the key works for every enabled source. */
   ok: boolean
   /** Rows the API reported (icreat totalCount) when the key works. */
   totalCount?: number
+  /** The first failure, if any. */
   error?: AppError
+  /** One result per enabled source: 활용신청 is per dataset, so a key can work for one and not the other. */
+  sources?: KeyTestSourceResult[]
 }
 
 export interface ExportRequest {

@@ -158,10 +158,32 @@ describe('IPC handlers', () => {
     const app = await createTestApp()
     expect(await app.handlers.testServiceKey()).toMatchObject({ ok: true, data: { ok: false, error: { code: 'NO_KEY' } } })
     await app.handlers.setServiceKey(TEST_KEY)
-    expect(await app.handlers.testServiceKey()).toEqual({ ok: true, data: { ok: true, totalCount: 145 } })
-    expect(app.testKey.mock.calls[0][0]).toBe(TEST_KEY)
-    app.testKey.mockRejectedValueOnce(new TrialsError('AUTH', 'The service key was rejected. Check it in Settings.'))
-    expect(await app.handlers.testServiceKey()).toMatchObject({ ok: true, data: { ok: false, error: { code: 'AUTH' } } })
+    expect(await app.handlers.testServiceKey()).toEqual({
+      ok: true,
+      data: {
+        ok: true, totalCount: 145,
+        sources: [{ source: 'icreat', ok: true, totalCount: 145 }, { source: 'cris', ok: true, totalCount: 145 }],
+      },
+    })
+    expect(app.testKey.mock.calls.map((c) => [c[0], c[2]])).toEqual([[TEST_KEY, 'icreat'], [TEST_KEY, 'cris']])
+  })
+
+  it('testServiceKey tests every enabled source: a key approved for one dataset only is reported per source', async () => {
+    const app = await createTestApp()
+    await app.handlers.setServiceKey(TEST_KEY)
+    app.testKey.mockImplementation(async (_key, _signal, source) => {
+      if (source === 'cris') throw new TrialsError('AUTH', 'The service key was rejected. Check it in Settings.')
+      return { totalCount: 145 }
+    })
+    expect(await app.handlers.testServiceKey()).toMatchObject({
+      ok: true,
+      data: {
+        ok: false, error: { code: 'AUTH' },
+        sources: [{ source: 'icreat', ok: true, totalCount: 145 }, { source: 'cris', ok: false, error: { code: 'AUTH' } }],
+      },
+    })
+    await app.handlers.updateSettings({ sources: { icreat: { enabled: true }, cris: { enabled: false } } })
+    expect(await app.handlers.testServiceKey()).toMatchObject({ ok: true, data: { ok: true, sources: [{ source: 'icreat' }] } })
   })
 
   it('openExternal opens only allow-listed https links', async () => {

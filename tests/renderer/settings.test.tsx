@@ -33,6 +33,21 @@ describe('settings', () => {
     expect(await screen.findByText('설정된 키가 없습니다.')).toBeInTheDocument()
   })
 
+  it('tests the key per source, so a key approved for one dataset only says which one fails', async () => {
+    const { user, fake } = await renderApp({ key: 'SECRET-KEY-abcdef1234' })
+    fake.api.testServiceKey = async () => ({
+      ok: true,
+      data: {
+        ok: false, error: { code: 'AUTH', message: '' },
+        sources: [{ source: 'icreat', ok: true, totalCount: 145 }, { source: 'cris', ok: false, error: { code: 'AUTH', message: '' } }],
+      },
+    })
+    await openSettings(user)
+    await user.click(screen.getByRole('button', { name: '연결 테스트' }))
+    expect(await screen.findByTestId('key-test-icreat')).toHaveTextContent('iCReaT: 연결됨 (145건)')
+    expect(screen.getByTestId('key-test-cris')).toHaveTextContent('CRIS: 서비스 키가 거부되었습니다')
+  })
+
   it('changes schedule, default window and page size through updateSettings', async () => {
     const { user, fake } = await renderApp()
     await openSettings(user)

@@ -15,8 +15,9 @@
  *
  * Results never carry the service key (redactKey on every result; KeyInfo has only the last 4 characters).
  */
-import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult } from '../../../shared/ipc'
+import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult, KeyTestSourceResult } from '../../../shared/ipc'
 import type { Language } from '../../../shared/settings'
+import type { SourceId } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/api'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { redactKey } from '../key/redactKey'
@@ -35,7 +36,7 @@ export interface ApiHandlerDeps {
   keyStore: ServiceKeyStore
   sync: Pick<SyncCoordinator, 'run' | 'cancel' | 'progress' | 'online' | 'nextScheduledAt'>
   /** Checks a key against the API (the app: testIcreatKey); resolves the reported row count or throws TrialsError. */
-  testKey: (key: string, signal: AbortSignal) => Promise<{ totalCount: number }>
+  testKey: (key: string, signal: AbortSignal, source: SourceId) => Promise<{ totalCount: number }>
   /** Asks where to save; null when the user cancels. */
   saveDialog: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
   /** Opens an already allow-listed https URL in the system browser. */
@@ -117,12 +118,24 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   async function testKey(): Promise<KeyTestResult> {
     const key = deps.keyStore.get()
     if (!key) return { ok: false, error: noKeyError().toJSON() }
-    try {
-      const { totalCount } = await deps.testKey(key, AbortSignal.timeout(deps.keyTestTimeoutMs ?? 30_000))
-      return { ok: true, totalCount }
-    } catch (e) {
-      return { ok: false, error: toIpcError(e) }
-    }
+    const { sources } = deps.settings.get()
+    const enabled = (Object.keys(sources) as SourceId[]).filter((id) => sources[id].enabled)
+    const signal = AbortSignal.timeout(deps.keyTestTimeoutMs ?? 30_000)
+    const results: KeyTestSourceResult[] = await Promise.all(
+      (enabled.length > 0 ? enabled : (['icreat'] as SourceId[])).map(async (source) => {
+        try {
+          const { totalCount } = await deps.testKey(key, signal, source)
+          return { source, ok: true, totalCount }
+        } catch (e) {
+          return { source, ok: false, error: toIpcError(e) }
+        }
+      }),
+    )
+    const failed = results.find((r) => !r.ok)
+    const icreat = results.find((r) => r.source === 'icreat')
+    return failed
+      ? { ok: false, error: failed.error, sources: results }
+      : { ok: true, totalCount: icreat?.totalCount ?? results[0]?.totalCount, sources: results }
   }
 
   const handlers = {} as Record<IpcCallName, (...args: unknown[]) => Promise<IpcResult<unknown>>>

@@ -1,10 +1,14 @@
-/** "Test connection" in Settings: one tiny iCReaT request with the given key (the core's testIcreatKey). */
+/** "Test connection" in Settings: one tiny request per source with the given key (활용신청 is per dataset). */
+import type { SourceId } from '../../../shared/trials'
+import { testCrisKey } from '../../core/sources/cris'
 import { testIcreatKey } from '../../core/sources/icreat'
 import type { SourceConfig } from '../../core/sources/source'
 
+const TESTERS: Record<SourceId, typeof testIcreatKey> = { icreat: testIcreatKey, cris: testCrisKey }
+
 export function createKeyTester(base: SourceConfig) {
-  return async (key: string, signal: AbortSignal): Promise<{ totalCount: number }> => {
-    const { totalCount } = await testIcreatKey({ ...base, getServiceKey: () => key }, signal)
+  return async (key: string, signal: AbortSignal, source: SourceId = 'icreat'): Promise<{ totalCount: number }> => {
+    const { totalCount } = await TESTERS[source]({ ...base, getServiceKey: () => key }, signal)
     return { totalCount }
   }
 }

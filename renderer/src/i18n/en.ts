@@ -174,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   'settings.key.testing': 'Testing the connection…',
   'settings.key.testOk': 'Connected. iCReaT lists {count} trials.',
   'settings.key.testOkPlain': 'Connected.',
+  'settings.key.testSourceOk': 'connected ({count} trials)',
   'settings.key.saved': 'Service key saved.',
   'settings.key.cleared': 'Service key cleared.',
   'settings.schedule.heading': 'Automatic sync',

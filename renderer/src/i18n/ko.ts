@@ -175,6 +175,7 @@ export const ko = {
   'settings.key.testing': '연결 확인 중…',
   'settings.key.testOk': '연결되었습니다. iCReaT에 {count}건이 있습니다.',
   'settings.key.testOkPlain': '연결되었습니다.',
+  'settings.key.testSourceOk': '연결됨 ({count}건)',
   'settings.key.saved': '서비스 키를 저장했습니다.',
   'settings.key.cleared': '서비스 키를 지웠습니다.',
   'settings.schedule.heading': '자동 동기화',

@@ -39,7 +39,7 @@ export async function createTestApp(options: { key?: string; trials?: number; ov
   const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler, wakeDebounceMs: 0 })
   const saveDialog = vi.fn(async () => join(dir, 'export.csv') as string | null)
   const openExternal = vi.fn(async (_url: string) => undefined)
-  const testKey = vi.fn(async (_key: string, _signal: AbortSignal) => ({ totalCount: 145 }))
+  const testKey = vi.fn(async (_key: string, _signal: AbortSignal, _source?: string) => ({ totalCount: 145 }))
   const handlers = createApiHandlers({
     core, settings, keyStore, sync, testKey, saveDialog, openExternal,
     appInfo: { version: '9.9.9', platform: 'linux' },

@@ -87,7 +87,22 @@ export function ServiceKeySection({ onKeyChanged }: { onKeyChanged: () => void }
         {notice?.kind === 'cleared' && t('settings.key.cleared')}
         {notice?.kind === 'testing' && t('settings.key.testing')}
         {notice?.kind === 'error' && <ErrorText error={notice.error} />}
+        {notice?.kind === 'tested' && notice.result.sources && notice.result.sources.length > 0 && (
+          <span className="key-test-results">
+            {notice.result.sources.map((r) => (
+              <span key={r.source} className={r.ok ? 'ok-text' : undefined} data-testid={`key-test-${r.source}`}>
+                {t(`source.${r.source}`)}:{' '}
+                {r.ok ? (
+                  t('settings.key.testSourceOk', { count: formatNumber(r.totalCount ?? 0, language) })
+                ) : (
+                  <ErrorText error={r.error ?? { code: 'INTERNAL', message: '' }} />
+                )}
+              </span>
+            ))}
+          </span>
+        )}
         {notice?.kind === 'tested' &&
+          !notice.result.sources?.length &&
           (notice.result.ok ? (
             <span className="ok-text">
               {notice.result.totalCount !== undefined
