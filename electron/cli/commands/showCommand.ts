@@ -2,6 +2,8 @@ import type { TrialDesk } from '../../core/api'
 import type { CliIo } from '../cliIo'
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value))
+/** Multi-line values (CRIS free text) stay under their field instead of starting at column 0. */
+const indented = (value: unknown, indent: string) => text(value).replace(/\r?\n/g, `\n${indent}`)
 
 /** `trials show ID`: the whole record and its history (newest first). NOT_FOUND propagates (exit 1). */
 export function runShowCommand(desk: TrialDesk, io: CliIo, id: string, json: boolean): number {
@@ -11,12 +13,14 @@ export function runShowCommand(desk: TrialDesk, io: CliIo, id: string, json: boo
     return 0
   }
   const lines = [
-    `${detail.id}  ${detail.title}`,
+    `${detail.id}  ${indented(detail.title, '  ')}`,
+    ...(detail.titleEn ? [`  ${indented(detail.titleEn, '  ')}`] : []),
     `change: ${detail.changeKind}   first seen: ${detail.firstSeenAt}   changed: ${detail.changedAt}` +
       (detail.removedAt ? `   removed: ${detail.removedAt}` : ''),
+    ...(detail.detailsPending ? ['details pending: only the list fields are stored yet; the next syncs fetch the rest'] : []),
     '',
     'Fields:',
-    ...Object.entries(detail.fields).map(([name, value]) => `  ${name}: ${text(value)}`),
+    ...Object.entries(detail.fields).map(([name, value]) => `  ${name}: ${indented(value, '    ')}`),
     '',
     'History (newest first):',
     ...detail.history.flatMap((h) => [
@@ -25,6 +29,7 @@ export function runShowCommand(desk: TrialDesk, io: CliIo, id: string, json: boo
     ]),
     '',
     detail.attribution.text,
+    detail.attribution.url,
   ]
   io.out(lines.join('\n'))
   return 0

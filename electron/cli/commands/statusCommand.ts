@@ -11,9 +11,10 @@ export function runStatusCommand(desk: TrialDesk, io: CliIo, json: boolean): num
   }
   io.out(`Store: ${status.storePath} (${(status.storeBytes / 1024).toFixed(1)} KB)`)
   io.out(renderTable(
-    ['SOURCE', 'LAST SUCCESS', 'LAST ATTEMPT', 'ACTIVE', 'REMOVED', 'LAST ERROR'],
+    ['SOURCE', 'LAST SUCCESS', 'LAST ATTEMPT', 'ACTIVE', 'REMOVED', 'DETAILS PENDING', 'LAST ERROR'],
     status.sources.map((s) => [
       s.source, s.lastSuccessAt ?? 'never', s.lastAttemptAt ?? 'never', String(s.counts.active), String(s.counts.removed),
+      String(s.counts.detailsPending),
       s.lastError ? `[${s.lastError.code}] ${s.lastError.message}` : '',
     ]),
   ))

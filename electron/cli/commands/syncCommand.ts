@@ -4,8 +4,9 @@ import { TrialsError } from '../../core/errors'
 import type { CliIo } from '../cliIo'
 
 export const NO_KEY_MESSAGE =
-  'No data.go.kr service key is set. Get one free at https://www.data.go.kr (sign in, open dataset 3074271 ' +
-  '"질병관리청_임상연구 과제정보" and press 활용신청), then set the environment variable DATA_GO_KR_SERVICE_KEY to the key and run the sync again.'
+  'No data.go.kr service key is set. Get one free at https://www.data.go.kr: sign in, open datasets 3074271 ' +
+  '("질병관리청_임상연구 과제정보", iCReaT) and 3033869 ("질병관리청_임상연구 DB", CRIS) and press 활용신청 on each; ' +
+  'then set the environment variable DATA_GO_KR_SERVICE_KEY to the key (일반 인증키) and run the sync again.'
 
 function progressPrinter(io: CliIo): ((p: SyncProgress) => void) | undefined {
   if (!io.stderrIsTTY) return undefined
