@@ -47,7 +47,11 @@ describe('trials sync', () => {
     const entry = JSON.parse(run.stdout)
     expect(entry).toMatchObject({ source: 'icreat', ok: true, fetched: 145, created: 145, rejected: 0, startedAt: T1 })
     const text = readFileSync(store, 'utf8')
-    expect(text.split('\n')).toHaveLength(1)
+    // Compact, not pretty-printed: at most one line per trial plus the envelope, never indentation.
+    const lines = text.split('\n')
+    expect(lines.length).toBeLessThanOrEqual(145 + 3)
+    expect(lines.some((line) => /^\s/.test(line))).toBe(false)
+    expect(() => JSON.parse(text)).not.toThrow()
     const data = (await readStoreFile(store))!
     expect(data.trials).toHaveLength(145)
     expect(data.trials[0]).toMatchObject({ id: 'icreat:C100001', changeKind: 'new', firstSeenAt: T1 })
