@@ -13,16 +13,19 @@ const tempDir = useTempDir()
 const sourceConfig = { getServiceKey: () => undefined, timeoutMs: 1000, env: {} }
 
 describe('saving the store', () => {
-  it('writes compact JSON that loads back equal, and keeps the previous generation as .bak', async () => {
+  it('writes one JSON document with one compact trial per line that loads back equal, and keeps the previous generation as .bak', async () => {
     const path = join(tempDir(), 'trials.json')
-    const first = storeWith([storedTrial('C1')])
+    const first = storeWith([storedTrial('C1', { fields: { 과제명: '줄\n바꿈', n: 1 } }), storedTrial('C2')])
     await saveStore(path, first)
     const text = readFileSync(path, 'utf8')
-    expect(text).not.toContain('\n')
     expect(JSON.parse(text)).toEqual(first)
+    const lines = text.trimEnd().split('\n')
+    expect(lines).toHaveLength(4)
+    expect(JSON.parse(lines[1].replace(/,$/, ''))).toEqual(first.trials[0])
+    expect(await readStoreFile(path)).toEqual(first)
     expect(existsSync(`${path}.bak`)).toBe(false)
 
-    const second = storeWith([storedTrial('C1'), storedTrial('C2')])
+    const second = storeWith([storedTrial('C1'), storedTrial('C2'), storedTrial('C3')])
     await saveStore(path, second)
     expect(await readStoreFile(path)).toEqual(second)
     expect(await readStoreFile(`${path}.bak`)).toEqual(first)
@@ -77,6 +80,30 @@ describe('opening a damaged store', () => {
     expect(desk.openWarnings.join(' ')).toContain(corrupt[0])
     // The main file is good again, so the next start needs no recovery.
     expect(await readStoreFile(path)).toEqual(good)
+  })
+
+  it.each([
+    ['cut inside a trial line', (text: string) => text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) - 10)],
+    ['cut before the closing line', (text: string) => text.slice(0, text.lastIndexOf(']}'))],
+    ['a damaged trial line', (text: string) => text.replace('"icreat:C2"', '"icreat:C2')],
+    ['data after the closing line', (text: string) => `${text}{"x":1}\n`],
+  ])('a one-trial-per-line file %s is detected as damaged and the previous generation loaded', async (_label, damage) => {
+    const dir = tempDir()
+    const path = join(dir, 'trials.json')
+    const good = storeWith([storedTrial('C1')])
+    await saveStore(path, good)
+    await saveStore(path, storeWith([storedTrial('C1'), storedTrial('C2'), storedTrial('C3')]))
+    writeFileSync(path, damage(readFileSync(path, 'utf8')))
+    const loaded = await loadStore(path)
+    expect(loaded.data).toEqual(good)
+    expect(loaded.corruptPath).toBeDefined()
+  })
+
+  it('still reads a store written as one compact line (earlier versions)', async () => {
+    const path = join(tempDir(), 'trials.json')
+    const data = storeWith([storedTrial('C1'), storedTrial('C2')])
+    writeFileSync(path, JSON.stringify(data))
+    expect(await readStoreFile(path)).toEqual(data)
   })
 
   it('refuses to start empty when the file and its previous generation are both bad (STORE_UNREADABLE)', async () => {

@@ -8,17 +8,18 @@ const CHUNK_CHARS = 1 << 20
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * Compact JSON of the store, produced in slices so that a 100,000-trial store never blocks the event loop
- * for long (the Electron window would freeze). `write` receives consecutive pieces of the document.
+ * The store as one JSON document with one trial per line — `{…,"trials":[` on the first line, each trial on its
+ * own line, `]}` on the last — so it loads line by line (see readStoreJson) instead of as one 500 MB string.
+ * Produced in slices so that a 100,000-trial store never blocks the event loop for long (the Electron window
+ * would freeze). `write` receives consecutive pieces of the document.
  */
 export async function serializeStoreInSlices(data: StoreData, write: (chunk: string) => Promise<void>): Promise<void> {
   const { trials, ...rest } = data
   const head = JSON.stringify(rest)
-  // `{...rest,"trials":[ ... ]}`: the small part first, then the records one by one.
-  let buffer = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"trials":[`
+  let buffer = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"trials":[\n`
   let sliceStart = performance.now()
   for (let i = 0; i < trials.length; i++) {
-    buffer += (i === 0 ? '' : ',') + JSON.stringify(trials[i])
+    buffer += JSON.stringify(trials[i]) + (i === trials.length - 1 ? '\n' : ',\n')
     if (buffer.length >= CHUNK_CHARS) {
       await write(buffer)
       buffer = ''
@@ -28,6 +29,6 @@ export async function serializeStoreInSlices(data: StoreData, write: (chunk: str
       sliceStart = performance.now()
     }
   }
-  buffer += ']}'
+  buffer += ']}\n'
   await write(buffer)
 }

@@ -2,12 +2,12 @@ import { constants as fsConstants, promises as fs } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { TrialsError } from '../errors'
 import { migrateStoreData, UnsupportedSchemaError } from './migrations'
+import { CorruptStoreError, readStoreJson } from './readStoreJson'
 import { serializeStoreInSlices } from './serializeStore'
 import { parseStoreData } from './storeSchema'
 import { SCHEMA_VERSION, type StoreData } from './types'
 
-/** The file is damaged or is not a Trial Desk store. */
-export class CorruptStoreError extends Error {}
+export { CorruptStoreError }
 
 export function emptyStoreData(): StoreData {
   return { schemaVersion: SCHEMA_VERSION, trials: [], sources: {}, syncLog: [] }
@@ -17,23 +17,10 @@ export const backupPathOf = (storePath: string) => `${storePath}.bak`
 
 /** Reads, validates and migrates one store file. Resolves null when the file does not exist. */
 export async function readStoreFile(path: string): Promise<StoreData | null> {
-  let text: string
+  const raw = await readStoreJson(path)
+  if (raw === null) return null
   try {
-    text = await fs.readFile(path, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw new CorruptStoreError(`cannot read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}`)
-  }
-  if (text.trim() === '' || /^\0+$/.test(text)) throw new CorruptStoreError('the file is empty')
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    throw new CorruptStoreError('the file is not valid JSON (truncated or damaged)')
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CorruptStoreError('not a Trial Desk store')
-  try {
-    return parseStoreData(migrateStoreData(raw as Record<string, unknown>))
+    return parseStoreData(migrateStoreData(raw))
   } catch (e) {
     if (e instanceof UnsupportedSchemaError && /newer/.test(e.message)) {
       // Not damage: a newer Trial Desk wrote it. Leave the file alone.
