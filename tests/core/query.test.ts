@@ -166,4 +166,20 @@ describe('text search across records', () => {
     expect(found('2011/07/18')).toEqual(['M2'])
     expect(found('true')).toEqual([])
   })
+  it('after a sync, an index rebuilt from the previous one finds changed records by their new text only', () => {
+    const before = createTrialIndex([
+      storedTrial('R1', { fields: { 과제명: 'aspirin 연구' }, common: { title: 'aspirin 연구' } }),
+      storedTrial('R2', { fields: { 과제명: 'metformin 연구' }, common: { title: 'metformin 연구' } }),
+    ])
+    const [r1, r2] = before.entries.map((e) => e.trial)
+    const after = createTrialIndex([
+      { ...r2, lastSeenAt: NOW }, // unchanged: same field objects
+      { ...r1, fields: { 과제명: '로수바스타틴 연구' }, common: { title: '로수바스타틴 연구' } },
+      storedTrial('R3', { fields: { 과제명: 'aspirin 신규' }, common: { title: 'aspirin 신규' } }),
+    ], before)
+    const found = (q: string) => listTrials(after, { withinDays: null, q, sort: 'id' }).items.map((t) => t.sourceId)
+    expect(found('metformin')).toEqual(['R2'])
+    expect(found('aspirin')).toEqual(['R3'])
+    expect(found('로수바스타틴')).toEqual(['R1'])
+  })
 })

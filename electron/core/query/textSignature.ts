@@ -42,6 +42,11 @@ export function addSignature(words: Uint32Array, count: number, position: number
   for (const text of texts) forEachFeature(text, add)
 }
 
+/** Copies one record's signature from another set (an index rebuilt after a sync). */
+export function copySignature(from: Uint32Array, fromCount: number, fromPosition: number, to: Uint32Array, toCount: number, toPosition: number): void {
+  for (let w = 0; w < SIGNATURE_WORDS; w++) to[w * toCount + toPosition] = from[w * fromCount + fromPosition]
+}
+
 /** Marks (1) the records that may contain `term`; 0 means they certainly do not. */
 export function markCandidates(words: Uint32Array, count: number, term: string, marks: Uint8Array): void {
   const masks = new Map<number, number>()

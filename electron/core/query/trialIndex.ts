@@ -3,7 +3,7 @@ import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
 import { searchTextOf } from './searchText'
 import { buildSortOrders, timeOf, type SortOrderName, type SortOrders } from './sortOrders'
-import { addSignature, createSignatures } from './textSignature'
+import { addSignature, copySignature, createSignatures } from './textSignature'
 
 export type { SortOrderName } from './sortOrders'
 
@@ -71,8 +71,12 @@ function facetValueOf(trial: StoredTrial, field: FacetField): unknown {
   return trial.common[field]
 }
 
-/** Builds the in-memory index over every stored trial (all sources, removed ones included). */
-export function createTrialIndex(trials: readonly StoredTrial[]): TrialIndex {
+/**
+ * Builds the in-memory index over every stored trial (all sources, removed ones included). With the `previous`
+ * index (after a sync), records whose fields and common fields are the same objects as before (the diff keeps
+ * them for unchanged rows) reuse their search text and signature instead of recomputing them.
+ */
+export function createTrialIndex(trials: readonly StoredTrial[], previous?: TrialIndex): TrialIndex {
   const count = trials.length
   const entries: IndexedTrial[] = trials.map((trial, position) => ({ trial, position }))
   const removed = Uint8Array.from(trials, (t) => (t.removedAt === null ? 0 : 1))
@@ -82,11 +86,18 @@ export function createTrialIndex(trials: readonly StoredTrial[]): TrialIndex {
   const signatures = createSignatures(count)
   const fieldNames = new Set<string>()
   for (let p = 0; p < count; p++) {
+    for (const key in trials[p].fields) fieldNames.add(key)
+    const before = previous?.byId.get(trials[p].id)
+    if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common) {
+      asciiTexts[p] = previous!.asciiTexts[before.position]
+      wideTexts[p] = previous!.wideTexts[before.position]
+      copySignature(previous!.signatures, previous!.entries.length, before.position, signatures, count, p)
+      continue
+    }
     const text = searchTextOf(trials[p])
     asciiTexts[p] = text.ascii
     wideTexts[p] = text.wide
     addSignature(signatures, count, p, [text.ascii, text.wide])
-    for (const key in trials[p].fields) fieldNames.add(key)
   }
   const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, buildDictionary(count, (p) => facetValueOf(trials[p], f))]))
   return {

@@ -71,7 +71,7 @@ export class StoreSession {
       this.db.data = previous
       throw e
     }
-    if (next.trials !== previous.trials) this.currentIndex = createTrialIndex(next.trials)
+    if (next.trials !== previous.trials) this.currentIndex = createTrialIndex(next.trials, this.currentIndex)
     this.stamp = await stampOf(this.path)
   }
 
