@@ -5,7 +5,11 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import type { StoreData } from '../../../electron/core/store/types'
 import type { BenchEngine, EnginePaths } from './engines/engine'
-import { fullListing, withChangedRows } from './generate/listing'
+import { readStoreFile } from '../../../electron/core/store/storeFile'
+import type { SourceRow } from '../../../electron/core/sources/source'
+import type { SourceId } from '../../../shared/trials'
+import { listedRow, withChangedRows } from './generate/listing'
+import { forEachStoredTrial } from './generate/storeFile'
 import { runWorkload, type BenchListings, type WorkloadOptions } from './workload'
 
 export interface ChildJob extends EnginePaths, WorkloadOptions {
@@ -15,12 +19,16 @@ export interface ChildJob extends EnginePaths, WorkloadOptions {
 }
 
 async function readStore(path: string): Promise<StoreData> {
-  return JSON.parse(await readFile(path, 'utf8')) as StoreData
+  const data = await readStoreFile(path)
+  if (!data) throw new Error(`no store at ${path}`)
+  return data
 }
 
+/** Streams the store file, so only the listings (what a sync holds) are in memory, never a second store. */
 async function buildListings(storePath: string, seed: number): Promise<BenchListings> {
-  const store = await readStore(storePath)
-  const unchanged = (['icreat', 'cris'] as const).map((source) => ({ source, rows: fullListing(store, source) }))
+  const rows: Record<SourceId, SourceRow[]> = { icreat: [], cris: [] }
+  await forEachStoredTrial(storePath, (trial) => { if (trial.removedAt === null) rows[trial.source].push(listedRow(trial)) })
+  const unchanged = (['icreat', 'cris'] as const).map((source) => ({ source, rows: rows[source] }))
   const onePercentChanged = unchanged.map(({ source, rows }) => ({ source, rows: withChangedRows(rows, 0.01, seed) }))
   return { unchanged, onePercentChanged }
 }

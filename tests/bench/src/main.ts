@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: synthetic stores of each size, measured with the Trial Desk core and with SQLite, side by side.
  * Env: BENCH_SIZES (default 10000,100000), BENCH_REPEAT (query repeats, default 30),
- * BENCH_HEAVY_REPEAT (load/save/diff repeats, default 5), BENCH_SEED.
+ * BENCH_HEAVY_REPEAT (load/save/diff repeats, default 5), BENCH_SEED, BENCH_ONLY (e.g. `queries,diff`: measure
+ * only those groups). Exits non-zero when the two engines answer a question differently.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,7 +15,7 @@ import { generateStore } from './generate/syntheticStore'
 import { describeMachine } from './report/machine'
 import { combine, missedTargets, type BenchResults } from './report/results'
 import { formatTable } from './report/table'
-import { BENCH_NOW, type EngineRun } from './workload'
+import { BENCH_NOW, METRIC_GROUPS, type EngineRun, type MetricGroup } from './workload'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repoRoot = resolve(here, '../../..')
@@ -31,6 +32,15 @@ const sizes = positiveInts(process.env.BENCH_SIZES, [10_000, 100_000])
 const [repeat] = positiveInts(process.env.BENCH_REPEAT, [30])
 const [heavyRepeat] = positiveInts(process.env.BENCH_HEAVY_REPEAT, [5])
 const [seed] = positiveInts(process.env.BENCH_SEED, [20260901])
+const only = metricGroups(process.env.BENCH_ONLY)
+
+function metricGroups(text: string | undefined): MetricGroup[] | undefined {
+  if (!text?.trim()) return undefined
+  const groups = text.split(',').map((s) => s.trim())
+  const unknown = groups.filter((g) => !(METRIC_GROUPS as readonly string[]).includes(g))
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown group ${unknown.join(', ')} (use ${METRIC_GROUPS.join(', ')})`)
+  return groups as MetricGroup[]
+}
 
 /** Runs child.ts in a fresh Node process (tsx loader, gc exposed) and waits for it. */
 function runChild(job: ChildJob, workDir: string): Promise<void> {
@@ -79,7 +89,7 @@ async function benchSize(size: number, workDir: string): Promise<{ ours: EngineR
   const started = Date.now()
   await writeStoreFile(storePath, generateStore({ size, seed, now: BENCH_NOW }))
   console.log(`  generated ${size} trials in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  const base = { ...paths, repeat, heavyRepeat, seed }
+  const base = { ...paths, repeat, heavyRepeat, seed, only }
   await runChild({ ...base, task: 'build-sqlite', resultPath: '' }, workDir)
   console.log('  built the SQLite baseline')
   const runs: Partial<Record<'ours' | 'sqlite', EngineRun>> = {}
@@ -116,8 +126,13 @@ async function main(): Promise<void> {
   } finally {
     rmSync(workDir, { recursive: true, force: true })
   }
+  const disagreeing = Object.values(results.disagreements).flat().length
+  if (disagreeing > 0) {
+    console.error(`The two engines answered ${disagreeing} question(s) differently (see above): a bug in one of them.`)
+    process.exitCode = 1
+  }
   if (sizes.includes(100_000)) {
-    console.log(results.missedTargets.length === 0 ? 'Every target at 100,000 trials holds.'
+    console.log(results.missedTargets.length === 0 ? `Every target${only ? ' measured' : ''} at 100,000 trials holds.`
       : `Targets missed at 100,000 trials:\n${results.missedTargets.map((m) => `  - ${m}`).join('\n')}`)
   }
   mkdirSync(dirname(resultsPath), { recursive: true })

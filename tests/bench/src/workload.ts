@@ -1,7 +1,7 @@
 import type { ListQuery } from '../../../shared/trials'
 import type { BenchEngine, ListAnswer, Listings } from './engines/engine'
 import { longestEventLoopBlock } from './measure/eventLoopBlock'
-import { watchMemory } from './measure/memory'
+import { watchMemory, type MemoryWatch } from './measure/memory'
 import { single, summarize, type Summary } from './measure/stats'
 import { timeRepeated } from './measure/timing'
 
@@ -19,7 +19,8 @@ export type Metric = (typeof METRICS)[number]
 export type Answers = Record<string, { total: number; firstIds: string[]; facetSizes: Record<string, number> } | Record<string, number>>
 
 export interface EngineRun {
-  metrics: Record<Metric, Summary>
+  /** Only the measured metrics (see WorkloadOptions.only). */
+  metrics: Partial<Record<Metric, Summary>>
   answers: Answers
 }
 
@@ -28,7 +29,13 @@ export interface WorkloadOptions {
   repeat: number
   /** Repeats of load, save and sync diff (seconds each at 100,000 trials). */
   heavyRepeat: number
+  /** Measure only these groups (BENCH_ONLY); all when absent. Peak memory is always reported. */
+  only?: MetricGroup[]
 }
+
+/** What BENCH_ONLY can select, to re-measure one thing after a change without the whole run. */
+export const METRIC_GROUPS = ['load', 'queries', 'diff', 'save'] as const
+export type MetricGroup = (typeof METRIC_GROUPS)[number]
 
 const KOREAN_TERMS = ['메트포르민', '아스피린', '로수바스타틴']
 const ENGLISH_TERMS = ['metformin', 'aspirin', 'rosuvastatin']
@@ -59,12 +66,39 @@ export async function runWorkload(
 ): Promise<EngineRun> {
   const memory = watchMemory()
   const { repeat, heavyRepeat } = options
+  const wants = (group: MetricGroup) => !options.only || options.only.includes(group)
   const answers: Answers = {}
   const m: Partial<Record<Metric, Summary>> = {}
 
-  m.load = await timeRepeated(heavyRepeat, memory, () => engine.load())
-  m.fileSizeMb = single(engine.fileBytes() / 1024 / 1024)
+  if (wants('load')) {
+    m.load = await timeRepeated(heavyRepeat, memory, () => engine.load())
+    m.fileSizeMb = single(engine.fileBytes() / 1024 / 1024)
+  } else await engine.load()
+  if (wants('queries')) await measureQueries(engine, memory, repeat, m, answers)
+  if (wants('diff')) {
+    // Built only now, so they do not weigh on the queries' GC; held during the diff, as a sync holds what it fetched.
+    const listings = await buildListings()
+    m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged))
+    answers.diffNoChange = { ...engine.diff(listings.unchanged) }
+    m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged))
+    answers.diff1pctChanged = { ...engine.diff(listings.onePercentChanged) }
+  }
+  if (wants('save')) {
+    m.save = await timeRepeated(heavyRepeat, memory, () => engine.save())
+    const blocks: number[] = []
+    for (let i = 0; i < heavyRepeat; i++) blocks.push(await longestEventLoopBlock(() => engine.save()))
+    m.saveEventLoopBlock = summarize(blocks)
+  }
+  const peaks = memory.stop()
+  m.peakRssMb = single(peaks.peakRssMb)
+  m.peakHeapMb = single(peaks.peakHeapMb)
+  engine.close()
+  return { metrics: m, answers }
+}
 
+async function measureQueries(
+  engine: BenchEngine, memory: MemoryWatch, repeat: number, m: Partial<Record<Metric, Summary>>, answers: Answers,
+): Promise<void> {
   m.queryDefaultView = await timeRepeated(repeat, memory, () => engine.list(QUERIES.defaultView))
   answers.defaultView = answerOf(engine.list(QUERIES.defaultView))
   m.queryTextKorean = await timeRepeated(repeat, memory, (i) => engine.list(QUERIES.textKorean(i)))
@@ -80,22 +114,4 @@ export async function runWorkload(
   answers.facetCounts = answerOf(all)
   const ids = engine.sampleIds(Math.max(repeat + 1, 10))
   m.getOneTrial = await timeRepeated(repeat, memory, (i) => engine.get(ids[i + 1]))
-
-  // Built only now, so they do not weigh on the queries' GC; held during the diff, as a sync holds what it fetched.
-  const listings = await buildListings()
-  m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged))
-  answers.diffNoChange = { ...engine.diff(listings.unchanged) }
-  m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged))
-  answers.diff1pctChanged = { ...engine.diff(listings.onePercentChanged) }
-
-  m.save = await timeRepeated(heavyRepeat, memory, () => engine.save())
-  const blocks: number[] = []
-  for (let i = 0; i < heavyRepeat; i++) blocks.push(await longestEventLoopBlock(() => engine.save()))
-  m.saveEventLoopBlock = summarize(blocks)
-
-  const peaks = memory.stop()
-  m.peakRssMb = single(peaks.peakRssMb)
-  m.peakHeapMb = single(peaks.peakHeapMb)
-  engine.close()
-  return { metrics: m as Record<Metric, Summary>, answers }
 }

@@ -1,18 +1,12 @@
 import type { SourceRow } from '../../../../electron/core/sources/source'
-import type { StoreData } from '../../../../electron/core/store/types'
-import type { SourceId } from '../../../../shared/trials'
+import type { StoredTrial } from '../../../../electron/core/store/types'
 import { createRandom } from './prng'
 
-/** What a full sync would fetch for one source: every active trial's row, as fresh objects (as if just parsed). */
-export function fullListing(store: StoreData, source: SourceId): SourceRow[] {
-  const rows: SourceRow[] = []
-  for (const trial of store.trials) {
-    if (trial.source !== source || trial.removedAt !== null) continue
-    const row: SourceRow = { sourceId: trial.sourceId, fields: structuredClone(trial.fields) }
-    if (trial.detailsPending !== undefined) row.detailsPending = trial.detailsPending
-    rows.push(row)
-  }
-  return rows
+/** The row a full sync would fetch for a stored trial: its fields as fresh objects (as if just parsed). */
+export function listedRow(trial: StoredTrial): SourceRow {
+  const row: SourceRow = { sourceId: trial.sourceId, fields: structuredClone(trial.fields) }
+  if (trial.detailsPending !== undefined) row.detailsPending = trial.detailsPending
+  return row
 }
 
 /**

@@ -1,19 +1,25 @@
-import { createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import type { StoreData } from '../../../../electron/core/store/types'
+import { createInterface } from 'node:readline'
+import { serializeStoreInSlices } from '../../../../electron/core/store/serializeStore'
+import type { StoreData, StoredTrial } from '../../../../electron/core/store/types'
 
-/**
- * Writes a store as compact JSON, one trial at a time: a 100,000-trial store is close to V8's maximum string
- * length, so it is never stringified whole here.
- */
+/** Writes a store exactly as the app lays it out (one trial per line), without ever stringifying it whole. */
 export async function writeStoreFile(path: string, store: StoreData): Promise<void> {
   const out = createWriteStream(path)
-  const { trials, ...rest } = store
-  const head = JSON.stringify(rest)
-  const write = async (chunk: string) => { if (!out.write(chunk)) await once(out, 'drain') }
-  await write(`${head.slice(0, -1)},"trials":[`)
-  for (let i = 0; i < trials.length; i++) await write((i === 0 ? '' : ',') + JSON.stringify(trials[i]))
-  await write(']}')
+  await serializeStoreInSlices(store, async (chunk) => { if (!out.write(chunk)) await once(out, 'drain') })
   out.end()
   await once(out, 'finish')
+}
+
+/** Calls `visit` with each trial of a store file in that layout, one at a time (never the whole store in memory). */
+export async function forEachStoredTrial(path: string, visit: (trial: StoredTrial) => void): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity })
+  let first = true
+  for await (const line of lines) {
+    if (first) { first = false; continue }
+    const text = line.trim()
+    if (text === '' || text === ']}') continue
+    visit(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text) as StoredTrial)
+  }
 }

@@ -13,28 +13,31 @@ export interface MetricRow {
 
 export interface BenchResults {
   machine: MachineInfo & { sqlite: string; generatedAt: string; repeat: number; heavyRepeat: number; seed: number }
-  sizes: Record<string, Record<Metric, MetricRow>>
+  /** Per size, the metrics measured in this run (all unless BENCH_ONLY chose some). */
+  sizes: Record<string, Partial<Record<Metric, MetricRow>>>
   /** Where the engines disagreed on an answer (same data, same query): should be empty. */
   disagreements: Record<string, string[]>
   /** Targets missed at 100,000 (empty when every target holds, or when 100,000 was not run). */
   missedTargets: string[]
 }
 
-export function combine(ours: Record<Metric, Summary>, sqlite: Record<Metric, Summary>): Record<Metric, MetricRow> {
-  const rows = {} as Record<Metric, MetricRow>
+export function combine(ours: Partial<Record<Metric, Summary>>, sqlite: Partial<Record<Metric, Summary>>): Partial<Record<Metric, MetricRow>> {
+  const rows: Partial<Record<Metric, MetricRow>> = {}
   for (const metric of METRICS) {
     const o = ours[metric]
     const s = sqlite[metric]
+    if (!o || !s) continue
     rows[metric] = { ours: o, sqlite: s, ratio: s.median > 0 ? round(o.median / s.median) : null }
   }
   return rows
 }
 
-export function missedTargets(size: number, rows: Record<Metric, MetricRow>): string[] {
+export function missedTargets(size: number, rows: Partial<Record<Metric, MetricRow>>): string[] {
   if (size !== TARGET_SIZE) return []
   const missed: string[] = []
   for (const [metric, target] of Object.entries(TARGETS) as Array<[Metric, NonNullable<(typeof TARGETS)[Metric]>]>) {
     const row = rows[metric]
+    if (!row) continue
     if (target.maxP95 !== undefined && row.ours.p95 > target.maxP95) {
       missed.push(`${metric}: p95 ${row.ours.p95} > ${target.maxP95}`)
     }

@@ -12,7 +12,7 @@ function targetText(metric: Metric): string {
 }
 
 /** A Markdown table (readable in a terminal, pasteable into the README). */
-export function formatTable(size: string, rows: Record<Metric, MetricRow>): string {
+export function formatTable(size: string, rows: Partial<Record<Metric, MetricRow>>): string {
   const lines = [
     `### ${Number(size).toLocaleString('en')} trials`,
     '',
@@ -21,6 +21,7 @@ export function formatTable(size: string, rows: Record<Metric, MetricRow>): stri
   ]
   for (const metric of METRICS) {
     const r = rows[metric]
+    if (!r) continue
     lines.push(`| ${metric} | ${UNIT[metric] ?? 'ms'} | ${fmt(r.ours.median)} | ${fmt(r.ours.p95)} | ` +
       `${fmt(r.sqlite.median)} | ${fmt(r.sqlite.p95)} | ${r.ratio === null ? '–' : fmt(r.ratio)} | ${targetText(metric)} |`)
   }
