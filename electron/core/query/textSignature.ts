@@ -36,10 +36,15 @@ export function createSignatures(count: number): Uint32Array {
   return new Uint32Array(count * SIGNATURE_WORDS)
 }
 
+/** One record's bits, built here (cache-resident) and then stored word-major in one pass. */
+const recordBits = new Uint32Array(SIGNATURE_WORDS)
+const setRecordBit = (bit: number) => { recordBits[bit >>> 5] |= 1 << (bit & 31) }
+
 /** Sets record `position`'s signature from its texts. */
 export function addSignature(words: Uint32Array, count: number, position: number, texts: readonly string[]): void {
-  const add = (bit: number) => { words[(bit >>> 5) * count + position] |= 1 << (bit & 31) }
-  for (const text of texts) forEachFeature(text, add)
+  recordBits.fill(0)
+  for (const text of texts) forEachFeature(text, setRecordBit)
+  for (let w = 0; w < SIGNATURE_WORDS; w++) words[w * count + position] = recordBits[w]
 }
 
 /** Copies one record's signature from another set (an index rebuilt after a sync). */
