@@ -80,7 +80,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByRole('button', { name: '키 저장' }).click()
     await page.getByText(`설정된 키: ••••${FAKE_ODCLOUD_KEY.slice(-4)}`).waitFor()
     await page.getByRole('button', { name: '연결 테스트' }).click()
-    await page.getByText('연결되었습니다. iCReaT에 145건이 있습니다.').waitFor()
+    await page.getByTestId('key-test-icreat').getByText('iCReaT: 연결됨 (145건)').waitFor()
     await shot('02-settings-key-set')
 
     // 3. Sync now, with visible progress.
