@@ -3,7 +3,7 @@ import type { BenchEngine, ListAnswer, Listings } from './engines/engine'
 import { longestEventLoopBlock } from './measure/eventLoopBlock'
 import { watchMemory, type MemoryWatch } from './measure/memory'
 import { single, summarize, type Summary } from './measure/stats'
-import { timeRepeated } from './measure/timing'
+import { collectGarbage, timeRepeated } from './measure/timing'
 
 /** The benchmark's clock: the synthetic stores are generated relative to it. */
 export const BENCH_NOW = '2026-09-01T00:00:00.000Z'
@@ -71,22 +71,25 @@ export async function runWorkload(
   const m: Partial<Record<Metric, Summary>> = {}
 
   if (wants('load')) {
-    m.load = await timeRepeated(heavyRepeat, memory, () => engine.load())
+    m.load = await timeRepeated(heavyRepeat, memory, () => engine.load(), { prepare: () => engine.close() })
     m.fileSizeMb = single(engine.fileBytes() / 1024 / 1024)
   } else await engine.load()
   if (wants('queries')) await measureQueries(engine, memory, repeat, m, answers)
   if (wants('diff')) {
     // Built only now, so they do not weigh on the queries' GC; held during the diff, as a sync holds what it fetched.
     const listings = await buildListings()
-    m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged))
+    m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged), {})
     answers.diffNoChange = { ...engine.diff(listings.unchanged) }
-    m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged))
+    m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged), {})
     answers.diff1pctChanged = { ...engine.diff(listings.onePercentChanged) }
   }
   if (wants('save')) {
-    m.save = await timeRepeated(heavyRepeat, memory, () => engine.save())
+    m.save = await timeRepeated(heavyRepeat, memory, () => engine.save(), {})
     const blocks: number[] = []
-    for (let i = 0; i < heavyRepeat; i++) blocks.push(await longestEventLoopBlock(() => engine.save()))
+    for (let i = 0; i < heavyRepeat; i++) {
+      collectGarbage()
+      blocks.push(await longestEventLoopBlock(() => engine.save()))
+    }
     m.saveEventLoopBlock = summarize(blocks)
   }
   const peaks = memory.stop()
