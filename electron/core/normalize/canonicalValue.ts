@@ -11,7 +11,7 @@ const HYPHEN_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[ T])/
 
 const NON_ASCII = /[^\x00-\x7f]/
 
-export function canonicalString(text: string): string | null {
+function canonicalString(text: string): string | null {
   // The checks before each step skip the work for the common case (no CR, ASCII, not a date).
   let s = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
   if (NON_ASCII.test(s)) s = s.normalize('NFC')

@@ -2,10 +2,8 @@ import { COMMON_FIELD_NAMES, FACET_FIELDS, type FacetField, type TrialSummary } 
 import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
 import { searchTextOf } from './searchText'
-import { buildSortOrders, timeOf, type SortOrderName, type SortOrders } from './sortOrders'
+import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
 import { addSignature, copySignature, createSignatures } from './textSignature'
-
-export type { SortOrderName } from './sortOrders'
 
 export interface IndexedTrial {
   trial: StoredTrial
@@ -18,7 +16,6 @@ export interface ValueDictionary {
   values: string[]
   ids: Int32Array
 }
-export type FacetDictionary = ValueDictionary
 
 /**
  * Per-record data pre-computed once per load or sync, laid out in columns (typed arrays), so a list query over
