@@ -1,8 +1,6 @@
 /**
  * "Details pending" counts only trials still listed: a trial CRIS removed before its details arrived waits for nothing.
- * Both checks below currently FAIL, so they are marked `it.fails`: the counts come from the engine (not the CRIS
- * source) — electron/core/sync/syncOneSource.ts:59 and electron/core/store/statusReport.ts:13 count removed trials too.
- * When those are fixed these turn red: change `it.fails` back to `it`.
+ * Both the sync log entry and the status report are checked.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -48,11 +46,11 @@ describe('details pending after CRIS removed trials that were waiting for theirs
     expect(afterRemoval.warnings.join('\n')).toContain(`${listedPending} CRIS trials are listed but still wait for their details`)
   })
 
-  it.fails('the sync log counts only listed trials as pending (syncOneSource.ts:59)', () => {
+  it('the sync log counts only listed trials as pending (syncOneSource.ts:59)', () => {
     expect(afterRemoval.detailsPending).toBe(90 - removedWhilePending.length)
   })
 
-  it.fails('the status counts only active trials as pending (statusReport.ts:13)', () => {
+  it('the status counts only active trials as pending (statusReport.ts:13)', () => {
     const counts = desk.status().sources.find((s) => s.source === 'cris')!.counts
     expect(counts.detailsPending).toBe(90 - removedWhilePending.length)
   })

@@ -10,7 +10,7 @@ export function buildStatusReport(session: StoreSession, registered: SourceId[],
     c.total++
     if (trial.removedAt === null) c.active++
     else c.removed++
-    if (trial.detailsPending) c.detailsPending++
+    if (trial.detailsPending && trial.removedAt === null) c.detailsPending++
     counts.set(trial.source, c)
   }
   const ids = SOURCE_IDS.filter((id) => registered.includes(id) || data.sources[id] !== undefined || counts.has(id))

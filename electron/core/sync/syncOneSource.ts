@@ -56,7 +56,8 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     if (input.lock.compromised) {
       throw new TrialsError('STORE_IN_USE', 'The store lock was lost during the sync (the computer may have slept), so nothing was saved. Sync again.')
     }
-    const pending = result.trials.filter((t) => t.detailsPending).length
+    // A removed trial is not waiting for anything: only listed ones count as pending.
+    const pending = result.trials.filter((t) => t.source === sourceId && t.detailsPending && t.removedAt === null).length
     const entry: SyncLogEntry = {
       ...base(), ok: true, fetched, created: result.counts.created, updated: result.counts.updated,
       unchanged: result.counts.unchanged, removed: result.counts.removed, restored: result.counts.restored, rejected,
