@@ -7,8 +7,11 @@ import type { IpcEventMap } from '../../shared/ipc'
 export function storeRecoveredEvents(openWarnings: readonly string[]): Array<IpcEventMap['store:recovered']> {
   return openWarnings
     .map((message) => ({ message, corruptPath: corruptPathIn(message) }))
-    .filter((event) => event.corruptPath !== '')
+    // A missing main file restored from its .bak has no damaged file to name (corruptPath ''), but the user must know.
+    .filter((event) => event.corruptPath !== '' || MAIN_FILE_MISSING.test(event.message))
 }
+
+const MAIN_FILE_MISSING = /was missing; its previous copy was loaded/
 
 // "…kept as <path>.corrupt-<stamp> and…"; the user-data folder ("Trial Desk") contains a space.
 function corruptPathIn(message: string): string {

@@ -132,7 +132,9 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
       {!sync.online && <Banner tone="info">{t('banner.offline')}</Banner>}
       {recovered && (
         <Banner tone="warning" onDismiss={() => setRecovered(null)}>
-          {t('banner.recovered', { path: recovered.corruptPath })}
+          {recovered.corruptPath
+            ? t('banner.recovered', { path: recovered.corruptPath })
+            : t('banner.restoredMissing')}
         </Banner>
       )}
       <main className="app-main">

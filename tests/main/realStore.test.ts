@@ -2,7 +2,7 @@
  * The main process around the REAL core and a real store file: a CLI writing the same store while the app is open,
  * a CLI holding the writer lock at start-up, a damaged store (recovered, or beyond recovery).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { unlinkSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
@@ -121,6 +121,17 @@ describe('a damaged store', () => {
     expect(reopened.list({ withinDays: null }).total).toBe(2)
   })
 
+  it('a main file that disappeared is restored from its previous copy, and the window is told (no kept file to name)', async () => {
+    const storePath = storePathIn(tempDir())
+    await seedStore(storePath, { syncs: 2 })
+    unlinkSync(storePath)
+
+    const reopened = await openTrialDesk({ storePath, sources: [], sourceConfig })
+    const events = storeRecoveredEvents(reopened.openWarnings)
+    expect(events).toEqual([{ message: expect.stringContaining('was missing'), corruptPath: '' }])
+    expect(reopened.list({ withinDays: null }).total).toBe(2)
+  })
+
   it('beyond recovery: the start-up dialog names the file and the next step, and the file is still there', async () => {
     const storePath = storePathIn(tempDir())
     writeFileSync(storePath, '{"trials": [ truncated')
@@ -130,7 +141,7 @@ describe('a damaged store', () => {
       expect(box.detail).toContain(storePath)
       expect(box.detail).toMatch(/STORE_UNREADABLE/)
       expect(box.detail).toMatch(/Nothing was deleted/)
-      expect(box.detail).toMatch(/Move the damaged file/)
+      expect(box.detail).toMatch(/move .*trials\.json.* to another folder/)
       expect(box.buttons[box.showFileButton!]).toMatch(/데이터 파일 보기|Show the data file/)
       expect(box.buttons[box.quitButton]).toMatch(/종료|Quit/)
     }

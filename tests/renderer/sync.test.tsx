@@ -118,4 +118,10 @@ describe('sync status area', () => {
     act(() => fake.emit('store:recovered', { message: 'recovered', corruptPath: '/data/trials.json.corrupt-1' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('/data/trials.json.corrupt-1')
   })
+
+  it('says so when a missing store file was restored from its previous copy', async () => {
+    const { fake } = await renderApp()
+    act(() => fake.emit('store:recovered', { message: 'missing', corruptPath: '' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('저장소 파일이 없어져 직전 사본으로 복구했습니다')
+  })
 })

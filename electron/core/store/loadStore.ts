@@ -42,10 +42,11 @@ async function restoreFromBackup(storePath: string): Promise<void> {
 }
 
 function unreadable(storePath: string, reason: string): TrialsError {
+  const backup = backupPathOf(storePath)
   return new TrialsError('STORE_UNREADABLE',
-    `The trial store ${storePath} is damaged (${reason}) and there is no good previous copy (${backupPathOf(storePath)}). ` +
-    'Nothing was deleted. Move the damaged file to another folder to start a fresh store (a sync downloads the trials again), ' +
-    'or put back a copy from your backups.')
+    `The trial store ${storePath} is damaged (${reason}) and there is no good previous copy (${backup}). ` +
+    `Nothing was deleted. To start a fresh store (a sync downloads the trials again), move ${storePath} and, if it ` +
+    `exists, ${backup} to another folder; or put back copies from your backups.`)
 }
 
 /**

@@ -80,6 +80,7 @@ export const en: Record<MessageKey, string> = {
 
   'banner.offline': 'You are offline. The stored trials stay readable; sync again once you are connected.',
   'banner.recovered': 'The store file was damaged and was restored from its previous copy. The damaged file was kept at {path}.',
+  'banner.restoredMissing': 'The store file was missing and was restored from its previous copy. The last sync may be missing: sync again.',
 
   'sync.area': 'Sync status',
   'sync.never': 'Never synced',

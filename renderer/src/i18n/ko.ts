@@ -81,6 +81,7 @@ export const ko = {
 
   'banner.offline': '오프라인입니다. 저장된 데이터는 그대로 볼 수 있고, 연결되면 다시 동기화할 수 있습니다.',
   'banner.recovered': '저장소 파일이 손상되어 직전 사본으로 복구했습니다. 손상된 파일은 {path} 에 보관했습니다.',
+  'banner.restoredMissing': '저장소 파일이 없어져 직전 사본으로 복구했습니다. 마지막 동기화 내용이 빠졌을 수 있으니 다시 동기화하세요.',
 
   'sync.area': '동기화 상태',
   'sync.never': '아직 동기화하지 않음',
