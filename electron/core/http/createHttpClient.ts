@@ -35,7 +35,8 @@ export interface HttpClientOptions {
 
 export interface HttpClient {
   getText(url: string, options?: HttpGetOptions): Promise<HttpTextResponse>
-  readonly timeoutMs: number
+  /** What classifying a failure needs (service label, the key to redact, the timeout), for callers that parse bodies. */
+  classifyContext(): ClassifyContext
 }
 
 function createAxios(config: SourceConfig, options: HttpClientOptions): AxiosInstance {
@@ -64,11 +65,13 @@ function createAxios(config: SourceConfig, options: HttpClientOptions): AxiosIns
 
 export function createHttpClient(config: SourceConfig, options: HttpClientOptions): HttpClient {
   const instance = createAxios(config, options)
+  // Read the key at each call: the app's key can change between syncs.
+  const classifyContext = (): ClassifyContext => ({ service: options.service, serviceKey: config.getServiceKey(), timeoutMs: config.timeoutMs })
   return {
-    timeoutMs: config.timeoutMs,
+    classifyContext,
     async getText(url, { query = {}, withKey = false, signal } = {}) {
       const serviceKey = withKey ? config.getServiceKey()?.trim() : undefined
-      const ctx: ClassifyContext = { service: options.service, serviceKey: config.getServiceKey(), timeoutMs: config.timeoutMs }
+      const ctx = classifyContext()
       if (withKey && !serviceKey) throw new TrialsError('NO_KEY', httpMessages.noKey(options.service))
       if (signal?.aborted) throw classifyHttpError(signal.reason, ctx, signal)
       // The query is built here, not by axios, so the key is percent-encoded exactly once.

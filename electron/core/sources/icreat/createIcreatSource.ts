@@ -1,5 +1,5 @@
 /** The `icreat` source: data.go.kr file dataset 3074271 (iCReaT 임상연구 과제정보) via odcloud. */
-import { type ClassifyContext, createHttpClient } from '../../http'
+import { createHttpClient } from '../../http'
 import type { FetchContext, FetchResult, Source, SourceConfig } from '../source'
 import { ICREAT_ATTRIBUTION, ICREAT_SERVICE_LABEL, REVISION_STATE_KEY, icreatUrls } from './constants'
 import { discoverRevision } from './discoverRevision'
@@ -11,13 +11,12 @@ export function createIcreatSource(config: SourceConfig): Source {
   const { docsUrl, apiBase } = icreatUrls(config.env)
 
   async function fetchAll(ctx: FetchContext): Promise<FetchResult> {
-    const classify: ClassifyContext = { service: ICREAT_SERVICE_LABEL, serviceKey: config.getServiceKey(), timeoutMs: config.timeoutMs }
     ctx.onProgress({ phase: 'discover', done: 0, total: null })
     const revision = await discoverRevision(http, docsUrl, ctx.state[REVISION_STATE_KEY], ctx.warn, ctx.signal)
     const listing = await fetchListing({
       http,
       dataUrl: `${apiBase}${revision.path}`,
-      classify,
+      classify: http.classifyContext(),
       signal: ctx.signal,
       onProgress: ctx.onProgress,
       warn: ctx.warn,

@@ -15,6 +15,6 @@ export async function testIcreatKey(config: SourceConfig, signal?: AbortSignal):
     withKey: true,
     signal,
   })
-  const page = parsePage(response.body, { service: ICREAT_SERVICE_LABEL, serviceKey: config.getServiceKey(), timeoutMs: config.timeoutMs })
+  const page = parsePage(response.body, http.classifyContext())
   return { totalCount: page.totalCount ?? page.rows.length }
 }
