@@ -12,25 +12,23 @@ const SERVICE_KEY_PARAM = /(serviceKey=)[^&\s"'<>#]*/gi
 /** `Authorization: Infuser <key>` header values (odcloud's alternative to the query parameter). */
 const INFUSER_HEADER = /(Infuser\s+)[^\s"',}]+/g
 
-function keyForms(key: string): string[] {
+/**
+ * Every spelling of the key worth scrubbing, longest first so a double-encoded form is not half-replaced by its
+ * shorter cousin. Very short forms are left out: they would shred ordinary text, and real keys are long.
+ */
+export function serviceKeyForms(key: string): string[] {
   const decoded = normalizeServiceKey(key)
   if (!decoded) return []
   const once = encodeURIComponent(decoded)
   const twice = encodeURIComponent(once)
   const forms = new Set([key.trim(), decoded, once, twice, once.toLowerCase(), twice.toLowerCase(), decoded.replace(/\+/g, ' ')])
-  forms.delete('')
-  // Longest first so a double-encoded form is not half-replaced by its shorter cousin.
-  return [...forms].sort((a, b) => b.length - a.length)
+  return [...forms].filter((form) => form.length >= 4).sort((a, b) => b.length - a.length)
 }
 
 export function redactSecrets(text: string, key?: string | null): string {
   let out = text.replace(SERVICE_KEY_PARAM, `$1${REDACTED}`).replace(INFUSER_HEADER, `$1${REDACTED}`)
   if (key) {
-    for (const form of keyForms(key)) {
-      // Very short keys would shred ordinary text; real keys are long, so only skip the degenerate ones.
-      if (form.length < 4) continue
-      out = out.split(form).join(REDACTED)
-    }
+    for (const form of serviceKeyForms(key)) out = out.split(form).join(REDACTED)
   }
   return out
 }
