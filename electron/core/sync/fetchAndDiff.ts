@@ -1,5 +1,5 @@
-import type { SourceId, SyncProgress } from '../../../shared/trials'
-import { TrialsError } from '../errors'
+import type { SyncProgress } from '../../../shared/trials'
+import { cancelledError } from '../http'
 import type { PreviousRecordView, Source } from '../sources/source'
 import type { StoreData, StoredTrial } from '../store/types'
 import { diffListing, type ListingDiff } from './diffListing'
@@ -29,15 +29,11 @@ function previousView(trials: readonly StoredTrial[]): Map<string, PreviousRecor
   return view
 }
 
-export function cancelledError(source: SourceId): TrialsError {
-  return new TrialsError('CANCELLED', `The sync of ${source} was cancelled. Nothing was changed.`)
-}
-
 /** Fetches one source's complete listing and compares it with the store. Changes nothing: the caller commits. */
 export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDiffResult> {
   const { data, source, signal } = input
   const previous = data.trials.filter((t) => t.source === source.id)
-  if (signal.aborted) throw cancelledError(source.id)
+  if (signal.aborted) throw cancelledError({ service: source.id })
   const result = await source.fetchAll({
     signal,
     onProgress: (p) => input.onProgress({ ...p, source: source.id }),
@@ -45,7 +41,7 @@ export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDi
     previous: previousView(previous),
     state: data.sources[source.id]?.state ?? {},
   })
-  if (signal.aborted) throw cancelledError(source.id)
+  if (signal.aborted) throw cancelledError({ service: source.id })
   const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval })
   return { ...diff, fetched: result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
 }

@@ -1,5 +1,5 @@
 import type { AppError } from '../../../shared/errors'
-import { redactSecrets } from '../http/redact'
+import { httpMessages, redactSecrets } from '../http'
 import { isTrialsError } from '../errors'
 
 /**
@@ -8,7 +8,7 @@ import { isTrialsError } from '../errors'
  */
 export function toAppError(error: unknown, sourceLabel: string, serviceKey: string | undefined, signal?: AbortSignal): AppError {
   if (isTrialsError(error)) return { code: error.code, message: redactSecrets(error.message, serviceKey) }
-  if (signal?.aborted) return { code: 'CANCELLED', message: `The sync of ${sourceLabel} was cancelled. Nothing was changed.` }
+  if (signal?.aborted) return { code: 'CANCELLED', message: httpMessages.cancelled(sourceLabel) }
   return {
     code: 'INTERNAL',
     message: `An unexpected problem stopped the sync of ${sourceLabel}; nothing was changed. Try again, and report it if it keeps happening.`,
