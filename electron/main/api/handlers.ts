@@ -35,7 +35,7 @@ export interface ApiHandlerDeps {
   settings: SettingsStore
   keyStore: ServiceKeyStore
   sync: Pick<SyncCoordinator, 'run' | 'cancel' | 'progress' | 'online' | 'nextScheduledAt'>
-  /** Checks a key against the API (the app: testIcreatKey); resolves the reported row count or throws TrialsError. */
+  /** Checks a key against one source's API (the app: createKeyTester); resolves the reported row count or throws TrialsError. */
   testKey: (key: string, signal: AbortSignal, source: SourceId) => Promise<{ totalCount: number }>
   /** Asks where to save; null when the user cancels. */
   saveDialog: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
