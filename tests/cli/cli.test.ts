@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -167,16 +167,30 @@ describe('trials sync', () => {
   it('a second process syncing the same store gets STORE_IN_USE', async () => {
     const store = join(tempDir(), 'trials.json')
     fake.setFaults({ hang: true })
-    const first = startCli(['sync', '--source', 'icreat', '--store', store], { ...keyEnv(), TRIALS_TIMEOUT_MS: '30000' })
-    // The first process holds the lock once it is fetching; a loaded CI machine can take seconds to start tsx.
-    for (let i = 0; i < 600 && !fake.requests.some((r) => r.path.includes('uddi')); i++) await new Promise((r) => setTimeout(r, 50))
-    expect(fake.requests.some((r) => r.path.includes('uddi'))).toBe(true)
-    const second = await spawned(['sync', '--source', 'icreat', '--store', store])
-    first.child.kill('SIGKILL')
-    await first.done
-    expect(second.code).toBe(1)
-    expect(second.stderr).toMatch(/STORE_IN_USE.*Another Trial Desk window or command is syncing this store/)
-  })
+    // `fake.requests` holds every earlier test's requests too: only a data request made from here on shows that the
+    // first process is fetching, and a sync takes the store's writer lock before it fetches anything.
+    const seen = fake.requests.length
+    const firstIsFetching = () => fake.requests.slice(seen).some((r) => r.path.includes('uddi'))
+    // The first process would give up (and release the lock) at its request timeout: keep that far beyond the test.
+    const first = startCli(['sync', '--source', 'icreat', '--store', store], { ...keyEnv(), TRIALS_TIMEOUT_MS: '600000' })
+    try {
+      // A loaded CI machine can take many seconds to start tsx: wait on the condition, with a generous bound.
+      for (let i = 0; i < 1200 && !firstIsFetching() && first.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50))
+      expect(firstIsFetching()).toBe(true)
+      expect(existsSync(`${store}.lock`)).toBe(true)
+      const dataRequestsBefore = fake.requests.length
+      const second = await spawned(['sync', '--source', 'icreat', '--store', store])
+      expect(second.code).toBe(1)
+      expect(second.stderr).toMatch(/STORE_IN_USE.*Another Trial Desk window or command is syncing this store/)
+      // It gave up at once: it asked the server nothing and the first process still holds the lock.
+      expect(fake.requests.length).toBe(dataRequestsBefore)
+      expect(first.child.exitCode).toBe(null)
+    } finally {
+      first.child.kill('SIGKILL')
+      await first.done
+    }
+    expect(existsSync(store)).toBe(false)
+  }, 120_000)
 })
 
 describe('trials list / show / status', () => {
