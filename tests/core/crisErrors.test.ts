@@ -1,39 +1,13 @@
 /** Every error form CRIS and the data.go.kr gateway answer with, as the clinician sees it; and the key never leaks. */
-import { inspect } from 'node:util'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { isTrialsError, type TrialsError } from '../../electron/core/errors'
+import { describe, expect, it } from 'vitest'
 import { createCrisSource, testCrisKey } from '../../electron/core/sources/cris'
 import type { ErrorCode } from '../../shared/errors'
-import { type CrisFault, FAKE_CRIS_KEY, type FakeCris, type FaultRule, startFakeCris } from '../fakes/crisServer'
+import { type CrisFault, FAKE_CRIS_KEY, type FaultRule } from '../fakes/crisServer'
 import { crisTestConfig, fetchContext } from '../fakes/crisTestConfig'
+import { useFakeCris } from '../helpers/fakeServers'
+import { everythingAbout, failureOf } from '../helpers/failures'
 
-let fake: FakeCris
-
-beforeAll(async () => {
-  fake = await startFakeCris({ count: 200, seed: 5 })
-})
-afterAll(() => fake.close())
-afterEach(async () => {
-  await fake.settle()
-  fake.clearFaults()
-  fake.resetCounters()
-  fake.setLatency(0)
-})
-
-async function failureOf(promise: Promise<unknown>): Promise<TrialsError> {
-  try {
-    await promise
-  } catch (error) {
-    if (isTrialsError(error)) return error
-    throw error
-  }
-  throw new Error('expected the sync to fail')
-}
-
-/** Everything a user or a log could ever see of an error. */
-function everythingAbout(error: TrialsError): string {
-  return [error.message, JSON.stringify(error), error.stack ?? '', inspect(error, { depth: 10 }), String(error.cause)].join('\n')
-}
+const fake = await useFakeCris({ count: 200, seed: 5 })
 
 const KEY_FORMS = [FAKE_CRIS_KEY, encodeURIComponent(FAKE_CRIS_KEY), encodeURIComponent(encodeURIComponent(FAKE_CRIS_KEY))]
 

@@ -1,44 +1,18 @@
-import { inspect } from 'node:util'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { isTrialsError, type TrialsError } from '../../electron/core/errors'
+import { describe, expect, it } from 'vitest'
 import { createHttpClient } from '../../electron/core/http'
 import type { SourceConfig } from '../../electron/core/sources/source'
-import {
-  FAKE_ICREAT_NEW_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, type FakeOdcloud, startFakeOdcloud,
-} from '../fakes/odcloudServer'
+import { FAKE_ICREAT_NEW_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, startFakeOdcloud } from '../fakes/odcloudServer'
+import { useFakeOdcloud } from '../helpers/fakeServers'
+import { everythingAbout, failureOf } from '../helpers/failures'
 
 const SERVICE = 'iCReaT (data.go.kr 3074271)'
-let fake: FakeOdcloud
-
-beforeAll(async () => {
-  fake = await startFakeOdcloud()
-})
-afterAll(() => fake.close())
-afterEach(() => {
-  fake.resetFaults()
-  fake.requests.length = 0
-})
+const fake = await useFakeOdcloud()
 
 function config(overrides: Partial<SourceConfig> = {}, key: string | null = FAKE_ODCLOUD_KEY): SourceConfig {
   return { getServiceKey: () => key ?? undefined, timeoutMs: 2000, env: { TRIALS_RETRY_BASE_MS: '5' }, ...overrides }
 }
 
 const dataUrl = () => `${fake.apiBase}${FAKE_ICREAT_NEW_PATH}`
-
-async function failureOf(promise: Promise<unknown>): Promise<TrialsError> {
-  try {
-    await promise
-  } catch (error) {
-    if (isTrialsError(error)) return error
-    throw error
-  }
-  throw new Error('expected the request to fail')
-}
-
-/** Everything a user or a log could ever see of an error. */
-function everythingAbout(error: TrialsError): string {
-  return [error.message, JSON.stringify(error), error.stack ?? '', inspect(error, { depth: 10 }), String(error.cause)].join('\n')
-}
 
 function expectNoKey(text: string) {
   for (const form of [FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, encodeURIComponent(FAKE_ODCLOUD_KEY_ENCODED), 'Tk3y']) {

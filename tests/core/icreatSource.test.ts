@@ -1,27 +1,16 @@
-import { inspect } from 'node:util'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { isTrialsError, type TrialsError } from '../../electron/core/errors'
+import { describe, expect, it } from 'vitest'
 import { createIcreatSource, testIcreatKey } from '../../electron/core/sources/icreat'
 import { sourceConfigFromEnv } from '../../electron/core/sources/config'
 import type { FetchContext, FetchResult, SourceConfig } from '../../electron/core/sources/source'
 import type { SyncProgress } from '../../shared/trials'
 import {
-  FAKE_ICREAT_NEW_PATH, FAKE_ICREAT_OLD_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, type FakeOdcloud,
-  loadIcreatFixtureRows, startFakeOdcloud,
+  FAKE_ICREAT_NEW_PATH, FAKE_ICREAT_OLD_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, loadIcreatFixtureRows,
 } from '../fakes/odcloudServer'
+import { useFakeOdcloud } from '../helpers/fakeServers'
+import { everythingAbout, failureOf } from '../helpers/failures'
 
 const FIXTURE_ROWS = loadIcreatFixtureRows()
-let fake: FakeOdcloud
-
-beforeAll(async () => {
-  fake = await startFakeOdcloud()
-})
-afterAll(() => fake.close())
-afterEach(() => {
-  fake.resetFaults()
-  fake.setRows(FIXTURE_ROWS)
-  fake.requests.length = 0
-})
+const fake = await useFakeOdcloud({ rows: FIXTURE_ROWS })
 
 function config(extraEnv: Record<string, string> = {}, key: string | null = FAKE_ODCLOUD_KEY): SourceConfig {
   return sourceConfigFromEnv(
@@ -47,16 +36,6 @@ function run(state: Record<string, unknown> = {}, signal = new AbortController()
     state,
   }
   return { warnings, progress, ctx }
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<TrialsError> {
-  try {
-    await promise
-  } catch (error) {
-    if (isTrialsError(error)) return error
-    throw error
-  }
-  throw new Error('expected the fetch to fail')
 }
 
 const dataRequests = () => fake.requests.filter((r) => r.path.startsWith('/api/'))
@@ -200,7 +179,7 @@ describe('icreat fetchAll against the fake odcloud', () => {
     const error = await failureOf(createIcreatSource(config({}, wrong)).fetchAll(run().ctx))
     expect(error.code).toBe('AUTH')
     expect(dataRequests()).toHaveLength(1)
-    const everything = [error.message, JSON.stringify(error), error.stack, inspect(error, { depth: 10 })].join('\n')
+    const everything = everythingAbout(error)
     for (const form of [wrong, encodeURIComponent(wrong), 'Wr0ng']) expect(everything).not.toContain(form)
   })
 
