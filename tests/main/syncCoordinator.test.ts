@@ -45,6 +45,8 @@ async function setup(options: { key?: string | null; online?: boolean; lastSucce
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** Waits for something asynchronous (a debounce timer, a sync) with a bound generous enough for a loaded CI machine. */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 10 })
 
 describe('sync coordinator', () => {
   let stop: (() => void) | undefined
@@ -96,7 +98,8 @@ describe('sync coordinator', () => {
     // The laptop slept through the next morning's slot.
     t.setClock(new Date(2025, 2, 11, 8, 30))
     for (let i = 0; i < 5; i++) t.coordinator.requestCatchUp('resume')
-    await wait(80)
+    await eventually(() => expect(t.core.syncCalls).toHaveLength(1))
+    await wait(100) // the other four wake events had their chance to start a sync too
     expect(t.core.syncCalls).toHaveLength(1)
     expect(t.core.syncCalls[0].trigger).toBe('catch-up')
     t.coordinator.requestCatchUp('resume')
@@ -141,8 +144,7 @@ describe('sync coordinator', () => {
     expect(t.core.syncCalls).toHaveLength(0)
     t.coordinator.setOnline(true)
     expect(t.events).toContainEqual({ event: 'net:online', payload: { online: true } })
-    await wait(80)
-    expect(t.core.syncCalls).toHaveLength(1)
+    await eventually(() => expect(t.core.syncCalls).toHaveLength(1))
   })
 
   it('the daily job follows the schedule setting', async () => {
@@ -166,9 +168,8 @@ describe('sync coordinator', () => {
     await t.coordinator.start()
     t.core.syncResult = async () => [logEntry('icreat', { created: 5, updated: 6 }), logEntry('cris', { updated: 1 })]
     t.scheduler.fire()
-    await wait(10)
+    await eventually(() => expect(t.notify).toHaveBeenCalledTimes(1))
     expect(t.core.syncCalls[0].trigger).toBe('schedule')
-    expect(t.notify).toHaveBeenCalledTimes(1)
     expect(t.notify.mock.calls[0][0]).toMatchObject({ body: '12 trials updated' })
     t.notify.mock.calls[0][0].onClick()
     expect(t.events).toContainEqual({ event: 'app:navigate', payload: { screen: 'list' } })
