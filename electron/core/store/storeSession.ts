@@ -1,23 +1,10 @@
-import { promises as fs, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { Low } from 'lowdb'
 import { createTrialIndex, type TrialIndex } from '../query/trialIndex'
+import { type FileStamp, fileStampOf, sameFileStamp } from './fileStamp'
 import { StoreFileAdapter } from './storeAdapter'
 import { emptyStoreData } from './storeFile'
 import type { StoreData } from './types'
-
-interface FileStamp { mtimeMs: number; size: number }
-
-async function stampOf(path: string): Promise<FileStamp | null> {
-  try {
-    const s = await fs.stat(path)
-    return { mtimeMs: s.mtimeMs, size: s.size }
-  } catch {
-    return null
-  }
-}
-
-const sameStamp = (a: FileStamp | null, b: FileStamp | null) =>
-  a === b || (a !== null && b !== null && a.mtimeMs === b.mtimeMs && a.size === b.size)
 
 /**
  * The store as one process holds it: the lowdb database (data in memory, our own file adapter), the query index,
@@ -51,12 +38,12 @@ export class StoreSession {
   private async read(): Promise<void> {
     await this.db.read()
     this.currentIndex = createTrialIndex(this.db.data.trials)
-    this.stamp = await stampOf(this.path)
+    this.stamp = await fileStampOf(this.path)
   }
 
   /** Re-reads the file if another process wrote it since we read or wrote it. Returns true when it did. */
   async reloadIfChangedOnDisk(): Promise<boolean> {
-    if (sameStamp(this.stamp, await stampOf(this.path))) return false
+    if (sameFileStamp(this.stamp, await fileStampOf(this.path))) return false
     await this.read()
     return true
   }
@@ -72,7 +59,7 @@ export class StoreSession {
       throw e
     }
     if (next.trials !== previous.trials) this.currentIndex = createTrialIndex(next.trials, this.currentIndex)
-    this.stamp = await stampOf(this.path)
+    this.stamp = await fileStampOf(this.path)
   }
 
   fileSize(): number {

@@ -6,9 +6,9 @@
  * under the writer lock itself, so it can never overwrite the other process's work).
  * Electron-free: the app and tests use it alike.
  */
-import { stat } from 'node:fs/promises'
 import type { SourceId, SyncLogEntry } from '../../../shared/trials'
 import type { SyncOptions, TrialDesk } from '../../core/api'
+import { fileStampOf, sameFileStamp } from '../../core/store/fileStamp'
 
 export interface StoreReload {
   /** Sync log entries the other process added (its syncs' results), newest first. */
@@ -20,17 +20,6 @@ export interface StoreReload {
 export interface LiveTrialDesk extends TrialDesk {
   /** Re-opens the store if another process changed the file. Resolves with what changed, or null. Never throws. */
   refreshIfChangedOnDisk(): Promise<StoreReload | null>
-}
-
-type Stamp = string | null
-
-async function stampOf(path: string): Promise<Stamp> {
-  try {
-    const s = await stat(path)
-    return `${s.mtimeMs}:${s.size}`
-  } catch {
-    return null
-  }
 }
 
 /** The core keeps at most this many log entries. */
@@ -46,14 +35,14 @@ export async function openLiveTrialDesk(options: {
   onReloadFailed?: (error: unknown) => void
 }): Promise<LiveTrialDesk> {
   let current = await options.open()
-  let stamp = await stampOf(options.storePath)
+  let stamp = await fileStampOf(options.storePath)
   let refreshing: Promise<StoreReload | null> | null = null
   let ownSyncs = 0
 
   async function refresh(): Promise<StoreReload | null> {
     if (ownSyncs > 0 || current.syncing) return null
-    const onDisk = await stampOf(options.storePath)
-    if (onDisk === stamp || onDisk === null) return null
+    const onDisk = await fileStampOf(options.storePath)
+    if (onDisk === null || sameFileStamp(onDisk, stamp)) return null
     const seen = logIds(current)
     let reopened: TrialDesk
     try {
@@ -85,7 +74,7 @@ export async function openLiveTrialDesk(options: {
         return await current.sync(syncOptions)
       } finally {
         // What is on disk now is what this process holds (the core re-read any foreign write under the lock).
-        stamp = await stampOf(options.storePath)
+        stamp = await fileStampOf(options.storePath)
         ownSyncs--
       }
     },
