@@ -50,7 +50,10 @@ export interface Source {
    * but the record is not counted or badged as updated.
    */
   bookkeepingFields?: readonly string[]
-  /** Source column names that back each common field, for `--field 진료과=…` (column name → common name). */
+  /**
+   * The source column behind each common field (column name → common name), the mapping toCommon implements. Not
+   * read by the query: `--field 진료과=…` filters on the stored column itself, as the source sent it.
+   */
   columnToCommon?: Readonly<Record<string, keyof CommonFields>>
   attribution(sourceId: string): { text: string; licence: string; url: string }
 }
