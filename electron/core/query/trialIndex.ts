@@ -33,8 +33,11 @@ export interface TrialIndex extends SortOrders {
   signatures: Uint32Array
   byId: Map<string, IndexedTrial>
   facets: Record<FacetField, ValueDictionary>
-  /** Every source column name seen in the store (for validating `--field NAME=…`). */
-  fieldNames: Set<string>
+  /**
+   * Every source column name seen in the store (for validating `--field NAME=…`). Built on the first such filter:
+   * walking every key of every record costs ~150 ms at 100,000 trials, on each load and sync, for a rare query.
+   */
+  fieldNames: Set<string> | null
   /** Lazily built per field name (common or column name) for exact-value filters. */
   fieldValueCache: Map<string, ValueDictionary>
 }
@@ -81,9 +84,7 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
   const asciiTexts = new Array<string>(count)
   const wideTexts = new Array<string>(count)
   const signatures = createSignatures(count)
-  const fieldNames = new Set<string>()
   for (let p = 0; p < count; p++) {
-    for (const key in trials[p].fields) fieldNames.add(key)
     const before = previous?.byId.get(trials[p].id)
     if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common) {
       asciiTexts[p] = previous!.asciiTexts[before.position]
@@ -101,14 +102,20 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
     entries, removed, changedAtMs, asciiTexts, wideTexts, signatures,
     byId: new Map(entries.map((e) => [e.trial.id, e])),
     ...buildSortOrders(trials, changedAtMs),
-    facets: facets as Record<FacetField, ValueDictionary>, fieldNames, fieldValueCache: new Map(),
+    facets: facets as Record<FacetField, ValueDictionary>, fieldNames: null, fieldValueCache: new Map(),
   }
 }
 
 const COMMON_NAMES: ReadonlySet<string> = new Set(COMMON_FIELD_NAMES)
 
 export function isKnownFieldName(index: TrialIndex, name: string): boolean {
-  return COMMON_NAMES.has(name) || index.fieldNames.has(name)
+  if (COMMON_NAMES.has(name)) return true
+  if (!index.fieldNames) {
+    const names = new Set<string>()
+    for (const { trial } of index.entries) for (const key in trial.fields) names.add(key)
+    index.fieldNames = names
+  }
+  return index.fieldNames.has(name)
 }
 
 /** Canonical values of a field by common name and/or source column name, per entry (common name wins). */
