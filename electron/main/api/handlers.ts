@@ -23,7 +23,7 @@ import type { SettingsStore } from '../../core/settings/settingsStore'
 import { redactKey } from '../key/redactKey'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import { isAllowedExternalUrl } from '../window/externalLinks'
-import type { SyncCoordinator } from '../sync/syncCoordinator'
+import { enabledSources, type SyncCoordinator } from '../sync/syncCoordinator'
 import { noKeyError } from '../sync/syncMessages'
 import { ARG_SCHEMAS } from './argSchemas'
 import type { ParsedArgs } from './argSchemas'
@@ -118,8 +118,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   async function testKey(): Promise<KeyTestResult> {
     const key = deps.keyStore.get()
     if (!key) return { ok: false, error: noKeyError().toJSON() }
-    const { sources } = deps.settings.get()
-    const enabled = (Object.keys(sources) as SourceId[]).filter((id) => sources[id].enabled)
+    const enabled = enabledSources(deps.settings.get())
     const signal = AbortSignal.timeout(deps.keyTestTimeoutMs ?? 30_000)
     const results: KeyTestSourceResult[] = await Promise.all(
       (enabled.length > 0 ? enabled : (['icreat'] as SourceId[])).map(async (source) => {

@@ -70,6 +70,11 @@ export interface SyncCoordinator {
   stop(): void
 }
 
+/** The registries switched on in Settings, in settings order. */
+export function enabledSources(settings: Settings): SourceId[] {
+  return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
+}
+
 export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {
   const now = deps.now ?? (() => new Date())
   const wakeDebounceMs = deps.wakeDebounceMs ?? 10_000
@@ -85,10 +90,6 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   let job: { cancel(): void } | null = null
   let debounceTimer: ReturnType<typeof setTimeout> | null = null
   let unsubscribeSettings: (() => void) | null = null
-
-  function enabledSources(settings: Settings): SourceId[] {
-    return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
-  }
 
   function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
     if (current) return current.promise
