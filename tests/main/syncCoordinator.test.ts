@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { logEntry } from './fakes/fakeCore'
 import { createFakeCore } from './fakes/fakeCore'
 import { manualScheduler, TEST_KEY } from './fakes/testApp'
@@ -6,7 +6,7 @@ import { createMemoryKeyStore } from '../../electron/main/key/serviceKeyStore'
 import { openSettingsStore } from '../../electron/core/settings/settingsStore'
 import { createSyncCoordinator } from '../../electron/main/sync/syncCoordinator'
 import type { SyncCoordinatorDeps } from '../../electron/main/sync/syncCoordinator'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SyncLogEntry } from '../../shared/trials'
@@ -17,8 +17,12 @@ const NOW = new Date(2025, 2, 10, 9, 0, 0)
 const TODAY_0700 = new Date(2025, 2, 10, 7, 0, 0).toISOString()
 const YESTERDAY_0700 = new Date(2025, 2, 9, 7, 0, 0).toISOString()
 
+const tempDirs: string[] = []
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
 async function setup(options: { key?: string | null; online?: boolean; lastSuccess?: string | null; extra?: Partial<SyncCoordinatorDeps> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'trialdesk-sync-'))
+  tempDirs.push(dir)
   const core = createFakeCore()
   const last = options.lastSuccess === undefined ? YESTERDAY_0700 : options.lastSuccess
   core.lastSuccess = { icreat: last, cris: last }
