@@ -110,6 +110,29 @@ export interface ListResult {
 
 export type SyncTrigger = 'manual' | 'schedule' | 'catch-up' | 'cli'
 
+/**
+ * Every sync warning the core can raise, as a code the renderer translates (`warning.<CODE>` in the ko/en
+ * dictionaries). The English `warnings` text stays for the CLI and the log file.
+ */
+export const SYNC_WARNING_CODES = [
+  'ICREAT_REVISION_REMEMBERED', // Swagger document unreadable: the last revision that worked was used
+  'ICREAT_REVISION_DEFAULT', // Swagger document unreadable and nothing remembered: the 2022 revision was used
+  'ICREAT_SHORT_LISTING', // totalCount larger than the rows received
+  'ICREAT_DUPLICATE_ROWS', // rows repeating an earlier 과제번호
+  'ICREAT_ROWS_WITHOUT_ID', // rows without 과제번호, skipped
+  'CRIS_SHORT_LISTING', // the listing ended before the announced total
+  'CRIS_DETAILS_MISSING', // listed, but /detail has nothing yet
+  'CRIS_DETAILS_PENDING', // still waiting for details (detail budget)
+] as const
+
+export type SyncWarningCode = (typeof SYNC_WARNING_CODES)[number]
+
+/** A warning the renderer can translate: its code and the values for the message's {placeholders}. */
+export interface SyncWarning {
+  code: SyncWarningCode
+  values?: Record<string, string | number>
+}
+
 export interface SyncLogEntry {
   id: string
   source: SourceId
@@ -128,6 +151,11 @@ export interface SyncLogEntry {
   detailsFetched?: number
   detailsPending?: number
   warnings: string[]
+  /**
+   * Parallel to `warnings` (same length, same order) when any warning has a code: the structured form of each, or
+   * null for a warning that has none (the renderer shows its text as is). Absent in entries without coded warnings.
+   */
+  warningDetails?: Array<SyncWarning | null>
   error?: AppError
 }
 

@@ -147,6 +147,10 @@ describe('later fetches', () => {
     const missing = ctx.warnings.filter((w) => /has no details/.test(w))
     expect(missing).toHaveLength(1)
     expect(missing[0]).toMatch(/listed 2 trial\(s\) but has no details for them yet \(KCT\d{7}, KCT\d{7}\)/)
+    expect(ctx.warningDetails[ctx.warnings.indexOf(missing[0])]).toEqual({
+      code: 'CRIS_DETAILS_MISSING', values: { count: 2, trialIds: expect.stringMatching(/^KCT\d{7}, KCT\d{7}$/) },
+    })
+    expect(ctx.warningDetails).toContainEqual({ code: 'CRIS_DETAILS_PENDING', values: { count: fake.trialIds().length - 3, budget: 5 } })
 
     // They are asked for first next time, and complete once CRIS has them.
     fake.resetCounters()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createIcreatSource, testIcreatKey } from '../../electron/core/sources/icreat'
 import { sourceConfigFromEnv } from '../../electron/core/sources/config'
 import type { FetchContext, FetchResult, SourceConfig } from '../../electron/core/sources/source'
-import type { SyncProgress } from '../../shared/trials'
+import type { SyncProgress, SyncWarning } from '../../shared/trials'
 import {
   FAKE_ICREAT_NEW_PATH, FAKE_ICREAT_OLD_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, loadIcreatFixtureRows,
 } from '../fakes/odcloudServer'
@@ -21,21 +21,23 @@ function config(extraEnv: Record<string, string> = {}, key: string | null = FAKE
 
 interface Run {
   warnings: string[]
+  details: Array<SyncWarning | null>
   progress: Array<Omit<SyncProgress, 'source'>>
   ctx: FetchContext
 }
 
 function run(state: Record<string, unknown> = {}, signal = new AbortController().signal): Run {
   const warnings: string[] = []
+  const details: Run['details'] = []
   const progress: Run['progress'] = []
   const ctx: FetchContext = {
     signal,
     onProgress: (p) => progress.push(p),
-    warn: (m) => warnings.push(m),
+    warn: (m, w) => { warnings.push(m); details.push(w ?? null) },
     previous: new Map(),
     state,
   }
-  return { warnings, progress, ctx }
+  return { warnings, details, progress, ctx }
 }
 
 const dataRequests = () => fake.requests.filter((r) => r.path.startsWith('/api/'))
@@ -86,11 +88,12 @@ describe('icreat fetchAll against the fake odcloud', () => {
   it('stops at an empty page even if totalCount promised more, and warns that the listing may be incomplete', async () => {
     fake.setFaults({ perPageCap: 50, reportTotalCount: 145 })
     fake.setRows(FIXTURE_ROWS.slice(0, 100))
-    const { ctx, warnings } = run()
+    const { ctx, warnings, details } = run()
     const result = await createIcreatSource(config()).fetchAll(ctx)
     expect(result.rows).toHaveLength(100)
     expect(dataRequests().map((r) => r.query.page)).toEqual(['1', '2', '3'])
     expect(warnings).toEqual([expect.stringMatching(/reported 145 rows but sent 100/)])
+    expect(details).toEqual([{ code: 'ICREAT_SHORT_LISTING', values: { expected: 145, received: 100 } }])
   })
 
   it('returns an empty listing as empty, without error (the sync decides whether it is suspicious)', async () => {
@@ -128,13 +131,14 @@ describe('icreat fetchAll against the fake odcloud', () => {
   describe('when the Swagger document is down', () => {
     it('falls back to the last revision that worked, with a warning', async () => {
       fake.setFaults({ docsDown: true })
-      const { ctx, warnings } = run({ revisionPath: FAKE_ICREAT_NEW_PATH })
+      const { ctx, warnings, details } = run({ revisionPath: FAKE_ICREAT_NEW_PATH })
       const result = await createIcreatSource(config()).fetchAll(ctx)
       expect(result.rows).toHaveLength(145)
       expect(dataRequests()[0].path).toBe(`/api${FAKE_ICREAT_NEW_PATH}`)
       expect(result.state?.revisionPath).toBe(FAKE_ICREAT_NEW_PATH)
       expect(warnings).toHaveLength(1)
       expect(warnings[0]).toMatch(/last revision that worked/)
+      expect(details).toEqual([{ code: 'ICREAT_REVISION_REMEMBERED', values: { reason: 'SERVER', path: FAKE_ICREAT_NEW_PATH } }])
     })
 
     it('falls back to the 2022 revision when nothing worked before, with a warning', async () => {
@@ -154,10 +158,11 @@ describe('icreat fetchAll against the fake odcloud', () => {
     })
 
     it('falls back when the document URL does not answer at all', async () => {
-      const { ctx, warnings } = run()
+      const { ctx, warnings, details } = run()
       const result = await createIcreatSource(config({ TRIALS_ICREAT_DOCS: 'http://127.0.0.1:9/oas/docs' })).fetchAll(ctx)
       expect(result.rows).toHaveLength(145)
       expect(warnings[0]).toMatch(/NETWORK/)
+      expect(details[0]).toMatchObject({ code: 'ICREAT_REVISION_DEFAULT', values: { reason: 'NETWORK' } })
     })
   })
 

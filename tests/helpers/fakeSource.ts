@@ -1,5 +1,5 @@
 /** An in-memory Source for core tests: serves a configurable listing, or fails / waits as told. */
-import type { CommonFields } from '../../shared/trials'
+import type { CommonFields, SyncWarning } from '../../shared/trials'
 import { TrialsError } from '../../electron/core/errors'
 import type { FetchContext, FetchResult, Source, SourceRow } from '../../electron/core/sources/source'
 
@@ -14,6 +14,8 @@ export interface FakeSourceControl {
   calls: number
   lastContext: FetchContext | null
   state: Record<string, unknown> | undefined
+  /** Raised through ctx.warn on every fetch that succeeds, in order. */
+  warnings: Array<{ message: string; warning?: SyncWarning }>
 }
 
 export function icreatRow(sourceId: string, fields: Record<string, unknown> = {}): SourceRow {
@@ -42,7 +44,7 @@ function toCommon(fields: Readonly<Record<string, unknown>>): CommonFields {
 
 export function createFakeSource(options: { id?: 'icreat' | 'cris'; rows?: SourceRow[]; bookkeepingFields?: string[] } = {}): FakeSourceControl {
   const control: FakeSourceControl = {
-    rows: options.rows ?? [], failWith: null, gate: null, rejected: 0, calls: 0, lastContext: null, state: undefined,
+    rows: options.rows ?? [], failWith: null, gate: null, rejected: 0, calls: 0, lastContext: null, state: undefined, warnings: [],
     source: undefined as unknown as Source,
   }
   control.source = {
@@ -62,6 +64,7 @@ export function createFakeSource(options: { id?: 'icreat' | 'cris'; rows?: Sourc
         ])
       }
       if (control.failWith) throw control.failWith
+      for (const { message, warning } of control.warnings) ctx.warn(message, warning)
       ctx.onProgress({ phase: 'list', done: control.rows.length, total: control.rows.length })
       return { rows: control.rows.map((r) => ({ ...r, fields: { ...r.fields } })), rejected: control.rejected, state: control.state }
     },

@@ -1,4 +1,4 @@
-import type { CommonFields, SourceId, SyncProgress } from '../../../shared/trials'
+import type { CommonFields, SourceId, SyncProgress, SyncWarning } from '../../../shared/trials'
 
 /** A row as one source delivered it, keyed by the source's own id (과제번호, trial_id). */
 export interface SourceRow {
@@ -20,8 +20,11 @@ export interface PreviousRecordView {
 export interface FetchContext {
   signal: AbortSignal
   onProgress: (p: Omit<SyncProgress, 'source'>) => void
-  /** Human-readable warnings that end up in the sync log entry. */
-  warn: (message: string) => void
+  /**
+   * Warnings that end up in the sync log entry: the English message (CLI, log) and, when given, its code and values
+   * for the renderer's dictionaries. Values hold counts, dates and ids — never the service key.
+   */
+  warn: (message: string, warning?: SyncWarning) => void
   /** Records of this source already in the store, by sourceId. */
   previous: ReadonlyMap<string, PreviousRecordView>
   /** Per-source state persisted in the store between syncs (e.g. icreat's last working revision path). */

@@ -1,4 +1,5 @@
 import type { SyncProgress } from '../../../shared/trials'
+import type { FetchContext } from '../sources/source'
 import { cancelledError } from '../http'
 import type { PreviousRecordView, Source } from '../sources/source'
 import type { StoreData, StoredTrial } from '../store/types'
@@ -11,7 +12,7 @@ export interface FetchAndDiffInput {
   allowMassRemoval: boolean
   signal: AbortSignal
   onProgress: (p: SyncProgress) => void
-  warn: (message: string) => void
+  warn: FetchContext['warn']
 }
 
 export interface FetchAndDiffResult extends ListingDiff {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger, SyncWarning } from '../../../shared/trials'
 import { TrialsError } from '../errors'
 import { redactSecrets } from '../http/redact'
 import type { Source } from '../sources/source'
@@ -23,6 +23,15 @@ export interface SyncOneSourceInput {
   serviceKey: () => string | undefined
 }
 
+/** A copy of the warning whose string values cannot carry the service key (values come from the wire). */
+function redactWarning(warning: SyncWarning, key: string | undefined): SyncWarning {
+  if (!warning.values) return { code: warning.code }
+  const values = Object.fromEntries(
+    Object.entries(warning.values).map(([name, value]) => [name, typeof value === 'string' ? redactSecrets(value, key) : value]),
+  )
+  return { code: warning.code, values }
+}
+
 function metaOf(data: StoreData, id: SourceId): SourceMeta {
   return data.sources[id] ?? { lastSuccessAt: null, lastAttemptAt: null, lastError: null, state: {} }
 }
@@ -35,11 +44,17 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
   const { session, sourceId, signal } = input
   const startedAt = input.now().toISOString()
   const warnings: string[] = []
+  const details: Array<SyncWarning | null> = []
   const key = input.serviceKey()
   const base = () => ({
     id: randomUUID(), source: sourceId, ...(input.trigger ? { trigger: input.trigger } : {}), startedAt,
     finishedAt: input.now().toISOString(), warnings: warnings.map((w) => redactSecrets(w, key)),
+    ...(details.some((d) => d !== null) ? { warningDetails: details.map((d) => d && redactWarning(d, key)) } : {}),
   })
+  const warn = (message: string, warning?: SyncWarning) => {
+    warnings.push(message)
+    details.push(warning ?? null)
+  }
   let fetched = 0
   let rejected = 0
   try {
@@ -49,7 +64,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     const before = session.data
     const result = await fetchAndDiff({
       data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, signal,
-      onProgress: input.onProgress, warn: (m) => warnings.push(m),
+      onProgress: input.onProgress, warn,
     })
     fetched = result.fetched
     rejected = result.rejected

@@ -6,7 +6,7 @@ import type { FetchContext, FetchResult, Source, SourceConfig, SourceRow } from 
 import { createCrisClient } from './crisClient'
 import { CRIS_COLUMN_TO_COMMON, crisAttribution, crisToCommon } from './crisCommon'
 import { type CrisSourceOptions, resolveCrisSettings } from './crisConfig'
-import { crisMessages } from './crisMessages'
+import { crisMessages, crisWarnings } from './crisMessages'
 import { fetchDetails } from './fetchDetails'
 import { fetchListing } from './fetchListing'
 import { detailFieldName, mergeDetail, withoutNewDetail } from './mergeRecord'
@@ -37,8 +37,10 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
     stillPending++
     return { sourceId, fields, detailsPending: true }
   })
-  if (missing.length > 0) ctx.warn(crisMessages.detailsMissing(missing))
-  if (stillPending > 0) ctx.warn(crisMessages.stillPending(stillPending, settings.detailBudget))
+  if (missing.length > 0) ctx.warn(crisMessages.detailsMissing(missing), crisWarnings.detailsMissing(missing))
+  if (stillPending > 0) {
+    ctx.warn(crisMessages.stillPending(stillPending, settings.detailBudget), crisWarnings.stillPending(stillPending, settings.detailBudget))
+  }
   return { rows, rejected: listing.rejected, detailsFetched }
 }
 

@@ -1,5 +1,14 @@
 /** Messages a clinician reads about CRIS failures. Each names the next step; none ever contains the service key. */
+import type { SyncWarning } from '../../../../shared/trials'
+
 export const CRIS_SERVICE = 'CRIS (data.go.kr 3033869)'
+
+/** How many trial ids a warning names before "…". */
+export const WARNING_TRIAL_IDS = 5
+
+function trialIdList(trialIds: readonly string[]): string {
+  return `${trialIds.slice(0, WARNING_TRIAL_IDS).join(', ')}${trialIds.length > WARNING_TRIAL_IDS ? ', …' : ''}`
+}
 
 export const crisMessages = {
   quota: () =>
@@ -17,9 +26,18 @@ export const crisMessages = {
     `${CRIS_SERVICE} sent an answer the app cannot read (${what}). The registry may be under maintenance; nothing was changed. Try again later, and report it if it keeps happening.`,
   /** One warning for all of them: a registry clean-up can leave hundreds listed without details. */
   detailsMissing: (trialIds: readonly string[]) =>
-    `${CRIS_SERVICE} listed ${trialIds.length} trial(s) but has no details for them yet (${trialIds.slice(0, 5).join(', ')}${trialIds.length > 5 ? ', …' : ''}); they show their list fields and their details will be asked for again next sync.`,
+    `${CRIS_SERVICE} listed ${trialIds.length} trial(s) but has no details for them yet (${trialIdList(trialIds)}); they show their list fields and their details will be asked for again next sync.`,
   stillPending: (count: number, budget: number) =>
     `${count} CRIS trials are listed but still wait for their details (at most ${budget} per sync); the next syncs will fetch them.`,
   shortListing: (got: number, total: number) =>
     `${CRIS_SERVICE} announced ${total} trials but the listing ended after ${got}; the registry may have changed during the sync.`,
+} as const
+
+/** The same warnings as codes and values for the renderer's dictionaries (see SYNC_WARNING_CODES). */
+export const crisWarnings = {
+  detailsMissing: (trialIds: readonly string[]): SyncWarning => ({
+    code: 'CRIS_DETAILS_MISSING', values: { count: trialIds.length, trialIds: trialIdList(trialIds) },
+  }),
+  stillPending: (count: number, budget: number): SyncWarning => ({ code: 'CRIS_DETAILS_PENDING', values: { count, budget } }),
+  shortListing: (got: number, total: number): SyncWarning => ({ code: 'CRIS_SHORT_LISTING', values: { received: got, expected: total } }),
 } as const

@@ -3,7 +3,7 @@ import type { FetchContext } from '../source'
 import type { CrisClient } from './crisClient'
 import { LIST_PAGE_SIZE } from './crisConfig'
 import type { CrisRecord } from './crisEnvelope'
-import { crisMessages } from './crisMessages'
+import { crisMessages, crisWarnings } from './crisMessages'
 
 export interface CrisListing {
   items: CrisRecord[]
@@ -55,7 +55,9 @@ export async function fetchListing(client: CrisClient, ctx: ListContext): Promis
     if (page.items.length === 0) break
     add(page.items)
   }
-  if (byId.size + rejected < totalCount) ctx.warn(crisMessages.shortListing(byId.size + rejected, totalCount))
+  if (byId.size + rejected < totalCount) {
+    ctx.warn(crisMessages.shortListing(byId.size + rejected, totalCount), crisWarnings.shortListing(byId.size + rejected, totalCount))
+  }
   ctx.onProgress({ phase: 'list', done: byId.size, total: totalCount })
   return { items: [...byId.values()], rejected, totalCount }
 }

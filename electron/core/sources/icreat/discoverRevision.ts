@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { isTrialsError } from '../../errors'
+import type { FetchContext } from '../source'
 import type { HttpClient } from '../../http'
 import { sniffBody } from '../../http'
 import { ICREAT_FALLBACK_PATH, ICREAT_PATH_PATTERN } from './constants'
@@ -49,20 +50,23 @@ export async function discoverRevision(
   http: HttpClient,
   docsUrl: string,
   rememberedPath: unknown,
-  warn: (message: string) => void,
+  warn: FetchContext['warn'],
   signal?: AbortSignal,
 ): Promise<DiscoveredRevision> {
   let reason: string
+  let reasonCode: string
   try {
     const response = await http.getText(docsUrl, { signal })
     const body = sniffBody(response.body)
     const newest = body.kind === 'json' ? revisionsFromSwagger(body.value)[0] : undefined
     if (newest) return { ...newest, origin: 'docs' }
     reason = 'it lists no usable revision'
+    reasonCode = 'NO_REVISION'
   } catch (error) {
     // A cancelled sync stops here; any other failure just means "use what we know".
     if (isTrialsError(error) && error.code === 'CANCELLED') throw error
     reason = isTrialsError(error) ? `${error.code}` : 'unreadable'
+    reasonCode = isTrialsError(error) ? error.code : 'UNREADABLE'
   }
   const remembered = typeof rememberedPath === 'string' && ICREAT_PATH_PATTERN.test(rememberedPath) ? rememberedPath : null
   const path = remembered ?? ICREAT_FALLBACK_PATH
@@ -70,6 +74,7 @@ export async function discoverRevision(
     `Could not read the list of iCReaT dataset revisions (${reason}); used ${
       remembered ? 'the last revision that worked' : 'the 2022 revision'
     } (${path}). Newer data may be missing; the next sync will try again.`,
+    { code: remembered ? 'ICREAT_REVISION_REMEMBERED' : 'ICREAT_REVISION_DEFAULT', values: { reason: reasonCode, path } },
   )
   return { path, fileDate: null, origin: remembered ? 'remembered' : 'default' }
 }

@@ -70,9 +70,15 @@ export async function fetchListing({ http, dataUrl, classify, signal, onProgress
   }
 
   if (totalCount !== null && received < totalCount) {
-    warn(`iCReaT reported ${totalCount} rows but sent ${received}; the listing may be incomplete.`)
+    warn(`iCReaT reported ${totalCount} rows but sent ${received}; the listing may be incomplete.`, {
+      code: 'ICREAT_SHORT_LISTING', values: { expected: totalCount, received },
+    })
   }
-  if (duplicates > 0) warn(`iCReaT sent ${duplicates} rows whose 과제번호 appeared earlier in the listing; the first was kept.`)
-  if (rejected > 0) warn(`${rejected} iCReaT rows had no 과제번호 and were skipped.`)
+  if (duplicates > 0) {
+    warn(`iCReaT sent ${duplicates} rows whose 과제번호 appeared earlier in the listing; the first was kept.`, {
+      code: 'ICREAT_DUPLICATE_ROWS', values: { count: duplicates },
+    })
+  }
+  if (rejected > 0) warn(`${rejected} iCReaT rows had no 과제번호 and were skipped.`, { code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: rejected } })
   return { rows: [...bySourceId.values()], rejected, totalCount }
 }
