@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../shared/errors'
-import { FACET_FIELDS } from '../../shared/trials'
+import { FACET_FIELDS, SYNC_WARNING_CODES } from '../../shared/trials'
 import { en } from '../../renderer/src/i18n/en'
 import { ko } from '../../renderer/src/i18n/ko'
 import { createTranslate, fieldLabel } from '../../renderer/src/i18n/translate'
@@ -27,6 +27,13 @@ describe('dictionaries', () => {
     for (const code of ERROR_CODES) {
       expect(ko, code).toHaveProperty(`error.${code}`)
       expect(en, code).toHaveProperty(`error.${code}`)
+    }
+  })
+
+  it('translates every sync warning code in both languages', () => {
+    for (const code of SYNC_WARNING_CODES) {
+      expect(ko, code).toHaveProperty(`warning.${code}`)
+      expect(en, code).toHaveProperty(`warning.${code}`)
     }
   })
 

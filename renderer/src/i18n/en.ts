@@ -161,6 +161,17 @@ export const en: Record<MessageKey, string> = {
   'trigger.schedule': 'Scheduled',
   'trigger.catch-up': 'Catch-up',
   'trigger.cli': 'Command line',
+  'warning.ICREAT_REVISION_REMEMBERED':
+    'Could not read the list of iCReaT dataset revisions; used the last revision that worked ({path}). Newer data may be missing; the next sync will try again.',
+  'warning.ICREAT_REVISION_DEFAULT':
+    'Could not read the list of iCReaT dataset revisions; used the 2022 revision ({path}). Newer data may be missing; the next sync will try again.',
+  'warning.ICREAT_SHORT_LISTING': 'iCReaT reported {expected} rows but sent {received}; the listing may be incomplete.',
+  'warning.ICREAT_DUPLICATE_ROWS': 'iCReaT sent {count} rows whose 과제번호 appeared earlier in the listing; the first was kept.',
+  'warning.ICREAT_ROWS_WITHOUT_ID': '{count} iCReaT rows had no 과제번호 and were skipped.',
+  'warning.CRIS_SHORT_LISTING': 'CRIS announced {expected} trials but the listing ended after {received}; the registry may have changed during the sync.',
+  'warning.CRIS_DETAILS_MISSING':
+    'CRIS listed {count} trial(s) without details yet ({trialIds}); they show their list fields and their details will be asked for again next sync.',
+  'warning.CRIS_DETAILS_PENDING': '{count} CRIS trials still wait for their details (at most {budget} per sync); the next syncs will fetch them.',
 
   'settings.title': 'Settings',
   'settings.key.heading': 'Service key',

@@ -162,6 +162,19 @@ export const ko = {
   'trigger.schedule': '자동',
   'trigger.catch-up': '밀린 자동',
   'trigger.cli': '명령줄',
+  'warning.ICREAT_REVISION_REMEMBERED':
+    'iCReaT 데이터셋 개정판 목록을 읽지 못해 마지막으로 성공한 개정판({path})을 사용했습니다. 최신 자료가 빠졌을 수 있으며, 다음 동기화 때 다시 확인합니다.',
+  'warning.ICREAT_REVISION_DEFAULT':
+    'iCReaT 데이터셋 개정판 목록을 읽지 못해 2022년 개정판({path})을 사용했습니다. 최신 자료가 빠졌을 수 있으며, 다음 동기화 때 다시 확인합니다.',
+  'warning.ICREAT_SHORT_LISTING': 'iCReaT가 {expected}건이라고 알렸지만 {received}건만 보냈습니다. 목록이 불완전할 수 있습니다.',
+  'warning.ICREAT_DUPLICATE_ROWS': 'iCReaT가 앞에서 나온 과제번호의 행을 {count}건 더 보냈습니다. 처음 받은 행을 사용했습니다.',
+  'warning.ICREAT_ROWS_WITHOUT_ID': '과제번호가 없는 iCReaT 행 {count}건을 건너뛰었습니다.',
+  'warning.CRIS_SHORT_LISTING':
+    'CRIS가 {expected}건이라고 알렸지만 목록이 {received}건에서 끝났습니다. 동기화 중에 등록 정보가 바뀌었을 수 있습니다.',
+  'warning.CRIS_DETAILS_MISSING':
+    'CRIS 목록에 있는 임상시험 {count}건의 상세 정보가 아직 없습니다({trialIds}). 목록 정보만 표시하며, 다음 동기화 때 상세 정보를 다시 요청합니다.',
+  'warning.CRIS_DETAILS_PENDING':
+    'CRIS 임상시험 {count}건이 아직 상세 정보를 기다리고 있습니다(동기화당 최대 {budget}건). 다음 동기화에서 이어서 받습니다.',
 
   'settings.title': '설정',
   'settings.key.heading': '서비스 키',

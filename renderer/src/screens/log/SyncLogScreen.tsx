@@ -5,6 +5,7 @@ import { errorKey, ErrorText } from '../../components/ErrorText'
 import { Segmented } from '../../components/Segmented'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatExact, formatNumber, formatRelative } from '../../i18n/format'
+import { syncWarningTexts } from '../../i18n/syncWarning'
 import { call, toAppError } from '../../lib/api'
 
 type ResultFilter = 'all' | 'ok' | 'failed'
@@ -74,7 +75,7 @@ export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
                   </td>
                   <td>
                     {entry.error && <span title={t(errorKey(entry.error))}>{t(errorKey(entry.error))}</span>}
-                    {entry.warnings.map((w, i) => (
+                    {syncWarningTexts(entry, t, language).map((w, i) => (
                       <span key={i} className="log-warning">
                         {w}
                       </span>
