@@ -218,7 +218,10 @@ describe('the service key never reaches the renderer', () => {
     const leaky = `request to https://api.odcloud.kr/api?serviceKey=${encodeURIComponent(TEST_KEY)} failed (${TEST_KEY})`
     app.core.syncResult = async (options) => {
       options.onProgress?.({ source: 'icreat', phase: 'list', done: 1, total: 2 })
-      return [logEntry('icreat', { ok: false, error: { code: 'AUTH', message: leaky }, warnings: [leaky] })]
+      return [logEntry('icreat', {
+        ok: false, error: { code: 'AUTH', message: leaky }, warnings: [leaky],
+        warningDetails: [{ code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: leaky } }],
+      })]
     }
     app.testKey.mockRejectedValueOnce(new TrialsError('AUTH', leaky))
     const results: unknown[] = [
