@@ -1,35 +1,19 @@
-import { useEffect, useRef, useState } from 'react'
-import type { AppError } from '../../../../shared/errors'
-import type { TrialDetail } from '../../../../shared/trials'
+import { useEffect, useRef } from 'react'
 import { ChangeBadge } from '../../components/ChangeBadge'
 import { ErrorText } from '../../components/ErrorText'
 import { RelativeTime } from '../../components/RelativeTime'
 import { Trans } from '../../components/Trans'
+import { useApiQuery } from '../../hooks/useApiQuery'
+import { call } from '../../lib/api'
 import { useI18n } from '../../i18n/I18nContext'
 import { fieldLabel, orderFieldNames } from '../../i18n/translate'
-import { call, toAppError } from '../../lib/api'
 import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
 
 export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVersion: number; onBack: () => void }) {
   const { t } = useI18n()
-  const [trial, setTrial] = useState<TrialDetail | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
+  const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
   const heading = useRef<HTMLHeadingElement>(null)
-
-  useEffect(() => {
-    let stale = false
-    call('getTrial', id)
-      .then((d) => {
-        if (stale) return
-        setTrial(d)
-        setError(null)
-      })
-      .catch((e) => !stale && setError(toAppError(e)))
-    return () => {
-      stale = true
-    }
-  }, [id, dataVersion])
 
   // Screen readers and keyboard users land on the title.
   useEffect(() => heading.current?.focus(), [trial?.id])

@@ -1,11 +1,9 @@
-import { useEffect, useState, type RefObject } from 'react'
-import type { AppError } from '../../../../shared/errors'
-import type { ListResult } from '../../../../shared/trials'
+import type { RefObject } from 'react'
 import { ErrorText } from '../../components/ErrorText'
+import { useApiQuery } from '../../hooks/useApiQuery'
 import type { SyncState } from '../../hooks/useSync'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
-import { call, toAppError } from '../../lib/api'
 import { clearFilters, FACETS, hasFilters, type ListState } from '../../lib/query'
 import { EmptyState } from './EmptyState'
 import { ExportButton } from './ExportButton'
@@ -30,22 +28,7 @@ export interface ListScreenProps {
 export function ListScreen(props: ListScreenProps) {
   const { state, onStateChange, sync } = props
   const { t, language } = useI18n()
-  const [result, setResult] = useState<ListResult | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-
-  useEffect(() => {
-    let stale = false
-    call('listTrials', state)
-      .then((r) => {
-        if (stale) return
-        setResult(r)
-        setError(null)
-      })
-      .catch((e) => !stale && setError(toAppError(e)))
-    return () => {
-      stale = true
-    }
-  }, [state, sync.dataVersion])
+  const { data: result, error } = useApiQuery('listTrials', [state], [state, sync.dataVersion])
 
   const storedTotal = sync.status?.sources.reduce((n, s) => n + s.counts.total, 0)
   const noDataYet = storedTotal === 0 && result?.total === 0

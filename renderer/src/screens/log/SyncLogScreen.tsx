@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react'
-import type { AppError } from '../../../../shared/errors'
+import { useState } from 'react'
 import type { SyncLogEntry } from '../../../../shared/trials'
 import { errorKey, ErrorText } from '../../components/ErrorText'
 import { Segmented } from '../../components/Segmented'
+import { useApiQuery } from '../../hooks/useApiQuery'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatExact, formatNumber, formatRelative } from '../../i18n/format'
 import { syncWarningTexts } from '../../i18n/syncWarning'
-import { call, toAppError } from '../../lib/api'
 
 type ResultFilter = 'all' | 'ok' | 'failed'
 const FILTERS: ResultFilter[] = ['all', 'ok', 'failed']
@@ -15,19 +14,8 @@ const LOG_LIMIT = 200
 export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
   const { t, language } = useI18n()
   const [filter, setFilter] = useState<ResultFilter>('all')
-  const [log, setLog] = useState<{ total: number; items: SyncLogEntry[] } | null>(null)
-  const [error, setError] = useState<AppError | null>(null)
-
-  useEffect(() => {
-    let stale = false
-    const ok = filter === 'all' ? undefined : filter === 'ok'
-    call('getSyncLog', { ok, limit: LOG_LIMIT })
-      .then((r) => !stale && (setLog(r), setError(null)))
-      .catch((e) => !stale && setError(toAppError(e)))
-    return () => {
-      stale = true
-    }
-  }, [filter, dataVersion])
+  const ok = filter === 'all' ? undefined : filter === 'ok'
+  const { data: log, error } = useApiQuery('getSyncLog', [{ ok, limit: LOG_LIMIT }], [filter, dataVersion])
 
   const n = (x: number) => formatNumber(x, language)
   return (
