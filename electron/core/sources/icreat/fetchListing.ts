@@ -2,8 +2,7 @@
  * Pages through one revision. `perPage` is a wish, not a promise: keep asking until `totalCount` rows arrived or a page
  * comes back empty. A server that serves the same page again (or never ends) fails as BAD_RESPONSE instead of looping.
  */
-import type { ClassifyContext, HttpClient } from '../../http'
-import { badResponseError } from '../../http'
+import { badResponseError, type ClassifyContext, type HttpClient } from '../../http'
 import type { FetchContext, SourceRow } from '../source'
 import { parsePage } from './parsePage'
 import { toSourceRow } from './rowSchema'
