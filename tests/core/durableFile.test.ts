@@ -27,6 +27,7 @@ const NOTES: DurableFormat<Notes> = {
   empty: () => ({ schemaVersion: 2, notes: [] }),
   afterRecovery: 'Your last note may be missing.',
   startAfresh: 'To start with no notes',
+  diskKind: 'userData',
   unreadableCode: 'STORE_UNREADABLE',
 }
 const read = (path: string) => readDurable(path, NOTES)
@@ -80,10 +81,10 @@ describe('a durable JSON file of another format (reused by the user-data store)'
 
   it('has one writer at a time: a second lock attempt fails at once with STORE_IN_USE and the given message', async () => {
     const path = join(tempDir(), 'user.json')
-    const lock = await lockForWriting(path, 'Your notes are being saved by another window.')
-    await expect(lockForWriting(path, 'Your notes are being saved by another window.'))
+    const lock = await lockForWriting(path, 'Your notes are being saved by another window.', 'userData')
+    await expect(lockForWriting(path, 'Your notes are being saved by another window.', 'userData'))
       .rejects.toMatchObject({ code: 'STORE_IN_USE', message: 'Your notes are being saved by another window.' })
     await lock.release()
-    await (await lockForWriting(path, 'x')).release()
+    await (await lockForWriting(path, 'x', 'userData')).release()
   })
 })

@@ -24,6 +24,7 @@ export const TRIAL_STORE: DurableFormat<StoreData> = {
   lineLayout: { key: TRIALS_KEY, after: [] },
   afterRecovery: 'Changes from the last sync may be missing, so sync again.',
   startAfresh: 'To start a fresh store (a sync downloads the trials again)',
+  diskKind: 'store',
   unreadableCode: 'STORE_UNREADABLE',
 }
 
@@ -42,5 +43,5 @@ export const STORE_IN_USE_MESSAGE =
   'Another Trial Desk window or command is syncing this store. Wait for it to finish, or close it.'
 
 /** The store's exclusive writer lock, or STORE_IN_USE at once. */
-export const lockStore = (path: string): Promise<WriterLock> => lockForWriting(path, STORE_IN_USE_MESSAGE)
+export const lockStore = (path: string): Promise<WriterLock> => lockForWriting(path, STORE_IN_USE_MESSAGE, TRIAL_STORE.diskKind)
 export type StoreLock = WriterLock

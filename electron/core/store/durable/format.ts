@@ -1,3 +1,5 @@
+import type { DiskTarget } from '../../disk'
+
 /** The file is damaged or is not a file of this format (not a missing file: that reads as null). */
 export class CorruptFileError extends Error {}
 
@@ -26,6 +28,8 @@ export interface DurableFormat<T> {
   afterRecovery: string
   /** How to start afresh when nothing can be read (part of the unreadable message), e.g. what will refill it. */
   startAfresh: string
+  /** What is at stake when its folder cannot be written or the disk is full (see core/disk). */
+  diskKind: DiskTarget['kind']
   /** Error code thrown when neither the file nor its previous generation can be read. */
   unreadableCode: 'STORE_UNREADABLE'
 }

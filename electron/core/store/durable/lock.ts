@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
 import lockfile from 'proper-lockfile'
+import { toDiskError, type DiskTarget } from '../../disk'
 import { TrialsError } from '../../errors'
 
 /** A lock is stale when not refreshed for this long (a crashed writer). */
@@ -15,10 +16,12 @@ export interface WriterLock {
 
 /**
  * Takes a file's exclusive writer lock (`<file>.lock`, shared by every process), or throws STORE_IN_USE with
- * `inUseMessage` at once. Readers never need it: writes are atomic renames.
+ * `inUseMessage` at once. Readers never need it: writes are atomic renames. A folder the user cannot write (or a
+ * full disk) fails here first, as STORE_NOT_WRITABLE / DISK_FULL rather than INTERNAL.
  */
-export async function lockForWriting(path: string, inUseMessage: string): Promise<WriterLock> {
-  await fs.mkdir(dirname(path), { recursive: true })
+export async function lockForWriting(path: string, inUseMessage: string, diskKind: DiskTarget['kind']): Promise<WriterLock> {
+  const target = { kind: diskKind, path }
+  await fs.mkdir(dirname(path), { recursive: true }).catch((e: unknown) => { throw toDiskError(e, target) })
   let compromised = false
   let release: () => Promise<void>
   try {
@@ -31,7 +34,7 @@ export async function lockForWriting(path: string, inUseMessage: string): Promis
     })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new TrialsError('STORE_IN_USE', inUseMessage)
-    throw e
+    throw toDiskError(e, target)
   }
   return {
     get compromised() { return compromised },

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs'
+import { diskErrorCode } from '../../disk'
 import { TrialsError } from '../../errors'
 import { CorruptFileError, type DurableFormat } from './format'
 import { backupPathOf, tempPathOf } from './write'
@@ -42,10 +43,34 @@ function unreadable<T>(path: string, format: DurableFormat<T>, reason: string): 
     'or put back copies from your backups.')
 }
 
+/** Runs a recovery step; false when the folder cannot be written (then the files are left exactly as they are). */
+async function tryOnReadOnlyDisk(step: () => Promise<void>): Promise<boolean> {
+  try {
+    await step()
+    return true
+  } catch (e) {
+    if (diskErrorCode(e)) return false
+    throw e
+  }
+}
+
+/** The previous generation, shown read-only, when the folder cannot be written to set the damaged file aside. */
+function readOnlyRecovery<T>(path: string, format: DurableFormat<T>, backup: T): Recovered<T> {
+  return {
+    data: backup,
+    from: 'backup',
+    warnings: [
+      `The ${format.label} ${path} could not be read, and its folder cannot be written, so the previous copy ` +
+      `(${backupPathOf(path)}) is shown and no file was moved. Give your account write access to that folder, then sync again.`,
+    ],
+  }
+}
+
 /**
  * Opens a durable file with recovery. Missing file → `format.empty()` (first run). Damaged file → renamed to
  * `<file>.corrupt-<ts>` (never deleted) and the previous generation `<file>.bak` is loaded and copied back, with a
- * warning. Both bad → the format's unreadable code. `read` reads one file (null when it does not exist).
+ * warning (on a folder that cannot be written: the previous generation, read-only, nothing moved). Both bad → the
+ * format's unreadable code. `read` reads one file (null when it does not exist).
  */
 export async function recoverDurable<T>(
   path: string, format: DurableFormat<T>, read: (path: string) => Promise<T | null>, now: () => Date = () => new Date(),
@@ -67,7 +92,7 @@ export async function recoverDurable<T>(
     if (!backupExists) return { data: format.empty(), warnings: [], from: 'none' }
     const backup = await readBackup().catch(() => null)
     if (!backup) throw unreadable(path, format, 'the main file is missing and its previous copy is damaged')
-    await restoreFromBackup(path)
+    if (!(await tryOnReadOnlyDisk(() => restoreFromBackup(path)))) return readOnlyRecovery(path, format, backup)
     return {
       data: backup, from: 'backup',
       warnings: [`The ${format.label} ${path} was missing; its previous copy was loaded. ${format.afterRecovery}`],
@@ -79,7 +104,7 @@ export async function recoverDurable<T>(
   const backup = await readBackup()
   if (!backup) throw unreadable(path, format, reason)
   const corruptPath = await freeCorruptPath(path, now())
-  await fs.rename(path, corruptPath)
+  if (!(await tryOnReadOnlyDisk(() => fs.rename(path, corruptPath)))) return readOnlyRecovery(path, format, backup)
   await restoreFromBackup(path)
   return {
     data: backup,

@@ -1,5 +1,6 @@
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { withDiskErrors, type DiskTarget } from '../../disk'
 import type { DurableFormat } from './format'
 import { serializeLineLayout } from './lineLayout'
 
@@ -28,11 +29,17 @@ export async function keepPreviousGeneration(path: string): Promise<void> {
   const backupTemp = tempPathOf(backupPathOf(path))
   await fs.rm(backupTemp, { force: true })
   try {
-    await fs.link(path, backupTemp)
-  } catch {
-    await fs.copyFile(path, backupTemp)
+    try {
+      await fs.link(path, backupTemp)
+    } catch {
+      await fs.copyFile(path, backupTemp)
+    }
+    await fs.rename(backupTemp, backupPathOf(path))
+  } catch (e) {
+    // A copy that failed half-way (disk full) is as large as the file: never leave it behind.
+    await fs.rm(backupTemp, { force: true }).catch(() => undefined)
+    throw e
   }
-  await fs.rename(backupTemp, backupPathOf(path))
 }
 
 /**
@@ -49,30 +56,38 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
 
 /**
  * Writes a new generation atomically: `fill` writes the temp file, which is fsynced; the current file is kept as
- * `<file>.bak`; the temp file is renamed over the main file. A crash at any point leaves the old or the new file.
+ * `<file>.bak`; the temp file is renamed over the main file. A crash at any point leaves the old or the new file; a
+ * failure (no permission, disk full) leaves the old file and no temp file, and is reported as STORE_NOT_WRITABLE /
+ * DISK_FULL.
  */
-export async function replaceAtomically(path: string, fill: (handle: fs.FileHandle) => Promise<void>): Promise<void> {
-  await fs.mkdir(dirname(path), { recursive: true })
-  await removeStaleTempFiles(path)
-  const temp = tempPathOf(path)
-  const handle = await fs.open(temp, 'w', 0o600)
-  try {
-    await fill(handle)
-    await handle.sync()
-  } catch (e) {
-    await handle.close().catch(() => undefined)
-    await fs.rm(temp, { force: true })
-    throw e
-  }
-  await handle.close()
-  await keepPreviousGeneration(path)
-  await fs.rename(temp, path)
-  await syncFolder(dirname(path))
+export async function replaceAtomically(
+  path: string, diskKind: DiskTarget['kind'], fill: (handle: fs.FileHandle) => Promise<void>,
+): Promise<void> {
+  await withDiskErrors({ kind: diskKind, path }, async () => {
+    await fs.mkdir(dirname(path), { recursive: true })
+    await removeStaleTempFiles(path)
+    const temp = tempPathOf(path)
+    try {
+      const handle = await fs.open(temp, 'w', 0o600)
+      try {
+        await fill(handle)
+        await handle.sync()
+      } finally {
+        await handle.close().catch(() => undefined)
+      }
+      await keepPreviousGeneration(path)
+      await fs.rename(temp, path)
+    } catch (e) {
+      await fs.rm(temp, { force: true }).catch(() => undefined)
+      throw e
+    }
+    await syncFolder(dirname(path))
+  })
 }
 
 /** Writes `data` in the format's layout as the file's new generation (see replaceAtomically). */
 export async function writeDurable<T>(path: string, data: T, format: DurableFormat<T>): Promise<void> {
-  await replaceAtomically(path, async (handle) => {
+  await replaceAtomically(path, format.diskKind, async (handle) => {
     const write = async (chunk: string) => { await handle.write(chunk) }
     const { lineLayout } = format
     if (lineLayout) await serializeLineLayout(data as Record<string, unknown>, lineLayout.key, lineLayout.after, write)
