@@ -20,6 +20,7 @@ export interface ListScreenProps {
   current: number
   onCurrentChange: (index: number) => void
   focusCurrent: boolean
+  onFocused: () => void
   onOpen: (id: string) => void
   sync: SyncState
   onOpenSettings: () => void
@@ -99,6 +100,7 @@ export function ListScreen(props: ListScreenProps) {
               items={result.items}
               current={props.current}
               focusCurrent={props.focusCurrent}
+              onFocused={props.onFocused}
               onCurrentChange={props.onCurrentChange}
               onOpen={(i) => {
                 const trial = result.items[i]
