@@ -57,7 +57,7 @@ export const ko = {
   'col.department': '진료과',
   'col.phase': '단계',
   'col.change': '변경',
-  'col.changedAt': '변경 시각',
+  'col.changedAt': '변경일',
   'list.caption': '최근 변경된 임상시험 목록. 화살표 키로 이동하고 Enter로 엽니다.',
   'list.total': '{total}건',
   'list.detailsPending': '상세 대기',

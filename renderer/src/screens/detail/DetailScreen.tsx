@@ -51,19 +51,19 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               <div>
                 <dt>{t('detail.firstSeen')}</dt>
                 <dd>
-                  <RelativeTime iso={trial.firstSeenAt} />
+                  <RelativeTime iso={trial.firstSeenAt} withDay />
                 </dd>
               </div>
               <div>
                 <dt>{t('detail.lastChanged')}</dt>
                 <dd>
-                  <RelativeTime iso={trial.changedAt} />
+                  <RelativeTime iso={trial.changedAt} withDay />
                 </dd>
               </div>
               <div>
                 <dt>{t('detail.lastSeen')}</dt>
                 <dd>
-                  <RelativeTime iso={trial.lastSeenAt} />
+                  <RelativeTime iso={trial.lastSeenAt} withDay />
                 </dd>
               </div>
             </dl>

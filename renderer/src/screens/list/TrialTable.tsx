@@ -117,7 +117,7 @@ export function TrialTable({
               <ChangeBadge kind={trial.changeKind} />
             </td>
             <td className="cell-when">
-              <RelativeTime iso={trial.changedAt} short />
+              <RelativeTime iso={trial.changedAt} short withDay />
             </td>
           </tr>
         ))}
