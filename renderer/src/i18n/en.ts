@@ -58,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   'col.change': 'Change',
   'col.changedAt': 'Changed',
   'list.caption': 'Recently updated trials. Use the arrow keys to move and Enter to open.',
+  'list.heading': 'Recently updated trials',
   'list.total': '{total} {total:trial|trials}',
   'list.detailsPending': 'Details pending',
   'list.detailsPendingHint': 'The CRIS details have not been downloaded yet. The next sync fetches them.',
@@ -133,6 +134,8 @@ export const en: Record<MessageKey, string> = {
   'detail.lastSeen': 'Last seen',
   'detail.removedNotice': 'This trial is no longer listed by its source ({when}).',
   'detail.attribution': 'Source and licence',
+  'attribution.icreat': 'Source: Korea Disease Control and Prevention Agency, iCReaT clinical research projects, via the public data portal (data.go.kr) — Korea Open Government Licence (KOGL) Type 1',
+  'attribution.cris': 'Source: Korea Disease Control and Prevention Agency, Clinical Research Information Service (CRIS) — Korea Open Government Licence (KOGL) Type 2: attribution, non-commercial',
   'detail.licence': 'Licence: {licence}',
   'detail.openSource': 'Open the source website',
   'detail.detailsPending': 'The CRIS details have not been downloaded yet. All fields appear after the next sync.',
@@ -213,6 +216,7 @@ export const en: Record<MessageKey, string> = {
 
   'export.button': 'Export CSV',
   'export.done': 'Saved {rows} {rows:trial|trials} to {path}',
+  'export.openFolder': 'Open folder',
   'export.cancelled': 'Export cancelled.',
 
 

@@ -58,6 +58,12 @@ export function ListScreen(props: ListScreenProps) {
 
   return (
     <div className="list-screen">
+      <div className="list-head">
+        <h1>{t('list.heading')}</h1>
+        {result && <span className="list-total">{t('list.total', { total: formatNumber(result.total, language) })}</span>}
+        <span className="filters-spacer" />
+        <ExportButton state={state} disabled={!result || result.total === 0} />
+      </div>
       <ListToolbar state={state} onChange={changeFilters} searchRef={props.searchRef} />
       <div className="filters" role="group" aria-label={t('filters.label')}>
         {FACETS.map((facet) => (
@@ -71,9 +77,6 @@ export function ListScreen(props: ListScreenProps) {
           />
           {t('filters.showRemoved')}
         </label>
-        <span className="filters-spacer" />
-        {result && <span className="list-total">{t('list.total', { total: formatNumber(result.total, language) })}</span>}
-        <ExportButton state={state} disabled={!result || result.total === 0} />
       </div>
       <FilterChips state={state} onChange={changeFilters} />
 
