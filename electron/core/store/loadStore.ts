@@ -17,7 +17,7 @@ export function corruptPathOf(storePath: string, at: Date): string {
   return `${storePath}.corrupt-${stamp}`
 }
 
-async function freeCorruptPath(storePath: string, at: Date): Promise<string> {
+export async function freeCorruptPath(storePath: string, at: Date): Promise<string> {
   const base = corruptPathOf(storePath, at)
   for (let n = 0; ; n++) {
     const candidate = n === 0 ? base : `${base}-${n}`
@@ -35,7 +35,7 @@ async function readBackup(storePath: string): Promise<StoreData | null> {
 }
 
 /** Copies the good previous generation back to the main path (atomically), so the next start is clean. */
-async function restoreFromBackup(storePath: string): Promise<void> {
+export async function restoreFromBackup(storePath: string): Promise<void> {
   const temp = `${storePath}.tmp-${process.pid}`
   await fs.copyFile(backupPathOf(storePath), temp)
   await fs.rename(temp, storePath)

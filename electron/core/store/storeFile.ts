@@ -32,7 +32,7 @@ export async function readStoreFile(path: string): Promise<StoreData | null> {
 }
 
 /** fsync a folder so a rename inside it survives power loss (not possible on Windows: ignored there). */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   try {
     const handle = await fs.open(folder, 'r')
     try { await handle.sync() } finally { await handle.close() }
@@ -47,7 +47,7 @@ async function exists(path: string): Promise<boolean> {
  * Keeps the current file as `<file>.bak` without ever leaving the main path missing:
  * hard-link (or copy) it to a temp name, then rename that over the old backup.
  */
-async function keepPreviousGeneration(path: string): Promise<void> {
+export async function keepPreviousGeneration(path: string): Promise<void> {
   if (!(await exists(path))) return
   const backupTemp = `${backupPathOf(path)}.tmp-${process.pid}`
   await fs.rm(backupTemp, { force: true })
