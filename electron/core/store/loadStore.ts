@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs'
+import { diskErrorCode } from '../disk'
 import { TrialsError } from '../errors'
 import { CorruptStoreError, backupPathOf, emptyStoreData, readStoreFile } from './storeFile'
 import type { StoreData } from './types'
@@ -49,6 +50,28 @@ function unreadable(storePath: string, reason: string): TrialsError {
     `exists, ${backup} to another folder; or put back copies from your backups.`)
 }
 
+/** Runs a recovery step; false when the folder cannot be written (then the files are left exactly as they are). */
+async function tryOnReadOnlyDisk(step: () => Promise<void>): Promise<boolean> {
+  try {
+    await step()
+    return true
+  } catch (e) {
+    if (diskErrorCode(e)) return false
+    throw e
+  }
+}
+
+/** The previous generation, shown read-only, when the folder cannot be written to set the damaged file aside. */
+function readOnlyRecovery(storePath: string, backup: StoreData): LoadedStore {
+  return {
+    data: backup,
+    warnings: [
+      `The trial store ${storePath} could not be read, and its folder cannot be written, so the previous copy ` +
+      `(${backupPathOf(storePath)}) is shown and no file was moved. Give your account write access to that folder, then sync again.`,
+    ],
+  }
+}
+
 /**
  * Loads the store. Missing file → empty store (first run). Damaged file → renamed to `<file>.corrupt-<ts>` (never
  * deleted) and the previous generation `<file>.bak` is loaded, with a warning. Both bad → STORE_UNREADABLE.
@@ -63,7 +86,7 @@ export async function loadStore(storePath: string, now: () => Date = () => new D
     const backupExists = await fs.access(backupPathOf(storePath)).then(() => true, () => false)
     if (!backupExists) return { data: emptyStoreData(), warnings: [] }
     if (!backup) throw unreadable(storePath, 'the main file is missing and its previous copy is damaged')
-    await restoreFromBackup(storePath)
+    if (!(await tryOnReadOnlyDisk(() => restoreFromBackup(storePath)))) return readOnlyRecovery(storePath, backup)
     return { data: backup, warnings: [`The trial store ${storePath} was missing; its previous copy was loaded. The last sync may have to be repeated.`] }
   } catch (e) {
     if (!(e instanceof CorruptStoreError)) throw e
@@ -72,7 +95,7 @@ export async function loadStore(storePath: string, now: () => Date = () => new D
   const backup = await readBackup(storePath)
   if (!backup) throw unreadable(storePath, reason)
   const corruptPath = await freeCorruptPath(storePath, now())
-  await fs.rename(storePath, corruptPath)
+  if (!(await tryOnReadOnlyDisk(() => fs.rename(storePath, corruptPath)))) return readOnlyRecovery(storePath, backup)
   await restoreFromBackup(storePath)
   return {
     data: backup,

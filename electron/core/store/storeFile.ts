@@ -1,5 +1,6 @@
 import { constants as fsConstants, promises as fs } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { withDiskErrors } from '../disk'
 import { TrialsError } from '../errors'
 import { migrateStoreData, UnsupportedSchemaError } from './migrations'
 import { CorruptStoreError, readStoreJson } from './readStoreJson'
@@ -49,15 +50,24 @@ async function exists(path: string): Promise<boolean> {
  */
 export async function keepPreviousGeneration(path: string): Promise<void> {
   if (!(await exists(path))) return
-  const backupTemp = `${backupPathOf(path)}.tmp-${process.pid}`
+  const backupTemp = backupTempPathOf(path)
   await fs.rm(backupTemp, { force: true })
   try {
-    await fs.link(path, backupTemp)
-  } catch {
-    await fs.copyFile(path, backupTemp)
+    try {
+      await fs.link(path, backupTemp)
+    } catch {
+      await fs.copyFile(path, backupTemp)
+    }
+    await fs.rename(backupTemp, backupPathOf(path))
+  } catch (e) {
+    // A copy that failed half-way (disk full) is as large as the store: never leave it behind.
+    await fs.rm(backupTemp, { force: true }).catch(() => undefined)
+    throw e
   }
-  await fs.rename(backupTemp, backupPathOf(path))
 }
+
+const tempPathOf = (path: string) => `${path}.tmp-${process.pid}`
+const backupTempPathOf = (path: string) => `${backupPathOf(path)}.tmp-${process.pid}`
 
 /**
  * Removes temp files a killed writer left beside the store (each can be as large as the store).
@@ -73,23 +83,28 @@ async function removeStaleTempFiles(path: string): Promise<void> {
 
 /**
  * Writes the store compactly and atomically: temp file in the same folder, fsync, previous generation
- * kept as `<file>.bak`, rename over the main file. A crash at any point leaves the old or the new file.
+ * kept as `<file>.bak`, rename over the main file. A crash at any point leaves the old or the new file; a failure
+ * (no permission, disk full) leaves the old file and no temp file, and is reported as STORE_NOT_WRITABLE / DISK_FULL.
  */
 export async function saveStore(path: string, data: StoreData): Promise<void> {
-  await fs.mkdir(dirname(path), { recursive: true })
-  await removeStaleTempFiles(path)
-  const temp = `${path}.tmp-${process.pid}`
-  const handle = await fs.open(temp, 'w')
-  try {
-    await serializeStoreInSlices(data, async (chunk) => { await handle.write(chunk) })
-    await handle.sync()
-  } catch (e) {
-    await handle.close().catch(() => undefined)
-    await fs.rm(temp, { force: true })
-    throw e
-  }
-  await handle.close()
-  await keepPreviousGeneration(path)
-  await fs.rename(temp, path)
-  await syncFolder(dirname(path))
+  await withDiskErrors({ kind: 'store', path }, async () => {
+    await fs.mkdir(dirname(path), { recursive: true })
+    await removeStaleTempFiles(path)
+    const temp = tempPathOf(path)
+    try {
+      const handle = await fs.open(temp, 'w')
+      try {
+        await serializeStoreInSlices(data, async (chunk) => { await handle.write(chunk) })
+        await handle.sync()
+      } finally {
+        await handle.close().catch(() => undefined)
+      }
+      await keepPreviousGeneration(path)
+      await fs.rename(temp, path)
+    } catch (e) {
+      await fs.rm(temp, { force: true }).catch(() => undefined)
+      throw e
+    }
+    await syncFolder(dirname(path))
+  })
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
 import lockfile from 'proper-lockfile'
+import { toDiskError } from '../disk'
 import { TrialsError } from '../errors'
 
 /** A lock is stale when not refreshed for this long (a crashed writer). */
@@ -18,7 +19,8 @@ export const STORE_IN_USE_MESSAGE =
 
 /** Takes the store's exclusive writer lock (`<file>.lock`), or throws STORE_IN_USE at once. */
 export async function lockStore(storePath: string): Promise<StoreLock> {
-  await fs.mkdir(dirname(storePath), { recursive: true })
+  // A folder the user cannot write (or a full disk) fails here first: say so, not INTERNAL.
+  await fs.mkdir(dirname(storePath), { recursive: true }).catch((e: unknown) => { throw toDiskError(e, { kind: 'store', path: storePath }) })
   let compromised = false
   let release: () => Promise<void>
   try {
@@ -31,7 +33,7 @@ export async function lockStore(storePath: string): Promise<StoreLock> {
     })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new TrialsError('STORE_IN_USE', STORE_IN_USE_MESSAGE)
-    throw e
+    throw toDiskError(e, { kind: 'store', path: storePath })
   }
   return {
     get compromised() { return compromised },

@@ -119,6 +119,10 @@ export const en: Record<MessageKey, string> = {
   'error.VALIDATION': 'A value was not valid. Check it and try again.',
   'error.KEY_STORAGE_UNAVAILABLE':
     'This computer cannot store the service key encrypted (no keyring). Turn on the system keyring (e.g. GNOME Keyring), then enter the key again.',
+  'error.STORE_NOT_WRITABLE':
+    'Trial Desk cannot write to its data folder: {folder} (no permission, or a read-only disk). The stored trials stay browsable. Give your account write access to that folder (ask your IT administrator) or choose a writable folder, then try again.',
+  'error.DISK_FULL':
+    'The disk is full: {folder}. Nothing was changed and the stored trials stay browsable. Free some disk space, then try again.',
   'error.INTERNAL': 'Something unexpected went wrong. Restart the app; if it persists, send the sync log to your administrator.',
 
   'detail.back': 'Back to the list (Esc)',
