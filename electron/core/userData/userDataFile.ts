@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { withDiskErrors } from '../disk'
 import { TrialsError } from '../errors'
 import { freeCorruptPath, restoreFromBackup } from '../store/loadStore'
 import { migrateStoreData, UnsupportedSchemaError } from '../store/migrations'
@@ -34,10 +35,15 @@ export async function readUserDataFile(path: string): Promise<UserData | null> {
 
 /** Compact, atomic, previous generation kept as `.bak`. A crash at any point leaves the old or the new file. */
 export async function saveUserData(path: string, data: UserData): Promise<void> {
+  const text = `${JSON.stringify(userDataSchema.parse(data))}\n`
+  await withDiskErrors({ kind: 'userData', path }, () => writeGeneration(path, text))
+}
+
+async function writeGeneration(path: string, text: string): Promise<void> {
   await fs.mkdir(dirname(path), { recursive: true })
   const temp = `${path}.tmp-${process.pid}`
   try {
-    await fs.writeFile(temp, `${JSON.stringify(userDataSchema.parse(data))}\n`, { mode: 0o600, flush: true })
+    await fs.writeFile(temp, text, { mode: 0o600, flush: true })
   } catch (e) {
     await fs.rm(temp, { force: true })
     throw e
