@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
-import { lockStore } from '../../electron/core/store/storeLock'
-import { loadUserData, readUserDataFile, saveUserData, userDataPathFor } from '../../electron/core/userData/userDataFile'
+import { loadUserData, lockUserData, readUserDataFile, saveUserData, userDataPathFor } from '../../electron/core/userData/userDataFile'
 import { emptyUserData } from '../../electron/core/userData/userDataSchema'
 import { UserDataStore } from '../../electron/core/userData/userDataStore'
 import { addSavedSearch } from '../../electron/core/userData/followingEdits'
@@ -51,13 +50,13 @@ describe('user-data.json', () => {
     expect((await readUserDataFile(path))!.savedSearches[0].name).toBe('good')
   })
 
-  it('keeps a damaged file with no good .bak aside and starts empty, saying where it is', async () => {
+  it('a damaged file with no good .bak is left as it is and named, like the trial store (STORE_UNREADABLE)', async () => {
     const path = join(tempDir(), 'user-data.json')
     writeFileSync(path, 'not json')
-    const loaded = await loadUserData(path)
-    expect(loaded.data).toEqual(emptyUserData())
-    expect(existsSync(loaded.corruptPath!)).toBe(true)
-    expect(loaded.warnings[0]).toContain(loaded.corruptPath)
+    await expect(loadUserData(path)).rejects.toMatchObject({
+      code: 'STORE_UNREADABLE', message: expect.stringMatching(/saved searches, watched trials and notes .*user-data\.json is damaged.*Nothing was deleted/),
+    })
+    expect(readFileSync(path, 'utf8')).toBe('not json')
   })
 
   it('migrates a file without a schema version and refuses one from a newer version without touching it', async () => {
@@ -75,7 +74,7 @@ describe('user-data.json', () => {
     const app = await UserDataStore.open(path, () => new Date(T1))
     const cli = await UserDataStore.open(path, () => new Date(T1))
     await cli.update((d) => addSavedSearch(d, { name: 'from the CLI', query: {} }, new Date(T1)))
-    const held = await lockStore(path)
+    const held = await lockUserData(path)
     const waiting = app.update((d) => addSavedSearch(d, { name: 'from the app', query: {} }, new Date(T1)))
     await new Promise((resolve) => setTimeout(resolve, 120))
     await held.release()
