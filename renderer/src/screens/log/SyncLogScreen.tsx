@@ -6,6 +6,7 @@ import { useApiQuery } from '../../hooks/useApiQuery'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatExact, formatNumber, formatRelative } from '../../i18n/format'
 import { syncWarningTexts } from '../../i18n/syncWarning'
+import './log.css'
 
 type ResultFilter = 'all' | 'ok' | 'failed'
 const FILTERS: ResultFilter[] = ['all', 'ok', 'failed']
