@@ -175,6 +175,8 @@ export const en: Record<MessageKey, string> = {
   'warning.CRIS_SHORT_LISTING': 'CRIS announced {expected} trials but the listing ended after {received}; the registry may have changed during the sync.',
   'warning.CRIS_DETAILS_MISSING':
     'CRIS listed {count} trial(s) without details yet ({trialIds}); they show their list fields and their details will be asked for again next sync.',
+  'warning.LISTING_INCONSISTENT':
+    'The registry listing changed while it was read (announced {expected}, received {received}). New and updated trials were saved, but the {kept} trials missing from it were not marked removed; the next sync checks again.',
   'warning.CRIS_DETAILS_PENDING': '{count} CRIS trials still wait for their details (at most {budget} per sync); the next syncs will fetch them.',
 
   'settings.title': 'Settings',
