@@ -178,6 +178,8 @@ export const en: Record<MessageKey, string> = {
   'warning.CRIS_SHORT_LISTING': 'CRIS announced {expected} trials but the listing ended after {received}; the registry may have changed during the sync.',
   'warning.CRIS_DETAILS_MISSING':
     'CRIS listed {count} {count:trial|trials} without details yet ({trialIds}); {count:it shows its|they show their} list fields and {count:its|their} details will be asked for again next sync.',
+  'warning.LISTING_INCONSISTENT':
+    'The registry listing changed while it was read (announced {expected}, received {received}). New and updated trials were saved, but the {kept} {kept:trial|trials} missing from it {kept:was|were} not marked removed; the next sync checks again.',
   'warning.CRIS_DETAILS_PENDING': '{count} CRIS {count:trial|trials} still {count:waits|wait} for {count:its|their} details (at most {budget} per sync); the next syncs will fetch them.',
 
   'settings.title': 'Settings',

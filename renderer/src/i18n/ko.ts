@@ -180,6 +180,8 @@ export const ko = {
     'CRIS가 {expected}건이라고 알렸지만 목록이 {received}건에서 끝났습니다. 동기화 중에 등록 정보가 바뀌었을 수 있습니다.',
   'warning.CRIS_DETAILS_MISSING':
     'CRIS 목록에 있는 임상시험 {count}건의 상세 정보가 아직 없습니다({trialIds}). 목록 정보만 표시하며, 다음 동기화 때 상세 정보를 다시 요청합니다.',
+  'warning.LISTING_INCONSISTENT':
+    '목록을 읽는 동안 등록처의 목록이 바뀌었습니다(안내된 {expected}건, 받은 {received}건). 새 임상시험과 변경 사항은 저장했지만, 목록에서 빠진 {kept}건은 삭제로 처리하지 않았습니다. 다음 동기화에서 다시 확인합니다.',
   'warning.CRIS_DETAILS_PENDING':
     'CRIS 임상시험 {count}건이 아직 상세 정보를 기다리고 있습니다(동기화당 최대 {budget}건). 다음 동기화에서 이어서 받습니다.',
 
