@@ -65,6 +65,9 @@ export interface TrialSummary extends CommonFields {
   removedAt: string | null
   /** CRIS: listed, but its /detail has not been fetched yet. */
   detailsPending?: boolean
+  /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
+  watched?: boolean
+  note?: string | null
 }
 
 export interface Attribution {
@@ -123,6 +126,7 @@ export const SYNC_WARNING_CODES = [
   'CRIS_SHORT_LISTING', // the listing ended before the announced total
   'CRIS_DETAILS_MISSING', // listed, but /detail has nothing yet
   'CRIS_DETAILS_PENDING', // still waiting for details (detail budget)
+  'LISTING_INCONSISTENT', // the listing shifted while it was read (even after a re-crawl): nothing was marked removed
 ] as const
 
 export type SyncWarningCode = (typeof SYNC_WARNING_CODES)[number]

@@ -2,6 +2,7 @@
 import type { TrialDesk, SyncOptions } from '../../../electron/core/api'
 import { TrialsError } from '../../../electron/core/errors'
 import { FACET_FIELDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../../shared/trials'
+import { createFakeFollowing } from './fakeFollowing'
 
 export function makeTrial(n: number, source: SourceId = 'icreat'): TrialSummary {
   return {
@@ -59,6 +60,7 @@ export function createFakeCore(init: { trials?: number; openWarnings?: string[] 
     listCalls: 0,
     openWarnings: init.openWarnings ?? [],
     syncResult: async (options) => options.sources.map((s) => logEntry(s)),
+    following: createFakeFollowing(),
     list(query) {
       core.listCalls++
       const limit = query.limit ?? 20
