@@ -1,6 +1,6 @@
 import type { SyncMatches } from '../../../shared/following'
 import type { SourceId, SyncLogEntry, SyncProgress } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import { TrialsError } from '../../core/errors'
 import type { CliIo } from '../cliIo'
 

@@ -11,17 +11,18 @@
  * - After a scheduled or catch-up sync that found new or updated trials: one OS notification that opens the list.
  */
 import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import type { EmitEvent } from '../../../shared/ipc'
 import type { Settings } from '../../../shared/settings'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
+import { enabledSources } from '../../core/settings/enabledSources'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { toIpcError } from '../api/toIpcError'
 import { redactKey } from '../key/redactKey'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
 import type { DailyScheduler } from './dailyScheduler'
-import type { EmitEvent } from './emitter'
 import { isSyncOverdue, nextScheduledSlot } from './scheduleSlots'
-import { noKeyError, noSourceEnabledError } from './syncMessages'
+import { noKeyError, noSourceEnabledError } from './syncRefusals'
 
 export interface SyncNotice {
   title: string
@@ -68,11 +69,6 @@ export interface SyncCoordinator {
   /** Schedules the daily job, follows settings changes, and checks for an overdue sync once. */
   start(): Promise<void>
   stop(): void
-}
-
-/** The registries switched on in Settings, in settings order. */
-export function enabledSources(settings: Settings): SourceId[] {
-  return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
 }
 
 export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {

@@ -1,5 +1,5 @@
 import { crisAttribution, crisToCommon } from '../../../../electron/core/sources/cris/crisCommon'
-import { icreatToCommon } from '../../../../electron/core/sources/icreat/toCommon'
+import { icreatToCommon } from '../../../../electron/core/sources/icreat/icreatCommon'
 import type { Source } from '../../../../electron/core/sources/source'
 import type { SourceId } from '../../../../shared/trials'
 
