@@ -104,6 +104,11 @@ export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {
   getAppInfo: 'app:info',
 }
 
+/** A screen the main process can ask the renderer to show; `saved` opens the named saved search. */
+export type AppNavigation =
+  | { screen: 'list' | 'settings' | 'log' | 'watched' }
+  | { screen: 'saved'; savedSearch: string }
+
 /** Main → renderer events. */
 export interface IpcEventMap {
   'sync:progress': SyncProgress
@@ -116,7 +121,7 @@ export interface IpcEventMap {
   'store:recovered': { message: string; corruptPath: string }
   'net:online': { online: boolean }
   /** Menu items and notification clicks ask the renderer to show a screen. */
-  'app:navigate': { screen: 'list' | 'settings' | 'log' }
+  'app:navigate': AppNavigation
 }
 export type IpcEventName = keyof IpcEventMap
 export const IPC_EVENTS: readonly IpcEventName[] = [
