@@ -62,7 +62,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     const bridge = await createBridge({
       env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000' },
       // Only iCReaT is served here (CRIS has its own scenario below).
-      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false } } },
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false }, ctgov: { enabled: false } } },
     })
     cleanups.push(() => bridge.close())
     const { page, errors: pageErrors } = await openPage(bridge)

@@ -10,6 +10,7 @@ export interface FetchAndDiffInput {
   source: Source
   at: string
   allowMassRemoval: boolean
+  fullResync?: boolean
   signal: AbortSignal
   onProgress: (p: SyncProgress) => void
   warn: FetchContext['warn']
@@ -41,8 +42,10 @@ export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDi
     warn: input.warn,
     previous: previousView(previous),
     state: data.sources[source.id]?.state ?? {},
+    at: input.at,
+    fullResync: input.fullResync === true,
   })
   if (signal.aborted) throw cancelledError({ service: source.id })
   const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval })
-  return { ...diff, fetched: result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
+  return { ...diff, fetched: result.fetched ?? result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
 }

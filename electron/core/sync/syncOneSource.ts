@@ -17,6 +17,7 @@ export interface SyncOneSourceInput {
   source: Source | undefined
   now: () => Date
   allowMassRemoval: boolean
+  fullResync?: boolean
   signal: AbortSignal
   onProgress: (p: SyncProgress) => void
   trigger?: SyncTrigger
@@ -63,7 +64,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     }
     const before = session.data
     const result = await fetchAndDiff({
-      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, signal,
+      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, fullResync: input.fullResync, signal,
       onProgress: input.onProgress, warn,
     })
     fetched = result.fetched

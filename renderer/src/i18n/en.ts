@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
 
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
+  'source.ctgov': 'ClinicalTrials.gov',
   'kind.new': 'New',
   'kind.updated': 'Updated',
   'kind.removed': 'Removed',
@@ -172,6 +173,7 @@ export const en: Record<MessageKey, string> = {
   'warning.CRIS_DETAILS_MISSING':
     'CRIS listed {count} trial(s) without details yet ({trialIds}); they show their list fields and their details will be asked for again next sync.',
   'warning.CRIS_DETAILS_PENDING': '{count} CRIS trials still wait for their details (at most {budget} per sync); the next syncs will fetch them.',
+  'warning.CTGOV_SHORT_LISTING': 'ClinicalTrials.gov announced {expected} studies but its listing ended after {received}; the data may have changed during the sync.',
 
   'settings.title': 'Settings',
   'settings.key.heading': 'Service key',

@@ -46,6 +46,7 @@ export const ko = {
 
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
+  'source.ctgov': 'ClinicalTrials.gov',
   'kind.new': '신규',
   'kind.updated': '변경',
   'kind.removed': '삭제',
@@ -175,6 +176,8 @@ export const ko = {
     'CRIS 목록에 있는 임상시험 {count}건의 상세 정보가 아직 없습니다({trialIds}). 목록 정보만 표시하며, 다음 동기화 때 상세 정보를 다시 요청합니다.',
   'warning.CRIS_DETAILS_PENDING':
     'CRIS 임상시험 {count}건이 아직 상세 정보를 기다리고 있습니다(동기화당 최대 {budget}건). 다음 동기화에서 이어서 받습니다.',
+  'warning.CTGOV_SHORT_LISTING':
+    'ClinicalTrials.gov가 {expected}건이라고 알렸지만 목록이 {received}건에서 끝났습니다. 동기화 중에 자료가 바뀌었을 수 있습니다.',
 
   'settings.title': '설정',
   'settings.key.heading': '서비스 키',
