@@ -74,6 +74,8 @@ export interface CtgovChurnResult {
   bookkeepingOnly: string[]
   added: string[]
   removed: string[]
+  /** The removed studies as they were, to put one back later. */
+  removedStudies: FakeStudy[]
 }
 
 export interface FakeCtgov {
@@ -374,7 +376,7 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       for (const s of removed) studies.delete(nctIdOf(s))
       const added = Array.from({ length: request.added ?? 0 }, () => addStudy({ lastUpdate: date }))
       const ids = (list: FakeStudy[]) => list.map(nctIdOf)
-      return { changed: ids(changed), bookkeepingOnly: ids(bookkeepingOnly), added: ids(added), removed: ids(removed) }
+      return { changed: ids(changed), bookkeepingOnly: ids(bookkeepingOnly), added: ids(added), removed: ids(removed), removedStudies: removed }
     },
     refresh: (timestamp) => { dataTimestamp = timestamp },
     setToday: (date) => { today = date },
