@@ -127,7 +127,7 @@ export const SYNC_WARNING_CODES = [
   'CRIS_SHORT_LISTING', // the listing ended before the announced total
   'CRIS_DETAILS_MISSING', // listed, but /detail has nothing yet
   'CRIS_DETAILS_PENDING', // still waiting for details (detail budget)
-  'CTGOV_SHORT_LISTING', // ClinicalTrials.gov announced more studies than its pages held
+  'LISTING_INCONSISTENT', // the listing shifted while it was read (even after a re-crawl): nothing was marked removed
 ] as const
 
 export type SyncWarningCode = (typeof SYNC_WARNING_CODES)[number]

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { readStoreFile } from '../../electron/core/store/storeFile'
+import { readStoreFile } from '../../electron/core/store/trialStoreFile'
 import {
   FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, loadIcreatFixtureRows, startFakeOdcloud, type FakeOdcloud, type FakeOdcloudFaults,
 } from '../fakes/odcloudServer'

@@ -3,11 +3,12 @@
  * limited fields, paging tokens with identical parameters, countTotal on the first page), the key never sent,
  * every failure form with its stable code, the rate, and the fake's own strictness.
  */
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createCtgovSource } from '../../electron/core/sources/ctgov'
 import { resolveCtgovSettings } from '../../electron/core/sources/ctgov/ctgovConfig'
 import { STUDY_FIELDS } from '../../electron/core/sources/ctgov/ctgovQuery'
 import type { ErrorCode } from '../../shared/errors'
+import type { FakeStudy } from '../fakes/ctgovData'
 import type { CtgovFault } from '../fakes/ctgovServer'
 import { ctgovTestConfig, DATA_GO_KR_KEY_IN_ENV } from '../fakes/ctgovTestConfig'
 import { fetchContext } from '../fakes/crisTestConfig'
@@ -96,6 +97,27 @@ const FAILURES: Array<{ name: string; fault: CtgovFault; code: ErrorCode; says: 
   { name: 'a 200 HTML page every time', fault: { kind: 'html' }, code: 'BAD_RESPONSE', says: /web page instead of data.*try again later/ },
   { name: 'HTTP 403 (a proxy in the way)', fault: { kind: 'status', status: 403, body: 'Forbidden' }, code: 'NETWORK', says: /ClinicalTrials\.gov.*proxy/ },
 ]
+
+describe('a listing that shifts while it is paged (the shared consistency rule)', () => {
+  /** Deletes the first listed study while page 2 is asked for: every later study moves up one place. */
+  const deleted: FakeStudy[] = []
+  const deleteOneOnPage2 = () => fake.onStudiesRequest((params) => {
+    if (params.pageToken && fake.requests.filter((r) => r.path.endsWith('/studies')).length % 3 === 2) {
+      const first = fake.koreanIds()[0]
+      deleted.push(fake.study(first)!)
+      fake.removeStudy(first)
+    }
+  })
+  afterEach(() => { for (const study of deleted.splice(0)) fake.putStudy(study) })
+
+  it('is read again once; a listing that stays short is reported so nothing gets removed', async () => {
+    deleteOneOnPage2()
+    const result = await fetchAll()
+    // Two crawls of three pages each, both short by the study that slid from page 2 onto page 1.
+    expect(fake.calls.studies).toBe(6)
+    expect(result.listing).toMatchObject({ consistent: false, reason: 'short' })
+  })
+})
 
 describe('failures', () => {
   for (const { name, fault, code, says } of FAILURES) {

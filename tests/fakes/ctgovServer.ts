@@ -103,6 +103,8 @@ export interface FakeCtgov {
   resetCounters(): void
   settle(ms?: number): Promise<void>
   setLatency(ms: number): void
+  /** Runs before each /studies answer (e.g. to change the data between two pages of one listing). */
+  onStudiesRequest(hook: ((params: Record<string, string>) => void) | null): void
   close(): Promise<void>
 }
 
@@ -195,6 +197,7 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
   const tokens = new Map<string, { key: string; offset: number }>()
   let tokenCounter = 0
   const faults: Array<CtgovFaultRule & { used: number }> = []
+  let beforeStudies: ((params: Record<string, string>) => void) | null = null
   const state = {
     calls: { version: 0, studies: 0, total: 0 },
     requests: [] as RecordedRequest[],
@@ -300,6 +303,7 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       if (fault) return renderFault(res, fault)
       if (op === 'version') return send(res, 200, 'application/json', JSON.stringify({ apiVersion: '2.0.5', dataTimestamp }))
       try {
+        beforeStudies?.(params)
         const answer = studiesAnswer(params)
         send(res, answer.status, answer.contentType, answer.body)
       } catch (error) {
@@ -388,6 +392,7 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       state.arrivals = []
     },
     setLatency: (ms) => { latencyMs = ms },
+    onStudiesRequest: (hook) => { beforeStudies = hook },
     settle: async (ms = 50) => {
       await sleep(ms)
       while (state.inFlight > 0) await sleep(5)

@@ -38,6 +38,7 @@ export async function useFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fake
     fake.clearFaults()
     fake.resetCounters()
     fake.setLatency(0)
+    fake.onStudiesRequest(null)
   })
   return fake
 }

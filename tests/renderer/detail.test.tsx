@@ -32,7 +32,7 @@ describe('detail view and keyboard', () => {
   })
 
   it('labels known fields, keeps unknown names raw, and shows the change history newest first', async () => {
-    const { user, fake } = await renderApp({ settings: { defaultWithinDays: null } })
+    const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
     await user.click((await screen.findByText('임상시험 과제 002')).closest('tr')!)
     await screen.findByRole('heading', { level: 1, name: '임상시험 과제 002' })
     const fields = screen.getByRole('region', { name: '등록 정보' })
@@ -56,6 +56,6 @@ describe('detail view and keyboard', () => {
     const attribution = screen.getByRole('region', { name: '출처 및 이용 조건' })
     expect(attribution).toHaveTextContent('공공누리 제1유형')
     await user.click(within(attribution).getByRole('button', { name: /출처 사이트 열기/ }))
-    expect(fake.calls.find((c) => c.name === 'openExternal')?.args).toEqual(['https://www.data.go.kr/data/3074271/fileData.do'])
+    expect(backend.calls.find((c) => c.name === 'openExternal')?.args).toEqual(['https://www.data.go.kr/data/3074271/fileData.do'])
   })
 })

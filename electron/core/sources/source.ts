@@ -1,4 +1,5 @@
 import type { CommonFields, SourceId, SyncProgress, SyncWarning } from '../../../shared/trials'
+import type { ListingVerdict } from './listingConsistency'
 
 /** A row as one source delivered it, keyed by the source's own id (과제번호, trial_id). */
 export interface SourceRow {
@@ -36,8 +37,13 @@ export interface FetchContext {
 }
 
 export interface FetchResult {
-  /** Every row of a complete listing (rejected rows excluded). */
+  /** Every row of the listing (rejected rows excluded). */
   rows: SourceRow[]
+  /**
+   * The listing's consistency (judgeListing in listingConsistency.ts). When it is not consistent the sync commits
+   * creations and updates but marks nothing removed. Absent: the source vouches that the listing is complete.
+   */
+  listing?: ListingVerdict
   /** Rows dropped by validation (e.g. no 과제번호). */
   rejected: number
   /** New per-source state to persist if the sync commits. */

@@ -46,6 +46,16 @@ export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDi
     fullResync: input.fullResync === true,
   })
   if (signal.aborted) throw cancelledError({ service: source.id })
-  const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval })
+  const verdict = result.listing
+  const removalsAllowed = verdict === undefined || verdict.consistent
+  const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval, removalsAllowed })
+  if (verdict && !verdict.consistent) {
+    const values = { expected: verdict.expected, received: verdict.received, kept: diff.keptUnlisted }
+    input.warn(
+      `The ${source.id} listing changed while it was read (announced ${values.expected}, received ${values.received}), even after reading it again. ` +
+      `New and updated trials were saved, but the ${values.kept} trials missing from it were not marked removed; the next sync checks again.`,
+      { code: 'LISTING_INCONSISTENT', values },
+    )
+  }
   return { ...diff, fetched: result.fetched ?? result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger, SyncWarning } from '../../../shared/trials'
-import { TrialsError } from '../errors'
+import { TrialsError, isTrialsError } from '../errors'
 import { redactSecrets } from '../http/redact'
 import type { Source } from '../sources/source'
 import type { StoreSession } from '../store/storeSession'
 import type { SourceMeta, StoreData } from '../store/types'
-import type { StoreLock } from '../store/storeLock'
+import type { StoreLock } from '../store/trialStoreFile'
 import { fetchAndDiff } from './fetchAndDiff'
 import { appendSyncLog, failedLogEntry } from './syncLog'
 import { toAppError } from './toAppError'
@@ -91,6 +91,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     }
     input.onProgress({ source: sourceId, phase: 'save', done: 0, total: 1 })
     await session.commit(next).catch((e: unknown) => {
+      if (isTrialsError(e)) throw e // STORE_NOT_WRITABLE, DISK_FULL
       const code = (e as NodeJS.ErrnoException).code ?? 'unknown error'
       throw new TrialsError('INTERNAL',
         `The trial store could not be saved (${code}); nothing was changed. Check free disk space and folder permissions, then sync again.`)

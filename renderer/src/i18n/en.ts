@@ -120,6 +120,10 @@ export const en: Record<MessageKey, string> = {
   'error.VALIDATION': 'A value was not valid. Check it and try again.',
   'error.KEY_STORAGE_UNAVAILABLE':
     'This computer cannot store the service key encrypted (no keyring). Turn on the system keyring (e.g. GNOME Keyring), then enter the key again.',
+  'error.STORE_NOT_WRITABLE':
+    'Trial Desk cannot write to its data folder: {folder} (no permission, or a read-only disk). The stored trials stay browsable. Give your account write access to that folder (ask your IT administrator) or choose a writable folder, then try again.',
+  'error.DISK_FULL':
+    'The disk is full: {folder}. Nothing was changed and the stored trials stay browsable. Free some disk space, then try again.',
   'error.INTERNAL': 'Something unexpected went wrong. Restart the app; if it persists, send the sync log to your administrator.',
 
   'detail.back': 'Back to the list (Esc)',
@@ -172,8 +176,9 @@ export const en: Record<MessageKey, string> = {
   'warning.CRIS_SHORT_LISTING': 'CRIS announced {expected} trials but the listing ended after {received}; the registry may have changed during the sync.',
   'warning.CRIS_DETAILS_MISSING':
     'CRIS listed {count} trial(s) without details yet ({trialIds}); they show their list fields and their details will be asked for again next sync.',
+  'warning.LISTING_INCONSISTENT':
+    'The registry listing changed while it was read (announced {expected}, received {received}). New and updated trials were saved, but the {kept} trials missing from it were not marked removed; the next sync checks again.',
   'warning.CRIS_DETAILS_PENDING': '{count} CRIS trials still wait for their details (at most {budget} per sync); the next syncs will fetch them.',
-  'warning.CTGOV_SHORT_LISTING': 'ClinicalTrials.gov announced {expected} studies but its listing ended after {received}; the data may have changed during the sync.',
 
   'settings.title': 'Settings',
   'settings.key.heading': 'Service key',

@@ -41,7 +41,7 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
   if (stillPending > 0) {
     ctx.warn(crisMessages.stillPending(stillPending, settings.detailBudget), crisWarnings.stillPending(stillPending, settings.detailBudget))
   }
-  return { rows, rejected: listing.rejected, detailsFetched }
+  return { rows, rejected: listing.rejected, detailsFetched, listing: listing.verdict }
 }
 
 export function createCrisSource(config: SourceConfig, options: CrisSourceOptions = {}): Source {

@@ -11,7 +11,8 @@ import { CTGOV_COLUMN_TO_COMMON, ctgovAttribution, ctgovToCommon } from './ctgov
 import { ID_PAGE_SIZE, IDS_PER_CALL, resolveCtgovSettings, STUDIES_PAGE_SIZE } from './ctgovConfig'
 import { nctIdOf, type CtgovStudy } from './ctgovEnvelope'
 import { ID_FIELDS, STUDY_FIELDS, studiesQuery, type StudiesSelection } from './ctgovQuery'
-import { fetchStudies } from './fetchStudies'
+import { crawlUntilConsistent } from '../listingConsistency'
+import { fetchStudies, observeListing } from './fetchStudies'
 import { CTGOV_BOOKKEEPING_FIELDS, nctIdAliases, studyFields } from './studyFields'
 import { listingDue, readCtgovState, updatedSinceDate, type CtgovState } from './syncState'
 
@@ -25,9 +26,14 @@ async function fetchSelection(client: CtgovClient, selection: StudiesSelection, 
   return { studies: listing.studies, rejected: listing.rejected }
 }
 
-async function listIds(client: CtgovClient, ctx: FetchContext): Promise<Set<string>> {
-  const listing = await fetchStudies(client, studiesQuery({ kind: 'all' }, ID_FIELDS), ID_PAGE_SIZE, ctx, 'list')
-  return new Set(listing.studies.keys())
+/**
+ * A listing that decides removals (every study, or every id): read again if it shifted while it was paged (the
+ * shared rule); if it stays inconsistent the verdict tells the engine to remove nothing.
+ */
+async function completeListing(client: CtgovClient, fields: readonly string[], pageSize: number, ctx: FetchContext) {
+  const crawl = await crawlUntilConsistent(
+    () => fetchStudies(client, studiesQuery({ kind: 'all' }, fields), pageSize, ctx, 'list'), observeListing)
+  return { studies: crawl.result.studies, rejected: crawl.result.rejected, verdict: crawl.verdict }
 }
 
 /** Studies the listing names that the store lacks (or had removed) and the incremental fetch did not bring. */
@@ -69,9 +75,9 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
   })
 
   if (ctx.previous.size === 0 || !state.lastSyncAt || ctx.fullResync) {
-    const all = await fetchSelection(client, { kind: 'all' }, ctx, 'list')
+    const all = await completeListing(client, STUDY_FIELDS, STUDIES_PAGE_SIZE, ctx)
     const rows = withoutAliases(fetchedRows(all.studies))
-    return { rows, rejected: all.rejected, fetched: all.studies.size, state: { ...nextState(true) } }
+    return { rows, rejected: all.rejected, fetched: all.studies.size, listing: all.verdict, state: { ...nextState(all.verdict.consistent) } }
   }
 
   const listNow = listingDue(state, ctx.at)
@@ -92,7 +98,8 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
     return { rows: withoutAliases(rows), rejected, fetched, state: { ...nextState(false) } }
   }
 
-  const listed = await listIds(client, ctx)
+  const idListing = await completeListing(client, ID_FIELDS, ID_PAGE_SIZE, ctx)
+  const listed = new Set(idListing.studies.keys())
   const lacking = [...listed].filter((id) => !updated.studies.has(id) && (ctx.previous.get(id)?.removed ?? true))
   const caughtUp = await fetchByIds(client, lacking, ctx)
   fetched += caughtUp.studies.size
@@ -102,7 +109,8 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
     const row = fresh.get(id) ?? (ctx.previous.has(id) ? storedRow(ctx.previous.get(id)!) : undefined)
     if (row) rows.set(id, row)
   }
-  return { rows: withoutAliases(rows), rejected, fetched, state: { ...nextState(true) } }
+  // Not consistent: the engine keeps the studies it did not name, and the next sync lists again.
+  return { rows: withoutAliases(rows), rejected, fetched, listing: idListing.verdict, state: { ...nextState(idListing.verdict.consistent) } }
 }
 
 export function createCtgovSource(config: SourceConfig): Source {

@@ -1,6 +1,4 @@
 /** Messages a clinician reads about ClinicalTrials.gov failures. Each names the next step. */
-import type { SyncWarning } from '../../../../shared/trials'
-
 export const CTGOV_SERVICE = 'ClinicalTrials.gov'
 
 export const ctgovMessages = {
@@ -12,12 +10,6 @@ export const ctgovMessages = {
     `${CTGOV_SERVICE} sent a web page instead of data, several times (probably maintenance). Nothing was changed; try again later.`,
   unreadable: (what: string) =>
     `${CTGOV_SERVICE} sent an answer the app cannot read (${what}). Nothing was changed; try again later, and report it if it keeps happening.`,
-  shortListing: (got: number, total: number) =>
-    `${CTGOV_SERVICE} announced ${total} studies with sites in Korea but the listing ended after ${got}; the data may have changed during the sync.`,
   pagingLoop: () =>
     `${CTGOV_SERVICE} kept sending pages past the announced total. Nothing was changed; try again later, and report it if it keeps happening.`,
-} as const
-
-export const ctgovWarnings = {
-  shortListing: (got: number, total: number): SyncWarning => ({ code: 'CTGOV_SHORT_LISTING', values: { received: got, expected: total } }),
 } as const

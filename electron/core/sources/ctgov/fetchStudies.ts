@@ -1,13 +1,19 @@
+/** What the shared consistency rule needs to judge a listing: only the first page announces a total. */
+export function observeListing(listing: StudiesListing): ListingObservation {
+  return { announcedTotals: listing.totalCount === undefined ? [] : [listing.totalCount], uniqueIds: listing.studies.size, rejected: listing.rejected }
+}
+
 /**
  * Every page of one `/studies` listing: `countTotal` on the first page (the only one that answers it), then
  * `pageToken` with otherwise identical parameters until a page comes without `nextPageToken`. An empty page is
  * legal and does not end the listing; only the missing token does.
  */
 import { TrialsError } from '../../errors'
+import type { ListingObservation } from '../listingConsistency'
 import type { FetchContext } from '../source'
 import type { CtgovClient } from './ctgovClient'
 import { nctIdOf, type CtgovStudy } from './ctgovEnvelope'
-import { ctgovMessages, ctgovWarnings } from './ctgovMessages'
+import { ctgovMessages } from './ctgovMessages'
 import type { StudiesQuery } from './ctgovQuery'
 
 export interface StudiesListing {
@@ -18,7 +24,7 @@ export interface StudiesListing {
   calls: number
 }
 
-type ListContext = Pick<FetchContext, 'onProgress' | 'warn'>
+type ListContext = Pick<FetchContext, 'onProgress'>
 
 /** A paging answer that never ends would loop for ever; no real listing needs this many pages past the total. */
 const EXTRA_PAGES_ALLOWED = 5
@@ -45,8 +51,5 @@ export async function fetchStudies(
       }
     }
   } while (pageToken)
-  if (totalCount !== undefined && studies.size + rejected < totalCount) {
-    ctx.warn(ctgovMessages.shortListing(studies.size + rejected, totalCount), ctgovWarnings.shortListing(studies.size + rejected, totalCount))
-  }
   return { studies, rejected, totalCount, calls }
 }

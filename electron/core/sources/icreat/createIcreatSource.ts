@@ -24,6 +24,7 @@ export function createIcreatSource(config: SourceConfig): Source {
     return {
       rows: listing.rows,
       rejected: listing.rejected,
+      listing: listing.verdict,
       // Remember the revision that just worked: the fallback when the Swagger document is down next time.
       state: { ...ctx.state, [REVISION_STATE_KEY]: revision.path, ...(revision.fileDate ? { revisionFileDate: revision.fileDate } : {}) },
     }

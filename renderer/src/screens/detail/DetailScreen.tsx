@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nContext'
 import { fieldLabel, orderFieldNames } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
+import './detail.css'
 
 export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVersion: number; onBack: () => void }) {
   const { t } = useI18n()

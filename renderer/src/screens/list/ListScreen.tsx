@@ -12,6 +12,7 @@ import { FilterChips } from './FilterChips'
 import { ListToolbar } from './ListToolbar'
 import { Pagination } from './Pagination'
 import { TrialTable } from './TrialTable'
+import './list.css'
 
 export interface ListScreenProps {
   state: ListState
