@@ -9,6 +9,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { createFaultRules, type FaultRuleOf } from './faultRules'
 import { generateStudy, nctIdFor, seededRandom, type FakeStudy, type StudyOptions } from './ctgovData'
 
 const BASE_PATH = '/api/v2'
@@ -41,14 +42,7 @@ const KNOWN_AREAS = new Set(['LocationCountry', 'LastUpdatePostDate'])
 export type CtgovFault = { kind: 'status'; status: number; body?: string } | { kind: 'html' }
 export type CtgovOperation = 'version' | 'studies'
 
-export interface CtgovFaultRule {
-  fault: CtgovFault
-  op?: CtgovOperation
-  /** Let this many calls succeed first. */
-  afterCalls?: number
-  /** Fail this many times, then recover (default: for ever). */
-  times?: number
-}
+export type CtgovFaultRule = FaultRuleOf<CtgovFault, CtgovOperation>
 
 export interface RecordedRequest {
   path: string
@@ -196,24 +190,13 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
 
   const tokens = new Map<string, { key: string; offset: number }>()
   let tokenCounter = 0
-  const faults: Array<CtgovFaultRule & { used: number }> = []
+  const faults = createFaultRules<CtgovFault, CtgovOperation>()
   let beforeStudies: ((params: Record<string, string>) => void) | null = null
   const state = {
     calls: { version: 0, studies: 0, total: 0 },
     requests: [] as RecordedRequest[],
     arrivals: [] as number[],
     inFlight: 0,
-  }
-
-  function activeFault(op: CtgovOperation, callsBefore: number): CtgovFault | undefined {
-    for (const rule of faults) {
-      if (rule.op && rule.op !== op) continue
-      if (callsBefore < (rule.afterCalls ?? 0)) continue
-      if (rule.times !== undefined && rule.used >= rule.times) continue
-      rule.used++
-      return rule.fault
-    }
-    return undefined
   }
 
   function sorted(): FakeStudy[] {
@@ -299,7 +282,7 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       state.calls[op]++
       state.calls.total++
       if (latencyMs > 0) await sleep(latencyMs)
-      const fault = activeFault(op, callsBefore)
+      const fault = faults.active(op, callsBefore)
       if (fault) return renderFault(res, fault)
       if (op === 'version') return send(res, 200, 'application/json', JSON.stringify({ apiVersion: '2.0.5', dataTimestamp }))
       try {
@@ -384,8 +367,8 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
     },
     refresh: (timestamp) => { dataTimestamp = timestamp },
     setToday: (date) => { today = date },
-    addFault: (rule) => { faults.push({ ...rule, used: 0 }) },
-    clearFaults: () => { faults.length = 0 },
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
     resetCounters: () => {
       state.calls = { version: 0, studies: 0, total: 0 }
       state.requests = []

@@ -1,5 +1,6 @@
 /** ClinicalTrials.gov fields → the common fields every screen uses, and the attribution each study shows. */
 import type { Attribution, CommonFields } from '../../../../shared/trials'
+import { withoutAbsent } from '../sourceValues'
 import { koreanRecruitmentStatus } from './koreanSites'
 
 export const CTGOV_ATTRIBUTION_TEXT = '출처: ClinicalTrials.gov (U.S. National Library of Medicine)'
@@ -50,12 +51,6 @@ function phase(value: unknown): string | undefined {
 function enrollment(value: unknown): string | undefined {
   const count = field(value, 'count')
   return typeof count === 'number' && Number.isFinite(count) && count !== UNKNOWN_ENROLLMENT ? String(count) : undefined
-}
-
-function withoutAbsent(common: CommonFields): CommonFields {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(common)) if (value !== undefined) out[key] = value
-  return out as unknown as CommonFields
 }
 
 export function ctgovToCommon(fields: Readonly<Record<string, unknown>>): CommonFields {

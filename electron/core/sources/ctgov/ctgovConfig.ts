@@ -1,5 +1,6 @@
 /** Where and how fast to call ClinicalTrials.gov: defaults, overridden by env (CLI, tests). */
 import type { SourceConfig } from '../source'
+import { positiveNumber } from '../sourceValues'
 
 export const DEFAULT_CTGOV_API = 'https://clinicaltrials.gov/api/v2'
 /** robots.txt asks for `Crawl-delay: 1`; no limit is documented, 429s happen at peak hours. */
@@ -22,12 +23,6 @@ export const ID_LISTING_EVERY_DAYS = 7
 export interface CtgovSettings {
   baseUrl: string
   ratePerSecond: number
-}
-
-function positiveNumber(text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === '') return undefined
-  const n = Number(text)
-  return Number.isFinite(n) && n > 0 ? n : undefined
 }
 
 /** Read at each sync, so env changes apply to the next one. */
