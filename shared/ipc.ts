@@ -78,6 +78,8 @@ export interface IpcCallMap {
   clearServiceKey: { channel: 'key:clear'; args: []; result: KeyInfo }
   testServiceKey: { channel: 'key:test'; args: []; result: KeyTestResult }
   exportCsv: { channel: 'export:csv'; args: [request: ExportRequest]; result: ExportResult }
+  /** Shows the file the last export wrote in the system file manager ("폴더 열기"); any other path is refused. */
+  showExportedFile: { channel: 'export:show'; args: [path: string]; result: { shown: boolean } }
   openExternal: { channel: 'app:open-external'; args: [url: string]; result: { opened: boolean } }
   getAppInfo: { channel: 'app:info'; args: []; result: AppInfo }
 }
@@ -100,6 +102,7 @@ export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {
   clearServiceKey: 'key:clear',
   testServiceKey: 'key:test',
   exportCsv: 'export:csv',
+  showExportedFile: 'export:show',
   openExternal: 'app:open-external',
   getAppInfo: 'app:info',
 }

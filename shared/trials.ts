@@ -69,6 +69,9 @@ export interface TrialSummary extends CommonFields {
   removedAt: string | null
   /** CRIS: listed, but its /detail has not been fetched yet. */
   detailsPending?: boolean
+  /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
+  watched?: boolean
+  note?: string | null
 }
 
 export interface Attribution {

@@ -140,6 +140,7 @@ async function start(): Promise<void> {
       return result.canceled || !result.filePath ? null : result.filePath
     },
     openExternal: (url) => shell.openExternal(url),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
     appInfo: { version: app.getVersion(), platform: process.platform },
     beforeRead: refreshStore,
   })

@@ -72,6 +72,9 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
     setScreen(next)
   }, [])
 
+  // Focus returns to the row once per return from the detail view, then stays where the user puts it.
+  const onRowFocused = useCallback(() => setFocusCurrent(false), [])
+
   const backToList = useCallback(() => {
     setFocusCurrent(true)
     setScreen('list')
@@ -145,6 +148,7 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
             current={current}
             onCurrentChange={setCurrent}
             focusCurrent={focusCurrent}
+            onFocused={onRowFocused}
             onOpen={(id) => {
               setDetailId(id)
               setScreen('detail')

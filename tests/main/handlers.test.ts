@@ -38,6 +38,7 @@ const BAD_ARGS: Record<IpcCallName, unknown[][]> = {
     [], [{ query: {} }], [{ query: {}, language: 'fr' }], [{ query: { limit: 500 }, language: 'ko' }],
     [{ query: {}, language: 'ko', path: '/etc/passwd' }],
   ],
+  showExportedFile: [[], [42], [''], [long(4097)]],
   openExternal: [[], [42], [''], [long(2049)], [{ url: 'https://data.go.kr' }]],
   getAppInfo: [[1]],
 }
@@ -62,6 +63,7 @@ describe('IPC handlers', () => {
       expect(app.core.listCalls).toBe(0)
       expect(app.saveDialog).not.toHaveBeenCalled()
       expect(app.openExternal).not.toHaveBeenCalled()
+      expect(app.showItemInFolder).not.toHaveBeenCalled()
       expect(app.testKey).not.toHaveBeenCalled()
       expect(app.settings.get().language).toBe('ko')
       expect(app.keyStore.get()).toBe(TEST_KEY)
@@ -84,6 +86,7 @@ describe('IPC handlers', () => {
       clearServiceKey: [],
       testServiceKey: [],
       exportCsv: [{ query: { withinDays: 7 }, language: 'en' }],
+      showExportedFile: ['/tmp/not-exported.csv'],
       openExternal: ['https://www.data.go.kr/data/3074271/fileData.do'],
       getAppInfo: [],
     }
@@ -194,6 +197,15 @@ describe('IPC handlers', () => {
       expect(await app.handlers.openExternal(url)).toEqual({ ok: true, data: { opened: false } })
     }
     expect(app.openExternal).toHaveBeenCalledTimes(1)
+  })
+
+  it('showExportedFile shows only the file this window just exported', async () => {
+    const app = await createTestApp({ trials: 3 })
+    expect(await app.handlers.showExportedFile('/etc/passwd')).toEqual({ ok: true, data: { shown: false } })
+    const exported = await app.handlers.exportCsv({ query: {}, language: 'ko' })
+    const path = exported.ok ? exported.data.path! : ''
+    expect(await app.handlers.showExportedFile(path)).toEqual({ ok: true, data: { shown: true } })
+    expect(app.showItemInFolder).toHaveBeenCalledExactlyOnceWith(path)
   })
 
   it('getAppInfo reports version, platform and the store', async () => {

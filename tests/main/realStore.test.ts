@@ -45,7 +45,7 @@ async function appAround(storePath: string, sources: Source[]) {
   const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler: manualScheduler(), refreshStore })
   const handlers = createApiHandlers({
     core, settings, keyStore, sync,
-    testKey: async () => ({ totalCount: 0 }), saveDialog: async () => null, openExternal: async () => undefined,
+    testKey: async () => ({ totalCount: 0 }), saveDialog: async () => null, openExternal: async () => undefined, showItemInFolder: () => undefined,
     appInfo: { version: '0', platform: 'linux' }, beforeRead: refreshStore,
   })
   return { core, sync, handlers, events }

@@ -118,6 +118,10 @@ export function createTestApi(options: TestApiOptions = {}) {
       record('exportCsv', [request])
       return answer(() => ({ path: '/home/user/trials.csv', rows: listTrials(index, { ...request.query, offset: 0, limit: 1 }, now).total }))
     },
+    showExportedFile: (path) => {
+      record('showExportedFile', [path])
+      return ok({ shown: true })
+    },
     openExternal: (url) => {
       record('openExternal', [url])
       return ok({ opened: true })

@@ -51,6 +51,7 @@ export const ARG_SCHEMAS = {
   clearServiceKey: none,
   testServiceKey: none,
   exportCsv: z.tuple([exportRequestSchema]),
+  showExportedFile: z.tuple([z.string().min(1).max(4096)]),
   openExternal: z.tuple([externalUrlSchema]),
   getAppInfo: none,
 } satisfies Record<IpcCallName, z.ZodType>

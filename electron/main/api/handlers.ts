@@ -41,6 +41,8 @@ export interface ApiHandlerDeps {
   saveDialog: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
   /** Opens an already allow-listed https URL in the system browser. */
   openExternal: (url: string) => Promise<void>
+  /** Shows a file in the system file manager (the app: shell.showItemInFolder). */
+  showItemInFolder: (path: string) => void
   appInfo: Pick<AppInfo, 'version' | 'platform'>
   now?: () => Date
   /** How long "test connection" may take. Default 30 s. */
@@ -75,6 +77,8 @@ function validationError(name: string, issues: { path: PropertyKey[]; message: s
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const now = deps.now ?? (() => new Date())
+  // Only the file this window just exported may be shown: the renderer never names arbitrary paths.
+  let lastExportPath: string | null = null
 
   const impl: Implementations = {
     listTrials: ([query]) => deps.core.list(query),
@@ -102,7 +106,13 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       if (path === null) return { path: null, rows: 0 }
       const rows = collectAllRows(deps.core, request.query)
       await writeTrialsCsv(path, rows, request.language)
+      lastExportPath = path
       return { path, rows: rows.length }
+    },
+    showExportedFile: ([path]) => {
+      if (path !== lastExportPath) return { shown: false }
+      deps.showItemInFolder(path)
+      return { shown: true }
     },
     openExternal: async ([url]) => {
       if (!isAllowedExternalUrl(url)) return { opened: false }

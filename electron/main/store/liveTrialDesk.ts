@@ -63,6 +63,7 @@ export async function openLiveTrialDesk(options: {
   return {
     get openWarnings() { return current.openWarnings },
     get syncing() { return current.syncing },
+    get following() { return current.following },
     list: (query) => current.list(query),
     get: (id) => current.get(id),
     status: () => current.status(),

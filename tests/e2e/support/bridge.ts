@@ -62,6 +62,7 @@ export async function createBridge(options: { env: Record<string, string>; setti
     testKey: createKeyTester(sourceConfig),
     saveDialog: async () => savedCsvPath,
     openExternal: async () => undefined,
+    showItemInFolder: () => undefined,
     appInfo: { version: '0.0.0-e2e', platform: process.platform },
   })
 

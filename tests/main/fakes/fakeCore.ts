@@ -2,6 +2,7 @@
 import type { TrialDesk, SyncOptions } from '../../../electron/core/api'
 import { TrialsError } from '../../../electron/core/errors'
 import { FACET_FIELDS, SOURCE_IDS } from '../../../shared/trials'
+import { createFakeFollowing } from './fakeFollowing'
 import type { Facets, SourceId, StatusReport, SyncLogEntry, TrialDetail, TrialSummary } from '../../../shared/trials'
 
 export function makeTrial(n: number, source: SourceId = 'icreat'): TrialSummary {
@@ -60,6 +61,7 @@ export function createFakeCore(init: { trials?: number; openWarnings?: string[] 
     listCalls: 0,
     openWarnings: init.openWarnings ?? [],
     syncResult: async (options) => options.sources.map((s) => logEntry(s)),
+    following: createFakeFollowing(),
     list(query) {
       core.listCalls++
       const limit = query.limit ?? 20

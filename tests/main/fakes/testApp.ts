@@ -39,11 +39,12 @@ export async function createTestApp(options: { key?: string; trials?: number; ov
   const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler, wakeDebounceMs: 0 })
   const saveDialog = vi.fn(async () => join(dir, 'export.csv') as string | null)
   const openExternal = vi.fn(async (_url: string) => undefined)
+  const showItemInFolder = vi.fn((_path: string) => undefined)
   const testKey = vi.fn(async (_key: string, _signal: AbortSignal, _source?: string) => ({ totalCount: 145 }))
   const handlers = createApiHandlers({
-    core, settings, keyStore, sync, testKey, saveDialog, openExternal,
+    core, settings, keyStore, sync, testKey, saveDialog, openExternal, showItemInFolder,
     appInfo: { version: '9.9.9', platform: 'linux' },
     ...options.overrides,
   })
-  return { dir, core, settings, keyStore, events, sync, scheduler, handlers, saveDialog, openExternal, testKey }
+  return { dir, core, settings, keyStore, events, sync, scheduler, handlers, saveDialog, openExternal, showItemInFolder, testKey }
 }
