@@ -56,9 +56,21 @@ export interface FetchResult {
   fetched?: number
 }
 
+/** What a sync of a source is expected to cost: it sets the sync's ceiling (sync/syncCeiling.ts). */
+export interface SyncPlan {
+  /** Requests a sync is expected to make (including a re-crawl of a shifting listing). */
+  calls: number
+  /** Expected time per request at the source's pace (its rate limit, or the idle timeout for sequential paging). */
+  msPerCall: number
+  /** The per-request idle timeout (TRIALS_TIMEOUT_MS). */
+  timeoutMs: number
+}
+
 /** One registry. The sync engine is source-agnostic; everything wire-specific lives behind this. */
 export interface Source {
   id: SourceId
+  /** The expected cost of a sync, given how many of its records the store holds (sets the sync's ceiling). */
+  plan?(storedRecords: number): SyncPlan
   /** Fetch a complete listing. Throws TrialsError (AUTH, QUOTA, TIMEOUT, NETWORK, SERVER, BAD_RESPONSE, CANCELLED). */
   fetchAll(ctx: FetchContext): Promise<FetchResult>
   /** Map the source's columns onto the common fields. */

@@ -5,13 +5,13 @@
  * listing decides them. The engine compares complete listings, so the rows returned always describe every study
  * the source knows: fetched ones as received, the others as stored.
  */
-import type { FetchContext, FetchResult, PreviousRecordView, Source, SourceConfig, SourceRow } from '../source'
+import type { FetchContext, FetchResult, PreviousRecordView, Source, SourceConfig, SourceRow, SyncPlan } from '../source'
 import { createCtgovClient, type CtgovClient } from './ctgovClient'
 import { CTGOV_COLUMN_TO_COMMON, ctgovAttribution, ctgovToCommon } from './ctgovCommon'
 import { ID_PAGE_SIZE, IDS_PER_CALL, resolveCtgovSettings, STUDIES_PAGE_SIZE } from './ctgovConfig'
 import { nctIdOf, type CtgovStudy } from './ctgovEnvelope'
 import { ID_FIELDS, STUDY_FIELDS, studiesQuery, type StudiesSelection } from './ctgovQuery'
-import { crawlUntilConsistent } from '../listingConsistency'
+import { crawlUntilConsistent, MAX_LISTING_ATTEMPTS } from '../listingConsistency'
 import { fetchStudies, observeListing } from './fetchStudies'
 import { CTGOV_BOOKKEEPING_FIELDS, nctIdAliases, studyFields } from './studyFields'
 import { listingDue, readCtgovState, updatedSinceDate, type CtgovState } from './syncState'
@@ -113,9 +113,26 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
   return { rows: withoutAliases(rows), rejected, fetched, listing: idListing.verdict, state: { ...nextState(idListing.verdict.consistent) } }
 }
 
+/** About how many studies with a Korean site ClinicalTrials.gov holds (sizes the plan before the first sync). */
+const EXPECTED_CTGOV_STUDIES = 15_000
+/** A 500-study page is ~1.5 MB: on a slow hospital link it takes longer than the 1 s the rate allows. */
+const MS_PER_PAGE_AT_LEAST = 2000
+
+/**
+ * The worst sync: every study, read twice if the listing shifts, plus the ids listing (twice) and an incremental
+ * window's worth of pages; the usual daily sync makes two calls.
+ */
+function ctgovPlan(config: SourceConfig, storedRecords: number): SyncPlan {
+  const studies = Math.max(storedRecords, EXPECTED_CTGOV_STUDIES)
+  const { ratePerSecond } = resolveCtgovSettings(config)
+  const calls = 1 + Math.ceil(studies / STUDIES_PAGE_SIZE) * (MAX_LISTING_ATTEMPTS + 1) + Math.ceil(studies / ID_PAGE_SIZE) * MAX_LISTING_ATTEMPTS
+  return { calls, msPerCall: Math.max(1000 / ratePerSecond, MS_PER_PAGE_AT_LEAST), timeoutMs: config.timeoutMs }
+}
+
 export function createCtgovSource(config: SourceConfig): Source {
   return {
     id: 'ctgov',
+    plan: (storedRecords) => ctgovPlan(config, storedRecords),
     fetchAll: (ctx) => fetchAllCtgov(config, ctx),
     toCommon: ctgovToCommon,
     bookkeepingFields: CTGOV_BOOKKEEPING_FIELDS,
