@@ -85,7 +85,6 @@ export interface IpcCallMap {
 }
 
 export type IpcCallName = keyof IpcCallMap
-export type IpcChannel = IpcCallMap[IpcCallName]['channel']
 
 /** Runtime list of calls (the preload and the main process iterate it). */
 export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { IPC_CALLS } from '../../shared/ipc'
-import type { IpcCallName } from '../../shared/ipc'
+import { IPC_CALLS, type IpcCallName } from '../../shared/ipc'
 import { TrialsError } from '../../electron/core/errors'
 import { createTestApp, TEST_KEY } from './fakes/testApp'
 import { logEntry } from './fakes/fakeCore'

@@ -13,4 +13,4 @@ export function createSources(config: SourceConfig, options: SourceOptions = {})
   return [createIcreatSource(config), createCrisSource(config, options.cris), createCtgovSource(config)]
 }
 
-export { sourceConfigFromEnv, DEFAULT_TIMEOUT_MS } from './config'
+export { sourceConfigFromEnv } from './config'
