@@ -41,7 +41,6 @@ const PHASES: ReadonlyArray<string[] | undefined> = [['PHASE1'], ['PHASE2'], ['P
 export const KOREA_SPELLINGS = ['South Korea', 'Korea, Republic of'] as const
 
 export const nctIdFor = (n: number): string => `NCT${String(n).padStart(8, '0')}`
-export const crisIdFor = (n: number): string => `KCT${String(n).padStart(7, '0')}`
 
 /** A date as the registry writes start/completion: yyyy, yyyy-MM or yyyy-MM-dd. */
 function looseDate(rnd: Random, year: number): string {

@@ -59,5 +59,3 @@ export function studiesQuery(selection: StudiesSelection, fields: readonly strin
   query.fields = fields.join(',')
   return query
 }
-
-export const NCT_ID = /^NCT\d{8}$/
