@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { detailBody, generateTrial, seededRandom, trialIdFor, type FakeCrisTrial, type Random } from './crisData'
+import { detailBody, generateTrial, seededRandom, type FakeCrisTrial, type Random } from './crisData'
 import { gatewayXml, renderFault, type CrisFault, type FaultResponse } from './crisFaults'
 
 export type { CrisFault } from './crisFaults'
@@ -277,5 +277,3 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     }),
   }
 }
-
-export { trialIdFor }

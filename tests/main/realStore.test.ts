@@ -2,7 +2,7 @@
  * The main process around the REAL core and a real store file: a CLI writing the same store while the app is open,
  * a CLI holding the writer lock at start-up, a damaged store (recovered, or beyond recovery).
  */
-import { unlinkSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { unlinkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'

@@ -1,7 +1,6 @@
 import type { SyncProgress } from '../../../shared/trials'
-import type { FetchContext } from '../sources/source'
+import { type FetchContext, type PreviousRecordView, type Source } from '../sources/source'
 import { cancelledError } from '../http'
-import type { PreviousRecordView, Source } from '../sources/source'
 import type { StoreData, StoredTrial } from '../store/types'
 import { diffListing, type ListingDiff } from './diffListing'
 

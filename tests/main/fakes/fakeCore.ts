@@ -1,9 +1,8 @@
 /** An in-memory TrialDesk for main-process tests: controllable syncs, a list of generated trials. */
 import type { TrialDesk, SyncOptions } from '../../../electron/core/api'
 import { TrialsError } from '../../../electron/core/errors'
-import { FACET_FIELDS } from '../../../shared/trials'
+import { FACET_FIELDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../../shared/trials'
 import { createFakeFollowing } from './fakeFollowing'
-import type { Facets, SourceId, StatusReport, SyncLogEntry, TrialDetail, TrialSummary } from '../../../shared/trials'
 
 export function makeTrial(n: number, source: SourceId = 'icreat'): TrialSummary {
   return {
