@@ -2,7 +2,7 @@ import type { SyncMatches } from '../../../shared/following'
 import { sourceNeedsKey, type SourceId, type SyncLogEntry, type SyncProgress } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/api'
 import { TrialsError } from '../../core/errors'
-import type { CliIo } from '../cliIo'
+import { REWRITE_LINE, type CliIo } from '../cliIo'
 
 export const NO_KEY_MESSAGE =
   'No data.go.kr service key is set. Get one free at https://www.data.go.kr: sign in, open datasets 3074271 ' +
@@ -13,7 +13,7 @@ function progressPrinter(io: CliIo): ((p: SyncProgress) => void) | undefined {
   if (!io.stderrIsTTY) return undefined
   return (p) => {
     const count = p.total === null ? `${p.done}` : `${p.done}/${p.total}`
-    io.progress(`\r\x1b[K${p.source}: ${p.phase} ${count}`)
+    io.progress(`${REWRITE_LINE}${p.source}: ${p.phase} ${count}`)
     if (p.phase === 'save' && p.done === 1) io.progress('\n')
   }
 }

@@ -27,6 +27,7 @@ import { enabledSources, type SyncCoordinator } from '../sync/syncCoordinator'
 import { noKeyError } from '../sync/syncMessages'
 import { ARG_SCHEMAS, type ParsedArgs } from './argSchemas'
 import { collectAllRows, writeTrialsCsv } from './csvExport'
+import { followingHandlers } from './followingHandlers'
 import { toIpcError } from './toIpcError'
 
 export interface ApiHandlerDeps {
@@ -48,17 +49,25 @@ export interface ApiHandlerDeps {
   keyTestTimeoutMs?: number
   /** Runs before every call that reads the store (the app: pick up a CLI's writes, LiveTrialDesk). */
   beforeRead?: () => Promise<unknown>
+  /** File dialogs for sharing saved searches (JSON); null when the user cancels. Absent: export/import unavailable. */
+  savedSearchesDialogs?: {
+    save: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
+    open: (options: { language: Language }) => Promise<string | null>
+  }
 }
 
 /** Calls answered from the store's contents. */
-const STORE_READS: ReadonlySet<IpcCallName> = new Set(['listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo'])
+const STORE_READS: ReadonlySet<IpcCallName> = new Set([
+  'listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo',
+  'listSavedSearches', 'openSavedSearch', 'getWatched', 'watchTrial', 'unwatchTrial', 'setNote',
+])
 
 /** What IPC delivers is untrusted, hence `unknown[]`. */
 export type ApiHandlers = {
   [K in IpcCallName]: (...args: unknown[]) => Promise<IpcResult<IpcCallMap[K]['result']>>
 }
 
-type Implementations = {
+export type Implementations = {
   [K in IpcCallName]: (args: ParsedArgs<K>) => Promise<IpcCallMap[K]['result']> | IpcCallMap[K]['result']
 }
 
@@ -122,6 +131,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       const { storePath, storeBytes } = deps.core.status()
       return { ...deps.appInfo, storePath, storeBytes }
     },
+    ...followingHandlers(deps),
   }
 
   async function testKey(): Promise<KeyTestResult> {
