@@ -25,7 +25,7 @@ export interface SyncLogQuery {
   ok?: boolean // only successes / only failures
   source?: SourceId
   offset?: number
-  limit?: number // 1-200
+  limit?: number // 1 to the log's size (the core's MAX_SYNC_LOG_ENTRIES), default 50
 }
 
 export interface KeyTestSourceResult {

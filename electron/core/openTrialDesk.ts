@@ -1,3 +1,4 @@
+import type { SyncLogQuery } from '../../shared/ipc'
 import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, TrialDetail } from '../../shared/trials'
 import type { OpenOptions, SyncOptions, TrialDesk } from './trialDesk'
 import { FALLBACK_ATTRIBUTION, getTrial } from './query/getTrial'
@@ -49,7 +50,7 @@ class StoreBackedTrialDesk implements TrialDesk {
     return buildStatusReport(this.session, [...this.sources.keys()] as SourceId[], this.syncing)
   }
 
-  syncLog(filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }) {
+  syncLog(filter?: SyncLogQuery) {
     return filterSyncLog(this.session.data.syncLog, filter)
   }
 

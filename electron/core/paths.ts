@@ -15,8 +15,17 @@ export function userDataDir(platform: NodeJS.Platform = process.platform, env: E
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), PRODUCT_NAME)
 }
 
-/** The store both the desktop app and the CLI use; TRIALS_STORE overrides. */
+/**
+ * The store in a user-data folder, unless TRIALS_STORE (trimmed, non-empty) names another file. The one rule for the
+ * app (Electron's userData folder) and the CLI (the same folder computed without Electron).
+ */
+export function storePathIn(dataDir: string, env: Env, platform: NodeJS.Platform = process.platform): string {
+  const override = env.TRIALS_STORE?.trim()
+  if (override) return override
+  return (platform === 'win32' ? win32.join : posix.join)(dataDir, STORE_FILE_NAME)
+}
+
+/** The store both the desktop app and the CLI use by default; TRIALS_STORE overrides. */
 export function defaultStorePath(platform: NodeJS.Platform = process.platform, env: Env = process.env, home = homedir()): string {
-  if (env.TRIALS_STORE) return env.TRIALS_STORE
-  return (platform === 'win32' ? win32.join : posix.join)(userDataDir(platform, env, home), STORE_FILE_NAME)
+  return storePathIn(userDataDir(platform, env, home), env, platform)
 }

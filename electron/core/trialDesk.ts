@@ -2,6 +2,7 @@
  * The core's public surface, used by the CLI, the Electron main process, the e2e bridge and the benchmark.
  * Implemented by `openTrialDesk` (electron/core/openTrialDesk.ts). Never imports `electron`.
  */
+import type { SyncLogQuery } from '../../shared/ipc'
 import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, SyncProgress, SyncTrigger, TrialDetail } from '../../shared/trials'
 import type { Source, SourceConfig } from './sources/source'
 import type { Following } from './userData/following'
@@ -34,7 +35,7 @@ export interface TrialDesk {
   list(query: ListQuery): ListResult
   get(id: string): TrialDetail
   status(): StatusReport
-  syncLog(filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }): { total: number; items: SyncLogEntry[] }
+  syncLog(filter?: SyncLogQuery): { total: number; items: SyncLogEntry[] }
   /**
    * Syncs the given sources one after another (one failing does not stop the next) and resolves with one log entry each.
    * Single flight: a call while a sync runs joins it. Each source commits all it fetched or nothing.

@@ -1,9 +1,10 @@
 import { join } from 'node:path'
+import { storePathIn } from '../core/paths'
 
-/** Where the app keeps its files. The store path matches the CLI's default (electron/core/paths.ts); TRIALS_STORE overrides. */
+/** Where the app keeps its files: the store by the same rule as the CLI's (core/paths.ts), the rest beside it. */
 export function appPaths(userData: string, env: Readonly<Record<string, string | undefined>>) {
   return {
-    storePath: env.TRIALS_STORE?.trim() || join(userData, 'trials.json'),
+    storePath: storePathIn(userData, env),
     serviceKeyPath: join(userData, 'service-key.bin'),
     windowStatePath: join(userData, 'window-state.json'),
   }

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { defaultStorePath } from '../../electron/core/paths'
+import { appPaths } from '../../electron/main/appPaths'
 import { createFakeSource, rowsFor, ids } from '../helpers/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
 
@@ -17,15 +18,23 @@ describe('defaultStorePath', () => {
     expect(defaultStorePath('linux', {}, '/home/kim')).toBe('/home/kim/.config/Trial Desk/trials.json')
     expect(defaultStorePath('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/kim')).toBe('/xdg/Trial Desk/trials.json')
   })
-  it('is overridden by TRIALS_STORE', () => {
+  it('is overridden by TRIALS_STORE (trimmed; blank means unset)', () => {
     expect(defaultStorePath('linux', { TRIALS_STORE: '/data/t.json' }, '/home/kim')).toBe('/data/t.json')
+    expect(defaultStorePath('linux', { TRIALS_STORE: ' /data/t.json\n' }, '/home/kim')).toBe('/data/t.json')
+    expect(defaultStorePath('linux', { TRIALS_STORE: '  ' }, '/home/kim')).toBe('/home/kim/.config/Trial Desk/trials.json')
+  })
+
+  it('is the file the desktop app opens in its userData folder, with or without TRIALS_STORE', () => {
+    for (const env of [{}, { TRIALS_STORE: ' /data/t.json ' }, { TRIALS_STORE: '' }]) {
+      expect(appPaths('/home/kim/.config/Trial Desk', env).storePath).toBe(defaultStorePath('linux', env, '/home/kim'))
+    }
   })
 })
 
 describe('openTrialDesk', () => {
   it('registers the built-in sources when none are given', async () => {
     const desk = await openTrialDesk({ storePath: join(tempDir(), 'trials.json'), sourceConfig })
-    expect(desk.status().sources.map((s) => s.source)).toEqual(['icreat', 'cris'])
+    expect(desk.status().sources.map((s) => s.source)).toEqual(['icreat', 'cris', 'ctgov'])
     expect(desk.openWarnings).toEqual([])
     expect(desk.list({}).total).toBe(0)
   })

@@ -1,6 +1,8 @@
 import type { AppError } from '../../../shared/errors'
-import type { SourceId, SyncLogEntry } from '../../../shared/trials'
+import type { SyncLogQuery } from '../../../shared/ipc'
+import type { SyncLogEntry } from '../../../shared/trials'
 
+/** The log keeps this many entries; a query's limit goes up to it. */
 export const MAX_SYNC_LOG_ENTRIES = 200
 
 /** Appends an entry, keeping the newest MAX_SYNC_LOG_ENTRIES (oldest first). */
@@ -17,7 +19,7 @@ export function failedLogEntry(base: Pick<SyncLogEntry, 'id' | 'source' | 'trigg
 
 export function filterSyncLog(
   log: readonly SyncLogEntry[],
-  filter: { ok?: boolean; source?: SourceId; offset?: number; limit?: number } = {},
+  filter: SyncLogQuery = {},
 ): { total: number; items: SyncLogEntry[] } {
   const matching = log.filter((e) => (filter.ok === undefined || e.ok === filter.ok) && (!filter.source || e.source === filter.source))
   const newestFirst = matching.reverse()

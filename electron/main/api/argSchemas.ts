@@ -1,9 +1,10 @@
 /** zod schemas for every IPC call's argument tuple (what the renderer may send; everything else is VALIDATION). */
 import { z } from 'zod'
-import type { IpcCallName } from '../../../shared/ipc'
+import type { IpcCallName, SyncLogQuery } from '../../../shared/ipc'
 import { SOURCE_IDS } from '../../../shared/trials'
 import { NOTE_MAX_CHARS } from '../../../shared/following'
 import { listQuerySchema, settingsPatchSchema } from '../../core/settings/settingsSchema'
+import { MAX_SYNC_LOG_ENTRIES } from '../../core/sync/syncLog'
 import { savedQuerySchema, savedSearchNameSchema } from '../../core/userData/userDataSchema'
 
 export const trialIdSchema = z
@@ -30,9 +31,9 @@ const syncLogQuerySchema = z
     ok: z.boolean().optional(),
     source: z.enum(SOURCE_IDS).optional(),
     offset: z.number().int().min(0).max(10_000).optional(),
-    limit: z.number().int().min(1).max(200).optional(),
+    limit: z.number().int().min(1).max(MAX_SYNC_LOG_ENTRIES).optional(),
   })
-  .strict()
+  .strict() satisfies z.ZodType<SyncLogQuery>
 
 const exportRequestSchema = z.object({ query: listQuerySchema, language: z.enum(['ko', 'en']) }).strict()
 

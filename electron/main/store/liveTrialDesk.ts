@@ -6,8 +6,10 @@
  * under the writer lock itself, so it can never overwrite the other process's work).
  * Electron-free: the app and tests use it alike.
  */
-import type { SourceId, SyncLogEntry } from '../../../shared/trials'
+import type { SyncLogQuery } from '../../../shared/ipc'
+import type { SyncLogEntry } from '../../../shared/trials'
 import type { SyncOptions, TrialDesk } from '../../core/trialDesk'
+import { MAX_SYNC_LOG_ENTRIES } from '../../core/sync/syncLog'
 import { fileStampOf, sameFileStamp } from '../../core/store/durable/fileStamp'
 
 export interface StoreReload {
@@ -22,11 +24,9 @@ export interface LiveTrialDesk extends TrialDesk {
   refreshIfChangedOnDisk(): Promise<StoreReload | null>
 }
 
-/** The core keeps at most this many log entries. */
-const LOG_SCAN_LIMIT = 200
 
 function logIds(core: TrialDesk): Set<string> {
-  return new Set(core.syncLog({ limit: LOG_SCAN_LIMIT }).items.map((e) => e.id))
+  return new Set(core.syncLog({ limit: MAX_SYNC_LOG_ENTRIES }).items.map((e) => e.id))
 }
 
 export async function openLiveTrialDesk(options: {
@@ -56,7 +56,7 @@ export async function openLiveTrialDesk(options: {
     current = reopened
     stamp = onDisk
     await previous.close()
-    const newEntries = current.syncLog({ limit: LOG_SCAN_LIMIT }).items.filter((e) => !seen.has(e.id))
+    const newEntries = current.syncLog({ limit: MAX_SYNC_LOG_ENTRIES }).items.filter((e) => !seen.has(e.id))
     return { newEntries, warnings: [...reopened.openWarnings] }
   }
 
@@ -67,7 +67,7 @@ export async function openLiveTrialDesk(options: {
     list: (query) => current.list(query),
     get: (id) => current.get(id),
     status: () => current.status(),
-    syncLog: (filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }) => current.syncLog(filter),
+    syncLog: (filter?: SyncLogQuery) => current.syncLog(filter),
     async sync(syncOptions: SyncOptions) {
       if (refreshing) await refreshing // never swap the store under a running sync
       ownSyncs++
