@@ -1,28 +1,20 @@
 /**
- * Electron main process: wires the core (store, sync, queries) to Electron. Everything with logic lives in
- * electron-free modules beside this file; here is only the glue that needs the real `electron` module.
+ * Electron main process: hands Electron's pieces (key storage, network, dialogs, notifications, the window) to
+ * createAppServices (appServices.ts, the same wiring the e2e bridge and the main-process tests run), then owns what
+ * only Electron has: IPC registration, CSP, the menu, the window, power and network polling, quitting.
  */
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron'
-import type { IpcEventMap, IpcEventName } from '../../shared/ipc'
 import type { Language } from '../../shared/settings'
 import { isTrialsError } from '../core/errors'
-import { openTrialDesk } from '../core/openTrialDesk'
 import { openSettingsStore, settingsPathFor } from '../core/settings/settingsStore'
-import { createSources, sourceConfigFromEnv } from '../core/sources'
-import type { SourceConfig } from '../core/sources/source'
-import { createApiHandlers } from './api/handlers'
 import { appPaths } from './appPaths'
+import { createAppServices } from './appServices'
 import { registerIpc } from './ipc/registerIpc'
-import { createKeyTester } from './key/keyTester'
-import { redactKey } from './key/redactKey'
 import { createSafeStorageKeyStore } from './key/serviceKeyStore'
 import { appMenuTemplate } from './menu/appMenuTemplate'
 import { startupFailureDialog } from './startupFailure'
-import { openLiveTrialDesk, type LiveTrialDesk } from './store/liveTrialDesk'
-import { storeRecoveredEvents } from './storeRecovery'
 import { nodeScheduleDailyScheduler } from './sync/dailyScheduler'
-import { createSyncCoordinator } from './sync/syncCoordinator'
 import { contentSecurityPolicy } from './window/contentSecurityPolicy'
 import { createMainWindow } from './window/createMainWindow'
 
@@ -68,45 +60,19 @@ async function start(): Promise<void> {
   storePathForErrors = paths.storePath
   const settings = await openSettingsStore(settingsPathFor(paths.storePath))
   languageForErrors = settings.get().language
-  const keyStore = createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage)
-  // axios runs on Chromium's network stack inside the app: system proxy, PAC and certificate store apply.
-  const sourceConfig: SourceConfig = {
-    ...sourceConfigFromEnv(process.env, () => keyStore.get()),
+  const services = await createAppServices({
+    storePath: paths.storePath,
+    settings,
+    keyStore: createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage),
+    env: process.env,
+    // axios runs on Chromium's network stack inside the app: system proxy, PAC and certificate store apply.
     fetchImpl: ((input: string | URL | Request, init?: RequestInit) =>
       net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
-  }
-
-  // Opening reads without the writer lock, so it works while a CLI is syncing. STORE_UNREADABLE lands in failStartup.
-  const core: LiveTrialDesk = await openLiveTrialDesk({
-    storePath: paths.storePath,
-    open: () =>
-      openTrialDesk({
-        storePath: paths.storePath,
-        sourceConfig,
-        sources: createSources(sourceConfig, { cris: { detailBudget: () => settings.get().crisDetailBudget } }),
-      }),
-    onReloadFailed: (e) => console.error('[store] reload failed:', isTrialsError(e) ? e.code : 'INTERNAL'),
-  })
-
-  const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]): void => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, redactKey(payload, keyStore.get()))
-  }
-  /** Picks up a CLI's writes; the renderer refreshes on 'sync:finished' and learns that sync's results. */
-  const refreshStore = async (): Promise<void> => {
-    const reload = await core.refreshIfChangedOnDisk()
-    if (!reload) return
-    for (const event of storeRecoveredEvents(reload.warnings)) emit('store:recovered', event)
-    emit('sync:finished', { entries: reload.newEntries })
-  }
-
-  const sync = createSyncCoordinator({
-    core,
-    settings,
-    keyStore,
-    emit,
+    send: (event, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload)
+    },
     scheduler: nodeScheduleDailyScheduler,
     online: net.isOnline(),
-    refreshStore,
     notify: Notification.isSupported()
       ? ({ title, body, onClick }) => {
           const notification = new Notification({ title, body })
@@ -121,14 +87,6 @@ async function start(): Promise<void> {
         }
       : undefined,
     log: (message) => console.log(`[sync] ${message}`),
-  })
-
-  const handlers = createApiHandlers({
-    core,
-    settings,
-    keyStore,
-    sync,
-    testKey: createKeyTester(sourceConfig),
     saveDialog: async ({ defaultFileName, language }) => {
       const options = {
         title: language === 'ko' ? 'CSV로 내보내기' : 'Export as CSV',
@@ -141,9 +99,10 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     showItemInFolder: (path) => shell.showItemInFolder(path),
     appInfo: { version: app.getVersion(), platform: process.platform },
-    beforeRead: refreshStore,
   })
-  registerIpc(handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
+  const { sync, emit, refreshStore } = services
+
+  registerIpc(services.handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
 
   const csp = contentSecurityPolicy(devServerUrl)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -177,9 +136,7 @@ async function start(): Promise<void> {
       devServerUrl,
       windowStatePath: paths.windowStatePath,
     })
-    mainWindow.webContents.on('did-finish-load', () => {
-      for (const event of storeRecoveredEvents(core.openWarnings)) emit('store:recovered', event)
-    })
+    mainWindow.webContents.on('did-finish-load', services.announceOpenWarnings)
     mainWindow.on('focus', () => void refreshStore())
     mainWindow.on('closed', () => (mainWindow = null))
   }
@@ -204,8 +161,7 @@ async function start(): Promise<void> {
     closing = true
     event.preventDefault()
     clearInterval(poll)
-    sync.stop()
-    void core.close().finally(() => app.quit())
+    void services.close().finally(() => app.quit())
   })
 }
 

@@ -280,8 +280,14 @@ describe('the service key never reaches the renderer', () => {
       throw new TrialsError('NOT_FOUND', leaky)
     }
     results.push(await app.handlers.getTrial('icreat:C000001'))
+    // A whole-run failure travels as an event only (the menu and the schedule have no reply to show it in).
+    app.core.syncResult = async () => {
+      throw new TrialsError('STORE_IN_USE', leaky)
+    }
+    results.push(await app.handlers.startSync())
+    expect(app.events.at(-1)).toMatchObject({ event: 'sync:finished', payload: { entries: [], error: { code: 'STORE_IN_USE' } } })
     const everything = JSON.stringify({ results, events: app.events })
-    expect(everything).toContain('[service key]') // the leak was there, and was scrubbed
+    expect(everything).toContain('***') // the leak was there, and was scrubbed (the core's placeholder)
     expect(everything).not.toContain(TEST_KEY)
     expect(everything).not.toContain(encodeURIComponent(TEST_KEY))
     expect(everything).not.toContain('SecretServiceKey')

@@ -1,17 +1,8 @@
 /**
  * The IPC API as plain async functions: one per IpcCallMap method (shared/ipc.ts), each validating its arguments
- * with zod and answering with an IpcResult envelope. Electron-free on purpose:
- * - electron/main/ipc/registerIpc.ts wraps each in ipcMain.handle (after checking the sender frame);
- * - the renderer's end-to-end bridge calls the SAME functions in-process, e.g.
- *
- *     const core = await openTrialDesk({ storePath, sourceConfig })
- *     const settings = await openSettingsStore(settingsPathFor(storePath))
- *     const keyStore = createMemoryKeyStore()
- *     const sync = createSyncCoordinator({ core, settings, keyStore, emit,  // emit: push to the page's listeners
- *       scheduler: { scheduleDaily: () => ({ cancel() {} }) } })           // no daily job in tests
- *     const handlers = createApiHandlers({ core, settings, keyStore, sync,
- *       testKey: createKeyTester(sourceConfig), saveDialog: async () => '/tmp/x.csv',
- *       openExternal: async () => {}, appInfo: { version: '0.0.0', platform: process.platform } })
+ * with zod and answering with an IpcResult envelope. Electron-free on purpose: createAppServices (../appServices.ts)
+ * builds them for the app, which registers them with ipcMain (../ipc/registerIpc.ts, after checking the sender
+ * frame), and for the e2e bridge and the main-process tests, which call the same functions in-process.
  *
  * Results never carry the service key (redactKey on every result; KeyInfo has only the last 4 characters).
  */

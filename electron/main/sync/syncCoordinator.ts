@@ -21,7 +21,6 @@ import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import { enabledSources, syncableSources } from '../../core/settings/enabledSources'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { toIpcError } from '../api/toIpcError'
-import { redactKey } from '../key/redactKey'
 import { followingNoticeText } from '../notify/followingNotice'
 import { mergeMatches } from '../../core/userData/syncMatches'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
@@ -83,8 +82,8 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   const wakeDebounceMs = deps.wakeDebounceMs ?? 10_000
   const minAutoIntervalMs = deps.minAutoIntervalMs ?? 15 * 60_000
   const log = deps.log ?? (() => undefined)
-  // Every payload leaving here is scrubbed of the key, whoever delivers it (the window, the e2e bridge).
-  const emit: EmitEvent = (event, payload) => deps.emit(event, redactKey(payload, deps.keyStore.get()))
+  // deps.emit is createAppServices' channel, which scrubs the key from every payload.
+  const emit: EmitEvent = deps.emit
 
   let isOnline = deps.online ?? true
   let current: { promise: Promise<SyncLogEntry[]>; controller: AbortController } | null = null

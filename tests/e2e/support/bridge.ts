@@ -1,6 +1,7 @@
 /**
- * window.api for the built renderer in Chromium, bridged to the REAL main-process handlers running in this test
- * process (createApiHandlers over the real core on a temp store), as the preload would do over IPC.
+ * window.api for the built renderer in Chromium, bridged to the REAL main-process services running in this test
+ * process (createAppServices over the real core on a temp store: the app's own wiring), as the preload would do
+ * over IPC.
  */
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -8,13 +9,10 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { IPC_CALLS, type IpcEventMap, type IpcEventName } from '../../../shared/ipc'
 import type { Settings } from '../../../shared/settings'
-import { createApiHandlers, type ApiHandlers } from '../../../electron/main/api/handlers'
-import { createKeyTester } from '../../../electron/main/key/keyTester'
+import type { ApiHandlers } from '../../../electron/main/api/handlers'
+import { createAppServices } from '../../../electron/main/appServices'
 import { createMemoryKeyStore } from '../../../electron/main/key/serviceKeyStore'
-import { createSyncCoordinator } from '../../../electron/main/sync/syncCoordinator'
-import { openTrialDesk } from '../../../electron/core/openTrialDesk'
 import { openSettingsStore, settingsPathFor } from '../../../electron/core/settings/settingsStore'
-import { sourceConfigFromEnv } from '../../../electron/core/sources'
 
 export interface Bridge {
   handlers: ApiHandlers
@@ -32,39 +30,36 @@ export async function createBridge(options: { env: Record<string, string>; setti
   const dir = await mkdtemp(join(tmpdir(), 'trial-desk-e2e-'))
   const storePath = join(dir, 'trials.json')
   const savedCsvPath = join(dir, 'export.csv')
-  const keyStore = createMemoryKeyStore()
   let requestDelayMs = 0
   const slowFetch: typeof fetch = async (input, init) => {
     if (requestDelayMs > 0) await new Promise((done) => setTimeout(done, requestDelayMs))
     return fetch(input, init)
   }
-  const sourceConfig = { ...sourceConfigFromEnv(options.env, () => keyStore.get()), fetchImpl: slowFetch }
-  const core = await openTrialDesk({ storePath, sourceConfig })
   const settings = await openSettingsStore(settingsPathFor(storePath))
   if (options.settings) await settings.update(options.settings)
 
   let page: Page | null = null
-  const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => {
-    void page?.evaluate(([e, p]) => (globalThis as unknown as { __trialDeskEmit: (e: string, p: unknown) => void }).__trialDeskEmit(e, p), [event, payload] as const).catch(() => undefined)
-  }
-  const sync = createSyncCoordinator({
-    core,
+  const services = await createAppServices({
+    storePath,
     settings,
-    keyStore,
-    emit,
-    scheduler: { scheduleDaily: () => ({ cancel: () => undefined }) },
-  })
-  const handlers = createApiHandlers({
-    core,
-    settings,
-    keyStore,
-    sync,
-    testKey: createKeyTester(sourceConfig),
+    keyStore: createMemoryKeyStore(),
+    env: options.env,
+    fetchImpl: slowFetch,
+    send: (event, payload) => {
+      void page
+        ?.evaluate(
+          ([e, p]) => (globalThis as unknown as { __trialDeskEmit: (e: string, p: unknown) => void }).__trialDeskEmit(e, p),
+          [event, payload] as const,
+        )
+        .catch(() => undefined)
+    },
+    scheduler: { scheduleDaily: () => ({ cancel: () => undefined }) }, // no daily job in tests
     saveDialog: async () => savedCsvPath,
     openExternal: async () => undefined,
     showItemInFolder: () => undefined,
     appInfo: { version: '0.0.0-e2e', platform: process.platform },
   })
+  const { handlers, emit } = services
 
   return {
     handlers,
@@ -96,9 +91,6 @@ export async function createBridge(options: { env: Record<string, string>; setti
           listeners.get(event)?.forEach((listener) => listener(payload))
       }, Object.keys(IPC_CALLS))
     },
-    async close() {
-      sync.stop()
-      await core.close()
-    },
+    close: () => services.close(),
   }
 }
