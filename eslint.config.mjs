@@ -79,6 +79,7 @@ export default tseslint.config(
             { target: ['./electron/core', './electron/cli'], from: ['./electron/main', './electron/preload'], message: 'The core and the CLI never import the Electron main process or preload.' },
             { target: ['./electron/core', './electron/cli'], from: './renderer', message: 'The core and the CLI never import the renderer.' },
             { target: './electron/core', from: './electron/cli', message: 'The CLI drives the core, not the other way round.' },
+            { target: './electron/core/http', from: './electron/core/sources', message: 'The HTTP layer is source-agnostic (its own HttpConfig).' },
           ],
         },
       ],

@@ -7,13 +7,24 @@
 import axios, { type AxiosInstance } from 'axios'
 import axiosRetry from 'axios-retry'
 import { TrialsError } from '../errors'
-import type { SourceConfig } from '../sources/source'
 import { installAttemptDeadline } from './attemptDeadline'
 import { type ClassifyContext, classifyHttpError } from './classifyError'
 import { httpMessages } from './messages'
 import { redactSecrets } from './redact'
 import { MAX_RETRIES, isRetryableHttpError, retryBaseFromEnv, retryDelayMs } from './retryPolicy'
 import { type QueryValue, buildQueryString, withQuery } from './serviceKey'
+
+/** What the HTTP layer needs from its caller; source-agnostic (sources/ hands its SourceConfig, the same shape). */
+export interface HttpConfig {
+  /** Read per request, never stored: the key only leaves through the request (and is scrubbed from every message). */
+  getServiceKey: () => string | undefined
+  /** Idle timeout per request (TRIALS_TIMEOUT_MS). */
+  timeoutMs: number
+  /** Replaces axios' default adapter (the app passes Electron's net.fetch; CLI and tests use Node's stack). */
+  fetchImpl?: typeof fetch
+  /** TRIALS_* overrides (e.g. the retry backoff base). */
+  env: Readonly<Record<string, string | undefined>>
+}
 
 export interface HttpGetOptions {
   query?: Readonly<Record<string, QueryValue>>
@@ -41,7 +52,7 @@ export interface HttpClient {
   classifyContext(): ClassifyContext
 }
 
-function createAxios(config: SourceConfig, options: HttpClientOptions): AxiosInstance {
+function createAxios(config: HttpConfig, options: HttpClientOptions): AxiosInstance {
   const instance = axios.create({
     timeout: config.timeoutMs,
     responseType: 'text',
@@ -67,7 +78,7 @@ function createAxios(config: SourceConfig, options: HttpClientOptions): AxiosIns
   return instance
 }
 
-export function createHttpClient(config: SourceConfig, options: HttpClientOptions): HttpClient {
+export function createHttpClient(config: HttpConfig, options: HttpClientOptions): HttpClient {
   const instance = createAxios(config, options)
   // Read the key at each call: the app's key can change between syncs.
   const classifyContext = (): ClassifyContext => ({ service: options.service, serviceKey: config.getServiceKey(), timeoutMs: config.timeoutMs })

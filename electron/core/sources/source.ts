@@ -1,4 +1,5 @@
 import type { CommonFields, SourceId, SyncProgress, SyncWarning } from '../../../shared/trials'
+import type { HttpConfig } from '../http/createHttpClient'
 import type { ListingVerdict } from './listingConsistency'
 
 /** A row as one source delivered it, keyed by the source's own id (과제번호, trial_id). */
@@ -88,11 +89,5 @@ export interface Source {
   attribution(sourceId: string): { text: string; licence: string; url: string }
 }
 
-/** Configuration every source client receives. The key is only ever read through `getServiceKey`. */
-export interface SourceConfig {
-  getServiceKey: () => string | undefined
-  timeoutMs: number
-  /** Replaces axios' default adapter (the app passes Electron's net.fetch; CLI and tests use Node's stack). */
-  fetchImpl?: typeof fetch
-  env: Readonly<Record<string, string | undefined>>
-}
+/** Configuration every source client receives: what its HTTP client needs. The key is only read through `getServiceKey`. */
+export type SourceConfig = HttpConfig
