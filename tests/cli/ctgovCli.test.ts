@@ -1,7 +1,7 @@
 /** `trials … --source ctgov`: ClinicalTrials.gov syncs without any data.go.kr key; `all` includes it. */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useFakeCtgov } from '../helpers/fakeServers'
+import { useFakeCtgov } from '../fakes/fakeServers'
 import { runCliInProcess } from '../helpers/runCliInProcess'
 import { useTempDir } from '../helpers/tempStore'
 

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { terminalSafe } from '../../electron/core/text/terminalSafe'
 import { FAKE_ODCLOUD_KEY, loadIcreatFixtureRows } from '../fakes/odcloudServer'
-import { useFakeOdcloud } from '../helpers/fakeServers'
+import { useFakeOdcloud } from '../fakes/fakeServers'
 import { runCliInProcess } from '../helpers/runCliInProcess'
 import { useTempDir } from '../helpers/tempStore'
 

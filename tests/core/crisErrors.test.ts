@@ -4,7 +4,7 @@ import { createCrisSource, testCrisKey } from '../../electron/core/sources/cris'
 import type { ErrorCode } from '../../shared/errors'
 import { type CrisFault, FAKE_CRIS_KEY, type FaultRule } from '../fakes/crisServer'
 import { crisTestConfig, fetchContext } from '../fakes/crisTestConfig'
-import { useFakeCris } from '../helpers/fakeServers'
+import { useFakeCris } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
 
 const fake = await useFakeCris({ count: 200, seed: 5 })

@@ -1,21 +1,13 @@
 /** The CRIS source against the fake CRIS server: paging, detail planning, merging, rate and parallelism. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCrisSource } from '../../electron/core/sources/cris'
-import { FAKE_CRIS_KEY, type FakeCris, startFakeCris } from '../fakes/crisServer'
+import { FAKE_CRIS_KEY, startFakeCris, type FakeCris } from '../fakes/crisServer'
 import { crisTestConfig, fetchContext, previousFromRows } from '../fakes/crisTestConfig'
+import { useFakeCris } from '../fakes/fakeServers'
 
-let fake: FakeCris
-
-beforeAll(async () => {
-  fake = await startFakeCris({ count: 120, seed: 7 })
-})
-afterAll(() => fake.close())
-afterEach(async () => {
-  await fake.settle()
-  fake.clearFaults()
-  fake.resetCounters()
-  fake.setLatency(0)
-})
+const shared = await useFakeCris({ count: 120, seed: 7 })
+/** The server the helpers below talk to: the shared one, or a test's own (see 'later fetches'). */
+let fake: FakeCris = shared
 
 const source = (env: Record<string, string> = {}) => createCrisSource(crisTestConfig(fake, env))
 const queryOf = (url: string) => new URL(url, 'http://x').searchParams
@@ -39,6 +31,7 @@ describe('first fetch', () => {
     const listQueries = fake.requestUrls.filter((u) => u.includes('/list?')).map(queryOf)
     expect(listQueries.map((q) => [q.get('numOfRows'), q.get('pageNo'), q.get('resultType')]))
       .toEqual([['50', '1', 'json'], ['50', '2', 'json'], ['50', '3', 'json']])
+    expect(detailUrls()).toHaveLength(2) // the budget: the loop below checks something
     for (const q of detailUrls().map(queryOf)) {
       expect(q.get('crisNumber')).toMatch(/^KCT\d{7}$/)
       expect(q.has('trial_id')).toBe(false)
@@ -83,8 +76,11 @@ describe('first fetch', () => {
 describe('later fetches', () => {
   // These tests change the fake's data: each gets its own server.
   beforeEach(async () => {
-    await fake.close()
     fake = await startFakeCris({ count: 120, seed: 11 })
+  })
+  afterEach(async () => {
+    await fake.close()
+    fake = shared
   })
 
   it('fetch pending trials first, then new and changed ones, and nothing for unchanged ones', async () => {

@@ -12,7 +12,7 @@ import type { FakeStudy } from '../fakes/ctgovData'
 import type { CtgovFault } from '../fakes/ctgovServer'
 import { ctgovTestConfig, DATA_GO_KR_KEY_IN_ENV } from '../fakes/ctgovTestConfig'
 import { fetchContext } from '../fakes/crisTestConfig'
-import { useFakeCtgov } from '../helpers/fakeServers'
+import { useFakeCtgov } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
 
 const COUNT = 1200

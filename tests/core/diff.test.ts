@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isTrialsError } from '../../electron/core/errors'
 import { diffListing } from '../../electron/core/sync/diffListing'
-import { createFakeSource, icreatRow, ids, rowsFor } from '../helpers/fakeSource'
+import { createFakeSource, icreatRow, ids, rowsFor } from '../fakes/fakeSource'
 
 const T1 = '2026-01-01T00:00:00.000Z'
 const T2 = '2026-02-01T00:00:00.000Z'

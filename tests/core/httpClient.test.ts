@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createHttpClient } from '../../electron/core/http'
 import type { SourceConfig } from '../../electron/core/sources/source'
 import { FAKE_ICREAT_NEW_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, startFakeOdcloud } from '../fakes/odcloudServer'
-import { useFakeOdcloud } from '../helpers/fakeServers'
+import { useFakeOdcloud } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
 
 const SERVICE = 'iCReaT (data.go.kr 3074271)'

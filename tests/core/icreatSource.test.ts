@@ -6,7 +6,7 @@ import type { SyncProgress, SyncWarning } from '../../shared/trials'
 import {
   FAKE_ICREAT_NEW_PATH, FAKE_ICREAT_OLD_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, loadIcreatFixtureRows,
 } from '../fakes/odcloudServer'
-import { useFakeOdcloud } from '../helpers/fakeServers'
+import { useFakeOdcloud } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
 
 const FIXTURE_ROWS = loadIcreatFixtureRows()

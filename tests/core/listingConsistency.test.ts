@@ -11,7 +11,7 @@ import { createIcreatSource } from '../../electron/core/sources/icreat'
 import { judgeListing } from '../../electron/core/sources/listingConsistency'
 import { FAKE_ODCLOUD_KEY, loadIcreatFixtureRows } from '../fakes/odcloudServer'
 import { crisTestConfig } from '../fakes/crisTestConfig'
-import { useFakeCris, useFakeOdcloud } from '../helpers/fakeServers'
+import { useFakeCris, useFakeOdcloud } from '../fakes/fakeServers'
 import { useTempDir } from '../helpers/tempStore'
 
 const tempDir = useTempDir()

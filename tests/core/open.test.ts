@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { defaultStorePath } from '../../electron/core/paths'
 import { appPaths } from '../../electron/main/appPaths'
-import { createFakeSource, rowsFor, ids } from '../helpers/fakeSource'
+import { createFakeSource, rowsFor, ids } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
 
 const tempDir = useTempDir()

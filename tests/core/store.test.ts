@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { migrate, UnsupportedSchemaError } from '../../electron/core/store/durable/migrate'
 import { loadStore, readStoreFile, saveStore } from '../../electron/core/store/trialStoreFile'
-import { createFakeSource } from '../helpers/fakeSource'
+import { createFakeSource } from '../fakes/fakeSource'
 import { storedTrial, storeWith } from '../helpers/storeData'
 import { useTempDir } from '../helpers/tempStore'
 

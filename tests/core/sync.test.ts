@@ -7,7 +7,7 @@ import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import type { Source } from '../../electron/core/sources/source'
 import { readStoreFile } from '../../electron/core/store/trialStoreFile'
 import { MAX_SYNC_LOG_ENTRIES } from '../../electron/core/sync/syncLog'
-import { createFakeSource, icreatRow, ids, rowsFor } from '../helpers/fakeSource'
+import { createFakeSource, icreatRow, ids, rowsFor } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
 
 const tempDir = useTempDir()

@@ -12,7 +12,7 @@ import { createIcreatSource } from '../../electron/core/sources/icreat'
 import { readStoreFile } from '../../electron/core/store/trialStoreFile'
 import { syncCeilingMs } from '../../electron/core/sync/syncCeiling'
 import { FAKE_ODCLOUD_KEY, loadIcreatFixtureRows } from '../fakes/odcloudServer'
-import { useFakeOdcloud } from '../helpers/fakeServers'
+import { useFakeOdcloud } from '../fakes/fakeServers'
 import { useTempDir } from '../helpers/tempStore'
 
 const tempDir = useTempDir()

@@ -8,7 +8,7 @@ import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { createIcreatSource } from '../../electron/core/sources/icreat'
 import { readStoreFile } from '../../electron/core/store/trialStoreFile'
 import { FAKE_ICREAT_OLD_PATH, FAKE_ODCLOUD_KEY, type FakeOdcloud, loadIcreatFixtureRows, startFakeOdcloud } from '../fakes/odcloudServer'
-import { createFakeSource, ids, rowsFor } from '../helpers/fakeSource'
+import { createFakeSource, ids, rowsFor } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
 
 const tempDir = useTempDir()

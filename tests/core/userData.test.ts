@@ -6,7 +6,7 @@ import { loadUserData, lockUserData, readUserDataFile, saveUserData, userDataPat
 import { emptyUserData } from '../../electron/core/userData/userDataSchema'
 import { UserDataStore } from '../../electron/core/userData/userDataStore'
 import { addSavedSearch } from '../../electron/core/userData/followingEdits'
-import { createFakeSource, icreatRow, ids, rowsFor } from '../helpers/fakeSource'
+import { createFakeSource, icreatRow, ids, rowsFor } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
 
 const tempDir = useTempDir()

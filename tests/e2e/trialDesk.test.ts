@@ -239,9 +239,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     const cris = await startFakeCris({ count: 30, serviceKey: FAKE_ODCLOUD_KEY })
     cleanups.push(() => cris.close())
     const bridge = await createBridge({
-      env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '10', TRIALS_RETRY_BASE_MS: '1' },
-      // ClinicalTrials.gov has its own scenario.
-      settings: { sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } } },
+      env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_RETRY_BASE_MS: '1' },
+      // ClinicalTrials.gov has its own scenario. The app takes the CRIS detail budget from Settings.
+      settings: { crisDetailBudget: 10, sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } } },
     })
     cleanups.push(() => bridge.close())
     const { page, errors } = await openPage(bridge)

@@ -12,7 +12,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lockStore } from '../../electron/core/store/trialStoreFile'
 import { IPC_CALLS } from '../../shared/ipc'
-import { seedStore } from './fakes/seedStore'
+import { seedStore } from '../fakes/seedStore'
 
 const run = promisify(execFile)
 const ROOT = resolve(__dirname, '../..')
@@ -59,7 +59,7 @@ afterAll(() => {
 async function launchBuiltApp(userData: string, env: Record<string, string> = {}) {
   const { stdout } = await run(
     process.execPath,
-    [join(__dirname, 'fakes', 'loadMainBundle.cjs'), join(appDir, 'out', 'main', 'index.js'), String(Object.keys(IPC_CALLS).length)],
+    [join(__dirname, '..', 'fakes', 'loadMainBundle.cjs'), join(appDir, 'out', 'main', 'index.js'), String(Object.keys(IPC_CALLS).length)],
     { env: { ...process.env, STUB_USER_DATA: userData, TRIALS_STORE: '', ...env } },
   )
   return JSON.parse(stdout.trim().split('\n').at(-1)!)

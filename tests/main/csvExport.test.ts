@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createTestApp } from './fakes/testApp'
+import { createTestApp } from '../fakes/testApp'
 
 describe('CSV export', () => {
   it('writes every row of the filtered list (all pages) as UTF-8 with BOM and Korean headers', async () => {

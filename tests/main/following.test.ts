@@ -12,9 +12,9 @@ import { createMemoryKeyStore } from '../../electron/main/key/serviceKeyStore'
 import { followingNoticeText } from '../../electron/main/notify/followingNotice'
 import { openLiveTrialDesk } from '../../electron/main/store/liveTrialDesk'
 import { createSyncCoordinator, type SyncNotice } from '../../electron/main/sync/syncCoordinator'
-import { createFakeSource, icreatRow } from '../helpers/fakeSource'
+import { createFakeSource, icreatRow } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
-import { manualScheduler, TEST_KEY } from './fakes/testApp'
+import { manualScheduler, TEST_KEY } from '../fakes/testApp'
 
 const tempDir = useTempDir()
 const sourceConfig = { getServiceKey: () => TEST_KEY, timeoutMs: 1000, env: {} }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { IPC_CALLS, type IpcCallName } from '../../shared/ipc'
 import { TrialsError } from '../../electron/core/errors'
-import { createTestApp, TEST_KEY } from './fakes/testApp'
-import { logEntry } from './fakes/fakeCore'
+import { createTestApp, TEST_KEY } from '../fakes/testApp'
+import { logEntry } from '../fakes/fakeCore'
 
 const long = (n: number) => 'x'.repeat(n)
 

@@ -16,10 +16,10 @@ import { openLiveTrialDesk } from '../../electron/main/store/liveTrialDesk'
 import { storeRecoveredEvents } from '../../electron/main/storeRecovery'
 import { createSyncCoordinator } from '../../electron/main/sync/syncCoordinator'
 import type { IpcEventMap, IpcEventName } from '../../shared/ipc'
-import { createFakeSource, ids, rowsFor } from '../helpers/fakeSource'
+import { createFakeSource, ids, rowsFor } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
-import { seedStore } from './fakes/seedStore'
-import { manualScheduler, TEST_KEY } from './fakes/testApp'
+import { seedStore } from '../fakes/seedStore'
+import { manualScheduler, TEST_KEY } from '../fakes/testApp'
 
 const tempDir = useTempDir()
 const sourceConfig = { getServiceKey: () => TEST_KEY, timeoutMs: 1000, env: {} }

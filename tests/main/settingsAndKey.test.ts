@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings'
 import { openSettingsStore, settingsPathFor } from '../../electron/core/settings/settingsStore'
 import { createSafeStorageKeyStore, type SafeStorageLike } from '../../electron/main/key/serviceKeyStore'
 import { isTrialsError } from '../../electron/core/errors'
-import { TEST_KEY } from './fakes/testApp'
+import { TEST_KEY } from '../fakes/testApp'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'trialdesk-settings-'))
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { logEntry, createFakeCore } from './fakes/fakeCore'
-import { manualScheduler, TEST_KEY } from './fakes/testApp'
+import { logEntry, createFakeCore } from '../fakes/fakeCore'
+import { manualScheduler, TEST_KEY } from '../fakes/testApp'
 import { createMemoryKeyStore } from '../../electron/main/key/serviceKeyStore'
 import { openSettingsStore } from '../../electron/core/settings/settingsStore'
 import { createSyncCoordinator, type SyncCoordinatorDeps } from '../../electron/main/sync/syncCoordinator'

@@ -12,8 +12,8 @@ import { registerIpc } from '../../electron/main/ipc/registerIpc'
 import { appMenuTemplate } from '../../electron/main/menu/appMenuTemplate'
 import { storeRecoveredEvents } from '../../electron/main/storeRecovery'
 import { buildTrialDeskApi } from '../../electron/preload/buildApi'
-import { FakeBrowserWindow, fakeContextBridge, fakeIpcMain, fakeIpcRenderer, fakeScreen, fakeShell } from './fakes/fakeElectron'
-import { createTestApp, TEST_KEY } from './fakes/testApp'
+import { FakeBrowserWindow, fakeContextBridge, fakeIpcMain, fakeIpcRenderer, fakeScreen, fakeShell } from '../fakes/fakeElectron'
+import { createTestApp, TEST_KEY } from '../fakes/testApp'
 
 const REFUSED_URLS = [
   'http://www.data.go.kr/',

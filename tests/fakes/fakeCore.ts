@@ -1,7 +1,7 @@
 /** An in-memory TrialDesk for main-process tests: controllable syncs, a list of generated trials. */
-import type { TrialDesk, SyncOptions } from '../../../electron/core/trialDesk'
-import { TrialsError } from '../../../electron/core/errors'
-import { FACET_FIELDS, SOURCE_IDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../../shared/trials'
+import type { TrialDesk, SyncOptions } from '../../electron/core/trialDesk'
+import { TrialsError } from '../../electron/core/errors'
+import { FACET_FIELDS, SOURCE_IDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../shared/trials'
 import { createFakeFollowing } from './fakeFollowing'
 
 export function makeTrial(n: number, source: SourceId = 'icreat'): TrialSummary {

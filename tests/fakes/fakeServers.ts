@@ -1,8 +1,8 @@
 /** One fake server per test file, started once, reset after every test, closed at the end. */
 import { afterAll, afterEach } from 'vitest'
-import { type FakeCris, startFakeCris } from '../fakes/crisServer'
-import { type FakeCtgov, type FakeCtgovOptions, startFakeCtgov } from '../fakes/ctgovServer'
-import { type FakeOdcloud, type FakeRow, startFakeOdcloud } from '../fakes/odcloudServer'
+import { type FakeCris, startFakeCris } from './crisServer'
+import { type FakeCtgov, type FakeCtgovOptions, startFakeCtgov } from './ctgovServer'
+import { type FakeOdcloud, type FakeRow, startFakeOdcloud } from './odcloudServer'
 
 /** The fake CRIS server; after each test: in-flight requests settled, faults cleared, counters reset, no latency. */
 export async function useFakeCris(options: Parameters<typeof startFakeCris>[0]): Promise<FakeCris> {

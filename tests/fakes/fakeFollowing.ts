@@ -2,8 +2,8 @@
  * A Following that records calls and answers plausibly, for main-process tests about routing, validation and
  * notifications (the real one is tested in tests/core/following.test.ts and tests/main/following.test.ts).
  */
-import type { Following } from '../../../electron/core/userData/following'
-import type { SavedSearch, SyncMatches } from '../../../shared/following'
+import type { Following } from '../../electron/core/userData/following'
+import type { SavedSearch, SyncMatches } from '../../shared/following'
 
 export interface FakeFollowing extends Following {
   /** What matchSync answers for every entry. */

@@ -1,6 +1,6 @@
 /** Writes a real store with the core, as a CLI would: `trials` iCReaT trials; two syncs also leave a good `.bak`. */
-import { openTrialDesk } from '../../../electron/core/openTrialDesk'
-import { createFakeSource, ids, rowsFor } from '../../helpers/fakeSource'
+import { openTrialDesk } from '../../electron/core/openTrialDesk'
+import { createFakeSource, ids, rowsFor } from './fakeSource'
 
 export const seedSourceConfig = { getServiceKey: () => 'unused-key-0000', timeoutMs: 1000, env: {} }
 
