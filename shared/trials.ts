@@ -93,7 +93,9 @@ export interface TrialDetail extends TrialSummary {
   attribution: Attribution
 }
 
-export type ListSort = 'changed' | 'title' | 'id' | 'sourceUpdated'
+/** The list's sort orders, in the order the screens and the CLI offer them. */
+export const LIST_SORTS = ['changed', 'title', 'id', 'sourceUpdated'] as const
+export type ListSort = (typeof LIST_SORTS)[number]
 
 export interface ListQuery {
   /** Changed within the last N days as of `now`; `null` = all. Default 7. */

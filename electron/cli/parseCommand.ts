@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { CHANGE_KINDS, SOURCE_IDS, type ChangeKind, type ListQuery, type ListSort, type SourceId } from '../../shared/trials'
+import { CHANGE_KINDS, LIST_SORTS, SOURCE_IDS, type ChangeKind, type ListQuery, type ListSort, type SourceId } from '../../shared/trials'
 import { TrialsError } from '../core/errors'
 import { FOLLOWING_COMMAND_NAMES, FOLLOWING_USAGE, parseFollowingCommand, type FollowingCommand } from './parseFollowingCommand'
 
@@ -76,7 +76,7 @@ function parseField(value: string): { name: string; value: string } {
   return { name: value.slice(0, at).trim(), value: value.slice(at + 1) }
 }
 
-const SORTS: readonly ListSort[] = ['changed', 'title', 'id', 'sourceUpdated']
+const SORTS: readonly ListSort[] = LIST_SORTS
 
 function listQueryFrom(v: Record<string, unknown>): ListQuery {
   const withinDays = v['within-days'] as string | undefined

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CHANGE_KINDS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
+import { CHANGE_KINDS, LIST_SORTS, SOURCE_IDS, type ListQuery, type ListSort } from '../../../shared/trials'
 import { TrialsError } from '../errors'
 
 export const DEFAULT_WITHIN_DAYS = 7
@@ -14,7 +14,7 @@ const listQuerySchema = z.object({
   kinds: z.array(z.enum(CHANGE_KINDS)).optional(),
   fields: z.array(z.object({ name: z.string().min(1), value: z.string() })).optional(),
   includeRemoved: z.boolean().optional(),
-  sort: z.enum(['changed', 'title', 'id', 'sourceUpdated']).optional(),
+  sort: z.enum(LIST_SORTS).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
 })
@@ -27,7 +27,7 @@ export interface ResolvedListQuery {
   kinds: ReadonlySet<string> | null
   fields: Map<string, Set<string>>
   includeRemoved: boolean
-  sort: 'changed' | 'title' | 'id' | 'sourceUpdated'
+  sort: ListSort
   offset: number
   limit: number
 }

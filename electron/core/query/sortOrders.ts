@@ -1,6 +1,7 @@
+import type { ListSort } from '../../../shared/trials'
 import type { StoredTrial } from '../store/types'
 
-export type SortOrderName = 'changed' | 'title' | 'id' | 'sourceUpdated'
+export type SortOrderName = ListSort
 
 export interface SortOrders {
   /** Entry positions in each order. */

@@ -3,7 +3,7 @@
  * Shared by the settings file reader and the IPC argument validation (settings:update, trials:list).
  */
 import { z } from 'zod'
-import { CHANGE_KINDS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
+import { CHANGE_KINDS, LIST_SORTS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
 import { PREFERRED_REGISTRIES, type Settings } from '../../../shared/settings'
 
 const sourceId = z.enum(SOURCE_IDS)
@@ -23,7 +23,7 @@ export const listQuerySchema = z
       .max(50)
       .optional(),
     includeRemoved: z.boolean().optional(),
-    sort: z.enum(['changed', 'title', 'id', 'sourceUpdated']).optional(),
+    sort: z.enum(LIST_SORTS).optional(),
     offset: z.number().int().min(0).max(10_000_000).optional(),
     limit: z.number().int().min(1).max(100).optional(),
   })

@@ -5,7 +5,10 @@ import { Segmented } from '../../components/Segmented'
 import { useI18n } from '../../i18n/I18nContext'
 import { WINDOW_CHOICES, type ListState, type WindowChoice } from '../../lib/query'
 
-const SORTS: ListSort[] = ['changed', 'title', 'id', 'sourceUpdated']
+/** shared/trials.ts LIST_SORTS, written out (the renderer takes only types from shared/); the build stops if one is missing. */
+const SORTS = ['changed', 'title', 'id', 'sourceUpdated'] as const satisfies readonly ListSort[]
+type AllSorts = [Exclude<ListSort, (typeof SORTS)[number]>] extends [never] ? true : never
+const _allSortsOffered: AllSorts = true
 const SEARCH_DEBOUNCE_MS = 300
 
 /** Time window, search (debounced) and sort. */
