@@ -47,6 +47,7 @@ class StoreBackedTrialDesk implements TrialDesk {
 
   async close(): Promise<void> {
     await this.running?.catch(() => undefined)
+    await this.session.close()
   }
 }
 

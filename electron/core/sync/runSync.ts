@@ -29,6 +29,7 @@ export async function runSync(
     }
     return entries
   } finally {
+    session.release()
     await lock.release()
   }
 }

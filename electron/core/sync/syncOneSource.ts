@@ -3,7 +3,7 @@ import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger, SyncWarning } f
 import { TrialsError, isTrialsError } from '../errors'
 import { redactSecrets } from '../http/redact'
 import type { Source } from '../sources/source'
-import type { StoreSession } from '../store/storeSession'
+import type { StoreMeta, StoreSession } from '../store/storeSession'
 import type { SourceMeta, StoreData } from '../store/types'
 import type { StoreLock } from '../store/trialStoreFile'
 import { fetchAndDiff } from './fetchAndDiff'
@@ -32,7 +32,7 @@ function redactWarning(warning: SyncWarning, key: string | undefined): SyncWarni
   return { code: warning.code, values }
 }
 
-function metaOf(data: StoreData, id: SourceId): SourceMeta {
+function metaOf(data: StoreMeta, id: SourceId): SourceMeta {
   return data.sources[id] ?? { lastSuccessAt: null, lastAttemptAt: null, lastError: null, state: {} }
 }
 
@@ -61,7 +61,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     if (!input.source) {
       throw new TrialsError('USAGE', `The source "${sourceId}" is not available in this version of Trial Desk.`)
     }
-    const before = session.data
+    const before = await session.readAll()
     const result = await fetchAndDiff({
       data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, signal,
       onProgress: input.onProgress, warn,
@@ -101,13 +101,13 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     const entry = failedLogEntry(base(), toAppError(error, sourceId, key, signal), fetched, rejected)
     const current = session.data
     const meta = metaOf(current, sourceId)
-    const next: StoreData = {
+    const next: StoreMeta = {
       ...current,
       sources: { ...current.sources, [sourceId]: { ...meta, lastAttemptAt: startedAt, lastError: entry.error ?? null } },
       syncLog: appendSyncLog(current.syncLog, entry),
     }
     // Only the attempt's metadata is written; the trials are the ones already on disk.
-    if (!input.lock.compromised) await session.commit(next).catch(() => undefined)
+    if (!input.lock.compromised) await session.commitMeta(next).catch(() => undefined)
     return entry
   }
 }

@@ -16,7 +16,7 @@ const SLICE_MS = 12
 /** Chunks are handed to the writer in pieces of about this many characters. */
 const CHUNK_CHARS = 1 << 20
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function parseJsonOrCorrupt(text: string): unknown {
   try {

@@ -12,6 +12,8 @@ export interface Recovered<T> {
   corruptPath?: string
   /** Which file `data` came from: the main file, or its previous generation (now copied back to the main path). */
   from: 'main' | 'backup' | 'none'
+  /** The file that holds `data` byte for byte now: the main path, or the backup when it could not be copied back. */
+  heldIn: string
 }
 
 /** `<file>.corrupt-20261125T123456Z`: sortable, and valid on Windows (no colons). */
@@ -59,6 +61,7 @@ function readOnlyRecovery<T>(path: string, format: DurableFormat<T>, backup: T):
   return {
     data: backup,
     from: 'backup',
+    heldIn: backupPathOf(path),
     warnings: [
       `The ${format.label} ${path} could not be read, and its folder cannot be written, so the previous copy ` +
       `(${backupPathOf(path)}) is shown and no file was moved. Give your account write access to that folder, then sync again.`,
@@ -86,15 +89,15 @@ export async function recoverDurable<T>(
   let reason: string
   try {
     const data = await read(path)
-    if (data) return { data, warnings: [], from: 'main' }
+    if (data) return { data, warnings: [], from: 'main', heldIn: path }
     // No main file: a first run, unless a previous generation exists (then something removed the main file).
     const backupExists = await fs.access(backupPathOf(path)).then(() => true, () => false)
-    if (!backupExists) return { data: format.empty(), warnings: [], from: 'none' }
+    if (!backupExists) return { data: format.empty(), warnings: [], from: 'none', heldIn: path }
     const backup = await readBackup().catch(() => null)
     if (!backup) throw unreadable(path, format, 'the main file is missing and its previous copy is damaged')
     if (!(await tryOnReadOnlyDisk(() => restoreFromBackup(path)))) return readOnlyRecovery(path, format, backup)
     return {
-      data: backup, from: 'backup',
+      data: backup, from: 'backup', heldIn: path,
       warnings: [`The ${format.label} ${path} was missing; its previous copy was loaded. ${format.afterRecovery}`],
     }
   } catch (e) {
@@ -110,6 +113,7 @@ export async function recoverDurable<T>(
     data: backup,
     corruptPath,
     from: 'backup',
+    heldIn: path,
     warnings: [
       `The ${format.label} was damaged (${reason}). It was kept as ${corruptPath} and the previous copy was loaded. ` +
       format.afterRecovery,
