@@ -3,6 +3,7 @@ import { SCHEMA_VERSION, type StoreData, type StoredTrial } from '../../../../el
 import { crisToCommon } from '../../../../electron/core/sources/cris/crisCommon'
 import { icreatToCommon } from '../../../../electron/core/sources/icreat/toCommon'
 import { crisFields } from './crisRow'
+import { ctgovPayload } from './ctgovPayload'
 import { icreatFields } from './icreatRow'
 import { createRandom, type Random } from './prng'
 
@@ -15,6 +16,8 @@ export interface GenerateOptions {
   now: string
   /** Share of icreat-shaped trials; the rest are CRIS-shaped. Today: ~410 of ~13,000. */
   icreatShare?: number
+  /** Share of trials that also carry ClinicalTrials.gov's sites and eligibility (~15 KB records), default a third. */
+  ctgovShare?: number
 }
 
 /** How many history entries a trial has (0-5), and how often. */
@@ -33,7 +36,10 @@ export function generateStore(options: GenerateOptions): StoreData {
   for (let i = 0; i < options.size; i++) {
     const source: SourceId = i < icreatCount ? 'icreat' : 'cris'
     const sourceId = source === 'icreat' ? `C${100001 + i}` : `KCT${String(1 + i - icreatCount).padStart(7, '0')}`
-    trials.push(generateTrial(random, source, sourceId, nowMs))
+    const trial = generateTrial(random, source, sourceId, nowMs)
+    // The last third (CRIS-shaped, so the same mappings apply) also carries CT.gov's large sections.
+    if (source === 'cris' && i >= options.size * (1 - (options.ctgovShare ?? 1 / 3))) Object.assign(trial.fields, ctgovPayload(random))
+    trials.push(trial)
   }
   const lastSync = new Date(nowMs - 3_600_000).toISOString()
   const meta = { lastSuccessAt: lastSync, lastAttemptAt: lastSync, lastError: null, state: {} }
