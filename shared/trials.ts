@@ -1,7 +1,11 @@
 import type { AppError } from './errors'
 
-export const SOURCE_IDS = ['icreat', 'cris'] as const
+export const SOURCE_IDS = ['icreat', 'cris', 'ctgov'] as const
 export type SourceId = (typeof SOURCE_IDS)[number]
+
+/** Sources that need no data.go.kr service key (ClinicalTrials.gov is open): they sync while a key is pending. */
+export const KEYLESS_SOURCES: readonly SourceId[] = ['ctgov']
+export const sourceNeedsKey = (source: SourceId): boolean => !KEYLESS_SOURCES.includes(source)
 
 /** The record's latest change, as shown by the badge. */
 export const CHANGE_KINDS = ['new', 'updated', 'removed'] as const
@@ -65,6 +69,9 @@ export interface TrialSummary extends CommonFields {
   removedAt: string | null
   /** CRIS: listed, but its /detail has not been fetched yet. */
   detailsPending?: boolean
+  /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
+  watched?: boolean
+  note?: string | null
 }
 
 export interface Attribution {
@@ -123,6 +130,7 @@ export const SYNC_WARNING_CODES = [
   'CRIS_SHORT_LISTING', // the listing ended before the announced total
   'CRIS_DETAILS_MISSING', // listed, but /detail has nothing yet
   'CRIS_DETAILS_PENDING', // still waiting for details (detail budget)
+  'LISTING_INCONSISTENT', // the listing shifted while it was read (even after a re-crawl): nothing was marked removed
 ] as const
 
 export type SyncWarningCode = (typeof SYNC_WARNING_CODES)[number]

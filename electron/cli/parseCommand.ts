@@ -1,26 +1,29 @@
 import { parseArgs } from 'node:util'
 import { CHANGE_KINDS, SOURCE_IDS, type ChangeKind, type ListQuery, type ListSort, type SourceId } from '../../shared/trials'
 import { TrialsError } from '../core/errors'
+import { FOLLOWING_COMMAND_NAMES, FOLLOWING_USAGE, parseFollowingCommand, type FollowingCommand } from './parseFollowingCommand'
 
 export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
 
-  trials sync   [--source icreat|cris|all] [--store FILE] [--now ISO] [--allow-mass-removal] [--json]
+  trials sync   [--source icreat|cris|ctgov|all] [--store FILE] [--now ISO] [--allow-mass-removal] [--full-resync] [--json]
   trials list   [--store FILE] [--within-days N | --all] [--now ISO] [--q TEXT] [--source S] [--kind new|updated|removed]
                 [--field NAME=VALUE]... [--include-removed] [--sort changed|title|id|sourceUpdated]
                 [--offset N] [--limit N] [--json]
   trials show   ID [--store FILE] [--json]
   trials status [--store FILE] [--json]
+${FOLLOWING_USAGE}
 
-The service key for sync is read from DATA_GO_KR_SERVICE_KEY. The store defaults to the desktop app's data folder
+The service key for sync is read from DATA_GO_KR_SERVICE_KEY (ClinicalTrials.gov, ctgov, needs none). The store defaults to the desktop app's data folder
 (TRIALS_STORE or --store to use another file).`
 
 interface Common { store?: string; json: boolean }
 export type CliCommand =
   | ({ name: 'help' } & Common)
-  | ({ name: 'sync'; sources: SourceId[] | 'all'; now?: Date; allowMassRemoval: boolean } & Common)
+  | ({ name: 'sync'; sources: SourceId[] | 'all'; now?: Date; allowMassRemoval: boolean; fullResync: boolean } & Common)
   | ({ name: 'list'; query: ListQuery } & Common)
   | ({ name: 'show'; id: string } & Common)
   | ({ name: 'status' } & Common)
+  | FollowingCommand
 
 const usage = (message: string) => new TrialsError('USAGE', `${message}\nRun "trials --help" for the commands and their options.`)
 
@@ -31,7 +34,7 @@ const COMMON_OPTIONS = {
 } as const
 
 const OPTIONS = {
-  sync: { ...COMMON_OPTIONS, source: { type: 'string' }, now: { type: 'string' }, 'allow-mass-removal': { type: 'boolean', default: false } },
+  sync: { ...COMMON_OPTIONS, source: { type: 'string' }, now: { type: 'string' }, 'allow-mass-removal': { type: 'boolean', default: false }, 'full-resync': { type: 'boolean', default: false } },
   list: {
     ...COMMON_OPTIONS, 'within-days': { type: 'string' }, all: { type: 'boolean', default: false }, now: { type: 'string' },
     q: { type: 'string' }, source: { type: 'string', multiple: true }, kind: { type: 'string', multiple: true },
@@ -103,6 +106,12 @@ function listQueryFrom(v: Record<string, unknown>): ListQuery {
 export function parseCommand(argv: string[]): CliCommand {
   const [name, ...rest] = argv
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { name: 'help', json: false }
+  if ((FOLLOWING_COMMAND_NAMES as readonly string[]).includes(name)) {
+    if (rest.includes('--help') || rest.includes('-h')) return { name: 'help', json: false }
+    return parseFollowingCommand(name as (typeof FOLLOWING_COMMAND_NAMES)[number], rest, {
+      options: OPTIONS.list, toQuery: listQueryFrom, usage, parseNow, parseWholeNumber,
+    })
+  }
   if (!(name in OPTIONS)) throw usage(`Unknown command "${name}".`)
   let parsed: { values: Record<string, unknown>; positionals: string[] }
   try {
@@ -120,6 +129,7 @@ export function parseCommand(argv: string[]): CliCommand {
       return {
         name: 'sync', ...common, sources: source === 'all' ? 'all' : [parseSource(source)],
         now: parseNow(v.now as string | undefined), allowMassRemoval: v['allow-mass-removal'] === true,
+        fullResync: v['full-resync'] === true,
       }
     }
     case 'list':

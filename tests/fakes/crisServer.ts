@@ -6,8 +6,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { detailBody, generateTrial, seededRandom, trialIdFor, type FakeCrisTrial, type Random } from './crisData'
+import { detailBody, generateTrial, seededRandom, type FakeCrisTrial, type Random } from './crisData'
 import { gatewayXml, renderFault, type CrisFault, type FaultResponse } from './crisFaults'
+import { createFaultRules, type FaultRuleOf } from './faultRules'
 
 export type { CrisFault } from './crisFaults'
 export type CrisOperation = 'list' | 'detail'
@@ -24,15 +25,7 @@ export interface FakeCrisOptions {
   serviceKey?: string
 }
 
-export interface FaultRule {
-  fault: CrisFault
-  /** Only this operation (default: both). */
-  op?: CrisOperation
-  /** Let this many calls (of any operation) succeed first; then the fault applies. */
-  afterCalls?: number
-  /** Fail this many times, then recover (default: for ever). */
-  times?: number
-}
+export type FaultRule = FaultRuleOf<CrisFault, CrisOperation>
 
 export interface ChurnRequest {
   /** Trials whose date_updated moves and nothing else. */
@@ -73,6 +66,13 @@ export interface FakeCris {
   trialIds(): string[]
   trial(id: string): FakeCrisTrial | undefined
   churn(request: ChurnRequest): ChurnResult
+  /** Deletes the trial at this position of the listing (0 = first of page 1), shifting every later one; its id. */
+  removeAt(position: number): string
+  /**
+   * Runs `hook` when a /list request arrives, before it is answered, with the number of /list calls so far (1 = the
+   * first since the last reset). Lets a test change the registry while a client pages through it. Cleared by clearFaults.
+   */
+  onListCall(hook: ((listCall: number) => void) | null): void
   addFault(rule: FaultRule): void
   clearFaults(): void
   resetCounters(): void
@@ -92,7 +92,8 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
   const byId = new Map(trials.map((t) => [t.list.trial_id, t]))
   let nextNumber = count + 1
   let churnRound = 0
-  const faults: Array<FaultRule & { used: number }> = []
+  const faults = createFaultRules<CrisFault, CrisOperation>()
+  let listHook: ((listCall: number) => void) | null = null
 
   const state = {
     calls: { list: 0, detail: 0, total: 0 },
@@ -100,17 +101,6 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     inFlight: 0,
     arrivals: [] as number[],
     requestUrls: [] as string[],
-  }
-
-  function activeFault(op: CrisOperation, callsBefore: number): CrisFault | undefined {
-    for (const rule of faults) {
-      if (rule.op && rule.op !== op) continue
-      if (callsBefore < (rule.afterCalls ?? 0)) continue
-      if (rule.times !== undefined && rule.used >= rule.times) continue
-      rule.used++
-      return rule.fault
-    }
-    return undefined
   }
 
   function listResponse(params: URLSearchParams): unknown {
@@ -161,7 +151,8 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
       const callsBefore = state.calls.total
       state.calls[op]++
       state.calls.total++
-      const fault = activeFault(op, callsBefore)
+      if (op === 'list') listHook?.(state.calls.list)
+      const fault = faults.active(op, callsBefore)
       if (latencyMs > 0) await sleep(latencyMs)
       if (fault) return send(res, renderFault(fault))
       const bad = keyProblem(url.searchParams)
@@ -243,8 +234,14 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     trialIds: () => trials.map((t) => t.list.trial_id),
     trial: (id) => byId.get(id),
     churn,
-    addFault: (rule) => { faults.push({ ...rule, used: 0 }) },
-    clearFaults: () => { faults.length = 0 },
+    removeAt: (position) => {
+      const [t] = trials.splice(position, 1)
+      byId.delete(t.list.trial_id)
+      return t.list.trial_id
+    },
+    onListCall: (hook) => { listHook = hook },
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => { faults.clear(); listHook = null },
     resetCounters: () => {
       state.calls = { list: 0, detail: 0, total: 0 }
       state.maxInFlight = 0
@@ -262,5 +259,3 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     }),
   }
 }
-
-export { trialIdFor }

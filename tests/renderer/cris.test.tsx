@@ -33,6 +33,10 @@ describe('CRIS trials', () => {
     expect(within(fields).getByText('Primary sponsor (Korean)')).toBeInTheDocument()
     expect(within(fields).getAllByText('Dongwha Pharmaceutical').length).toBeGreaterThan(0)
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(crisDetail.scientific_title_kr)
+    // The attribution in the reader's language, the registry's own wording kept beside it.
+    const attribution = screen.getByRole('region', { name: 'Source and licence' })
+    expect(attribution).toHaveTextContent('Clinical Research Information Service (CRIS)')
+    expect(attribution).toHaveTextContent('출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형')
   })
 
   it('lists the id, titles and status first, and labels the detail\'s intervention description', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderApp } from './renderApp'
 
@@ -17,6 +17,27 @@ describe('detail view and keyboard', () => {
     expect(again).toHaveFocus()
     expect(again).toHaveAttribute('aria-selected', 'true')
   })
+
+  it('after returning with Esc, later list updates leave focus where the user put it', async () => {
+    const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
+    await user.click((await screen.findByText('임상시험 과제 003')).closest('tr')!)
+    await screen.findByRole('heading', { level: 1, name: '임상시험 과제 003' })
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.getByText('임상시험 과제 003').closest('tr')).toHaveFocus())
+    // Only the return itself moved focus: typing a search (the list updates as it goes) stays in the box.
+    await user.keyboard('/')
+    const search = screen.getByRole('searchbox', { name: '검색' })
+    await user.keyboard('Oncology')
+    await screen.findByText('1–11 / 11', {}, { timeout: 2000 })
+    expect(search).toHaveFocus()
+    await user.keyboard(' 01')
+    await screen.findByText('1–3 / 3', {}, { timeout: 2000 })
+    expect(search).toHaveFocus()
+    // A sync finishing elsewhere reloads the list without taking focus either.
+    act(() => backend.emit('sync:finished', { entries: [] }))
+    await waitFor(() => expect(backend.calls.filter((c) => c.name === 'listTrials').length).toBeGreaterThan(3))
+    expect(search).toHaveFocus()
+  }, 20_000)
 
   it('keeps the page when returning from a trial', async () => {
     const { user } = await renderApp({ settings: { defaultWithinDays: null } })

@@ -18,6 +18,12 @@ describe('list screen', () => {
     expect(within(first).getByText('1시간 전').closest('time')).toHaveAttribute('title')
   })
 
+  it('is a page with its own heading and count', async () => {
+    await renderApp({ settings: { defaultWithinDays: null, language: 'en' } })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Recently updated trials' })).toBeInTheDocument()
+    expect(await screen.findByText('34 trials')).toBeInTheDocument()
+  })
+
   it('pages through results with a range text, page numbers and next/previous', async () => {
     const { user } = await renderApp({ settings: { defaultWithinDays: null }, trials: makeTrials(60) })
     // 60 trials, every 4th removed (hidden by default): 45 listed
@@ -143,5 +149,10 @@ describe('list screen', () => {
     expect(request.language).toBe('ko')
     expect(request.query).not.toHaveProperty('limit')
     expect(request.query).not.toHaveProperty('offset')
+    await user.click(screen.getByRole('button', { name: '폴더 열기' }))
+    expect(backend.calls.find((c) => c.name === 'showExportedFile')?.args).toEqual(['/home/user/trials.csv'])
+    // The message described the list as it was: a filter change takes it away.
+    await user.click(screen.getByRole('checkbox', { name: '삭제된 항목 표시' }))
+    await waitFor(() => expect(screen.queryByText(/건을 저장했습니다/)).not.toBeInTheDocument())
   })
 })

@@ -26,6 +26,8 @@ describe('sync status area', () => {
     const bar = within(statusArea()).getByRole('progressbar', { name: '동기화 진행률' })
     expect(bar).toHaveAttribute('value', '40')
     expect(bar).toHaveAttribute('max', '145')
+    // While it runs, the button stops it instead of offering a second sync.
+    expect(within(statusArea()).queryByRole('button', { name: '지금 동기화' })).not.toBeInTheDocument()
     await user.click(within(statusArea()).getByRole('button', { name: '동기화 취소' }))
     expect(backend.calls.some((c) => c.name === 'cancelSync')).toBe(true)
     await act(async () => release())

@@ -1,7 +1,7 @@
 import { COMMON_FIELD_NAMES, FACET_FIELDS, type Facets, type ListQuery, type ListResult, type TrialSummary } from '../../../shared/trials'
 import { TrialsError } from '../errors'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
-import { compileTextMatch } from './textSearch'
+import { compileTextMatch } from './compileTextMatch'
 import { fieldDictionary, isKnownFieldName, toSummary, type TrialIndex, type ValueDictionary } from './trialIndex'
 
 function facetsFromCounts(index: TrialIndex, counts: Int32Array[]): Facets {
@@ -76,22 +76,47 @@ function pageOf(index: TrialIndex, q: ResolvedListQuery, matched: Int32Array, in
   return page
 }
 
+/** What the caller adds to a query that the list request itself cannot say (see openTrialDesk). */
+export interface ListExtras {
+  /** The user's private notes by trial id: `q` matches them too. */
+  notes?: ReadonlyMap<string, string>
+  /** Only trials whose changedAt lies in [fromMs, toMs], on top of the query's own window (unseen counts, sync matches). */
+  changedWithin?: { fromMs: number; toMs: number }
+}
+
+function notesByPosition(index: TrialIndex, notes: ReadonlyMap<string, string> | undefined): Map<number, string> | undefined {
+  if (!notes || notes.size === 0) return undefined
+  const byPosition = new Map<number, string>()
+  for (const [id, text] of notes) {
+    const entry = index.byId.get(id)
+    if (entry) byPosition.set(entry.position, text.normalize('NFC').toLowerCase())
+  }
+  return byPosition
+}
+
+function intersectWindow(a: ResolvedListQuery['window'], b: ListExtras['changedWithin']): ResolvedListQuery['window'] {
+  if (!b) return a
+  if (!a) return b
+  return { fromMs: Math.max(a.fromMs, b.fromMs), toMs: Math.min(a.toMs, b.toMs) }
+}
+
 /**
  * One page of trials matching the query, with its total and the facet counts over the whole filtered set.
  * With a window, only the window's slice of the `changed` order is scanned (binary search). The page is then
  * picked in the requested order: by sorting a small matched set by rank, or walking the precomputed order. `now` is the default reference time for the window.
  */
-export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now): ListResult {
+export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now, extras: ListExtras = {}): ListResult {
   const q = resolveListQuery(query, now)
   const filters = idFilters(index, q)
-  const textMatch = q.terms.length > 0 ? compileTextMatch(index, q.terms) : null
+  const textMatch = q.terms.length > 0 ? compileTextMatch(index, q.terms, notesByPosition(index, extras.notes)) : null
+  const window = intersectWindow(q.window, extras.changedWithin)
   // A window is a slice of the `changed` order; without one, every record in storage order (sequential reads).
-  const scanOrder = q.window ? index.orders.changed : null
-  const [start, stop] = q.window ? windowRange(index, q.window.fromMs, q.window.toMs) : [0, index.entries.length]
+  const scanOrder = window ? index.orders.changed : null
+  const [start, stop] = window ? windowRange(index, window.fromMs, window.toMs) : [0, index.entries.length]
   const { removed } = index
   const facetIds = FACET_FIELDS.map((f) => index.facets[f].ids)
   const counts = FACET_FIELDS.map((f) => new Int32Array(index.facets[f].values.length))
-  const matched = new Int32Array(stop - start)
+  const matched = new Int32Array(Math.max(0, stop - start))
   let total = 0
   outer: for (let k = start; k < stop; k++) {
     const p = scanOrder ? scanOrder[k] : k
@@ -107,7 +132,7 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
       if (id >= 0) counts[f][id]++
     }
   }
-  const page = pageOf(index, q, matched.subarray(0, total), q.window !== null && q.sort === 'changed')
+  const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed')
   const items: TrialSummary[] = Array.from(page, (p) => toSummary(index.entries[p].trial))
   return { total, offset: q.offset, limit: q.limit, items, facets: facetsFromCounts(index, counts) }
 }

@@ -7,7 +7,7 @@
  * Electron-free: the app and tests use it alike.
  */
 import type { SourceId, SyncLogEntry } from '../../../shared/trials'
-import type { SyncOptions, TrialDesk } from '../../core/api'
+import type { SyncOptions, TrialDesk } from '../../core/trialDesk'
 import { fileStampOf, sameFileStamp } from '../../core/store/durable/fileStamp'
 
 export interface StoreReload {
@@ -63,6 +63,7 @@ export async function openLiveTrialDesk(options: {
   return {
     get openWarnings() { return current.openWarnings },
     get syncing() { return current.syncing },
+    get following() { return current.following },
     list: (query) => current.list(query),
     get: (id) => current.get(id),
     status: () => current.status(),
