@@ -35,9 +35,13 @@ beforeAll(async () => {
   const seed = join(seedDir, 'trials.json')
   fake = await startFakeOdcloud()
   // A store with other records besides icreat's makes the save long enough for kills to land in it.
-  const crisRecords = Array.from({ length: 20_000 }, (_, i) => storedTrial(`KCT${i}`, {
-    source: 'cris', id: `cris:KCT${i}`, fields: { trial_id: `KCT${i}`, scientific_title_kr: `임상연구 ${i} `.repeat(8) },
-  }))
+  const crisRecords = Array.from({ length: 20_000 }, (_, i) =>
+    storedTrial(`KCT${i}`, {
+      source: 'cris',
+      id: `cris:KCT${i}`,
+      fields: { trial_id: `KCT${i}`, scientific_title_kr: `임상연구 ${i} `.repeat(8) },
+    }),
+  )
   await saveStore(seed, { schemaVersion: 1, trials: crisRecords, sources: {}, syncLog: [] })
   expect((await runCliInProcess(['sync', '--source', 'icreat', '--store', seed, '--now', T1], env())).code).toBe(0)
   before = await trialsOf(seed)
@@ -74,7 +78,11 @@ describe('a sync killed with SIGKILL at random moments', () => {
       child.kill('SIGKILL')
       await done
       // The app's way of opening (through the index snapshot, when one belongs to the file) agrees with the file.
-      const desk = await openTrialDesk({ storePath: store, sources: [], sourceConfig: { getServiceKey: () => undefined, timeoutMs: 1000, env: {} } })
+      const desk = await openTrialDesk({
+        storePath: store,
+        sources: [],
+        sourceConfig: { getServiceKey: () => undefined, timeoutMs: 1000, env: {} },
+      })
       const loaded = await loadStore(store)
       expect(loaded.warnings).toEqual([])
       expect(desk.openWarnings).toEqual([])

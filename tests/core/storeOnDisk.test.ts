@@ -26,7 +26,8 @@ async function syncedStore(count = 30) {
   return { path, fake }
 }
 
-const open = (path: string, fake = createFakeSource()) => openTrialDesk({ storePath: path, sources: [fake.source], sourceConfig })
+const open = (path: string, fake = createFakeSource()) =>
+  openTrialDesk({ storePath: path, sources: [fake.source], sourceConfig })
 const answers = (desk: Awaited<ReturnType<typeof open>>) => ({
   list: desk.list({ withinDays: null, limit: 100, q: '과제' }),
   detail: desk.get(desk.list({ withinDays: null, limit: 1, sort: 'id' }).items[0].id),
@@ -98,7 +99,9 @@ describe('a save after a sync', () => {
     expect(entry).toMatchObject({ ok: true, updated: 1, unchanged: 19 })
     await desk.close()
     const after = readFileSync(path, 'utf8').split('\n')
-    const changed = after.slice(1, 21).filter((line, i) => line !== before[i + 1].replaceAll(`"lastSeenAt":"${T1}"`, `"lastSeenAt":"${T2}"`))
+    const changed = after
+      .slice(1, 21)
+      .filter((line, i) => line !== before[i + 1].replaceAll(`"lastSeenAt":"${T1}"`, `"lastSeenAt":"${T2}"`))
     expect(changed).toHaveLength(1)
     expect(changed[0]).toContain('Neurology')
     // Still one plain JSON document that any JSON tool reads, equal to what the store holds.

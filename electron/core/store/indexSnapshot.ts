@@ -48,7 +48,9 @@ export const sha1 = (bytes: Uint8Array | string) => createHash('sha1').update(by
  * The store file's generation (size, mtime and its first line's hash) and that first line (the document without
  * its records); null when it is missing or not in the line layout.
  */
-export async function storeGenerationOf(storePath: string): Promise<{ generation: StoreGeneration; headLine: string } | null> {
+export async function storeGenerationOf(
+  storePath: string,
+): Promise<{ generation: StoreGeneration; headLine: string } | null> {
   let handle: fs.FileHandle
   try {
     handle = await fs.open(storePath, 'r')
@@ -62,7 +64,10 @@ export async function storeGenerationOf(storePath: string): Promise<{ generation
     const newline = buffer.subarray(0, bytesRead).indexOf(0x0a)
     if (newline === -1) return null
     const head = buffer.subarray(0, newline)
-    return { generation: { size: stat.size, mtimeMs: stat.mtimeMs, headSha1: sha1(head) }, headLine: head.toString('utf8') }
+    return {
+      generation: { size: stat.size, mtimeMs: stat.mtimeMs, headSha1: sha1(head) },
+      headLine: head.toString('utf8'),
+    }
   } finally {
     await handle.close()
   }
@@ -77,10 +82,16 @@ export async function readSnapshot(storePath: string, generation: StoreGeneratio
     const bytes = await fs.readFile(snapshotPathOf(storePath))
     const newline = bytes.indexOf(0x0a)
     const header = newline === -1 ? null : headerOf(bytes.toString('utf8', 0, newline))
-    if (!header || !sameGeneration(header.generation, generation) || bytes.length - newline - 1 !== header.blobBytes) return null
+    if (!header || !sameGeneration(header.generation, generation) || bytes.length - newline - 1 !== header.blobBytes)
+      return null
     const content = deserialize(bytes.subarray(newline + 1)) as SnapshotContent
     const count = content.ids?.length
-    if (!Array.isArray(content.ids) || content.locations.offsets.length !== count || content.locations.lengths.length !== count) return null
+    if (
+      !Array.isArray(content.ids) ||
+      content.locations.offsets.length !== count ||
+      content.locations.lengths.length !== count
+    )
+      return null
     return content
   } catch {
     return null
@@ -93,12 +104,19 @@ export async function removeStaleSnapshotTemps(storePath: string): Promise<void>
   const prefix = `${basename(path)}.tmp-`
   const own = `${prefix}${process.pid}`
   const names = await fs.readdir(dirname(path)).catch(() => [] as string[])
-  await Promise.all(names.filter((n) => n.startsWith(prefix) && n !== own).map((n) => fs.rm(join(dirname(path), n), { force: true })))
+  await Promise.all(
+    names.filter((n) => n.startsWith(prefix) && n !== own).map((n) => fs.rm(join(dirname(path), n), { force: true })),
+  )
 }
 
 /** Writes the snapshot for `generation` (temp file + rename: a reader sees the old one or the new one). */
 export async function writeSnapshot(
-  storePath: string, generation: StoreGeneration, index: TrialIndex, ids: readonly string[], locations: RecordLocations, extra: Record<string, unknown>,
+  storePath: string,
+  generation: StoreGeneration,
+  index: TrialIndex,
+  ids: readonly string[],
+  locations: RecordLocations,
+  extra: Record<string, unknown>,
 ): Promise<void> {
   const stored = Object.fromEntries(Object.entries(index).filter(([key]) => !NOT_STORED.has(key)))
   const blob = serialize({ index: stored, ids, locations, extra })

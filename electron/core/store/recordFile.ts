@@ -15,12 +15,17 @@ export interface RecordLocations {
 export class RecordFile {
   private fd: number | null
 
-  constructor(readonly path: string, readonly locations: RecordLocations) {
+  constructor(
+    readonly path: string,
+    readonly locations: RecordLocations,
+  ) {
     this.fd = openSync(path, 'r')
   }
 
   /** The open file (the previous generation a commit copies unchanged records from). */
-  get descriptor(): number | null { return this.fd }
+  get descriptor(): number | null {
+    return this.fd
+  }
 
   /** The raw bytes of record `position`. */
   bytesAt(position: number): Buffer {
@@ -71,9 +76,4 @@ export class RangeReader {
     this.windowStart = offset
     return this.window.subarray(0, length)
   }
-}
-
-export function openForReading(path: string): { fd: number; close: () => void } {
-  const fd = openSync(path, 'r')
-  return { fd, close: () => closeSync(fd) }
 }

@@ -21,8 +21,13 @@ export type SourceCounts = SourceStatus['counts']
 
 /** An index entry whose record is read from the store file when asked for (a list page, a detail). */
 class RecordOnDisk implements IndexedTrial {
-  constructor(private readonly file: RecordFile, readonly position: number) {}
-  get trial(): StoredTrial { return this.file.trialAt(this.position) }
+  constructor(
+    private readonly file: RecordFile,
+    readonly position: number,
+  ) {}
+  get trial(): StoredTrial {
+    return this.file.trialAt(this.position)
+  }
 }
 
 function countsOf(trials: readonly StoredTrial[]): Partial<Record<SourceId, SourceCounts>> {
@@ -67,7 +72,10 @@ export class StoreSession {
   /** What the next lowdb write does: write `next`'s records (changed or copied), or copy them all. */
   private pendingWrite: { kind: 'records' } | { kind: 'meta' } = { kind: 'records' }
 
-  private constructor(readonly path: string, private readonly now: () => Date) {
+  private constructor(
+    readonly path: string,
+    private readonly now: () => Date,
+  ) {
     const adapter: Adapter<StoreData> = {
       read: () => this.readAllRecords(),
       write: (data) => this.writeData(data),
@@ -83,13 +91,23 @@ export class StoreSession {
   }
 
   /** The sources' metadata and the sync log (the records are on disk: see index and readAll). */
-  get data(): StoreMeta { return this.meta }
-  get index(): TrialIndex { return this.currentIndex }
+  get data(): StoreMeta {
+    return this.meta
+  }
+  get index(): TrialIndex {
+    return this.currentIndex
+  }
   /** Per source: records, active, removed, details pending. */
-  get sourceCounts(): Partial<Record<SourceId, SourceCounts>> { return this.counts }
+  get sourceCounts(): Partial<Record<SourceId, SourceCounts>> {
+    return this.counts
+  }
   /** Warnings from the last read (recovery). */
-  get warnings(): string[] { return this.openWarnings }
-  get corruptPath(): string | undefined { return this.openCorruptPath }
+  get warnings(): string[] {
+    return this.openWarnings
+  }
+  get corruptPath(): string | undefined {
+    return this.openCorruptPath
+  }
 
   private async read(): Promise<void> {
     if (!(await this.openFromSnapshot())) await this.openFromStoreFile()
@@ -99,7 +117,7 @@ export class StoreSession {
   /** The fast path: the snapshot belongs to the file's generation. False when there is none (or it is stale). */
   private async openFromSnapshot(): Promise<boolean> {
     const current = await storeGenerationOf(this.path)
-    const snapshot = current && await readSnapshot(this.path, current.generation)
+    const snapshot = current && (await readSnapshot(this.path, current.generation))
     if (!current || !snapshot) return false
     let head: StoreData
     try {
@@ -122,15 +140,21 @@ export class StoreSession {
     const located = new Map<string, RecordLocations | null>()
     const readLocated = async (path: string): Promise<StoreData | null> => {
       const lines: Array<{ text: string; offset: number; bytes: number }> = []
-      const rest = await readDurable(path, TRIAL_STORE, (line) => { lines.push(line) })
+      const rest = await readDurable(path, TRIAL_STORE, (line) => {
+        lines.push(line)
+      })
       if (rest === null) return null
-      if (lines.length === 0 && rest.trials.length > 0) { // not the line layout: an older compact file
+      if (lines.length === 0 && rest.trials.length > 0) {
+        // not the line layout: an older compact file
         located.set(path, null)
         return rest
       }
       const raw = lines.map((line) => parseJsonOrCorrupt(line.text))
       const data = checkDocument(path, { ...rest, trials: raw }, TRIAL_STORE)
-      located.set(path, { offsets: Float64Array.from(lines, (l) => l.offset), lengths: Int32Array.from(lines, (l) => l.bytes) })
+      located.set(path, {
+        offsets: Float64Array.from(lines, (l) => l.offset),
+        lengths: Int32Array.from(lines, (l) => l.bytes),
+      })
       return data
     }
     const recovered = await recoverDurable(this.path, TRIAL_STORE, readLocated, this.now)
@@ -140,8 +164,10 @@ export class StoreSession {
     this.meta = metaOf(data)
     this.counts = countsOf(data.trials)
     const index = createTrialIndex(data.trials)
-    const locations = located.get(recovered.from === 'backup' ? `${this.path}.bak` : this.path)
-      ?? located.get(`${this.path}.bak`) ?? null
+    const locations =
+      located.get(recovered.from === 'backup' ? `${this.path}.bak` : this.path) ??
+      located.get(`${this.path}.bak`) ??
+      null
     if (!locations || data.trials.length === 0) {
       this.records?.close()
       this.records = null
@@ -161,12 +187,16 @@ export class StoreSession {
    */
   private holdRecords(trials: StoredTrial[], locations: RecordLocations): void {
     const known = new Map<string, KnownRecord>()
-    trials.forEach((trial, p) => known.set(trial.id, { trial, offset: locations.offsets[p], length: locations.lengths[p] }))
+    trials.forEach((trial, p) =>
+      known.set(trial.id, { trial, offset: locations.offsets[p], length: locations.lengths[p] }),
+    )
     this.known = known
     this.held = trials
     const entries = trials.map((trial, position) => ({ trial, position }))
     this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
-    setTimeout(() => { if (!this.inSync && this.held === trials) this.release() }, HOLD_MS).unref()
+    setTimeout(() => {
+      if (!this.inSync && this.held === trials) this.release()
+    }, HOLD_MS).unref()
   }
 
   /**
@@ -192,7 +222,11 @@ export class StoreSession {
     this.held = null
     this.db.data = TRIAL_STORE.empty()
     this.currentIndex = {
-      ...index, entries, byId: new Map(ids.map((id, p) => [id, entries[p]])), fieldValueCache: new Map(), fieldNames: null,
+      ...index,
+      entries,
+      byId: new Map(ids.map((id, p) => [id, entries[p]])),
+      fieldValueCache: new Map(),
+      fieldNames: null,
     }
   }
 
@@ -271,8 +305,13 @@ export class StoreSession {
     const meta = metaOf(data)
     const previousFd = this.records?.descriptor ?? null
     if (this.pendingWrite.kind === 'meta' && this.records) {
-      const locations = await writeGeneration(this.path, meta, this.records.locations.offsets.length,
-        allCopied(this.records.locations), previousFd)
+      const locations = await writeGeneration(
+        this.path,
+        meta,
+        this.records.locations.offsets.length,
+        allCopied(this.records.locations),
+        previousFd,
+      )
       const { ids } = this
       this.meta = meta
       this.useRecordsOnDisk(this.currentIndex, ids, new RecordFile(this.path, locations))
@@ -280,8 +319,15 @@ export class StoreSession {
       return
     }
     const trials = this.pendingWrite.kind === 'meta' ? this.currentIndex.entries.map((e) => e.trial) : data.trials
-    const locations = await writeGeneration(this.path, meta, trials.length, changedOrCopied(trials, this.known ?? new Map()), previousFd)
-    const index = trials === data.trials || this.records === null ? createTrialIndex(trials, this.currentIndex) : this.currentIndex
+    const locations = await writeGeneration(
+      this.path,
+      meta,
+      trials.length,
+      changedOrCopied(trials, this.known ?? new Map()),
+      previousFd,
+    )
+    const index =
+      trials === data.trials || this.records === null ? createTrialIndex(trials, this.currentIndex) : this.currentIndex
     this.meta = meta
     this.counts = countsOf(trials)
     const ids = trials.map((t) => t.id)
@@ -290,7 +336,11 @@ export class StoreSession {
   }
 
   fileSize(): number {
-    try { return statSync(this.path).size } catch { return 0 }
+    try {
+      return statSync(this.path).size
+    } catch {
+      return 0
+    }
   }
 
   /** Waits for the index snapshot being written, then closes the store file. */

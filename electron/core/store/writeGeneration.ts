@@ -21,7 +21,11 @@ function sameButLastSeen(known: StoredTrial, next: StoredTrial): boolean {
   let keys = 0
   for (const key in next) {
     keys++
-    if (key !== 'lastSeenAt' && (next as unknown as Record<string, unknown>)[key] !== (known as unknown as Record<string, unknown>)[key]) return false
+    if (
+      key !== 'lastSeenAt' &&
+      (next as unknown as Record<string, unknown>)[key] !== (known as unknown as Record<string, unknown>)[key]
+    )
+      return false
   }
   let knownKeys = 0
   for (const _ in known) knownKeys++
@@ -74,14 +78,20 @@ export function allCopied(locations: RecordLocations): RecordBytes {
  * record now lies.
  */
 export async function writeGeneration(
-  path: string, head: Omit<StoreData, 'trials'>, count: number, recordBytes: RecordBytes, previousFd: number | null,
+  path: string,
+  head: Omit<StoreData, 'trials'>,
+  count: number,
+  recordBytes: RecordBytes,
+  previousFd: number | null,
 ): Promise<RecordLocations> {
   const offsets = new Float64Array(count)
   const lengths = new Int32Array(count)
   const reader = previousFd === null ? null : new RangeReader(previousFd)
   await replaceAtomically(path, TRIAL_STORE.diskKind, async (handle: fs.FileHandle) => {
     const headText = JSON.stringify(head)
-    let pieces: Buffer[] = [Buffer.from(`${headText.slice(0, -1)}${headText.length > 2 ? ',' : ''}${JSON.stringify(TRIALS_KEY)}:[\n`)]
+    let pieces: Buffer[] = [
+      Buffer.from(`${headText.slice(0, -1)}${headText.length > 2 ? ',' : ''}${JSON.stringify(TRIALS_KEY)}:[\n`),
+    ]
     let pending = pieces[0].length
     let written = 0
     const flush = async () => {

@@ -26,12 +26,23 @@ function searchTextFor(trial: StoredTrial): string {
 export function toRow(trial: StoredTrial): Record<string, unknown> {
   const c = trial.common
   return {
-    id: trial.id, source: trial.source, source_id: trial.sourceId, title: c.title,
-    institution: c.institution ?? null, department: c.department ?? null, phase: c.phase ?? null,
-    study_type: c.studyType ?? null, scope: c.scope ?? null, status: c.status ?? null,
-    change_kind: trial.changeKind, changed_at_ms: Date.parse(trial.changedAt), removed: trial.removedAt === null ? 0 : 1,
-    summary_json: JSON.stringify(toSummary(trial)), fields_json: JSON.stringify(trial.fields),
-    history_json: JSON.stringify(trial.history), search_text: searchTextFor(trial),
+    id: trial.id,
+    source: trial.source,
+    source_id: trial.sourceId,
+    title: c.title,
+    institution: c.institution ?? null,
+    department: c.department ?? null,
+    phase: c.phase ?? null,
+    study_type: c.studyType ?? null,
+    scope: c.scope ?? null,
+    status: c.status ?? null,
+    change_kind: trial.changeKind,
+    changed_at_ms: Date.parse(trial.changedAt),
+    removed: trial.removedAt === null ? 0 : 1,
+    summary_json: JSON.stringify(toSummary(trial)),
+    fields_json: JSON.stringify(trial.fields),
+    history_json: JSON.stringify(trial.history),
+    search_text: searchTextFor(trial),
   }
 }
 
@@ -41,7 +52,9 @@ export function buildSqliteDatabase(store: StoreData, dbPath: string): void {
   const db = new Database(dbPath)
   db.exec(SCHEMA_SQL)
   const insert = db.prepare(UPSERT_SQL)
-  db.transaction(() => { for (const trial of store.trials) insert.run(toRow(trial)) })()
+  db.transaction(() => {
+    for (const trial of store.trials) insert.run(toRow(trial))
+  })()
   db.exec(`INSERT INTO trials_fts (trials_fts) VALUES ('rebuild'); ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);`)
   db.close()
 }

@@ -75,7 +75,7 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
         const column = FACET_COLUMNS[field]
         const counts = prepared<{ value: string; count: number }>(
           `SELECT ${column} AS value, count(*) AS count FROM trials ${where} ${where ? 'AND' : 'WHERE'} ${column} IS NOT NULL ` +
-          `GROUP BY ${column} ORDER BY count DESC, value`,
+            `GROUP BY ${column} ORDER BY count DESC, value`,
         ).all(...params)
         facetSizes[field] = counts.length
       }
@@ -112,12 +112,14 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
       if (!rowsForSave) {
         rowsForSave = prepared<Record<string, unknown>>(
           'SELECT id, source, source_id, title, institution, department, phase, study_type, scope, status, change_kind, ' +
-          'changed_at_ms, removed, summary_json, fields_json, history_json, search_text FROM trials',
+            'changed_at_ms, removed, summary_json, fields_json, history_json, search_text FROM trials',
         ).all()
       }
       const upsert = prepared(UPSERT_SQL)
       const rows = rowsForSave
-      db!.transaction(() => { for (const row of rows) upsert.run(row) })()
+      db!.transaction(() => {
+        for (const row of rows) upsert.run(row)
+      })()
     },
     fileBytes() {
       const wal = `${paths.sqlitePath}-wal`

@@ -33,13 +33,23 @@ CREATE VIRTUAL TABLE trials_fts USING fts5 (search_text, content = 'trials', con
 
 /** Facet field → column. */
 export const FACET_COLUMNS: Readonly<Record<FacetField, string>> = {
-  source: 'source', changeKind: 'change_kind', scope: 'scope', studyType: 'study_type', institution: 'institution',
-  phase: 'phase', department: 'department', status: 'status',
+  source: 'source',
+  changeKind: 'change_kind',
+  scope: 'scope',
+  studyType: 'study_type',
+  institution: 'institution',
+  phase: 'phase',
+  department: 'department',
+  status: 'status',
 }
 
 /** Common field names the workload filters on → column. */
 export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
-  institution: 'institution', studyType: 'study_type', department: 'department', phase: 'phase', scope: 'scope',
+  institution: 'institution',
+  studyType: 'study_type',
+  department: 'department',
+  phase: 'phase',
+  scope: 'scope',
   status: 'status',
 }
 

@@ -7,7 +7,9 @@ export function runTimed(args: string[], cwd: string): Promise<{ stdout: string;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] })
     let stdout = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d })
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d
+    })
     child.on('error', reject)
     child.on('exit', (code) => {
       if (code === 0) resolve({ stdout, wallMs: performance.now() - started })

@@ -15,7 +15,9 @@ export const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.()
  * `heavy`: untimed before each run, `heavy.prepare()` (e.g. drop the loaded store) and a garbage collection.
  */
 export async function timeRepeated(
-  repeat: number, memory: MemoryWatch, operation: (i: number) => unknown | Promise<unknown>,
+  repeat: number,
+  memory: MemoryWatch,
+  operation: (i: number) => unknown | Promise<unknown>,
   heavy?: { prepare?: () => void | Promise<void> },
 ): Promise<Summary> {
   const prepare = async () => {

@@ -21,7 +21,10 @@ export interface BenchResults {
   missedTargets: string[]
 }
 
-export function combine(ours: Partial<Record<Metric, Summary>>, sqlite: Partial<Record<Metric, Summary>>): Partial<Record<Metric, MetricRow>> {
+export function combine(
+  ours: Partial<Record<Metric, Summary>>,
+  sqlite: Partial<Record<Metric, Summary>>,
+): Partial<Record<Metric, MetricRow>> {
   const rows: Partial<Record<Metric, MetricRow>> = {}
   for (const metric of METRICS) {
     const o = ours[metric]
@@ -33,8 +36,10 @@ export function combine(ours: Partial<Record<Metric, Summary>>, sqlite: Partial<
 }
 
 export function missedTargets(size: number, rows: Partial<Record<Metric, MetricRow>>): string[] {
-  const at12k = size === CLI_TARGET_SIZE && rows.cliListJson && rows.cliListJson.ours.p95 > CLI_TARGET_MS
-    ? [`cliListJson at ${size}: p95 ${rows.cliListJson.ours.p95} > ${CLI_TARGET_MS}`] : []
+  const at12k =
+    size === CLI_TARGET_SIZE && rows.cliListJson && rows.cliListJson.ours.p95 > CLI_TARGET_MS
+      ? [`cliListJson at ${size}: p95 ${rows.cliListJson.ours.p95} > ${CLI_TARGET_MS}`]
+      : []
   if (size !== TARGET_SIZE) return at12k
   const missed: string[] = []
   for (const [metric, target] of Object.entries(TARGETS) as Array<[Metric, NonNullable<(typeof TARGETS)[Metric]>]>) {
