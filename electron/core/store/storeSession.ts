@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
+import { linksOf, rememberLinks } from '../linking/indexLinks'
 import { createTrialIndex, type IndexedTrial, type TrialIndex } from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
 import { parseJsonOrCorrupt } from './durable/lineLayout'
@@ -127,7 +128,9 @@ export class StoreSession {
       return false // the full path below reports (and recovers from) whatever is wrong
     }
     const records = new RecordFile(this.path, snapshot.locations)
-    this.useRecordsOnDisk(snapshot.index as TrialIndex, snapshot.ids, records)
+    const index = snapshot.index as TrialIndex
+    this.useRecordsOnDisk(index, snapshot.ids, records)
+    rememberLinks(index, new Map(snapshot.extra.links as Array<[string, string[]]>))
     this.meta = metaOf(head)
     this.counts = snapshot.extra.counts as typeof this.counts
     this.openWarnings = []
@@ -207,13 +210,19 @@ export class StoreSession {
     const current = await storeGenerationOf(this.path)
     if (!current) return
     const counts = this.counts
+    const links = [...linksOf(index).byId]
     this.snapshotWrite = this.snapshotWrite
-      .then(() => writeSnapshot(this.path, current.generation, index, ids, locations, { counts }))
+      .then(() => writeSnapshot(this.path, current.generation, index, ids, locations, { counts, links }))
       .catch(() => undefined)
   }
 
-  /** Points the index's entries at the records in `records` (read on demand) and drops any parsed ones. */
+  /**
+   * Points the index's entries at the records in `records` (read on demand) and drops any parsed ones. The index
+   * object itself is kept (what is cached per index, such as its registry links, stays valid).
+   */
   private useRecordsOnDisk(index: TrialIndex, ids: readonly string[], records: RecordFile): void {
+    // Registry links need every record: work them out while the records are still parsed (then cached per index).
+    if (index.entries?.length > 0 && !(index.entries[0] instanceof RecordOnDisk)) linksOf(index)
     const entries: IndexedTrial[] = ids.map((_, position) => new RecordOnDisk(records, position))
     if (this.records !== records) this.records?.close()
     this.records = records
@@ -221,13 +230,11 @@ export class StoreSession {
     this.known = null
     this.held = null
     this.db.data = TRIAL_STORE.empty()
-    this.currentIndex = {
-      ...index,
-      entries,
-      byId: new Map(ids.map((id, p) => [id, entries[p]])),
-      fieldValueCache: new Map(),
-      fieldNames: null,
-    }
+    index.entries = entries
+    index.byId = new Map(ids.map((id, p) => [id, entries[p]]))
+    index.fieldValueCache = new Map()
+    index.fieldNames = null
+    this.currentIndex = index
   }
 
   /** Re-reads the file if another process wrote it since we read or wrote it. Returns true when it did. */
