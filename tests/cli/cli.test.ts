@@ -211,9 +211,9 @@ describe('trials list / show / status', () => {
     return JSON.parse(run.stdout)
   }
 
-  it('prints { total, offset, limit, items, facets } with the window as of --now', async () => {
+  it('prints { total, offset, limit, items, facets, totalAllTime, unclassified } with the window as of --now', async () => {
     const result = await list('--now', '2026-01-03T00:00:00Z')
-    expect(Object.keys(result).sort()).toEqual(['facets', 'items', 'limit', 'offset', 'total'])
+    expect(Object.keys(result).sort()).toEqual(['facets', 'items', 'limit', 'offset', 'total', 'totalAllTime', 'unclassified'])
     expect(result).toMatchObject({ total: 145, offset: 0, limit: 20 })
     expect(result.items[0]).toMatchObject({ id: expect.stringMatching(/^icreat:C/), source: 'icreat', changeKind: 'new', changedAt: T1 })
     expect(result.items[0].title).toBeTruthy()

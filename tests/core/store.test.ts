@@ -5,6 +5,7 @@ import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { loadStore } from '../../electron/core/store/loadStore'
 import { migrateStoreData, UnsupportedSchemaError } from '../../electron/core/store/migrations'
 import { readStoreFile, saveStore } from '../../electron/core/store/storeFile'
+import { SCHEMA_VERSION } from '../../electron/core/store/types'
 import { createFakeSource } from '../helpers/fakeSource'
 import { storedTrial, storeWith } from '../helpers/storeData'
 import { useTempDir } from '../helpers/tempStore'
@@ -134,7 +135,7 @@ describe('schema migration', () => {
     const path = join(tempDir(), 'trials.json')
     writeFileSync(path, JSON.stringify({ trials: [storedTrial('C1')] }))
     const loaded = await loadStore(path)
-    expect(loaded.data).toMatchObject({ schemaVersion: 1, sources: {}, syncLog: [] })
+    expect(loaded.data).toMatchObject({ schemaVersion: SCHEMA_VERSION, sources: {}, syncLog: [] })
     expect(loaded.data.trials[0].id).toBe('icreat:C1')
   })
 

@@ -164,7 +164,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       const offset = query.offset ?? 0
       const limit = query.limit ?? 20
       const items = sorted.slice(offset, offset + limit).map(({ fields: _f, history: _h, attribution: _a, ...s }) => s)
-      return ok({ total: hits.length, offset, limit, items, facets: facetsOf(hits) })
+      return ok({ total: hits.length, offset, limit, items, facets: facetsOf(hits), totalAllTime: null, unclassified: {} })
     },
     getTrial: (id) => {
       record('getTrial', [id])

@@ -1,12 +1,16 @@
+import { recomputeCommonFields } from '../sources/recomputeCommon'
 import { SCHEMA_VERSION } from './types'
 
 /**
  * Upgrades from older schema versions, keyed by the version they upgrade FROM.
- * Version 1 is current; the table gains an entry whenever SCHEMA_VERSION is raised.
+ * The table gains an entry whenever SCHEMA_VERSION is raised.
  * Version 0 is a pre-release layout without `schemaVersion`, `sources` or `syncLog`.
+ * Version 1 → 2: the clinical model (recruitment, phases, sponsor, sites, canonical institution, conditions) is
+ * computed from the stored source fields, offline; the fields themselves and the history are untouched.
  */
 export const MIGRATIONS: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {
   0: (data) => ({ ...data, schemaVersion: 1, sources: data.sources ?? {}, syncLog: data.syncLog ?? [] }),
+  1: (data) => ({ ...data, schemaVersion: 2, trials: Array.isArray(data.trials) ? data.trials.map(recomputeCommonFields) : data.trials }),
 }
 
 export class UnsupportedSchemaError extends Error {}
