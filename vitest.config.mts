@@ -31,6 +31,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
           setupFiles: ['tests/renderer/setup.ts'],
+          // Whole-app renders with real user-event typing: on a busy 2-core machine 5 s is not enough (no test is timed).
+          testTimeout: 20_000,
         },
       },
       {

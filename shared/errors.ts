@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'USAGE', // bad command-line usage or query parameters
   'VALIDATION', // an IPC call with malformed arguments
   'KEY_STORAGE_UNAVAILABLE', // the OS cannot encrypt the service key (e.g. Linux without a keyring); never stored in plaintext
+  'STORE_NOT_WRITABLE', // the data folder (store, lock, .bak, user data) cannot be written: EACCES, EPERM, EROFS
+  'DISK_FULL', // no space left on the disk holding the data folder (ENOSPC, EDQUOT)
   'INTERNAL', // a bug: anything not classified above
 ] as const
 
@@ -24,4 +26,6 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface AppError {
   code: ErrorCode
   message: string
+  /** Values for the translated message's {placeholders} (e.g. `folder` for disk errors); never the service key. */
+  values?: Record<string, string | number>
 }

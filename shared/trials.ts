@@ -102,6 +102,9 @@ export interface TrialSummary extends CommonFields {
    * item's title or English title, for highlighting (compare case-insensitively).
    */
   matchedTerms?: string[]
+  /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
+  watched?: boolean
+  note?: string | null
 }
 
 export interface Attribution {
@@ -179,6 +182,7 @@ export const SYNC_WARNING_CODES = [
   'CRIS_SHORT_LISTING', // the listing ended before the announced total
   'CRIS_DETAILS_MISSING', // listed, but /detail has nothing yet
   'CRIS_DETAILS_PENDING', // still waiting for details (detail budget)
+  'LISTING_INCONSISTENT', // the listing shifted while it was read (even after a re-crawl): nothing was marked removed
 ] as const
 
 export type SyncWarningCode = (typeof SYNC_WARNING_CODES)[number]

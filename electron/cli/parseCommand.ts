@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { CHANGE_KINDS, SOURCE_IDS, type ChangeKind, type ListQuery, type ListSort, type SourceId } from '../../shared/trials'
 import { TrialsError } from '../core/errors'
+import { FOLLOWING_COMMAND_NAMES, FOLLOWING_USAGE, parseFollowingCommand, type FollowingCommand } from './parseFollowingCommand'
 
 export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
 
@@ -10,6 +11,7 @@ export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
                 [--offset N] [--limit N] [--json]
   trials show   ID [--store FILE] [--json]
   trials status [--store FILE] [--json]
+${FOLLOWING_USAGE}
 
 --field filters: recruitment=recruiting (or 모집중), phase=phase2 (or 2상, "Phase 2"), site=서울대병원 (every
 spelling of the hospital), condition=당뇨 (every synonym), sponsor=…, institution=…, department=…, or a column
@@ -26,6 +28,7 @@ export type CliCommand =
   | ({ name: 'list'; query: ListQuery } & Common)
   | ({ name: 'show'; id: string } & Common)
   | ({ name: 'status' } & Common)
+  | FollowingCommand
 
 const usage = (message: string) => new TrialsError('USAGE', `${message}\nRun "trials --help" for the commands and their options.`)
 
@@ -110,6 +113,12 @@ function listQueryFrom(v: Record<string, unknown>): ListQuery {
 export function parseCommand(argv: string[]): CliCommand {
   const [name, ...rest] = argv
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { name: 'help', json: false }
+  if ((FOLLOWING_COMMAND_NAMES as readonly string[]).includes(name)) {
+    if (rest.includes('--help') || rest.includes('-h')) return { name: 'help', json: false }
+    return parseFollowingCommand(name as (typeof FOLLOWING_COMMAND_NAMES)[number], rest, {
+      options: OPTIONS.list, toQuery: listQueryFrom, usage, parseNow, parseWholeNumber,
+    })
+  }
   if (!(name in OPTIONS)) throw usage(`Unknown command "${name}".`)
   let parsed: { values: Record<string, unknown>; positionals: string[] }
   try {

@@ -4,6 +4,7 @@ import { openTrialDesk } from '../core/openTrialDesk'
 import { defaultStorePath } from '../core/paths'
 import { createSources, sourceConfigFromEnv } from '../core/sources/index'
 import type { CliIo } from './cliIo'
+import { runFollowingCommand } from './commands/followingCommands'
 import { runListCommand } from './commands/listCommand'
 import { runShowCommand } from './commands/showCommand'
 import { runStatusCommand } from './commands/statusCommand'
@@ -31,6 +32,7 @@ async function execute(command: Exclude<CliCommand, { name: 'help' }>, io: CliIo
       case 'list': return runListCommand(desk, io, command.query, command.json)
       case 'show': return runShowCommand(desk, io, command.id, command.json)
       case 'status': return runStatusCommand(desk, io, command.json)
+      default: return await runFollowingCommand(desk, io, command)
     }
   } finally {
     await desk.close()
@@ -55,6 +57,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (json) io.out(JSON.stringify({ error }, null, 2))
     io.err(`Error [${error.code}]: ${error.message}`)
     if (!isTrialsError(e) && io.env.TRIALS_DEBUG) io.err(redactSecrets(String((e as Error)?.stack ?? e), key))
-    return error.code === 'USAGE' ? EXIT_USAGE : EXIT_FAILED
+    return error.code === 'USAGE' || error.code === 'VALIDATION' ? EXIT_USAGE : EXIT_FAILED
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, SyncProgress, SyncTrigger, TrialDetail } from '../../shared/trials'
 import type { Source, SourceConfig } from './sources/source'
+import type { Following } from './userData/following'
 
 export interface OpenOptions {
   /** The main JSON file. */
@@ -11,6 +12,8 @@ export interface OpenOptions {
   /** Sources to register; default: every built-in source created from `sourceConfig`. */
   sources?: Source[]
   sourceConfig: SourceConfig
+  /** The user's own data; default `user-data.json` beside the store. */
+  userDataPath?: string
 }
 
 export interface SyncOptions {
@@ -27,7 +30,7 @@ export interface TrialDesk {
   /** Warnings from opening the store (e.g. recovered from a corrupt file: names the `.corrupt-<ts>` file). */
   readonly openWarnings: string[]
   list(query: ListQuery): ListResult
-  get(id: string): import('../../shared/trials').TrialDetail
+  get(id: string): TrialDetail
   status(): StatusReport
   syncLog(filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }): { total: number; items: SyncLogEntry[] }
   /**
@@ -36,7 +39,7 @@ export interface TrialDesk {
    */
   sync(options: SyncOptions): Promise<SyncLogEntry[]>
   readonly syncing: boolean
+  /** Saved searches, watched trials, notes and seen marks (user-data.json). List and detail items carry `watched` and `note`. */
+  readonly following: Following
   close(): Promise<void>
 }
-
-export type { TrialDetail }

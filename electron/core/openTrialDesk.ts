@@ -1,32 +1,48 @@
 import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, TrialDetail } from '../../shared/trials'
 import type { OpenOptions, SyncOptions, TrialDesk } from './api'
 import { FALLBACK_ATTRIBUTION, getTrial } from './query/getTrial'
-import { listTrials } from './query/listTrials'
+import { listTrials, type ListExtras } from './query/listTrials'
 import type { Source } from './sources/source'
 import { buildStatusReport } from './store/statusReport'
 import { StoreSession } from './store/storeSession'
 import { runSync } from './sync/runSync'
 import { filterSyncLog } from './sync/syncLog'
+import { createFollowing, marksOf, notesOf, withMarks, type Following } from './userData/following'
+import { userDataPathFor } from './userData/userDataFile'
+import { UserDataStore } from './userData/userDataStore'
 
 class StoreBackedTrialDesk implements TrialDesk {
   private running: Promise<SyncLogEntry[]> | null = null
+  readonly following: Following
 
   constructor(
     private readonly session: StoreSession,
     private readonly sources: ReadonlyMap<string, Source>,
     private readonly serviceKey: () => string | undefined,
     readonly openWarnings: string[],
-  ) {}
+    private readonly userData: UserDataStore,
+  ) {
+    this.following = createFollowing(userData, {
+      index: () => this.session.index, sources, list: (query, extras) => this.listWithNotes(query, extras), now: () => new Date(),
+    })
+  }
 
   get syncing(): boolean { return this.running !== null }
 
+  /** The list over the store, where `q` also matches the user's private notes. */
+  private listWithNotes(query: ListQuery, extras: ListExtras = {}): ListResult {
+    return listTrials(this.session.index, query, Date.now, { ...extras, notes: notesOf(this.userData.data) })
+  }
+
   list(query: ListQuery): ListResult {
-    return listTrials(this.session.index, query)
+    const result = this.listWithNotes(query)
+    return { ...result, items: withMarks(result.items, this.userData.data) }
   }
 
   get(id: string): TrialDetail {
-    return getTrial(this.session.index, id, (source, sourceId) =>
+    const detail = getTrial(this.session.index, id, (source, sourceId) =>
       this.sources.get(source)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION)
+    return { ...detail, ...marksOf(this.userData.data, detail.id) }
   }
 
   status(): StatusReport {
@@ -59,7 +75,10 @@ async function defaultSources(options: OpenOptions): Promise<Source[]> {
 export async function openTrialDesk(options: OpenOptions): Promise<TrialDesk> {
   const sources = options.sources ?? (await defaultSources(options))
   const session = await StoreSession.open(options.storePath)
+  // The user's own data lives apart from the trials: a sync never writes it, a store recovery never touches it.
+  const userData = await UserDataStore.open(options.userDataPath ?? userDataPathFor(options.storePath))
   return new StoreBackedTrialDesk(
-    session, new Map(sources.map((s) => [s.id, s])), () => options.sourceConfig.getServiceKey(), [...session.warnings],
+    session, new Map(sources.map((s) => [s.id, s])), () => options.sourceConfig.getServiceKey(),
+    [...session.warnings, ...userData.warnings], userData,
   )
 }

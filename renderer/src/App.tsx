@@ -72,6 +72,9 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
     setScreen(next)
   }, [])
 
+  // Focus returns to the row once per return from the detail view, then stays where the user puts it.
+  const onRowFocused = useCallback(() => setFocusCurrent(false), [])
+
   const backToList = useCallback(() => {
     setFocusCurrent(true)
     setScreen('list')
@@ -79,7 +82,8 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
 
   useEffect(() => {
     const offs = [
-      subscribe('app:navigate', ({ screen: target }) => show(target)),
+      // Saved searches and the watched view are shown within the list screen (see the following screens).
+      subscribe('app:navigate', ({ screen: target }) => show(target === 'saved' || target === 'watched' ? 'list' : target)),
       subscribe('store:recovered', ({ corruptPath }) => setRecovered({ corruptPath })),
     ]
     return () => offs.forEach((off) => off())
@@ -145,6 +149,7 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
             current={current}
             onCurrentChange={setCurrent}
             focusCurrent={focusCurrent}
+            onFocused={onRowFocused}
             onOpen={(id) => {
               setDetailId(id)
               setScreen('detail')

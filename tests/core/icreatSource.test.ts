@@ -85,13 +85,14 @@ describe('icreat fetchAll against the fake odcloud', () => {
     expect(dataRequests().length).toBeLessThanOrEqual(3)
   })
 
-  it('stops at an empty page even if totalCount promised more, and warns that the listing may be incomplete', async () => {
+  it('stops at an empty page even if totalCount promised more, reads the listing once more, and reports it incomplete', async () => {
     fake.setFaults({ perPageCap: 50, reportTotalCount: 145 })
     fake.setRows(FIXTURE_ROWS.slice(0, 100))
     const { ctx, warnings, details } = run()
     const result = await createIcreatSource(config()).fetchAll(ctx)
     expect(result.rows).toHaveLength(100)
-    expect(dataRequests().map((r) => r.query.page)).toEqual(['1', '2', '3'])
+    expect(dataRequests().map((r) => r.query.page)).toEqual(['1', '2', '3', '1', '2', '3'])
+    expect(result.listing).toMatchObject({ consistent: false, expected: 145, received: 100 })
     expect(warnings).toEqual([expect.stringMatching(/reported 145 rows but sent 100/)])
     expect(details).toEqual([{ code: 'ICREAT_SHORT_LISTING', values: { expected: 145, received: 100 } }])
   })

@@ -2,9 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
-import { loadStore } from '../../electron/core/store/loadStore'
-import { migrateStoreData, UnsupportedSchemaError } from '../../electron/core/store/migrations'
-import { readStoreFile, saveStore } from '../../electron/core/store/storeFile'
+import { migrate, UnsupportedSchemaError } from '../../electron/core/store/durable/migrate'
+import { loadStore, readStoreFile, saveStore } from '../../electron/core/store/trialStoreFile'
 import { SCHEMA_VERSION } from '../../electron/core/store/types'
 import { createFakeSource } from '../helpers/fakeSource'
 import { storedTrial, storeWith } from '../helpers/storeData'
@@ -141,8 +140,8 @@ describe('schema migration', () => {
 
   it('applies migrations in order and rejects versions from the future', () => {
     const table = { 0: (d: Record<string, unknown>) => ({ ...d, schemaVersion: 1, a: 1 }), 1: (d: Record<string, unknown>) => ({ ...d, schemaVersion: 2, b: 2 }) }
-    expect(migrateStoreData({}, table, 2)).toEqual({ schemaVersion: 2, a: 1, b: 2 })
-    expect(() => migrateStoreData({ schemaVersion: 3 }, table, 2)).toThrow(UnsupportedSchemaError)
+    expect(migrate({}, table, 2)).toEqual({ schemaVersion: 2, a: 1, b: 2 })
+    expect(() => migrate({ schemaVersion: 3 }, table, 2)).toThrow(UnsupportedSchemaError)
   })
 })
 

@@ -137,7 +137,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.keyboard.press('Escape')
     await page.getByText('21–23 / 23').waitFor()
     // Back on the same row, with a visible focus ring.
-    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('C160007')
+    await expect(page.locator(':focus').textContent()).resolves.toContain('C160007')
     await shot('07b-list-after-esc-focus')
 
     // 8. Second sync with changed rows: Updated badges and the field diff in the history.

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { detailBody, generateTrial, seededRandom, trialIdFor, type FakeCrisTrial, type Random } from './crisData'
+import { detailBody, generateTrial, seededRandom, type FakeCrisTrial, type Random } from './crisData'
 import { gatewayXml, renderFault, type CrisFault, type FaultResponse } from './crisFaults'
 
 export type { CrisFault } from './crisFaults'
@@ -73,6 +73,13 @@ export interface FakeCris {
   trialIds(): string[]
   trial(id: string): FakeCrisTrial | undefined
   churn(request: ChurnRequest): ChurnResult
+  /** Deletes the trial at this position of the listing (0 = first of page 1), shifting every later one; its id. */
+  removeAt(position: number): string
+  /**
+   * Runs `hook` when a /list request arrives, before it is answered, with the number of /list calls so far (1 = the
+   * first since the last reset). Lets a test change the registry while a client pages through it. Cleared by clearFaults.
+   */
+  onListCall(hook: ((listCall: number) => void) | null): void
   addFault(rule: FaultRule): void
   clearFaults(): void
   resetCounters(): void
@@ -93,6 +100,7 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
   let nextNumber = count + 1
   let churnRound = 0
   const faults: Array<FaultRule & { used: number }> = []
+  let listHook: ((listCall: number) => void) | null = null
 
   const state = {
     calls: { list: 0, detail: 0, total: 0 },
@@ -161,6 +169,7 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
       const callsBefore = state.calls.total
       state.calls[op]++
       state.calls.total++
+      if (op === 'list') listHook?.(state.calls.list)
       const fault = activeFault(op, callsBefore)
       if (latencyMs > 0) await sleep(latencyMs)
       if (fault) return send(res, renderFault(fault))
@@ -243,8 +252,14 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     trialIds: () => trials.map((t) => t.list.trial_id),
     trial: (id) => byId.get(id),
     churn,
+    removeAt: (position) => {
+      const [t] = trials.splice(position, 1)
+      byId.delete(t.list.trial_id)
+      return t.list.trial_id
+    },
+    onListCall: (hook) => { listHook = hook },
     addFault: (rule) => { faults.push({ ...rule, used: 0 }) },
-    clearFaults: () => { faults.length = 0 },
+    clearFaults: () => { faults.length = 0; listHook = null },
     resetCounters: () => {
       state.calls = { list: 0, detail: 0, total: 0 }
       state.maxInFlight = 0
@@ -262,5 +277,3 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     }),
   }
 }
-
-export { trialIdFor }

@@ -6,10 +6,16 @@ const CLI = join(PROJECT_ROOT, 'electron/cli/trials.ts')
 
 export interface CliRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-/** Starts `node --import tsx electron/cli/trials.ts …` with only the given environment (plus PATH/HOME). */
-export function startCli(args: string[], env: Record<string, string | undefined> = {}): { child: ChildProcess; done: Promise<CliRun> } {
+/**
+ * Starts `node --import tsx electron/cli/trials.ts …` with only the given environment (plus PATH/HOME).
+ * `as` runs it as another user (only possible when the tests run as root), to meet permission errors root never sees.
+ */
+export function startCli(
+  args: string[], env: Record<string, string | undefined> = {}, as?: { uid: number; gid: number },
+): { child: ChildProcess; done: Promise<CliRun> } {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     cwd: PROJECT_ROOT,
+    ...(as ?? {}),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TRIALS_RETRY_BASE_MS: '5', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -21,6 +27,8 @@ export function startCli(args: string[], env: Record<string, string | undefined>
   return { child, done }
 }
 
-export function runCliProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
-  return startCli(args, env).done
+export function runCliProcess(
+  args: string[], env: Record<string, string | undefined> = {}, as?: { uid: number; gid: number },
+): Promise<CliRun> {
+  return startCli(args, env, as).done
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { lockStore } from '../../electron/core/store/storeLock'
+import { lockStore } from '../../electron/core/store/trialStoreFile'
 import { IPC_CALLS } from '../../shared/ipc'
 import { seedStore } from './fakes/seedStore'
 

@@ -5,16 +5,19 @@ import { createTestApp } from './fakes/testApp'
 describe('CSV export', () => {
   it('writes every row of the filtered list (all pages) as UTF-8 with BOM and Korean headers', async () => {
     const app = await createTestApp({ trials: 250 })
+    app.core.trials[1].note = '환자 의뢰함, 외래 "3/12"'
     const result = await app.handlers.exportCsv({ query: { withinDays: null, limit: 20, offset: 40 }, language: 'ko' })
     expect(result).toMatchObject({ ok: true, data: { rows: 250 } })
     const path = (result as { data: { path: string } }).data.path
     const bytes = readFileSync(path)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean)
-    expect(lines[0]).toBe('ID,출처,과제명,영문 과제명,연구책임기관,진료과,임상시험 단계,연구 종류,연구 범위,진행 상태,변경 종류,변경 일시')
+    expect(lines[0]).toBe('ID,출처,과제명,영문 과제명,연구책임기관,진료과,임상시험 단계,연구 종류,연구 범위,진행 상태,변경 종류,변경 일시,내 메모')
     expect(lines).toHaveLength(251)
     // Commas and quotes inside a title are quoted, so spreadsheet columns stay aligned.
-    expect(lines[1]).toBe('icreat:C000001,icreat,"임상시험 1, ""따옴표"" 포함",Trial 1,서울대학교병원,내과,,,,,new,2025-01-02T03:04:05.000Z')
+    expect(lines[1]).toBe('icreat:C000001,icreat,"임상시험 1, ""따옴표"" 포함",Trial 1,서울대학교병원,내과,,,,,new,2025-01-02T03:04:05.000Z,')
+    // The private note is a column (quoted: it has a comma and quotes).
+    expect(lines[2].endsWith('2025-01-02T03:04:05.000Z,"환자 의뢰함, 외래 ""3/12"""')).toBe(true)
     expect(lines[250].startsWith('icreat:C000250,')).toBe(true)
   })
 
@@ -22,7 +25,7 @@ describe('CSV export', () => {
     const app = await createTestApp({ trials: 3 })
     const result = await app.handlers.exportCsv({ query: {}, language: 'en' })
     const path = (result as { data: { path: string } }).data.path
-    expect(readFileSync(path, 'utf8').split('\r\n')[0]).toBe('\uFEFFID,Source,Title,English title,Institution,Department,Phase,Study type,Scope,Status,Change,Changed at')
+    expect(readFileSync(path, 'utf8').split('\r\n')[0]).toBe('\uFEFFID,Source,Title,English title,Institution,Department,Phase,Study type,Scope,Status,Change,Changed at,My note')
     app.saveDialog.mockResolvedValueOnce(null)
     expect(await app.handlers.exportCsv({ query: {}, language: 'en' })).toEqual({ ok: true, data: { path: null, rows: 0 } })
   })

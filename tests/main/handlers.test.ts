@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { IPC_CALLS } from '../../shared/ipc'
-import type { IpcCallName } from '../../shared/ipc'
+import { IPC_CALLS, type IpcCallName } from '../../shared/ipc'
 import { TrialsError } from '../../electron/core/errors'
 import { createTestApp, TEST_KEY } from './fakes/testApp'
 import { logEntry } from './fakes/fakeCore'
@@ -38,8 +37,24 @@ const BAD_ARGS: Record<IpcCallName, unknown[][]> = {
     [], [{ query: {} }], [{ query: {}, language: 'fr' }], [{ query: { limit: 500 }, language: 'ko' }],
     [{ query: {}, language: 'ko', path: '/etc/passwd' }],
   ],
+  showExportedFile: [[], [42], [''], [long(4097)]],
   openExternal: [[], [42], [''], [long(2049)], [{ url: 'https://data.go.kr' }]],
   getAppInfo: [[1]],
+  listSavedSearches: [[1]],
+  addSavedSearch: [[], [{ name: '' , query: {} }], [{ name: long(101), query: {} }], [{ name: 'x', query: { limit: 5 } }], [{ name: 'x', query: {}, extra: 1 }]],
+  renameSavedSearch: [['a'], ['a', ''], ['a', 42]],
+  moveSavedSearch: [['a'], ['a', -1], ['a', 1.5], ['a', '1']],
+  updateSavedSearch: [['a'], ['a', { name: 'b' }], ['a', { alerts: 'yes' }]],
+  removeSavedSearch: [[], [''], [{}]],
+  openSavedSearch: [[], [long(101)]],
+  exportSavedSearches: [[], ['fr']],
+  importSavedSearches: [[], ['/etc/passwd']],
+  getSeenMarks: [['x']],
+  markSeen: [[], ['saved'], ['list', 'extra']],
+  watchTrial: [[], ['C1'], ['icreat:../x']],
+  unwatchTrial: [[], ['pubmed:1']],
+  getWatched: [[{}]],
+  setNote: [['icreat:C000001'], ['icreat:C000001', long(10_001)], ['icreat:C000001', 42], ['x', 'note']],
 }
 
 describe('IPC handlers', () => {
@@ -62,6 +77,7 @@ describe('IPC handlers', () => {
       expect(app.core.listCalls).toBe(0)
       expect(app.saveDialog).not.toHaveBeenCalled()
       expect(app.openExternal).not.toHaveBeenCalled()
+      expect(app.showItemInFolder).not.toHaveBeenCalled()
       expect(app.testKey).not.toHaveBeenCalled()
       expect(app.settings.get().language).toBe('ko')
       expect(app.keyStore.get()).toBe(TEST_KEY)
@@ -84,8 +100,24 @@ describe('IPC handlers', () => {
       clearServiceKey: [],
       testServiceKey: [],
       exportCsv: [{ query: { withinDays: 7 }, language: 'en' }],
+      showExportedFile: ['/tmp/not-exported.csv'],
       openExternal: ['https://www.data.go.kr/data/3074271/fileData.do'],
       getAppInfo: [],
+      listSavedSearches: [],
+      addSavedSearch: [{ name: '폐암 2상', query: { q: '폐암', withinDays: null, fields: [{ name: 'phase', value: '2상' }] } }],
+      renameSavedSearch: ['폐암 2상', '폐암 II상'],
+      moveSavedSearch: ['폐암 II상', 0],
+      updateSavedSearch: ['폐암 II상', { alerts: false }],
+      removeSavedSearch: ['폐암 II상'],
+      openSavedSearch: ['폐암'],
+      exportSavedSearches: ['ko'],
+      importSavedSearches: ['en'],
+      getSeenMarks: [],
+      markSeen: ['watched'],
+      watchTrial: ['icreat:C000001'],
+      unwatchTrial: ['icreat:C000001'],
+      getWatched: [],
+      setNote: ['icreat:C000001', '환자 의뢰함'],
     }
     for (const name of Object.keys(IPC_CALLS) as IpcCallName[]) {
       const result = await app.handlers[name](...good[name])
@@ -192,6 +224,15 @@ describe('IPC handlers', () => {
       expect(await app.handlers.openExternal(url)).toEqual({ ok: true, data: { opened: false } })
     }
     expect(app.openExternal).toHaveBeenCalledTimes(1)
+  })
+
+  it('showExportedFile shows only the file this window just exported', async () => {
+    const app = await createTestApp({ trials: 3 })
+    expect(await app.handlers.showExportedFile('/etc/passwd')).toEqual({ ok: true, data: { shown: false } })
+    const exported = await app.handlers.exportCsv({ query: {}, language: 'ko' })
+    const path = exported.ok ? exported.data.path! : ''
+    expect(await app.handlers.showExportedFile(path)).toEqual({ ok: true, data: { shown: true } })
+    expect(app.showItemInFolder).toHaveBeenCalledExactlyOnceWith(path)
   })
 
   it('getAppInfo reports version, platform and the store', async () => {

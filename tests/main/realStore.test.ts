@@ -2,12 +2,12 @@
  * The main process around the REAL core and a real store file: a CLI writing the same store while the app is open,
  * a CLI holding the writer lock at start-up, a damaged store (recovered, or beyond recovery).
  */
-import { unlinkSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { unlinkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { openSettingsStore, settingsPathFor } from '../../electron/core/settings/settingsStore'
-import { lockStore } from '../../electron/core/store/storeLock'
+import { lockStore } from '../../electron/core/store/trialStoreFile'
 import type { Source } from '../../electron/core/sources/source'
 import { createApiHandlers } from '../../electron/main/api/handlers'
 import { createMemoryKeyStore } from '../../electron/main/key/serviceKeyStore'
@@ -45,7 +45,7 @@ async function appAround(storePath: string, sources: Source[]) {
   const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler: manualScheduler(), refreshStore })
   const handlers = createApiHandlers({
     core, settings, keyStore, sync,
-    testKey: async () => ({ totalCount: 0 }), saveDialog: async () => null, openExternal: async () => undefined,
+    testKey: async () => ({ totalCount: 0 }), saveDialog: async () => null, openExternal: async () => undefined, showItemInFolder: () => undefined,
     appInfo: { version: '0', platform: 'linux' }, beforeRead: refreshStore,
   })
   return { core, sync, handlers, events }

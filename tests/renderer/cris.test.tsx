@@ -1,29 +1,18 @@
 import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { TrialDetail } from '../../shared/trials'
+import type { StoredTrial } from '../../electron/core/store/types'
 import crisDetail from '../fixtures/cris/detail.json'
-import { makeTrials, NOW } from './fakeApi'
+import { makeTrials, NOW, storedTrial } from './testTrials'
 import { renderApp } from './renderApp'
 
-function crisTrial(detailsPending: boolean): TrialDetail {
-  const at = new Date(NOW.getTime() - 30 * 60_000).toISOString()
-  return {
-    id: 'cris:KCT0000131',
+function crisTrial(detailsPending: boolean, extraFields: Record<string, unknown> = {}): StoredTrial {
+  return storedTrial({
     source: 'cris',
     sourceId: 'KCT0000131',
-    title: crisDetail.scientific_title_kr,
-    titleEn: crisDetail.scientific_title_en,
-    institution: crisDetail.affiliation_kr,
-    changeKind: 'new',
-    changedAt: at,
-    firstSeenAt: at,
-    lastSeenAt: at,
-    removedAt: null,
+    fields: { ...extraFields, ...(crisDetail as unknown as Record<string, unknown>) },
+    changedAt: new Date(NOW.getTime() - 30 * 60_000).toISOString(),
     detailsPending,
-    fields: crisDetail as unknown as Record<string, unknown>,
-    history: [{ at, kind: 'created', changes: [] }],
-    attribution: { text: '출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형', licence: '공공누리 제2유형', url: 'https://cris.nih.go.kr' },
-  }
+  })
 }
 
 describe('CRIS trials', () => {
@@ -44,11 +33,14 @@ describe('CRIS trials', () => {
     expect(within(fields).getByText('Primary sponsor (Korean)')).toBeInTheDocument()
     expect(within(fields).getAllByText('Dongwha Pharmaceutical').length).toBeGreaterThan(0)
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(crisDetail.scientific_title_kr)
+    // The attribution in the reader's language, the registry's own wording kept beside it.
+    const attribution = screen.getByRole('region', { name: 'Source and licence' })
+    expect(attribution).toHaveTextContent('Clinical Research Information Service (CRIS)')
+    expect(attribution).toHaveTextContent('출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형')
   })
 
   it('lists the id, titles and status first, and labels the detail\'s intervention description', async () => {
-    const trial = crisTrial(false)
-    trial.fields = { 'detail:i_freetext_kr': '1군 : 시험약', zzz_new_column: 'x', ...trial.fields }
+    const trial = crisTrial(false, { 'detail:i_freetext_kr': '1군 : 시험약', zzz_new_column: 'x' })
     const { user } = await renderApp({ trials: [trial] })
     await user.click((await screen.findByText('KCT0000131')).closest('tr')!)
     const fields = await screen.findByRole('region', { name: '등록 정보' })
@@ -61,13 +53,13 @@ describe('CRIS trials', () => {
 
 describe('cancel', () => {
   it('says the sync was cancelled, not that it succeeded or failed', async () => {
-    const { fake, user } = await renderApp({ trials: [] })
-    fake.api.startSync = async () => ({ ok: true, data: [{ ...fake.logEntry(false, { code: 'CANCELLED', message: '' }) }] })
+    const { backend, user } = await renderApp({ trials: [] })
+    backend.api.startSync = async () => ({ ok: true, data: [{ ...backend.logEntry(false, { code: 'CANCELLED', message: '' }) }] })
     await user.click(screen.getByRole('button', { name: '지금 동기화' }))
     const area = screen.getByRole('region', { name: '동기화 상태' })
     expect(await within(area).findByText('동기화를 취소했습니다. 저장된 데이터는 그대로입니다.')).toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
-    act(() => fake.emit('sync:finished', { entries: [] }))
+    act(() => backend.emit('sync:finished', { entries: [] }))
     expect(within(area).getByText('아직 동기화하지 않음')).toBeInTheDocument()
   })
 })

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderApp } from './renderApp'
 
@@ -18,6 +18,27 @@ describe('detail view and keyboard', () => {
     expect(again).toHaveAttribute('aria-selected', 'true')
   })
 
+  it('after returning with Esc, later list updates leave focus where the user put it', async () => {
+    const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
+    await user.click((await screen.findByText('임상시험 과제 003')).closest('tr')!)
+    await screen.findByRole('heading', { level: 1, name: '임상시험 과제 003' })
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.getByText('임상시험 과제 003').closest('tr')).toHaveFocus())
+    // Only the return itself moved focus: typing a search (the list updates as it goes) stays in the box.
+    await user.keyboard('/')
+    const search = screen.getByRole('searchbox', { name: '검색' })
+    await user.keyboard('Oncology')
+    await screen.findByText('1–11 / 11', {}, { timeout: 2000 })
+    expect(search).toHaveFocus()
+    await user.keyboard(' 01')
+    await screen.findByText('1–3 / 3', {}, { timeout: 2000 })
+    expect(search).toHaveFocus()
+    // A sync finishing elsewhere reloads the list without taking focus either.
+    act(() => backend.emit('sync:finished', { entries: [] }))
+    await waitFor(() => expect(backend.calls.filter((c) => c.name === 'listTrials').length).toBeGreaterThan(3))
+    expect(search).toHaveFocus()
+  }, 20_000)
+
   it('keeps the page when returning from a trial', async () => {
     const { user } = await renderApp({ settings: { defaultWithinDays: null } })
     await screen.findByText('1–20 / 34')
@@ -32,7 +53,7 @@ describe('detail view and keyboard', () => {
   })
 
   it('labels known fields, keeps unknown names raw, and shows the change history newest first', async () => {
-    const { user, fake } = await renderApp({ settings: { defaultWithinDays: null } })
+    const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
     await user.click((await screen.findByText('임상시험 과제 002')).closest('tr')!)
     await screen.findByRole('heading', { level: 1, name: '임상시험 과제 002' })
     const fields = screen.getByRole('region', { name: '등록 정보' })
@@ -56,6 +77,6 @@ describe('detail view and keyboard', () => {
     const attribution = screen.getByRole('region', { name: '출처 및 이용 조건' })
     expect(attribution).toHaveTextContent('공공누리 제1유형')
     await user.click(within(attribution).getByRole('button', { name: /출처 사이트 열기/ }))
-    expect(fake.calls.find((c) => c.name === 'openExternal')?.args).toEqual(['https://www.data.go.kr/data/3074271/fileData.do'])
+    expect(backend.calls.find((c) => c.name === 'openExternal')?.args).toEqual(['https://www.data.go.kr/data/3074271/fileData.do'])
   })
 })

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { renderApp } from './renderApp'
-import { makeTrials } from './fakeApi'
+import { makeTrials } from './testTrials'
 
 const rows = () => screen.getAllByRole('row').slice(1) // minus the header row
 
@@ -16,6 +16,12 @@ describe('list screen', () => {
     const second = screen.getByText('임상시험 과제 002').closest('tr')!
     expect(within(second).getByText('변경')).toHaveClass('badge-updated')
     expect(within(first).getByText('1시간 전').closest('time')).toHaveAttribute('title')
+  })
+
+  it('is a page with its own heading and count', async () => {
+    await renderApp({ settings: { defaultWithinDays: null, language: 'en' } })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Recently updated trials' })).toBeInTheDocument()
+    expect(await screen.findByText('34 trials')).toBeInTheDocument()
   })
 
   it('pages through results with a range text, page numbers and next/previous', async () => {
@@ -35,7 +41,7 @@ describe('list screen', () => {
   })
 
   it('filters by a facet value with its count, shows a chip, and clears all', async () => {
-    const { user, fake } = await renderApp({ settings: { defaultWithinDays: null } })
+    const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
     await screen.findByText('1–20 / 34')
     await user.click(screen.getByText('진료과', { selector: 'summary' }))
     const cardiology = screen.getByRole('checkbox', { name: /Cardiology/ })
@@ -44,7 +50,7 @@ describe('list screen', () => {
     expect(await screen.findByText('1–11 / 11')).toBeInTheDocument()
     for (const row of rows()) expect(row).toHaveTextContent('Cardiology')
     expect(screen.getByRole('group', { name: '적용된 필터' })).toHaveTextContent('진료과: Cardiology')
-    expect(fake.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({
+    expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({
       fields: [{ name: 'department', value: 'Cardiology' }],
       offset: 0,
     })
@@ -91,7 +97,8 @@ describe('list screen', () => {
     const search = screen.getByRole('searchbox', { name: '검색' })
     expect(search).toHaveFocus()
     await user.keyboard('과제 01')
-    expect(await screen.findByText('1–8 / 8', {}, { timeout: 2000 })).toBeInTheDocument()
+    // Every word anywhere in the record, as the core searches: 과제 010-019 and C100001 (the id), removed ones hidden.
+    expect(await screen.findByText('1–9 / 9', {}, { timeout: 2000 })).toBeInTheDocument()
     expect(screen.getByRole('group', { name: '적용된 필터' })).toHaveTextContent('검색: 과제 01')
   })
 
@@ -117,8 +124,8 @@ describe('list screen', () => {
     const first = await renderApp({ settings: { defaultWithinDays: null } })
     await screen.findByText('1–20 / 34')
     await first.user.selectOptions(screen.getByRole('combobox', { name: '페이지당' }), '10')
-    await waitFor(() => expect(first.fake.settings.lastQuery).toMatchObject({ limit: 10 }), { timeout: 2000 })
-    const saved = first.fake.settings
+    await waitFor(() => expect(first.backend.settings.lastQuery).toMatchObject({ limit: 10 }), { timeout: 2000 })
+    const saved = first.backend.settings
     first.unmount()
 
     await renderApp({ settings: saved })
@@ -126,21 +133,26 @@ describe('list screen', () => {
   })
 
   it('shows an offline banner and keeps the data browsable', async () => {
-    const { fake } = await renderApp({ settings: { defaultWithinDays: null } })
+    const { backend } = await renderApp({ settings: { defaultWithinDays: null } })
     await screen.findByText('1–20 / 34')
-    act(() => fake.emit('net:online', { online: false }))
+    act(() => backend.emit('net:online', { online: false }))
     expect(await screen.findByText(/오프라인입니다/)).toBeInTheDocument()
     expect(rows()).toHaveLength(20)
   })
 
   it('exports the filtered list (all pages) in the UI language', async () => {
-    const { user, fake } = await renderApp({ settings: { defaultWithinDays: null } })
+    const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
     await screen.findByText('1–20 / 34')
     await user.click(screen.getByRole('button', { name: 'CSV 내보내기' }))
     expect(await screen.findByText('34건을 저장했습니다: /home/user/trials.csv')).toBeInTheDocument()
-    const request = fake.calls.find((c) => c.name === 'exportCsv')!.args[0] as { query: object; language: string }
+    const request = backend.calls.find((c) => c.name === 'exportCsv')!.args[0] as { query: object; language: string }
     expect(request.language).toBe('ko')
     expect(request.query).not.toHaveProperty('limit')
     expect(request.query).not.toHaveProperty('offset')
+    await user.click(screen.getByRole('button', { name: '폴더 열기' }))
+    expect(backend.calls.find((c) => c.name === 'showExportedFile')?.args).toEqual(['/home/user/trials.csv'])
+    // The message described the list as it was: a filter change takes it away.
+    await user.click(screen.getByRole('checkbox', { name: '삭제된 항목 표시' }))
+    await waitFor(() => expect(screen.queryByText(/건을 저장했습니다/)).not.toBeInTheDocument())
   })
 })

@@ -16,7 +16,7 @@ describe('settings', () => {
   })
 
   it('saves a pasted key, clears the input, and tests the connection', async () => {
-    const { user, fake } = await renderApp({ key: null })
+    const { user, backend } = await renderApp({ key: null })
     await openSettings(user)
     expect(await screen.findByText('설정된 키가 없습니다.')).toBeInTheDocument()
     const input = screen.getByLabelText('서비스 키 붙여넣기')
@@ -26,7 +26,7 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: '키 저장' }))
     expect(await screen.findByText('설정된 키: ••••9876')).toBeInTheDocument()
     expect(input).toHaveValue('')
-    expect(fake.calls.find((c) => c.name === 'setServiceKey')?.args).toEqual(['NEW-KEY-zyxw9876'])
+    expect(backend.calls.find((c) => c.name === 'setServiceKey')?.args).toEqual(['NEW-KEY-zyxw9876'])
     await user.click(screen.getByRole('button', { name: '연결 테스트' }))
     expect(await screen.findByText('연결되었습니다. iCReaT에 145건이 있습니다.')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: '키 지우기' }))
@@ -34,8 +34,8 @@ describe('settings', () => {
   })
 
   it('tests the key per source, so a key approved for one dataset only says which one fails', async () => {
-    const { user, fake } = await renderApp({ key: 'SECRET-KEY-abcdef1234' })
-    fake.api.testServiceKey = async () => ({
+    const { user, backend } = await renderApp({ key: 'SECRET-KEY-abcdef1234' })
+    backend.api.testServiceKey = async () => ({
       ok: true,
       data: {
         ok: false, error: { code: 'AUTH', message: '' },
@@ -49,20 +49,20 @@ describe('settings', () => {
   })
 
   it('changes schedule, default window and page size through updateSettings', async () => {
-    const { user, fake } = await renderApp()
+    const { user, backend } = await renderApp()
     await openSettings(user)
     await user.click(screen.getByRole('checkbox', { name: '매일 자동으로 동기화' }))
-    expect(fake.settings.schedule.enabled).toBe(false)
+    expect(backend.settings.schedule.enabled).toBe(false)
     await user.selectOptions(screen.getByRole('combobox', { name: '기본 변경 기간' }), '30')
-    expect(fake.settings.defaultWithinDays).toBe(30)
+    expect(backend.settings.defaultWithinDays).toBe(30)
     await user.selectOptions(screen.getByRole('combobox', { name: '페이지당 행 수' }), '50')
-    expect(fake.settings.pageSize).toBe(50)
+    expect(backend.settings.pageSize).toBe(50)
     const budget = screen.getByRole('combobox', { name: 'CRIS 상세 정보: 동기화당 최대 호출 수' })
     expect(budget).toHaveValue('2000')
     await user.selectOptions(budget, '5000')
-    expect(fake.settings.crisDetailBudget).toBe(5000)
+    expect(backend.settings.crisDetailBudget).toBe(5000)
     await user.click(screen.getByRole('checkbox', { name: 'CRIS 동기화' }))
-    expect(fake.settings.sources.cris.enabled).toBe(false)
+    expect(backend.settings.sources.cris.enabled).toBe(false)
     expect(budget).toBeDisabled()
   })
 
@@ -83,11 +83,11 @@ describe('settings', () => {
   })
 
   it('switches the whole UI to English', async () => {
-    const { user, fake } = await renderApp()
+    const { user, backend } = await renderApp()
     await openSettings(user)
     await user.selectOptions(screen.getByRole('combobox', { name: '언어' }), 'en')
     expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument()
-    expect(fake.settings.language).toBe('en')
+    expect(backend.settings.language).toBe('en')
     await user.click(screen.getByRole('button', { name: 'Recently updated trials' }))
     expect(await screen.findByRole('columnheader', { name: 'Department' })).toBeInTheDocument()
     expect(screen.getAllByText('New', { selector: '.badge' }).length).toBeGreaterThan(0)

@@ -18,24 +18,26 @@ describe('sync status area', () => {
   })
 
   it('shows progress with n / N and the source while syncing, and a cancel button', async () => {
-    const { fake, user } = await renderApp()
-    const release = fake.holdNextSync()
+    const { backend, user } = await renderApp()
+    const release = backend.holdNextSync()
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
-    act(() => fake.emit('sync:progress', { source: 'icreat', phase: 'list', done: 40, total: 145 }))
+    act(() => backend.emit('sync:progress', { source: 'icreat', phase: 'list', done: 40, total: 145 }))
     expect(await within(statusArea()).findByText('iCReaT · 목록 40 / 145')).toBeInTheDocument()
     const bar = within(statusArea()).getByRole('progressbar', { name: '동기화 진행률' })
     expect(bar).toHaveAttribute('value', '40')
     expect(bar).toHaveAttribute('max', '145')
+    // While it runs, the button stops it instead of offering a second sync.
+    expect(within(statusArea()).queryByRole('button', { name: '지금 동기화' })).not.toBeInTheDocument()
     await user.click(within(statusArea()).getByRole('button', { name: '동기화 취소' }))
-    expect(fake.calls.some((c) => c.name === 'cancelSync')).toBe(true)
+    expect(backend.calls.some((c) => c.name === 'cancelSync')).toBe(true)
     await act(async () => release())
     expect(await within(statusArea()).findByText(/동기화됨/)).toBeInTheDocument()
     expect(within(statusArea()).queryByRole('progressbar')).not.toBeInTheDocument()
   })
 
   it('reports a rejected key in plain words with the next step, never as success', async () => {
-    const { fake, user } = await renderApp()
-    fake.failNextSync({ code: 'AUTH', message: 'SERVICE KEY IS NOT REGISTERED' })
+    const { backend, user } = await renderApp()
+    backend.failNextSync({ code: 'AUTH', message: 'SERVICE KEY IS NOT REGISTERED' })
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
     expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
     const alert = screen.getByRole('alert')
@@ -47,8 +49,8 @@ describe('sync status area', () => {
   })
 
   it('reports a failure that arrives as an error envelope (no key)', async () => {
-    const { fake, user } = await renderApp({ key: null })
-    fake.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
+    const { backend, user } = await renderApp({ key: null })
+    backend.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('서비스 키가 없습니다. 설정에서 data.go.kr 서비스 키를 입력하세요.')
     expect(statusArea()).toHaveTextContent('동기화 실패')
@@ -66,38 +68,38 @@ describe('sync status area', () => {
   })
 
   it('after a successful run here, a scheduled run that fails as a whole is not left showing success', async () => {
-    const { fake, user } = await renderApp()
+    const { backend, user } = await renderApp()
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
     await within(statusArea()).findByText(/동기화됨/)
-    fake.setSourceStatus({ lastError: { code: 'NETWORK', message: '' }, lastAttemptAt: new Date(Date.now() + 1000).toISOString() })
-    act(() => fake.emit('sync:finished', { entries: [] }))
+    backend.setSourceStatus({ lastError: { code: 'NETWORK', message: '' }, lastAttemptAt: new Date(Date.now() + 1000).toISOString() })
+    act(() => backend.emit('sync:finished', { entries: [] }))
     expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
     expect(statusArea()).not.toHaveTextContent('동기화됨')
     expect(screen.getByRole('alert')).toHaveTextContent('인터넷에 연결할 수 없습니다')
   })
 
   it('shows why a run started elsewhere (the menu, the schedule) was refused as a whole', async () => {
-    const { fake } = await renderApp({ key: null })
+    const { backend } = await renderApp({ key: null })
     await within(statusArea()).findByText(/동기화됨/)
-    act(() => fake.emit('sync:finished', { entries: [], error: { code: 'NO_KEY', message: 'x' } }))
+    act(() => backend.emit('sync:finished', { entries: [], error: { code: 'NO_KEY', message: 'x' } }))
     expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
     expect(screen.getByRole('alert')).toHaveTextContent('서비스 키가 없습니다')
   })
 
   it('keeps a whole-run failure from its own Sync now when the finished event comes after the reply', async () => {
-    const { fake, user } = await renderApp({ key: null })
-    fake.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
+    const { backend, user } = await renderApp({ key: null })
+    backend.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
     await within(statusArea()).findByText('동기화 실패')
-    act(() => fake.emit('sync:finished', { entries: [] }))
+    act(() => backend.emit('sync:finished', { entries: [] }))
     await act(async () => undefined)
     expect(statusArea()).toHaveTextContent('동기화 실패')
     expect(screen.getByRole('alert')).toHaveTextContent('서비스 키가 없습니다')
   })
 
   it('lists past runs and filters them by failure', async () => {
-    const { fake, user } = await renderApp()
-    fake.failNextSync({ code: 'SERVER', message: '' })
+    const { backend, user } = await renderApp()
+    backend.failNextSync({ code: 'SERVER', message: '' })
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
     await within(statusArea()).findByText('동기화 실패')
     await user.click(screen.getByRole('button', { name: '동기화 기록' }))
@@ -112,16 +114,16 @@ describe('sync status area', () => {
   })
 
   it('switches screens on app:navigate and shows the store:recovered banner', async () => {
-    const { fake } = await renderApp()
-    act(() => fake.emit('app:navigate', { screen: 'log' }))
+    const { backend } = await renderApp()
+    act(() => backend.emit('app:navigate', { screen: 'log' }))
     expect(await screen.findByRole('heading', { name: '동기화 기록' })).toBeInTheDocument()
-    act(() => fake.emit('store:recovered', { message: 'recovered', corruptPath: '/data/trials.json.corrupt-1' }))
+    act(() => backend.emit('store:recovered', { message: 'recovered', corruptPath: '/data/trials.json.corrupt-1' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('/data/trials.json.corrupt-1')
   })
 
   it('says so when a missing store file was restored from its previous copy', async () => {
-    const { fake } = await renderApp()
-    act(() => fake.emit('store:recovered', { message: 'missing', corruptPath: '' }))
+    const { backend } = await renderApp()
+    act(() => backend.emit('store:recovered', { message: 'missing', corruptPath: '' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('저장소 파일이 없어져 직전 사본으로 복구했습니다')
   })
 })

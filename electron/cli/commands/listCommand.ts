@@ -1,4 +1,4 @@
-import type { ListQuery } from '../../../shared/trials'
+import type { ListQuery, ListResult } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/api'
 import type { CliIo } from '../cliIo'
 import { renderTable, truncate } from '../textTable'
@@ -7,7 +7,11 @@ const KIND_LABEL = { new: 'new', updated: 'updated', removed: 'removed' } as con
 
 /** `trials list`: one page of trials as a table, or the whole ListResult as JSON. */
 export function runListCommand(desk: TrialDesk, io: CliIo, query: ListQuery, json: boolean): number {
-  const result = desk.list(query)
+  return printListResult(io, query, desk.list(query), json)
+}
+
+/** One page of trials as a table (★ marks watched ones), or the whole ListResult as JSON. */
+export function printListResult(io: CliIo, query: ListQuery, result: ListResult, json: boolean): number {
   if (json) {
     io.out(JSON.stringify(result, null, 2))
     return 0
@@ -25,7 +29,7 @@ export function runListCommand(desk: TrialDesk, io: CliIo, query: ListQuery, jso
   io.out(renderTable(
     ['ID', 'CHANGE', 'CHANGED', 'STATUS', 'SITE', 'TITLE'],
     result.items.map((t) => [
-      t.id, KIND_LABEL[t.changeKind], t.changedAt.slice(0, 10), t.recruitment ?? (t.detailsPending ? 'pending' : ''),
+      `${t.watched ? '★ ' : ''}${t.id}`, KIND_LABEL[t.changeKind], t.changedAt.slice(0, 10), t.recruitment ?? (t.detailsPending ? 'pending' : ''),
       truncate(t.sites?.[0]?.name ?? t.institution ?? '', 20) + (t.sites && t.sites.length > 1 ? ` +${t.sites.length - 1}` : ''),
       truncate(t.title, 60),
     ]),

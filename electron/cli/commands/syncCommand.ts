@@ -1,3 +1,4 @@
+import type { SyncMatches } from '../../../shared/following'
 import type { SourceId, SyncLogEntry, SyncProgress } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/api'
 import { TrialsError } from '../../core/errors'
@@ -28,6 +29,19 @@ function describe(entry: SyncLogEntry): string {
     `${entry.unchanged} unchanged, ${entry.removed} removed, ${entry.rejected} rejected${details}`
 }
 
+/** What the sync brought for the user's saved searches and watched trials, one line each. */
+function describeMatches(matches: SyncMatches): string[] {
+  return [
+    ...matches.saved.map((s) => `  saved search "${s.name}": ${s.count} new or changed`),
+    ...matches.watched.map((id) => {
+      const status = matches.statusChanges.find((c) => c.id === id)
+      const what = !status ? 'changed' : status.kind === 'status' ? `status ${status.from ?? '—'} → ${status.to ?? '—'}`
+        : status.kind === 'removed' ? 'no longer listed by the registry' : 'listed again'
+      return `  ★ ${id}${status ? ` "${status.title}"` : ''}: ${what}`
+    }),
+  ]
+}
+
 /** `trials sync`: exit 0 when every source synced, 1 when any failed. */
 export async function runSyncCommand(
   desk: TrialDesk,
@@ -41,7 +55,15 @@ export async function runSyncCommand(
     onProgress: progressPrinter(io), trigger: 'cli',
   })
   for (const entry of entries) for (const warning of entry.warnings) io.err(`warning (${entry.source}): ${warning}`)
-  if (options.json) io.out(JSON.stringify(options.single ? entries[0] : entries, null, 2))
-  else for (const entry of entries) (entry.ok ? io.out : io.err)(describe(entry))
+  // Read-only: matching never writes the user data (nor does the sync).
+  const matches = await desk.following.matchSync(entries)
+  const withMatches = entries.map((entry, i) => ({ ...entry, matches: matches[i] }))
+  if (options.json) io.out(JSON.stringify(options.single ? withMatches[0] : withMatches, null, 2))
+  else {
+    for (const entry of withMatches) {
+      (entry.ok ? io.out : io.err)(describe(entry))
+      for (const line of describeMatches(entry.matches)) io.out(line)
+    }
+  }
   return entries.every((e) => e.ok) ? 0 : 1
 }

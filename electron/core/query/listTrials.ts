@@ -108,6 +108,30 @@ function pageOf(index: TrialIndex, q: ResolvedListQuery, matched: Int32Array, in
   return page
 }
 
+/** What the caller adds to a query that the list request itself cannot say (see openTrialDesk). */
+export interface ListExtras {
+  /** The user's private notes by trial id: `q` matches them too. */
+  notes?: ReadonlyMap<string, string>
+  /** Only trials whose changedAt lies in [fromMs, toMs], on top of the query's own window (unseen counts, sync matches). */
+  changedWithin?: { fromMs: number; toMs: number }
+}
+
+function notesByPosition(index: TrialIndex, notes: ReadonlyMap<string, string> | undefined): Map<number, string> | undefined {
+  if (!notes || notes.size === 0) return undefined
+  const byPosition = new Map<number, string>()
+  for (const [id, text] of notes) {
+    const entry = index.byId.get(id)
+    if (entry) byPosition.set(entry.position, text.normalize('NFC').toLowerCase())
+  }
+  return byPosition
+}
+
+function intersectWindow(a: ResolvedListQuery['window'], b: ListExtras['changedWithin']): ResolvedListQuery['window'] {
+  if (!b) return a
+  if (!a) return b
+  return { fromMs: Math.max(a.fromMs, b.fromMs), toMs: Math.min(a.toMs, b.toMs) }
+}
+
 /** Facet counts, one counter per value of every facet, plus the not-yet-classified count of the detail facets. */
 class FacetCounter {
   readonly counts: Int32Array[]
@@ -173,18 +197,19 @@ function facetsOf(index: TrialIndex, counter: FacetCounter, facetFilters: FacetF
  * search). The page is then picked in the requested order: by sorting a small matched set by rank, or walking the
  * precomputed order. `now` is the default reference time for the window.
  */
-export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now): ListResult {
+export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now, extras: ListExtras = {}): ListResult {
   const q = resolveListQuery(query, now)
   const { facetFilters, plain } = filtersOf(index, q)
   const search = parseSearchTerms(q.terms)
-  const textMatch = search.length > 0 ? compileTextMatch(index, search) : null
+  const textMatch = search.length > 0 ? compileTextMatch(index, search, notesByPosition(index, extras.notes)) : null
   const count = index.entries.length
+  const window = intersectWindow(q.window, extras.changedWithin)
   // A window is a slice of the `changed` order; without one, every record in storage order (sequential reads).
-  const scanOrder = q.window ? index.orders.changed : null
-  const [start, stop] = q.window ? windowRange(index, q.window.fromMs, q.window.toMs) : [0, count]
+  const scanOrder = window ? index.orders.changed : null
+  const [start, stop] = window ? windowRange(index, window.fromMs, window.toMs) : [0, count]
   const { removed } = index
   const counter = new FacetCounter(index)
-  const matched = new Int32Array(stop - start)
+  const matched = new Int32Array(Math.max(0, stop - start))
   let total = 0
   const facetFilterCount = facetFilters.length
   // How many facet selections a record fails (0, 1, or 2 meaning "more"); -1 when it fails a plain filter or the text.
@@ -214,7 +239,8 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
     }
   }
   let totalAllTime: number | null = null
-  if (q.window) {
+  // The window hint compares with all time; a caller's own time range (extras) is not the user's window.
+  if (q.window && !extras.changedWithin) {
     if (plain.length === 0 && facetFilterCount === 0 && !textMatch) totalAllTime = q.includeRemoved ? count : index.activeCount
     else {
       totalAllTime = total
@@ -223,7 +249,7 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
       for (let k = stop; k < count; k++) if (failures(order[k]) === 0) totalAllTime++
     }
   }
-  const page = pageOf(index, q, matched.subarray(0, total), q.window !== null && q.sort === 'changed')
+  const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed')
   const items: TrialSummary[] = Array.from(page, (p) => {
     const summary = toSummary(index.entries[p].trial)
     if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)

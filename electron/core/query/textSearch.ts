@@ -38,7 +38,12 @@ export function parseSearchTerms(words: readonly string[]): SearchTerm[] {
  * its alternatives). The signatures rule out most records in a few sequential passes; the candidates are checked
  * with `includes`.
  */
-export function compileTextMatch(index: TrialIndex, terms: readonly SearchTerm[]): (position: number) => boolean {
+export function compileTextMatch(
+  index: TrialIndex,
+  terms: readonly SearchTerm[],
+  /** Extra text per position (the user's private notes, NFC lower-cased): a term may match there too. */
+  extraTexts?: ReadonlyMap<number, string>,
+): (position: number) => boolean {
   const { signatures, asciiTexts, wideTexts } = index
   const count = index.entries.length
   const candidates = new Uint8Array(count).fill(1)
@@ -55,13 +60,15 @@ export function compileTextMatch(index: TrialIndex, terms: readonly SearchTerm[]
   }
   const checks = terms.map((term) => term.alternatives.map((text) => ({ text, asciiToo: !NON_ASCII.test(text) })))
   return (position) => {
-    if (candidates[position] === 0) return false
+    const extra = extraTexts?.get(position)
+    // A note is not in the signature: a record with one is checked in full.
+    if (extra === undefined && candidates[position] === 0) return false
     const wide = wideTexts[position]
     const ascii = asciiTexts[position]
     for (const alternatives of checks) {
       let found = false
       for (const { text, asciiToo } of alternatives) {
-        if (wide.includes(text) || (asciiToo && ascii.includes(text))) { found = true; break }
+        if (wide.includes(text) || (asciiToo && ascii.includes(text)) || (extra !== undefined && extra.includes(text))) { found = true; break }
       }
       if (!found) return false
     }

@@ -3,8 +3,7 @@
  * Shared by the settings file reader and the IPC argument validation (settings:update, trials:list).
  */
 import { z } from 'zod'
-import { CHANGE_KINDS, SOURCE_IDS } from '../../../shared/trials'
-import type { ListQuery } from '../../../shared/trials'
+import { CHANGE_KINDS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
 import type { Settings } from '../../../shared/settings'
 
 const sourceId = z.enum(SOURCE_IDS)

@@ -12,4 +12,4 @@ export function createSources(config: SourceConfig, options: SourceOptions = {})
   return [createIcreatSource(config), createCrisSource(config, options.cris)]
 }
 
-export { sourceConfigFromEnv, DEFAULT_TIMEOUT_MS } from './config'
+export { sourceConfigFromEnv } from './config'

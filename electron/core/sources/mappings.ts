@@ -4,8 +4,8 @@
  * (which normalised field a changed column feeds). A new source adds its entry here (the Record type demands it).
  */
 import type { CommonFields, SourceId } from '../../../shared/trials'
-import { CRIS_COLUMN_TO_COMMON, crisToCommon } from './cris'
-import { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './icreat'
+import { CRIS_COLUMN_TO_COMMON, crisToCommon } from './cris/crisCommon'
+import { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './icreat/toCommon'
 
 export const TO_COMMON_BY_SOURCE: Readonly<Record<SourceId, (fields: Readonly<Record<string, unknown>>) => CommonFields>> = {
   icreat: icreatToCommon,

@@ -1,4 +1,5 @@
 import type { CommonFields, SourceId, SyncProgress, SyncWarning } from '../../../shared/trials'
+import type { ListingVerdict } from './listingConsistency'
 
 /** A row as one source delivered it, keyed by the source's own id (과제번호, trial_id). */
 export interface SourceRow {
@@ -32,8 +33,13 @@ export interface FetchContext {
 }
 
 export interface FetchResult {
-  /** Every row of a complete listing (rejected rows excluded). */
+  /** Every row of the listing (rejected rows excluded). */
   rows: SourceRow[]
+  /**
+   * The listing's consistency (judgeListing in listingConsistency.ts). When it is not consistent the sync commits
+   * creations and updates but marks nothing removed. Absent: the source vouches that the listing is complete.
+   */
+  listing?: ListingVerdict
   /** Rows dropped by validation (e.g. no 과제번호). */
   rejected: number
   /** New per-source state to persist if the sync commits. */
@@ -41,9 +47,21 @@ export interface FetchResult {
   detailsFetched?: number
 }
 
+/** What a sync of a source is expected to cost: it sets the sync's ceiling (sync/syncCeiling.ts). */
+export interface SyncPlan {
+  /** Requests a sync is expected to make (including a re-crawl of a shifting listing). */
+  calls: number
+  /** Expected time per request at the source's pace (its rate limit, or the idle timeout for sequential paging). */
+  msPerCall: number
+  /** The per-request idle timeout (TRIALS_TIMEOUT_MS). */
+  timeoutMs: number
+}
+
 /** One registry. The sync engine is source-agnostic; everything wire-specific lives behind this. */
 export interface Source {
   id: SourceId
+  /** The expected cost of a sync, given how many of its records the store holds (sets the sync's ceiling). */
+  plan?(storedRecords: number): SyncPlan
   /** Fetch a complete listing. Throws TrialsError (AUTH, QUOTA, TIMEOUT, NETWORK, SERVER, BAD_RESPONSE, CANCELLED). */
   fetchAll(ctx: FetchContext): Promise<FetchResult>
   /** Map the source's columns onto the common fields. */

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs'
 import { Low } from 'lowdb'
 import { createTrialIndex, type TrialIndex } from '../query/trialIndex'
-import { type FileStamp, fileStampOf, sameFileStamp } from './fileStamp'
-import { StoreFileAdapter } from './storeAdapter'
-import { emptyStoreData } from './storeFile'
+import { DurableFileAdapter } from './durable/adapter'
+import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
+import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData } from './types'
 
 /**
@@ -12,17 +12,17 @@ import type { StoreData } from './types'
  */
 export class StoreSession {
   private readonly db: Low<StoreData>
-  private readonly adapter: StoreFileAdapter
+  private readonly adapter: DurableFileAdapter<StoreData>
   private stamp: FileStamp | null = null
   private currentIndex: TrialIndex
 
   private constructor(readonly path: string, now: () => Date) {
-    this.adapter = new StoreFileAdapter(path, now)
-    this.db = new Low(this.adapter, emptyStoreData())
+    this.adapter = new DurableFileAdapter(path, TRIAL_STORE, now)
+    this.db = new Low(this.adapter, TRIAL_STORE.empty())
     this.currentIndex = createTrialIndex([])
   }
 
-  /** Loads the store (recovering from a damaged file, see loadStore). Throws STORE_UNREADABLE. */
+  /** Loads the store (recovering from a damaged file, see recoverDurable). Throws STORE_UNREADABLE. */
   static async open(path: string, now: () => Date = () => new Date()): Promise<StoreSession> {
     const session = new StoreSession(path, now)
     await session.read()

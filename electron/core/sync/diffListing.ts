@@ -10,6 +10,8 @@ export interface ListingDiff {
   /** Every record of this source after the sync (the source's previous records, updated). */
   trials: StoredTrial[]
   counts: Record<RecordOutcome, number>
+  /** Active records missing from a listing that may not remove (inconsistent): kept exactly as they were. */
+  keptUnlisted: number
 }
 
 export interface DiffListingInput {
@@ -19,6 +21,8 @@ export interface DiffListingInput {
   rows: readonly SourceRow[]
   at: string
   allowMassRemoval?: boolean
+  /** False for an inconsistent listing: a missing record is kept as it is, never marked removed. Default true. */
+  removalsAllowed?: boolean
 }
 
 function assertPlausibleListing(sourceName: string, active: number, removing: number, listed: number, allow: boolean): void {
@@ -38,6 +42,7 @@ function assertPlausibleListing(sourceName: string, active: number, removing: nu
 /** Compares a complete listing with the stored records of one source. Pure: inputs are not modified. */
 export function diffListing(input: DiffListingInput): ListingDiff {
   const { source, previous, rows, at } = input
+  const removalsAllowed = input.removalsAllowed !== false
   const previousById = new Map<string, StoredTrial>()
   for (const trial of previous) previousById.set(trial.sourceId, trial)
   const rowsById = new Map<string, SourceRow>()
@@ -48,7 +53,7 @@ export function diffListing(input: DiffListingInput): ListingDiff {
   for (const trial of previous) {
     if (trial.removedAt !== null) continue
     active++
-    if (!rowsById.has(trial.sourceId)) removing++
+    if (!rowsById.has(trial.sourceId) && removalsAllowed) removing++
   }
   assertPlausibleListing(source.id, active, removing, rowsById.size, input.allowMassRemoval === true)
 
@@ -56,8 +61,14 @@ export function diffListing(input: DiffListingInput): ListingDiff {
     created: 0, updated: 0, restored: 0, unchanged: 0, removed: 0, stillRemoved: 0,
   }
   const trials: StoredTrial[] = []
+  let keptUnlisted = 0
   for (const trial of previous) {
     const row = rowsById.get(trial.sourceId)
+    if (!row && !removalsAllowed) {
+      if (trial.removedAt === null) keptUnlisted++
+      trials.push(trial)
+      continue
+    }
     const diff = row ? diffPresentRecord(source, trial, row, at) : diffMissingRecord(trial, at)
     counts[diff.outcome]++
     trials.push(diff.trial)
@@ -68,5 +79,5 @@ export function diffListing(input: DiffListingInput): ListingDiff {
     counts[diff.outcome]++
     trials.push(diff.trial)
   }
-  return { trials, counts }
+  return { trials, counts, keptUnlisted }
 }

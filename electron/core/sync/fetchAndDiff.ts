@@ -1,7 +1,6 @@
 import type { SyncProgress } from '../../../shared/trials'
-import type { FetchContext } from '../sources/source'
+import { type FetchContext, type PreviousRecordView, type Source } from '../sources/source'
 import { cancelledError } from '../http'
-import type { PreviousRecordView, Source } from '../sources/source'
 import type { StoreData, StoredTrial } from '../store/types'
 import { diffListing, type ListingDiff } from './diffListing'
 
@@ -43,6 +42,16 @@ export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDi
     state: data.sources[source.id]?.state ?? {},
   })
   if (signal.aborted) throw cancelledError({ service: source.id })
-  const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval })
+  const verdict = result.listing
+  const removalsAllowed = verdict === undefined || verdict.consistent
+  const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval, removalsAllowed })
+  if (verdict && !verdict.consistent) {
+    const values = { expected: verdict.expected, received: verdict.received, kept: diff.keptUnlisted }
+    input.warn(
+      `The ${source.id} listing changed while it was read (announced ${values.expected}, received ${values.received}), even after reading it again. ` +
+      `New and updated trials were saved, but the ${values.kept} trials missing from it were not marked removed; the next sync checks again.`,
+      { code: 'LISTING_INCONSISTENT', values },
+    )
+  }
   return { ...diff, fetched: result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
 }

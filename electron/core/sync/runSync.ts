@@ -1,7 +1,7 @@
 import type { SyncLogEntry } from '../../../shared/trials'
 import type { SyncOptions } from '../api'
 import type { Source } from '../sources/source'
-import { lockStore } from '../store/storeLock'
+import { lockStore } from '../store/trialStoreFile'
 import type { StoreSession } from '../store/storeSession'
 import { syncOneSource } from './syncOneSource'
 

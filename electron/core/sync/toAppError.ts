@@ -7,7 +7,11 @@ import { isTrialsError } from '../errors'
  * an abort becomes CANCELLED, the rest INTERNAL without internals. The service key is scrubbed either way.
  */
 export function toAppError(error: unknown, sourceLabel: string, serviceKey: string | undefined, signal?: AbortSignal): AppError {
-  if (isTrialsError(error)) return { code: error.code, message: redactSecrets(error.message, serviceKey) }
+  if (isTrialsError(error)) {
+    const values = error.values && Object.fromEntries(Object.entries(error.values).map(([name, value]) =>
+      [name, typeof value === 'string' ? redactSecrets(value, serviceKey) : value]))
+    return { code: error.code, message: redactSecrets(error.message, serviceKey), ...(values ? { values } : {}) }
+  }
   if (signal?.aborted) return { code: 'CANCELLED', message: httpMessages.cancelled(sourceLabel) }
   return {
     code: 'INTERNAL',

@@ -7,19 +7,19 @@ import type { TrialDesk } from '../../core/api'
 
 export const CSV_COLUMNS = [
   'id', 'source', 'title', 'titleEn', 'institution', 'department', 'phase', 'studyType', 'scope', 'status',
-  'changeKind', 'changedAt',
+  'changeKind', 'changedAt', 'note',
 ] as const satisfies readonly (keyof TrialSummary)[]
 
 export const CSV_HEADERS: Record<Language, Record<(typeof CSV_COLUMNS)[number], string>> = {
   ko: {
     id: 'ID', source: '출처', title: '과제명', titleEn: '영문 과제명', institution: '연구책임기관', department: '진료과',
     phase: '임상시험 단계', studyType: '연구 종류', scope: '연구 범위', status: '진행 상태', changeKind: '변경 종류',
-    changedAt: '변경 일시',
+    changedAt: '변경 일시', note: '내 메모',
   },
   en: {
     id: 'ID', source: 'Source', title: 'Title', titleEn: 'English title', institution: 'Institution',
     department: 'Department', phase: 'Phase', studyType: 'Study type', scope: 'Scope', status: 'Status',
-    changeKind: 'Change', changedAt: 'Changed at',
+    changeKind: 'Change', changedAt: 'Changed at', note: 'My note',
   },
 }
 

@@ -25,9 +25,9 @@ import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import { isAllowedExternalUrl } from '../window/externalLinks'
 import { enabledSources, type SyncCoordinator } from '../sync/syncCoordinator'
 import { noKeyError } from '../sync/syncMessages'
-import { ARG_SCHEMAS } from './argSchemas'
-import type { ParsedArgs } from './argSchemas'
+import { ARG_SCHEMAS, type ParsedArgs } from './argSchemas'
 import { collectAllRows, writeTrialsCsv } from './csvExport'
+import { followingHandlers } from './followingHandlers'
 import { toIpcError } from './toIpcError'
 
 export interface ApiHandlerDeps {
@@ -41,23 +41,33 @@ export interface ApiHandlerDeps {
   saveDialog: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
   /** Opens an already allow-listed https URL in the system browser. */
   openExternal: (url: string) => Promise<void>
+  /** Shows a file in the system file manager (the app: shell.showItemInFolder). */
+  showItemInFolder: (path: string) => void
   appInfo: Pick<AppInfo, 'version' | 'platform'>
   now?: () => Date
   /** How long "test connection" may take. Default 30 s. */
   keyTestTimeoutMs?: number
   /** Runs before every call that reads the store (the app: pick up a CLI's writes, LiveTrialDesk). */
   beforeRead?: () => Promise<unknown>
+  /** File dialogs for sharing saved searches (JSON); null when the user cancels. Absent: export/import unavailable. */
+  savedSearchesDialogs?: {
+    save: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
+    open: (options: { language: Language }) => Promise<string | null>
+  }
 }
 
 /** Calls answered from the store's contents. */
-const STORE_READS: ReadonlySet<IpcCallName> = new Set(['listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo'])
+const STORE_READS: ReadonlySet<IpcCallName> = new Set([
+  'listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo',
+  'listSavedSearches', 'openSavedSearch', 'getWatched', 'watchTrial', 'unwatchTrial', 'setNote',
+])
 
 /** What IPC delivers is untrusted, hence `unknown[]`. */
 export type ApiHandlers = {
   [K in IpcCallName]: (...args: unknown[]) => Promise<IpcResult<IpcCallMap[K]['result']>>
 }
 
-type Implementations = {
+export type Implementations = {
   [K in IpcCallName]: (args: ParsedArgs<K>) => Promise<IpcCallMap[K]['result']> | IpcCallMap[K]['result']
 }
 
@@ -75,6 +85,8 @@ function validationError(name: string, issues: { path: PropertyKey[]; message: s
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const now = deps.now ?? (() => new Date())
+  // Only the file this window just exported may be shown: the renderer never names arbitrary paths.
+  let lastExportPath: string | null = null
 
   const impl: Implementations = {
     listTrials: ([query]) => deps.core.list(query),
@@ -102,7 +114,13 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       if (path === null) return { path: null, rows: 0 }
       const rows = collectAllRows(deps.core, request.query)
       await writeTrialsCsv(path, rows, request.language)
+      lastExportPath = path
       return { path, rows: rows.length }
+    },
+    showExportedFile: ([path]) => {
+      if (path !== lastExportPath) return { shown: false }
+      deps.showItemInFolder(path)
+      return { shown: true }
     },
     openExternal: async ([url]) => {
       if (!isAllowedExternalUrl(url)) return { opened: false }
@@ -113,6 +131,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       const { storePath, storeBytes } = deps.core.status()
       return { ...deps.appInfo, storePath, storeBytes }
     },
+    ...followingHandlers(deps),
   }
 
   async function testKey(): Promise<KeyTestResult> {

@@ -6,6 +6,6 @@ export const INTERNAL_MESSAGE =
 
 /** TrialsError keeps its code and clinician-facing message; anything else is a bug and says nothing about its cause. */
 export function toIpcError(e: unknown): AppError {
-  if (isTrialsError(e)) return { code: e.code, message: e.message }
+  if (isTrialsError(e)) return e.toJSON()
   return { code: 'INTERNAL', message: INTERNAL_MESSAGE }
 }

@@ -8,7 +8,7 @@
  */
 import type { SourceId, SyncLogEntry } from '../../../shared/trials'
 import type { SyncOptions, TrialDesk } from '../../core/api'
-import { fileStampOf, sameFileStamp } from '../../core/store/fileStamp'
+import { fileStampOf, sameFileStamp } from '../../core/store/durable/fileStamp'
 
 export interface StoreReload {
   /** Sync log entries the other process added (its syncs' results), newest first. */
@@ -63,6 +63,7 @@ export async function openLiveTrialDesk(options: {
   return {
     get openWarnings() { return current.openWarnings },
     get syncing() { return current.syncing },
+    get following() { return current.following },
     list: (query) => current.list(query),
     get: (id) => current.get(id),
     status: () => current.status(),

@@ -1,6 +1,6 @@
 import type { SyncState } from '../hooks/useSync'
 import { useI18n } from '../i18n/I18nContext'
-import { errorKey } from './ErrorText'
+import { errorText } from './ErrorText'
 import { currentFailures } from './SyncStatusArea'
 
 /** What went wrong in the last sync, in plain words with the next step, on every screen. */
@@ -15,7 +15,7 @@ export function SyncFailureBanner({ sync, onOpenSettings }: { sync: SyncState; o
       <span className="banner-text">
         {failures.map((f, i) => (
           <span key={i} className="sync-failure">
-            {f.source ? t('sync.failedSource', { source: t(`source.${f.source}`), message: t(errorKey(f.error)) }) : t(errorKey(f.error))}
+            {f.source ? t('sync.failedSource', { source: t(`source.${f.source}`), message: errorText(t, f.error) }) : errorText(t, f.error)}
           </span>
         ))}
       </span>

@@ -103,13 +103,15 @@ export function SyncStatusArea({ sync }: { sync: SyncState }) {
   return (
     <section className="sync-area" aria-label={t('sync.area')} aria-live="polite">
       {state}
+      {/* While a sync runs, its button becomes the way to stop it: a second "Sync now" would only join the run. */}
       <div className="sync-actions">
-        <button type="button" className="button-primary" onClick={() => void sync.syncNow()}>
-          {t('sync.now')}
-        </button>
-        {sync.syncing && (
+        {sync.syncing ? (
           <button type="button" onClick={() => void sync.cancel()}>
             {t('sync.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="button-primary" onClick={() => void sync.syncNow()}>
+            {t('sync.now')}
           </button>
         )}
       </div>

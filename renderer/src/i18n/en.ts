@@ -62,7 +62,8 @@ export const en: Record<MessageKey, string> = {
   'col.change': 'Change',
   'col.changedAt': 'Changed',
   'list.caption': 'Recently updated trials. Use the arrow keys to move and Enter to open.',
-  'list.total': '{total} trials',
+  'list.heading': 'Recently updated trials',
+  'list.total': '{total} {total:trial|trials}',
   'list.detailsPending': 'Details pending',
   'list.detailsPendingHint': 'The CRIS details have not been downloaded yet. The next sync fetches them.',
 
@@ -123,6 +124,10 @@ export const en: Record<MessageKey, string> = {
   'error.VALIDATION': 'A value was not valid. Check it and try again.',
   'error.KEY_STORAGE_UNAVAILABLE':
     'This computer cannot store the service key encrypted (no keyring). Turn on the system keyring (e.g. GNOME Keyring), then enter the key again.',
+  'error.STORE_NOT_WRITABLE':
+    'Trial Desk cannot write to its data folder: {folder} (no permission, or a read-only disk). The stored trials stay browsable. Give your account write access to that folder (ask your IT administrator) or choose a writable folder, then try again.',
+  'error.DISK_FULL':
+    'The disk is full: {folder}. Nothing was changed and the stored trials stay browsable. Free some disk space, then try again.',
   'error.INTERNAL': 'Something unexpected went wrong. Restart the app; if it persists, send the sync log to your administrator.',
 
   'detail.back': 'Back to the list (Esc)',
@@ -133,6 +138,8 @@ export const en: Record<MessageKey, string> = {
   'detail.lastSeen': 'Last seen',
   'detail.removedNotice': 'This trial is no longer listed by its source ({when}).',
   'detail.attribution': 'Source and licence',
+  'attribution.icreat': 'Source: Korea Disease Control and Prevention Agency, iCReaT clinical research projects, via the public data portal (data.go.kr) — Korea Open Government Licence (KOGL) Type 1',
+  'attribution.cris': 'Source: Korea Disease Control and Prevention Agency, Clinical Research Information Service (CRIS) — Korea Open Government Licence (KOGL) Type 2: attribution, non-commercial',
   'detail.licence': 'Licence: {licence}',
   'detail.openSource': 'Open the source website',
   'detail.detailsPending': 'The CRIS details have not been downloaded yet. All fields appear after the next sync.',
@@ -144,7 +151,7 @@ export const en: Record<MessageKey, string> = {
   'history.emptyValue': '(empty)',
   'history.from': 'Before',
   'history.to': 'After',
-  'history.changeCount': '{count} fields',
+  'history.changeCount': '{count} {count:field|fields}',
 
   'log.title': 'Sync log',
   'log.filter': 'Result',
@@ -160,7 +167,7 @@ export const en: Record<MessageKey, string> = {
   'log.ok': 'Succeeded',
   'log.failed': 'Failed',
   'log.empty': 'No sync runs match.',
-  'log.total': '{total} runs',
+  'log.total': '{total} {total:run|runs}',
   'trigger.manual': 'Manual',
   'trigger.schedule': 'Scheduled',
   'trigger.catch-up': 'Catch-up',
@@ -170,12 +177,14 @@ export const en: Record<MessageKey, string> = {
   'warning.ICREAT_REVISION_DEFAULT':
     'Could not read the list of iCReaT dataset revisions; used the 2022 revision ({path}). Newer data may be missing; the next sync will try again.',
   'warning.ICREAT_SHORT_LISTING': 'iCReaT reported {expected} rows but sent {received}; the listing may be incomplete.',
-  'warning.ICREAT_DUPLICATE_ROWS': 'iCReaT sent {count} rows whose 과제번호 appeared earlier in the listing; the first was kept.',
-  'warning.ICREAT_ROWS_WITHOUT_ID': '{count} iCReaT rows had no 과제번호 and were skipped.',
+  'warning.ICREAT_DUPLICATE_ROWS': 'iCReaT sent {count} {count:row|rows} whose 과제번호 appeared earlier in the listing; the first was kept.',
+  'warning.ICREAT_ROWS_WITHOUT_ID': '{count} iCReaT {count:row|rows} had no 과제번호 and {count:was|were} skipped.',
   'warning.CRIS_SHORT_LISTING': 'CRIS announced {expected} trials but the listing ended after {received}; the registry may have changed during the sync.',
   'warning.CRIS_DETAILS_MISSING':
-    'CRIS listed {count} trial(s) without details yet ({trialIds}); they show their list fields and their details will be asked for again next sync.',
-  'warning.CRIS_DETAILS_PENDING': '{count} CRIS trials still wait for their details (at most {budget} per sync); the next syncs will fetch them.',
+    'CRIS listed {count} {count:trial|trials} without details yet ({trialIds}); {count:it shows its|they show their} list fields and {count:its|their} details will be asked for again next sync.',
+  'warning.LISTING_INCONSISTENT':
+    'The registry listing changed while it was read (announced {expected}, received {received}). New and updated trials were saved, but the {kept} {kept:trial|trials} missing from it {kept:was|were} not marked removed; the next sync checks again.',
+  'warning.CRIS_DETAILS_PENDING': '{count} CRIS {count:trial|trials} still {count:waits|wait} for {count:its|their} details (at most {budget} per sync); the next syncs will fetch them.',
 
   'settings.title': 'Settings',
   'settings.key.heading': 'Service key',
@@ -188,9 +197,9 @@ export const en: Record<MessageKey, string> = {
   'settings.key.clear': 'Clear key',
   'settings.key.test': 'Test connection',
   'settings.key.testing': 'Testing the connection…',
-  'settings.key.testOk': 'Connected. iCReaT lists {count} trials.',
+  'settings.key.testOk': 'Connected. iCReaT lists {count} {count:trial|trials}.',
   'settings.key.testOkPlain': 'Connected.',
-  'settings.key.testSourceOk': 'connected ({count} trials)',
+  'settings.key.testSourceOk': 'connected ({count} {count:trial|trials})',
   'settings.key.saved': 'Service key saved.',
   'settings.key.cleared': 'Service key cleared.',
   'settings.schedule.heading': 'Automatic sync',
@@ -207,12 +216,13 @@ export const en: Record<MessageKey, string> = {
   'settings.data.heading': 'Where the data lives',
   'settings.data.path': 'Store file',
   'settings.data.size': 'Size',
-  'settings.data.counts': '{source}: {active} trials ({removed} removed)',
+  'settings.data.counts': '{source}: {active} {active:trial|trials} ({removed} removed)',
   'lang.ko': '한국어',
   'lang.en': 'English',
 
   'export.button': 'Export CSV',
-  'export.done': 'Saved {rows} trials to {path}',
+  'export.done': 'Saved {rows} {rows:trial|trials} to {path}',
+  'export.openFolder': 'Open folder',
   'export.cancelled': 'Export cancelled.',
 
 

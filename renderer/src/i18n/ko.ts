@@ -61,8 +61,9 @@ export const ko = {
   'col.department': '진료과',
   'col.phase': '단계',
   'col.change': '변경',
-  'col.changedAt': '변경 시각',
+  'col.changedAt': '변경일',
   'list.caption': '최근 변경된 임상시험 목록. 화살표 키로 이동하고 Enter로 엽니다.',
+  'list.heading': '최근 변경 임상시험',
   'list.total': '{total}건',
   'list.detailsPending': '상세 대기',
   'list.detailsPendingHint': 'CRIS 상세 정보를 아직 받지 않았습니다. 다음 동기화에서 받아옵니다.',
@@ -124,6 +125,10 @@ export const ko = {
   'error.VALIDATION': '입력 값이 올바르지 않습니다. 값을 확인하고 다시 시도하세요.',
   'error.KEY_STORAGE_UNAVAILABLE':
     '이 컴퓨터에서 서비스 키를 암호화해 보관할 수 없습니다(키링 없음). 운영체제의 키 보관 기능(예: GNOME 키링)을 켠 뒤 다시 입력하세요.',
+  'error.STORE_NOT_WRITABLE':
+    '데이터 폴더에 쓸 수 없습니다: {folder} (권한 없음 또는 읽기 전용 디스크). 저장된 임상시험은 그대로 볼 수 있습니다. 이 폴더에 쓰기 권한을 주거나(IT 담당자에게 문의) 쓸 수 있는 폴더를 지정한 뒤 다시 시도하세요.',
+  'error.DISK_FULL':
+    '디스크 공간이 부족합니다: {folder}. 바뀐 것은 없으며 저장된 임상시험은 그대로 볼 수 있습니다. 디스크 공간을 확보한 뒤 다시 시도하세요.',
   'error.INTERNAL': '예기치 못한 오류가 발생했습니다. 앱을 다시 시작하고, 계속되면 동기화 기록을 담당자에게 알려 주세요.',
 
   'detail.back': '목록으로 (Esc)',
@@ -134,6 +139,8 @@ export const ko = {
   'detail.lastSeen': '마지막 확인',
   'detail.removedNotice': '이 임상시험은 출처 목록에서 빠졌습니다 ({when}).',
   'detail.attribution': '출처 및 이용 조건',
+  'attribution.icreat': '출처: 질병관리청 임상연구 과제정보(iCReaT), 공공데이터포털 — 공공누리 제1유형',
+  'attribution.cris': '출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형',
   'detail.licence': '이용 조건: {licence}',
   'detail.openSource': '출처 사이트 열기',
   'detail.detailsPending': 'CRIS 상세 정보를 아직 받지 않았습니다. 다음 동기화 후 모든 항목이 표시됩니다.',
@@ -177,6 +184,8 @@ export const ko = {
     'CRIS가 {expected}건이라고 알렸지만 목록이 {received}건에서 끝났습니다. 동기화 중에 등록 정보가 바뀌었을 수 있습니다.',
   'warning.CRIS_DETAILS_MISSING':
     'CRIS 목록에 있는 임상시험 {count}건의 상세 정보가 아직 없습니다({trialIds}). 목록 정보만 표시하며, 다음 동기화 때 상세 정보를 다시 요청합니다.',
+  'warning.LISTING_INCONSISTENT':
+    '목록을 읽는 동안 등록처의 목록이 바뀌었습니다(안내된 {expected}건, 받은 {received}건). 새 임상시험과 변경 사항은 저장했지만, 목록에서 빠진 {kept}건은 삭제로 처리하지 않았습니다. 다음 동기화에서 다시 확인합니다.',
   'warning.CRIS_DETAILS_PENDING':
     'CRIS 임상시험 {count}건이 아직 상세 정보를 기다리고 있습니다(동기화당 최대 {budget}건). 다음 동기화에서 이어서 받습니다.',
 
@@ -216,6 +225,7 @@ export const ko = {
 
   'export.button': 'CSV 내보내기',
   'export.done': '{rows}건을 저장했습니다: {path}',
+  'export.openFolder': '폴더 열기',
   'export.cancelled': '내보내기를 취소했습니다.',
 
 

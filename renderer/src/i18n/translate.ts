@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/settings'
 import { en } from './en'
+import { pluralRules } from './format'
 import { ko, type MessageKey } from './ko'
 
 export type { MessageKey }
@@ -12,13 +13,26 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(ko, key)
 }
 
-/** Looks a key up and fills its {placeholders}. */
+/** The number a placeholder's value stands for: numbers as given, formatted strings ("1,061") read back. */
+function countOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(String(value).replace(/[^\d.-]/g, ''))
+}
+
+/**
+ * Looks a key up and fills its {placeholders}. `{name:one|other}` picks a word form by the plural rule of the
+ * language for the value of `name` ("{count} {count:field|fields}" → "1 field", "2 fields"); Korean needs none.
+ */
 export function createTranslate(language: Language): Translate {
   const dict = DICTIONARIES[language]
+  const rules = pluralRules(language)
   return (key, vars) => {
     const text = dict[key]
     if (!vars) return text
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+    return text
+      .replace(/\{(\w+):([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+        name in vars ? (rules.select(countOf(vars[name])) === 'one' ? one : other) : whole,
+      )
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
   }
 }
 

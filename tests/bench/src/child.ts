@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import type { StoreData } from '../../../electron/core/store/types'
 import type { BenchEngine, EnginePaths } from './engines/engine'
-import { readStoreFile } from '../../../electron/core/store/storeFile'
+import { readStoreFile } from '../../../electron/core/store/trialStoreFile'
 import type { SourceRow } from '../../../electron/core/sources/source'
 import type { SourceId } from '../../../shared/trials'
 import { listedRow, withChangedRows } from './generate/listing'

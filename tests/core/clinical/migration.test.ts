@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../../electron/core/openTrialDesk'
-import { loadStore } from '../../../electron/core/store/loadStore'
+import { loadStore } from '../../../electron/core/store/trialStoreFile'
 import { SCHEMA_VERSION } from '../../../electron/core/store/types'
 import { useTempDir } from '../../helpers/tempStore'
 

@@ -1,8 +1,8 @@
 /** An in-memory TrialDesk for main-process tests: controllable syncs, a list of generated trials. */
 import type { TrialDesk, SyncOptions } from '../../../electron/core/api'
 import { TrialsError } from '../../../electron/core/errors'
-import { FACET_FIELDS } from '../../../shared/trials'
-import type { Facets, SourceId, StatusReport, SyncLogEntry, TrialDetail, TrialSummary } from '../../../shared/trials'
+import { FACET_FIELDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../../shared/trials'
+import { createFakeFollowing } from './fakeFollowing'
 
 export function makeTrial(n: number, source: SourceId = 'icreat'): TrialSummary {
   return {
@@ -60,6 +60,7 @@ export function createFakeCore(init: { trials?: number; openWarnings?: string[] 
     listCalls: 0,
     openWarnings: init.openWarnings ?? [],
     syncResult: async (options) => options.sources.map((s) => logEntry(s)),
+    following: createFakeFollowing(),
     list(query) {
       core.listCalls++
       const limit = query.limit ?? 20

@@ -1,4 +1,9 @@
-/** The complete CRIS listing: page 1 tells the total, the other pages are fetched in parallel (throttled by the client). */
+/**
+ * The complete CRIS listing: page 1 tells the total, the other pages are fetched in parallel (throttled by the client).
+ * CRIS pages by position, so a trial deleted or registered while the pages are read shifts the later ones: the
+ * listing is judged by the shared consistency rule and read once more if it moved (see listingConsistency.ts).
+ */
+import { crawlUntilConsistent, type ListingVerdict } from '../listingConsistency'
 import type { FetchContext } from '../source'
 import type { CrisClient } from './crisClient'
 import { LIST_PAGE_SIZE } from './crisConfig'
@@ -9,13 +14,24 @@ export interface CrisListing {
   items: CrisRecord[]
   rejected: number
   totalCount: number
+  /** Whether the listing may be trusted to say which trials are gone. */
+  verdict: ListingVerdict
+}
+
+interface Crawl {
+  items: CrisRecord[]
+  rejected: number
+  totalCount: number
+  /** The total each non-empty page announced. */
+  announcedTotals: number[]
 }
 
 type ListContext = Pick<FetchContext, 'onProgress' | 'warn'>
 
-export async function fetchListing(client: CrisClient, ctx: ListContext): Promise<CrisListing> {
+async function crawlOnce(client: CrisClient, ctx: ListContext): Promise<Crawl> {
   const first = await client.listPage(1, LIST_PAGE_SIZE)
   const totalCount = first.totalCount
+  const announcedTotals: number[] = []
   // The server caps numOfRows at 50; if it ever caps lower, page numbers follow its size, not ours.
   const pageSize = first.items.length > 0 && first.items.length < LIST_PAGE_SIZE && totalCount > first.items.length
     ? first.items.length
@@ -27,7 +43,8 @@ export async function fetchListing(client: CrisClient, ctx: ListContext): Promis
   }
   add(first.items)
   ctx.onProgress({ phase: 'list', done: byId.size, total: totalCount })
-  if (first.items.length === 0) return { items: [], rejected, totalCount }
+  if (first.items.length === 0) return { items: [], rejected, totalCount, announcedTotals }
+  announcedTotals.push(totalCount)
 
   const lastPage = Math.ceil(totalCount / pageSize)
   let fetched = first.items.length
@@ -46,6 +63,7 @@ export async function fetchListing(client: CrisClient, ctx: ListContext): Promis
       sawEmptyPage = true
       break
     }
+    announcedTotals.push(page.totalCount)
     add(page.items)
   }
   // Trials added while we paged shift later ones onto further pages: keep going until the total is reached.
@@ -53,11 +71,21 @@ export async function fetchListing(client: CrisClient, ctx: ListContext): Promis
     const page = await client.listPage(pageNo, LIST_PAGE_SIZE)
     rejected += page.rejected
     if (page.items.length === 0) break
+    announcedTotals.push(page.totalCount)
     add(page.items)
   }
-  if (byId.size + rejected < totalCount) {
-    ctx.warn(crisMessages.shortListing(byId.size + rejected, totalCount), crisWarnings.shortListing(byId.size + rejected, totalCount))
-  }
   ctx.onProgress({ phase: 'list', done: byId.size, total: totalCount })
-  return { items: [...byId.values()], rejected, totalCount }
+  return { items: [...byId.values()], rejected, totalCount, announcedTotals }
+}
+
+export async function fetchListing(client: CrisClient, ctx: ListContext): Promise<CrisListing> {
+  const { result, verdict } = await crawlUntilConsistent(
+    () => crawlOnce(client, ctx),
+    (crawl) => ({ announcedTotals: crawl.announcedTotals, uniqueIds: crawl.items.length, rejected: crawl.rejected }),
+  )
+  if (result.items.length + result.rejected < result.totalCount) {
+    const got = result.items.length + result.rejected
+    ctx.warn(crisMessages.shortListing(got, result.totalCount), crisWarnings.shortListing(got, result.totalCount))
+  }
+  return { items: result.items, rejected: result.rejected, totalCount: result.totalCount, verdict }
 }

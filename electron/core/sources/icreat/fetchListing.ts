@@ -1,9 +1,11 @@
 /**
  * Pages through one revision. `perPage` is a wish, not a promise: keep asking until `totalCount` rows arrived or a page
  * comes back empty. A server that serves the same page again (or never ends) fails as BAD_RESPONSE instead of looping.
+ * A listing that falls short of its announced total, or whose total moves between pages, is read once more and then
+ * judged by the shared rule (listingConsistency.ts): an inconsistent one removes nothing.
  */
-import type { ClassifyContext, HttpClient } from '../../http'
-import { badResponseError } from '../../http'
+import { badResponseError, type ClassifyContext, type HttpClient } from '../../http'
+import { crawlUntilConsistent, type ListingVerdict } from '../listingConsistency'
 import type { FetchContext, SourceRow } from '../source'
 import { parsePage } from './parsePage'
 import { toSourceRow } from './rowSchema'
@@ -16,6 +18,16 @@ export interface Listing {
   rows: SourceRow[]
   rejected: number
   totalCount: number | null
+  verdict: ListingVerdict
+}
+
+interface Crawl {
+  rows: SourceRow[]
+  rejected: number
+  duplicates: number
+  received: number
+  totalCount: number | null
+  announcedTotals: number[]
 }
 
 export interface ListingRequest {
@@ -27,7 +39,8 @@ export interface ListingRequest {
   warn: FetchContext['warn']
 }
 
-export async function fetchListing({ http, dataUrl, classify, signal, onProgress, warn }: ListingRequest): Promise<Listing> {
+async function crawlOnce({ http, dataUrl, classify, signal, onProgress }: ListingRequest): Promise<Crawl> {
+  const announcedTotals: number[] = []
   const bySourceId = new Map<string, SourceRow>()
   let rejected = 0
   let duplicates = 0
@@ -41,6 +54,7 @@ export async function fetchListing({ http, dataUrl, classify, signal, onProgress
     const parsed = parsePage(response.body, classify)
     totalCount = parsed.totalCount ?? totalCount
     if (parsed.rows.length === 0) break
+    if (parsed.totalCount !== null) announcedTotals.push(parsed.totalCount)
 
     const fingerprint = JSON.stringify(parsed.rows)
     if (fingerprint === previousPage) throw badResponseError(classify, `page ${page} repeated the previous page`)
@@ -68,7 +82,17 @@ export async function fetchListing({ http, dataUrl, classify, signal, onProgress
     onProgress({ phase: 'list', done: received, total: totalCount })
     if (totalCount !== null && received >= totalCount) break
   }
+  return { rows: [...bySourceId.values()], rejected, duplicates, received, totalCount, announcedTotals }
+}
 
+export async function fetchListing(request: ListingRequest): Promise<Listing> {
+  const { warn } = request
+  const { result, verdict } = await crawlUntilConsistent(
+    () => crawlOnce(request),
+    // A file dataset may repeat a 과제번호 (the first row is kept): such rows are accounted for, not missing.
+    (crawl) => ({ announcedTotals: crawl.announcedTotals, uniqueIds: crawl.rows.length, rejected: crawl.rejected + crawl.duplicates }),
+  )
+  const { rejected, duplicates, received, totalCount } = result
   if (totalCount !== null && received < totalCount) {
     warn(`iCReaT reported ${totalCount} rows but sent ${received}; the listing may be incomplete.`, {
       code: 'ICREAT_SHORT_LISTING', values: { expected: totalCount, received },
@@ -80,5 +104,5 @@ export async function fetchListing({ http, dataUrl, classify, signal, onProgress
     })
   }
   if (rejected > 0) warn(`${rejected} iCReaT rows had no 과제번호 and were skipped.`, { code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: rejected } })
-  return { rows: [...bySourceId.values()], rejected, totalCount }
+  return { rows: result.rows, rejected, totalCount, verdict }
 }

@@ -6,9 +6,28 @@ import { Trans } from '../../components/Trans'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { call } from '../../lib/api'
 import { useI18n } from '../../i18n/I18nContext'
-import { fieldLabel, orderFieldNames } from '../../i18n/translate'
+import { fieldLabel, isMessageKey, orderFieldNames } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
+import './detail.css'
+
+/**
+ * The registry's required attribution. The registry's own (Korean) wording is what the licence asks for, so it is
+ * always shown; an English reader also gets it translated first.
+ */
+function AttributionText({ source, text }: { source: string; text: string }) {
+  const { t, language } = useI18n()
+  const key = `attribution.${source}`
+  if (language === 'ko' || !isMessageKey(key)) return <p>{text}</p>
+  return (
+    <>
+      <p>{t(key)}</p>
+      <p className="muted" lang="ko">
+        {text}
+      </p>
+    </>
+  )
+}
 
 export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVersion: number; onBack: () => void }) {
   const { t } = useI18n()
@@ -50,19 +69,19 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               <div>
                 <dt>{t('detail.firstSeen')}</dt>
                 <dd>
-                  <RelativeTime iso={trial.firstSeenAt} />
+                  <RelativeTime iso={trial.firstSeenAt} withDay />
                 </dd>
               </div>
               <div>
                 <dt>{t('detail.lastChanged')}</dt>
                 <dd>
-                  <RelativeTime iso={trial.changedAt} />
+                  <RelativeTime iso={trial.changedAt} withDay />
                 </dd>
               </div>
               <div>
                 <dt>{t('detail.lastSeen')}</dt>
                 <dd>
-                  <RelativeTime iso={trial.lastSeenAt} />
+                  <RelativeTime iso={trial.lastSeenAt} withDay />
                 </dd>
               </div>
             </dl>
@@ -95,7 +114,7 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               </section>
               <section className="attribution" aria-labelledby="attribution-heading">
                 <h2 id="attribution-heading">{t('detail.attribution')}</h2>
-                <p>{trial.attribution.text}</p>
+                <AttributionText source={trial.source} text={trial.attribution.text} />
                 <p>{t('detail.licence', { licence: trial.attribution.licence })}</p>
                 <button type="button" className="button-link" onClick={() => void call('openExternal', trial.attribution.url).catch(() => undefined)}>
                   {t('detail.openSource')} ↗

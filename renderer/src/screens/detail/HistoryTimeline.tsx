@@ -53,7 +53,7 @@ export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
         <li key={`${entry.at}-${i}`} className={`timeline-entry timeline-${entry.kind}`}>
           <div className="timeline-head">
             <span className={`badge badge-history-${entry.kind}`}>{t(`history.${entry.kind}`)}</span>
-            <RelativeTime iso={entry.at} />
+            <RelativeTime iso={entry.at} withDay />
             {entry.changes.length > 0 && (
               <span className="muted">{t('history.changeCount', { count: formatNumber(entry.changes.length, language) })}</span>
             )}

@@ -12,6 +12,7 @@ import { FilterChips } from './FilterChips'
 import { ListToolbar } from './ListToolbar'
 import { Pagination } from './Pagination'
 import { TrialTable } from './TrialTable'
+import './list.css'
 
 export interface ListScreenProps {
   state: ListState
@@ -19,6 +20,7 @@ export interface ListScreenProps {
   current: number
   onCurrentChange: (index: number) => void
   focusCurrent: boolean
+  onFocused: () => void
   onOpen: (id: string) => void
   sync: SyncState
   onOpenSettings: () => void
@@ -56,6 +58,12 @@ export function ListScreen(props: ListScreenProps) {
 
   return (
     <div className="list-screen">
+      <div className="list-head">
+        <h1>{t('list.heading')}</h1>
+        {result && <span className="list-total">{t('list.total', { total: formatNumber(result.total, language) })}</span>}
+        <span className="filters-spacer" />
+        <ExportButton state={state} disabled={!result || result.total === 0} />
+      </div>
       <ListToolbar state={state} onChange={changeFilters} searchRef={props.searchRef} />
       <div className="filters" role="group" aria-label={t('filters.label')}>
         {FACETS.map((facet) => (
@@ -69,9 +77,6 @@ export function ListScreen(props: ListScreenProps) {
           />
           {t('filters.showRemoved')}
         </label>
-        <span className="filters-spacer" />
-        {result && <span className="list-total">{t('list.total', { total: formatNumber(result.total, language) })}</span>}
-        <ExportButton state={state} disabled={!result || result.total === 0} />
       </div>
       <FilterChips state={state} onChange={changeFilters} />
 
@@ -98,6 +103,7 @@ export function ListScreen(props: ListScreenProps) {
               items={result.items}
               current={props.current}
               focusCurrent={props.focusCurrent}
+              onFocused={props.onFocused}
               onCurrentChange={props.onCurrentChange}
               onOpen={(i) => {
                 const trial = result.items[i]

@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import type { ListSort } from '../../../../shared/trials'
+import { SelectField } from '../../components/SelectField'
 import { Segmented } from '../../components/Segmented'
 import { useI18n } from '../../i18n/I18nContext'
 import { WINDOW_CHOICES, type ListState, type WindowChoice } from '../../lib/query'
@@ -50,16 +51,13 @@ export function ListToolbar({
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <label className="sort">
-        {t('sort.label')}
-        <select value={state.sort ?? 'changed'} onChange={(e) => onChange({ ...state, sort: e.target.value as ListSort, offset: 0 })}>
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {t(`sort.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField<ListSort>
+        className="field sort"
+        label={t('sort.label')}
+        value={state.sort ?? 'changed'}
+        options={SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }))}
+        onChange={(sort) => onChange({ ...state, sort, offset: 0 })}
+      />
     </div>
   )
 }

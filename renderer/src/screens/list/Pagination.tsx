@@ -1,3 +1,4 @@
+import { SelectField } from '../../components/SelectField'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
 import { PAGE_SIZES, type ListState, type PageSize } from '../../lib/query'
@@ -51,16 +52,13 @@ export function Pagination({ state, total, onChange }: { state: ListState; total
           {t('page.next')}
         </button>
       </nav>
-      <label className="page-size">
-        {t('page.size')}
-        <select value={state.limit} onChange={(e) => onChange({ ...state, limit: Number(e.target.value) as PageSize, offset: 0 })}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField<PageSize>
+        className="field page-size"
+        label={t('page.size')}
+        value={state.limit as PageSize}
+        options={PAGE_SIZES.map((size) => ({ value: size, label: String(size) }))}
+        onChange={(limit) => onChange({ ...state, limit, offset: 0 })}
+      />
     </div>
   )
 }

@@ -6,18 +6,21 @@ import { useI18n } from '../../i18n/I18nContext'
 
 /**
  * The trial rows. One row is "current" (tab stop); arrows / Home / End move it, Enter opens it.
- * `focusCurrent` puts keyboard focus back on the current row (after returning from the detail view).
+ * `focusCurrent` asks once for keyboard focus on the current row (returning from the detail view); `onFocused` says
+ * it was done, so later list updates (typing a search, a sync) never take focus away from where the user is.
  */
 export function TrialTable({
   items,
   current,
   focusCurrent,
+  onFocused,
   onCurrentChange,
   onOpen,
 }: {
   items: TrialSummary[]
   current: number
   focusCurrent: boolean
+  onFocused: () => void
   onCurrentChange: (index: number) => void
   onOpen: (index: number) => void
 }) {
@@ -26,8 +29,10 @@ export function TrialTable({
   const index = Math.min(Math.max(current, 0), Math.max(items.length - 1, 0))
 
   useEffect(() => {
-    if (focusCurrent) rows.current[index]?.focus()
-  }, [focusCurrent, index, items])
+    if (!focusCurrent || items.length === 0) return
+    rows.current[index]?.focus()
+    onFocused()
+  }, [focusCurrent, index, items, onFocused])
 
   const move = (next: number) => {
     const clamped = Math.min(Math.max(next, 0), items.length - 1)
@@ -112,7 +117,7 @@ export function TrialTable({
               <ChangeBadge kind={trial.changeKind} />
             </td>
             <td className="cell-when">
-              <RelativeTime iso={trial.changedAt} short />
+              <RelativeTime iso={trial.changedAt} short withDay />
             </td>
           </tr>
         ))}

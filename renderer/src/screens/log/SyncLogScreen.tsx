@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import type { SyncLogEntry } from '../../../../shared/trials'
-import { errorKey, ErrorText } from '../../components/ErrorText'
+import { errorText, ErrorText } from '../../components/ErrorText'
 import { Segmented } from '../../components/Segmented'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatExact, formatNumber, formatRelative } from '../../i18n/format'
 import { syncWarningTexts } from '../../i18n/syncWarning'
+import './log.css'
 
 type ResultFilter = 'all' | 'ok' | 'failed'
 const FILTERS: ResultFilter[] = ['all', 'ok', 'failed']
@@ -62,7 +62,7 @@ export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
                     {!entry.ok && entry.fetched === 0 ? '—' : `${n(entry.fetched)} / ${n(entry.created)} / ${n(entry.updated)} / ${n(entry.removed)}`}
                   </td>
                   <td>
-                    {entry.error && <span title={t(errorKey(entry.error))}>{t(errorKey(entry.error))}</span>}
+                    {entry.error && <span title={errorText(t, entry.error)}>{errorText(t, entry.error)}</span>}
                     {syncWarningTexts(entry, t, language).map((w, i) => (
                       <span key={i} className="log-warning">
                         {w}

@@ -3,13 +3,15 @@ import type { AppInfo } from '../../../../shared/ipc'
 import type { Language, Settings } from '../../../../shared/settings'
 import type { SourceId } from '../../../../shared/trials'
 import { RelativeTime } from '../../components/RelativeTime'
+import { SelectField } from '../../components/SelectField'
 import { Trans } from '../../components/Trans'
 import type { SyncState } from '../../hooks/useSync'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatBytes, formatNumber } from '../../i18n/format'
 import { call } from '../../lib/api'
-import { PAGE_SIZES, WINDOW_CHOICES, type PageSize } from '../../lib/query'
+import { PAGE_SIZES, WINDOW_CHOICES, type PageSize, type WindowChoice } from '../../lib/query'
 import { ServiceKeySection } from './ServiceKeySection'
+import './settings.css'
 
 const LANGUAGES: Language[] = ['ko', 'en']
 
@@ -73,58 +75,36 @@ export function SettingsScreen({
               {t('settings.sources.enabled', { source: t(`source.${source}`) })}
             </label>
           ))}
-          <label className="field">
-            {t('settings.crisDetailBudget')}
-            <select
-              value={String(settings.crisDetailBudget)}
-              disabled={!settings.sources.cris?.enabled}
-              onChange={(e) => onChange({ crisDetailBudget: Number(e.target.value) })}
-            >
-              {detailBudgetChoices(settings.crisDetailBudget).map((n) => (
-                <option key={n} value={n}>
-                  {formatNumber(n, settings.language)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField<number>
+            label={t('settings.crisDetailBudget')}
+            value={settings.crisDetailBudget}
+            disabled={!settings.sources.cris?.enabled}
+            options={detailBudgetChoices(settings.crisDetailBudget).map((n) => ({ value: n, label: formatNumber(n, settings.language) }))}
+            onChange={(crisDetailBudget) => onChange({ crisDetailBudget })}
+          />
           <p className="muted">{t('settings.crisDetailBudget.help')}</p>
         </section>
 
         <section className="settings-section" aria-labelledby="view-heading">
           <h2 id="view-heading">{t('settings.view.heading')}</h2>
-          <label className="field">
-            {t('settings.language')}
-            <select value={settings.language} onChange={(e) => onChange({ language: e.target.value as Language })}>
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`lang.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('settings.defaultWindow')}
-            <select
-              value={String(settings.defaultWithinDays)}
-              onChange={(e) => onChange({ defaultWithinDays: e.target.value === 'null' ? null : Number(e.target.value) })}
-            >
-              {WINDOW_CHOICES.map((d) => (
-                <option key={String(d)} value={String(d)}>
-                  {t(d === null ? 'window.all' : `window.${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('settings.pageSize')}
-            <select value={settings.pageSize} onChange={(e) => onChange({ pageSize: Number(e.target.value) as PageSize })}>
-              {PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField<Language>
+            label={t('settings.language')}
+            value={settings.language}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) }))}
+            onChange={(language) => onChange({ language })}
+          />
+          <SelectField<WindowChoice>
+            label={t('settings.defaultWindow')}
+            value={settings.defaultWithinDays as WindowChoice}
+            options={WINDOW_CHOICES.map((d) => ({ value: d, label: t(d === null ? 'window.all' : `window.${d}`) }))}
+            onChange={(defaultWithinDays) => onChange({ defaultWithinDays })}
+          />
+          <SelectField<PageSize>
+            label={t('settings.pageSize')}
+            value={settings.pageSize as PageSize}
+            options={PAGE_SIZES.map((size) => ({ value: size, label: String(size) }))}
+            onChange={(pageSize) => onChange({ pageSize })}
+          />
         </section>
 
         <section className="settings-section" aria-labelledby="data-heading">
