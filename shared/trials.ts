@@ -3,8 +3,12 @@ import type { AppError } from './errors'
 
 export * from './clinical'
 
-export const SOURCE_IDS = ['icreat', 'cris'] as const
+export const SOURCE_IDS = ['icreat', 'cris', 'ctgov'] as const
 export type SourceId = (typeof SOURCE_IDS)[number]
+
+/** Sources that need no data.go.kr service key (ClinicalTrials.gov is open): they sync while a key is pending. */
+export const KEYLESS_SOURCES: readonly SourceId[] = ['ctgov']
+export const sourceNeedsKey = (source: SourceId): boolean => !KEYLESS_SOURCES.includes(source)
 
 /** The record's latest change, as shown by the badge. */
 export const CHANGE_KINDS = ['new', 'updated', 'removed'] as const
@@ -102,6 +106,11 @@ export interface TrialSummary extends CommonFields {
    * item's title or English title, for highlighting (compare case-insensitively).
    */
   matchedTerms?: string[]
+  /**
+   * The same trial in other registries (e.g. `["cris:KCT0001234"]` for a ClinicalTrials.gov study naming that CRIS
+   * number), both ways, between stored active records. The row's registry badges are its own source plus these.
+   */
+  linkedIds?: string[]
   /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
   watched?: boolean
   note?: string | null

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CHANGE_KINDS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
-import type { Settings } from '../../../shared/settings'
+import { PREFERRED_REGISTRIES, type Settings } from '../../../shared/settings'
 
 const sourceId = z.enum(SOURCE_IDS)
 
@@ -39,8 +39,11 @@ export const settingsSchema = z
     defaultWithinDays: z.number().int().min(1).max(3650).nullable(),
     pageSize: z.union([z.literal(10), z.literal(20), z.literal(50), z.literal(100)]),
     language: z.enum(['ko', 'en']),
-    sources: z.object({ icreat: sourceToggle, cris: sourceToggle }).strict(),
+    // ctgov came later: a settings file written before it has none and gets it enabled (it needs no key).
+    sources: z.object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle.default({ enabled: true }) }).strict(),
     crisDetailBudget: z.number().int().min(0).max(100_000),
+    // Came later: a settings file written before it gets the default.
+    preferredRegistry: z.enum(PREFERRED_REGISTRIES).default('cris'),
     lastQuery: listQuerySchema.nullable(),
   })
   .strict() satisfies z.ZodType<Settings>
@@ -52,8 +55,9 @@ export const settingsPatchSchema = z
     defaultWithinDays: settingsSchema.shape.defaultWithinDays,
     pageSize: settingsSchema.shape.pageSize,
     language: settingsSchema.shape.language,
-    sources: z.object({ icreat: sourceToggle, cris: sourceToggle }).partial().strict(),
+    sources: z.object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle }).partial().strict(),
     crisDetailBudget: settingsSchema.shape.crisDetailBudget,
+    preferredRegistry: z.enum(PREFERRED_REGISTRIES),
     lastQuery: settingsSchema.shape.lastQuery,
   })
   .partial()
@@ -70,6 +74,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     next.sources = {
       icreat: sources.icreat ?? current.sources.icreat,
       cris: sources.cris ?? current.sources.cris,
+      ctgov: sources.ctgov ?? current.sources.ctgov,
     }
   }
   return next
