@@ -109,6 +109,12 @@ export default tseslint.config(
           ],
         },
       ],
+      // Registry text is untrusted: it reaches the screen only through React's escaping, never as HTML.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Registry text must stay text: no dangerouslySetInnerHTML.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]", message: 'Registry text must stay text: no HTML sinks.' },
+      ],
     },
   },
 )

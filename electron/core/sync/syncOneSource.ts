@@ -18,6 +18,7 @@ export interface SyncOneSourceInput {
   source: Source | undefined
   now: () => Date
   allowMassRemoval: boolean
+  fullResync?: boolean
   signal: AbortSignal
   onProgress: (p: SyncProgress) => void
   trigger?: SyncTrigger
@@ -68,7 +69,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     }
     const before = session.data
     const result = await fetchAndDiff({
-      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval,
+      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, fullResync: input.fullResync,
       signal: AbortSignal.any([signal, ceiling.signal]), onProgress: input.onProgress, warn,
     }).catch((error: unknown) => {
       throw ceiling.signal.aborted && !signal.aborted ? syncCeilingError(sourceId, ceilingMs) : error

@@ -17,7 +17,7 @@
  */
 import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult, KeyTestSourceResult } from '../../../shared/ipc'
 import type { Language } from '../../../shared/settings'
-import type { SourceId } from '../../../shared/trials'
+import { sourceNeedsKey, type SourceId } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/api'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { redactKey } from '../key/redactKey'
@@ -137,7 +137,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   async function testKey(): Promise<KeyTestResult> {
     const key = deps.keyStore.get()
     if (!key) return { ok: false, error: noKeyError().toJSON() }
-    const enabled = enabledSources(deps.settings.get())
+    // ClinicalTrials.gov has no key to test: the key test stays per data.go.kr dataset.
+    const enabled = enabledSources(deps.settings.get()).filter(sourceNeedsKey)
     const signal = AbortSignal.timeout(deps.keyTestTimeoutMs ?? 30_000)
     const results: KeyTestSourceResult[] = await Promise.all(
       (enabled.length > 0 ? enabled : (['icreat'] as SourceId[])).map(async (source) => {

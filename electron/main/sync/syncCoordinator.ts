@@ -13,7 +13,7 @@
  *   opens the search or the watched view; otherwise, for scheduled and catch-up syncs that found new or updated
  *   trials, the count, which opens the list.
  */
-import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import { sourceNeedsKey, type SourceId, type SyncLogEntry, type SyncProgress, type SyncTrigger } from '../../../shared/trials'
 import type { Settings } from '../../../shared/settings'
 import type { TrialDesk } from '../../core/api'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
@@ -82,6 +82,11 @@ export function enabledSources(settings: Settings): SourceId[] {
   return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
 }
 
+/** Without a data.go.kr key only the keyless sources (ClinicalTrials.gov) can sync; with one, all of them. */
+export function syncableSources(sources: readonly SourceId[], hasKey: boolean): SourceId[] {
+  return hasKey ? [...sources] : sources.filter((id) => !sourceNeedsKey(id))
+}
+
 export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {
   const now = deps.now ?? (() => new Date())
   const wakeDebounceMs = deps.wakeDebounceMs ?? 10_000
@@ -100,8 +105,9 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
 
   function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
     if (current) return current.promise
-    const chosen = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
-    const refusal = !deps.keyStore.get() ? noKeyError() : chosen.length === 0 ? noSourceEnabledError() : null
+    const wanted = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
+    const chosen = syncableSources(wanted, Boolean(deps.keyStore.get()))
+    const refusal = wanted.length === 0 ? noSourceEnabledError() : chosen.length === 0 ? noKeyError() : null
     if (refusal) {
       // The menu's "Sync now" has no reply to show this in: the event does.
       emit('sync:finished', { entries: [], error: refusal.toJSON() })
@@ -159,7 +165,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   function isOverdue(): boolean {
     const settings = deps.settings.get()
     if (!settings.schedule.enabled) return false
-    const wanted = enabledSources(settings)
+    const wanted = syncableSources(enabledSources(settings), Boolean(deps.keyStore.get()))
     if (wanted.length === 0) return false
     const { sources } = deps.core.status()
     const times = wanted.map((id) => sources.find((s) => s.source === id)?.lastSuccessAt ?? null)
@@ -206,7 +212,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
         return 'joined'
       }
       if (!isOnline) return 'skipped-offline'
-      if (!deps.keyStore.get()) return 'skipped-no-key'
+      if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return 'skipped-no-key'
       await deps.refreshStore?.()
       if (!isOverdue()) return 'not-overdue'
       if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
@@ -247,7 +253,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     if (!settings.schedule.enabled) return
     job = deps.scheduler.scheduleDaily(settings.schedule.time, () => {
       // Offline or keyless: skip quietly; the overdue check runs when the network returns.
-      if (!isOnline || !deps.keyStore.get()) return
+      if (!isOnline || syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return
       void runAutomatic('schedule')
     })
   }
