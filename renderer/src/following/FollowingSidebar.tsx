@@ -3,8 +3,8 @@ import type { SavedQuery } from '../../../shared/following'
 import { ErrorText } from '../components/ErrorText'
 import { useI18n } from '../i18n/I18nContext'
 import { CountBadge } from './UnseenMark'
-import type { FollowingState } from './useFollowing'
 import { SavedSearchItem } from './SavedSearchItem'
+import { isTaken, type FollowingState } from './useFollowing'
 
 /** Which list the main area shows. */
 export type FollowingView = { kind: 'all' } | { kind: 'watched' } | { kind: 'saved'; name: string }
@@ -34,6 +34,10 @@ export function FollowingSidebar({ following, view, currentQuery, onShow, onOpen
   const save = async () => {
     const trimmed = name.trim()
     if (!trimmed) return
+    if (isTaken(following.saved, trimmed)) {
+      setNotice(t('following.duplicate', { name: trimmed }))
+      return
+    }
     try {
       await following.saveSearch(trimmed, currentQuery)
       setNaming(false)
@@ -129,7 +133,7 @@ export function FollowingSidebar({ following, view, currentQuery, onShow, onOpen
             {t('following.import')}
           </button>
         </div>
-        {notice && <p className="following-notice" role="status">{notice}</p>}
+        {notice && <p className="following-notice" role="alert">{notice}</p>}
         {following.error && (
           <p className="inline-error" role="alert">
             <ErrorText error={following.error} />

@@ -3,7 +3,7 @@ import type { SavedSearchSummary } from '../../../shared/following'
 import { useI18n } from '../i18n/I18nContext'
 import { formatNumber } from '../i18n/format'
 import { CountBadge } from './UnseenMark'
-import type { FollowingState } from './useFollowing'
+import { isTaken, type FollowingState } from './useFollowing'
 
 /** One saved search in the sidebar: opens it; its menu renames, moves, switches alerts and deletes (after a confirm). */
 export function SavedSearchItem({ search, index, count, active, following, onOpen }: {
@@ -20,8 +20,16 @@ export function SavedSearchItem({ search, index, count, active, following, onOpe
   const [confirming, setConfirming] = useState(false)
   const [name, setName] = useState(search.name)
 
+  const [taken, setTaken] = useState(false)
   const rename = async () => {
-    if (name.trim() && name.trim() !== search.name) await following.rename(search.name, name.trim()).catch(() => undefined)
+    const next = name.trim()
+    if (next && next !== search.name) {
+      if (isTaken(following.saved.filter((s) => s.name !== search.name), next)) {
+        setTaken(true)
+        return
+      }
+      await following.rename(search.name, next).catch(() => undefined)
+    }
     setRenaming(false)
   }
 
@@ -33,6 +41,7 @@ export function SavedSearchItem({ search, index, count, active, following, onOpe
             onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)} />
           <button type="submit" className="button-primary">{t('following.save')}</button>
         </form>
+        {taken && <p className="following-notice" role="alert">{t('following.duplicate', { name: name.trim() })}</p>}
       </li>
     )
   }

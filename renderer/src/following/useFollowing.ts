@@ -9,6 +9,8 @@ export interface FollowingState {
   watched: WatchedView | null
   seen: SeenMarks | null
   error: AppError | null
+  /** Moves on every change made here and every reload: screens showing stars and notes reload with it. */
+  version: number
   /** Reloads counts and marks (after a change made elsewhere). */
   reload: () => void
   saveSearch: (name: string, query: SavedQuery) => Promise<void>
@@ -73,7 +75,7 @@ export function useFollowing(dataVersion: number): FollowingState {
   )
 
   return {
-    saved, watched, seen, error, reload,
+    saved, watched, seen, error, reload, version,
     saveSearch: (name, query) => act(async () => { await call('addSavedSearch', { name, query }) }),
     rename: (from, to) => act(async () => { await call('renameSavedSearch', from, to) }),
     move: (name, toIndex) => act(async () => { await call('moveSavedSearch', name, toIndex) }),
@@ -87,6 +89,17 @@ export function useFollowing(dataVersion: number): FollowingState {
   }
 }
 
+/** What the list screen needs of the following: unseen marks, mark-all-seen, the star per row. */
+export interface ListFollowing {
+  /** The saved search shown, or null for the main list. */
+  savedName: string | null
+  unseenSince: string | null
+  onMarkAllSeen: () => void
+  onToggleWatch: (id: string, watched: boolean) => void
+  /** See FollowingState.version. */
+  version: number
+}
+
 /** The list query a saved search keeps: the list state without its page (the page size stays the user's). */
 export function savedQueryOf(state: SavedQuery & { offset?: number; limit?: number; now?: string }): SavedQuery {
   const { offset: _o, limit: _l, now: _n, ...query } = state
@@ -96,4 +109,10 @@ export function savedQueryOf(state: SavedQuery & { offset?: number; limit?: numb
 /** Changed after the seen mark: shown as "new" in the list. No mark → nothing is new. */
 export function isUnseen(changedAt: string, seenAt: string | null | undefined): boolean {
   return Boolean(seenAt) && changedAt > seenAt!
+}
+
+/** Is the name already used by a saved search? Names compare as the core compares them (trimmed, NFC, any case). */
+export function isTaken(saved: readonly { name: string }[], name: string): boolean {
+  const key = (n: string) => n.normalize('NFC').trim().toLocaleLowerCase()
+  return saved.some((s) => key(s.name) === key(name))
 }

@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'following.exported': 'Saved {count} searches to {path}.',
   'following.imported': 'Imported {added}; {unchanged} were already saved.',
   'following.importRenamed': "'{from}' already exists with other filters: imported as '{to}'.",
+  'following.duplicate': "A saved search named '{name}' already exists. Choose another name.",
   'following.savedHeading': 'Saved search: {name}',
   'list.unseen': 'Changed since you last looked',
   'list.unseenCount': '{count} new {count:change|changes}',

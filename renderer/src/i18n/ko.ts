@@ -35,6 +35,7 @@ export const ko = {
   'following.exported': '관심 검색 {count}개를 {path}에 저장했습니다.',
   'following.imported': '{added}개를 가져왔고 {unchanged}개는 이미 있습니다.',
   'following.importRenamed': "'{from}'은(는) 다른 조건으로 이미 있어 '{to}'(으)로 가져왔습니다.",
+  'following.duplicate': "'{name}' 이름의 관심 검색이 이미 있습니다. 다른 이름을 고르세요.",
   'following.savedHeading': '관심 검색: {name}',
   'list.unseen': '마지막으로 본 뒤 변경됨',
   'list.unseenCount': '새 변경 {count}건',
