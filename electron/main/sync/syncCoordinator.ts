@@ -13,10 +13,12 @@
  *   opens the search or the watched view; otherwise, for scheduled and catch-up syncs that found new or updated
  *   trials, the count, which opens the list.
  */
-import { sourceNeedsKey, type SourceId, type SyncLogEntry, type SyncProgress, type SyncTrigger } from '../../../shared/trials'
+import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import type { EmitEvent } from '../../../shared/ipc'
 import type { Settings } from '../../../shared/settings'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
+import { enabledSources, syncableSources } from '../../core/settings/enabledSources'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { toIpcError } from '../api/toIpcError'
 import { redactKey } from '../key/redactKey'
@@ -24,9 +26,8 @@ import { followingNoticeText } from '../notify/followingNotice'
 import { mergeMatches } from '../../core/userData/syncMatches'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
 import type { DailyScheduler } from './dailyScheduler'
-import type { EmitEvent } from './emitter'
 import { isSyncOverdue, nextScheduledSlot } from './scheduleSlots'
-import { noKeyError, noSourceEnabledError } from './syncMessages'
+import { noKeyError, noSourceEnabledError } from './syncRefusals'
 
 export interface SyncNotice {
   title: string
@@ -75,16 +76,6 @@ export interface SyncCoordinator {
   /** Schedules the daily job, follows settings changes, and checks for an overdue sync once. */
   start(): Promise<void>
   stop(): void
-}
-
-/** The registries switched on in Settings, in settings order. */
-export function enabledSources(settings: Settings): SourceId[] {
-  return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
-}
-
-/** Without a data.go.kr key only the keyless sources (ClinicalTrials.gov) can sync; with one, all of them. */
-export function syncableSources(sources: readonly SourceId[], hasKey: boolean): SourceId[] {
-  return hasKey ? [...sources] : sources.filter((id) => !sourceNeedsKey(id))
 }
 
 export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {
