@@ -101,7 +101,7 @@ describe('following in the app', { timeout: 30_000 }, () => {
   it('edits a private note in the detail (at most 10,000 characters); the list search finds it', async () => {
     const { user } = await renderFollowing()
     expect(NOTE_MAX).toBe(NOTE_MAX_CHARS)
-    await user.click(screen.getByText('임상시험 과제 005').closest('tr')!)
+    await user.click((await screen.findByText('임상시험 과제 005')).closest('tr')!)
     const note = await screen.findByRole('textbox', { name: '내 메모' })
     expect(note).toHaveAttribute('maxLength', '10000')
     await user.type(note, '박○○ 환자 의뢰')
@@ -112,8 +112,8 @@ describe('following in the app', { timeout: 30_000 }, () => {
     await user.keyboard('{Escape}')
     await user.keyboard('/')
     await user.keyboard('의뢰')
-    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2), { timeout: 3000 })
-    expect(screen.getByText('임상시험 과제 005')).toBeInTheDocument()
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2))
+    expect(await screen.findByText('임상시험 과제 005')).toBeInTheDocument()
   })
 
   it('a notification click on a saved search opens it', async () => {
