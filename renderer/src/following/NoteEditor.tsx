@@ -15,10 +15,9 @@ export function NoteEditor({ id, note, onSaved }: { id: string; note: string | n
   const [saving, setSaving] = useState(false)
   const [saved, setSaved] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
-  useEffect(() => {
-    setText(note ?? '')
-    setSaved(false)
-  }, [id, note])
+  // The saved note comes back with the reloaded trial: show it, and keep "Saved" until another trial or an edit.
+  useEffect(() => setText(note ?? ''), [id, note])
+  useEffect(() => setSaved(false), [id])
 
   const save = async (next: string | null) => {
     setSaving(true)
