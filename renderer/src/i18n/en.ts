@@ -81,6 +81,10 @@ export const en: Record<MessageKey, string> = {
   'facet.phase': 'Phase (study model)',
   'facet.department': 'Department',
   'facet.status': 'Recruitment status',
+  'facet.recruitment': 'Recruitment status',
+  'facet.site': 'Site',
+  'facet.condition': 'Condition',
+  'facet.sponsor': 'Sponsor',
   'facet.noValues': 'No values to choose from',
 
   'filters.label': 'Filters',

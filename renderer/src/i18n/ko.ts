@@ -82,6 +82,10 @@ export const ko = {
   'facet.phase': '임상시험단계(연구모형)',
   'facet.department': '진료과',
   'facet.status': '모집 상태',
+  'facet.recruitment': '모집 상태',
+  'facet.site': '연구 실시기관',
+  'facet.condition': '대상 질환',
+  'facet.sponsor': '연구 의뢰기관',
   'facet.noValues': '선택할 값이 없습니다',
 
   'filters.label': '필터',
