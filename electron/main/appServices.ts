@@ -86,6 +86,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     if (!reload) return
     for (const event of storeRecoveredEvents(reload.warnings)) emit('store:recovered', event)
     emit('sync:finished', { entries: reload.newEntries })
+    // A CLI sync (e.g. from cron) that brought something the user follows gets the same one notification.
+    await sync.announce(reload.newEntries, 'cli')
   }
 
   const sync = createSyncCoordinator({

@@ -18,6 +18,10 @@ export interface Bridge {
   handlers: ApiHandlers
   storePath: string
   savedCsvPath: string
+  /** OS notifications the coordinator showed (title, body), in order: what the user would have seen. */
+  notices: Array<{ title: string; body: string; click: () => void }>
+  /** Where the saved-searches export/import dialogs point. */
+  savedSearchesPath: string
   /** Sends a main → renderer event, as the main process would (e.g. the network going away). */
   emit<E extends IpcEventName>(event: E, payload: IpcEventMap[E]): void
   /** Delay added before every open-API request, so progress is visible on screen. */
@@ -30,6 +34,8 @@ export async function createBridge(options: { env: Record<string, string>; setti
   const dir = await mkdtemp(join(tmpdir(), 'trial-desk-e2e-'))
   const storePath = join(dir, 'trials.json')
   const savedCsvPath = join(dir, 'export.csv')
+  const savedSearchesPath = join(dir, 'saved-searches.json')
+  const notices: Bridge['notices'] = []
   let requestDelayMs = 0
   const slowFetch: typeof fetch = async (input, init) => {
     if (requestDelayMs > 0) await new Promise((done) => setTimeout(done, requestDelayMs))
@@ -54,9 +60,11 @@ export async function createBridge(options: { env: Record<string, string>; setti
         .catch(() => undefined)
     },
     scheduler: { scheduleDaily: () => ({ cancel: () => undefined }) }, // no daily job in tests
+    notify: ({ title, body, onClick }) => void notices.push({ title, body, click: onClick }),
     saveDialog: async () => savedCsvPath,
     openExternal: async () => undefined,
     showItemInFolder: () => undefined,
+    savedSearchesDialogs: { save: async () => savedSearchesPath, open: async () => savedSearchesPath },
     appInfo: { version: '0.0.0-e2e', platform: process.platform },
   })
   const { handlers, emit } = services
@@ -65,6 +73,8 @@ export async function createBridge(options: { env: Record<string, string>; setti
     handlers,
     storePath,
     savedCsvPath,
+    notices,
+    savedSearchesPath,
     emit,
     setRequestDelay: (ms) => {
       requestDelayMs = ms
