@@ -5,7 +5,7 @@ import type { ChangeKind, FacetField, ListQuery, SourceId } from '../../../share
  * The filter menus, in screen order. Written out here because the renderer imports only types from shared/ (no
  * shared runtime in the bundle); `AllFacets` stops the build when shared/trials.ts gains a facet missing here.
  */
-export const FACETS = ['source', 'changeKind', 'scope', 'studyType', 'institution', 'phase', 'department', 'status'] as const satisfies readonly FacetField[]
+export const FACETS = ['source', 'changeKind', 'recruitment', 'phase', 'site', 'condition', 'institution', 'sponsor', 'department', 'studyType', 'scope'] as const satisfies readonly FacetField[]
 export type AllFacets = [Exclude<FacetField, (typeof FACETS)[number]>] extends [never] ? true : never
 export const ALL_FACETS_SHOWN: AllFacets = true
 
@@ -54,11 +54,11 @@ export function toggleFacet(state: ListState, facet: FacetField, value: string):
 }
 
 export function hasFilters(state: ListQuery): boolean {
-  return Boolean(state.q || state.sources?.length || state.kinds?.length || state.fields?.length || state.includeRemoved)
+  return Boolean(state.q || state.sources?.length || state.kinds?.length || state.fields?.length || state.includeRemoved || state.recruitingOnly)
 }
 
 export function clearFilters(state: ListState): ListState {
-  return { ...state, q: undefined, sources: undefined, kinds: undefined, fields: undefined, includeRemoved: undefined, offset: 0 }
+  return { ...state, q: undefined, sources: undefined, kinds: undefined, fields: undefined, includeRemoved: undefined, recruitingOnly: undefined, offset: 0 }
 }
 
 /** The query without paging, for the CSV export (all pages). */
