@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ChangeBadge } from '../../components/ChangeBadge'
 import { ErrorText } from '../../components/ErrorText'
 import { RelativeTime } from '../../components/RelativeTime'
@@ -6,9 +6,11 @@ import { Trans } from '../../components/Trans'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { call } from '../../lib/api'
 import { useI18n } from '../../i18n/I18nContext'
-import { fieldLabel, isMessageKey, orderFieldNames } from '../../i18n/translate'
+import { fieldLabel, isMessageKey } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
+import { groupFields } from './fieldGroups'
 import { HistoryTimeline } from './HistoryTimeline'
+import { ReferralCard } from './ReferralCard'
 import './detail.css'
 
 /**
@@ -25,6 +27,47 @@ function AttributionText({ source, text }: { source: string; text: string }) {
       <p className="muted" lang="ko">
         {text}
       </p>
+    </>
+  )
+}
+
+function FieldRows({ fields, names }: { fields: Record<string, unknown>; names: string[] }) {
+  const { t } = useI18n()
+  return (
+    <dl className="fields">
+      {names.map((name) => (
+        <div key={name} className="field-row">
+          <dt title={name}>{fieldLabel(t, name)}</dt>
+          <dd>
+            <FieldValue value={fields[name]} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** Every registry field, grouped, each once; empty ones behind "빈 항목 n개 보기". */
+function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
+  const { t } = useI18n()
+  const [showEmpty, setShowEmpty] = useState(false)
+  const { groups, empty } = groupFields(fields)
+  return (
+    <>
+      {groups.map(({ group, names }) => (
+        <div key={group} className="field-group">
+          <h3>{t(`detail.group.${group}`)}</h3>
+          <FieldRows fields={fields} names={names} />
+        </div>
+      ))}
+      {empty.length > 0 && (
+        <div className="field-group">
+          <button type="button" className="button-link" aria-expanded={showEmpty} onClick={() => setShowEmpty(!showEmpty)}>
+            {t(showEmpty ? 'detail.hideEmpty' : 'detail.showEmpty', { count: empty.length })}
+          </button>
+          {showEmpty && <FieldRows fields={fields} names={empty} />}
+        </div>
+      )}
     </>
   )
 }
@@ -92,20 +135,12 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
             )}
             {trial.detailsPending && <p className="notice">{t('detail.detailsPending')}</p>}
           </header>
+          <ReferralCard trial={trial} />
 
           <div className="detail-body">
             <section className="detail-fields" aria-labelledby="fields-heading">
               <h2 id="fields-heading">{t('detail.fields')}</h2>
-              <dl className="fields">
-                {orderFieldNames(Object.keys(trial.fields)).map((name) => (
-                  <div key={name} className="field-row">
-                    <dt title={name}>{fieldLabel(t, name)}</dt>
-                    <dd>
-                      <FieldValue value={trial.fields[name]} />
-                    </dd>
-                  </div>
-                ))}
-              </dl>
+              <GroupedFieldList fields={trial.fields} />
             </section>
             <aside className="detail-side">
               <section aria-labelledby="history-heading">
