@@ -4,6 +4,7 @@
  * The preload builds `window.api` from IPC_CALLS / IPC_EVENTS; the main process registers exactly one handler per call.
  */
 import type { AppError } from './errors'
+import type { ImportResult, SavedQuery, SavedSearch, SavedSearchSummary, SeenMarks, WatchedView } from './following'
 import type { KeyInfo, Language, Settings } from './settings'
 import type {
   ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, SyncProgress, TrialDetail,
@@ -82,10 +83,27 @@ export interface IpcCallMap {
   showExportedFile: { channel: 'export:show'; args: [path: string]; result: { shown: boolean } }
   openExternal: { channel: 'app:open-external'; args: [url: string]; result: { opened: boolean } }
   getAppInfo: { channel: 'app:info'; args: []; result: AppInfo }
+  // Following (user-data.json): saved searches, watched trials, notes, seen marks.
+  listSavedSearches: { channel: 'saved:list'; args: []; result: SavedSearchSummary[] }
+  addSavedSearch: { channel: 'saved:add'; args: [input: { name: string; query: SavedQuery; alerts?: boolean }]; result: SavedSearch }
+  renameSavedSearch: { channel: 'saved:rename'; args: [from: string, to: string]; result: SavedSearch }
+  moveSavedSearch: { channel: 'saved:move'; args: [name: string, toIndex: number]; result: SavedSearch[] }
+  updateSavedSearch: { channel: 'saved:update'; args: [name: string, patch: { query?: SavedQuery; alerts?: boolean }]; result: SavedSearch }
+  removeSavedSearch: { channel: 'saved:remove'; args: [name: string]; result: { removed: string } }
+  /** The user opened the search: answers it as it was (its unseen count and seen mark), then marks it seen. */
+  openSavedSearch: { channel: 'saved:open'; args: [name: string]; result: SavedSearchSummary }
+  exportSavedSearches: { channel: 'saved:export'; args: [language: Language]; result: { path: string | null; count: number } }
+  /** null when the user cancelled the file dialog. */
+  importSavedSearches: { channel: 'saved:import'; args: [language: Language]; result: ImportResult | null }
+  getSeenMarks: { channel: 'seen:get'; args: []; result: SeenMarks }
+  markSeen: { channel: 'seen:mark'; args: [view: keyof SeenMarks]; result: SeenMarks }
+  watchTrial: { channel: 'watch:add'; args: [id: string]; result: { id: string; watched: boolean } }
+  unwatchTrial: { channel: 'watch:remove'; args: [id: string]; result: { id: string; watched: boolean } }
+  getWatched: { channel: 'watch:list'; args: []; result: WatchedView }
+  setNote: { channel: 'note:set'; args: [id: string, text: string | null]; result: { id: string; note: string | null } }
 }
 
 export type IpcCallName = keyof IpcCallMap
-export type IpcChannel = IpcCallMap[IpcCallName]['channel']
 
 /** Runtime list of calls (the preload and the main process iterate it). */
 export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {
@@ -105,7 +123,27 @@ export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {
   showExportedFile: 'export:show',
   openExternal: 'app:open-external',
   getAppInfo: 'app:info',
+  listSavedSearches: 'saved:list',
+  addSavedSearch: 'saved:add',
+  renameSavedSearch: 'saved:rename',
+  moveSavedSearch: 'saved:move',
+  updateSavedSearch: 'saved:update',
+  removeSavedSearch: 'saved:remove',
+  openSavedSearch: 'saved:open',
+  exportSavedSearches: 'saved:export',
+  importSavedSearches: 'saved:import',
+  getSeenMarks: 'seen:get',
+  markSeen: 'seen:mark',
+  watchTrial: 'watch:add',
+  unwatchTrial: 'watch:remove',
+  getWatched: 'watch:list',
+  setNote: 'note:set',
 }
+
+/** A screen the main process can ask the renderer to show; `saved` opens the named saved search. */
+export type AppNavigation =
+  | { screen: 'list' | 'settings' | 'log' | 'watched' }
+  | { screen: 'saved'; savedSearch: string }
 
 /** Main → renderer events. */
 export interface IpcEventMap {
@@ -119,7 +157,7 @@ export interface IpcEventMap {
   'store:recovered': { message: string; corruptPath: string }
   'net:online': { online: boolean }
   /** Menu items and notification clicks ask the renderer to show a screen. */
-  'app:navigate': { screen: 'list' | 'settings' | 'log' }
+  'app:navigate': AppNavigation
 }
 export type IpcEventName = keyof IpcEventMap
 export const IPC_EVENTS: readonly IpcEventName[] = [

@@ -1,3 +1,6 @@
+/** Carriage return + erase line: the progress line rewrites itself with it (the only escape the CLI writes). */
+export const REWRITE_LINE = '\r\x1b[K'
+
 /** Where the CLI writes: stdout carries the result (one JSON document with --json), stderr everything else. */
 export interface CliIo {
   out: (text: string) => void

@@ -3,7 +3,8 @@ import { redactSecrets } from '../core/http/redact'
 import { openTrialDesk } from '../core/openTrialDesk'
 import { defaultStorePath } from '../core/paths'
 import { createSources, sourceConfigFromEnv } from '../core/sources/index'
-import type { CliIo } from './cliIo'
+import { terminalSafe } from '../core/text/terminalSafe'
+import { REWRITE_LINE, type CliIo } from './cliIo'
 import { runFollowingCommand } from './commands/followingCommands'
 import { runListCommand } from './commands/listCommand'
 import { runShowCommand } from './commands/showCommand'
@@ -27,6 +28,7 @@ async function execute(command: Exclude<CliCommand, { name: 'help' }>, io: CliIo
         return await runSyncCommand(desk, io, {
           sources: command.sources === 'all' ? sources.map((s) => s.id) : command.sources,
           single: command.sources !== 'all', now: command.now, allowMassRemoval: command.allowMassRemoval,
+          fullResync: command.fullResync,
           json: command.json, hasKey: sourceConfig.getServiceKey() !== undefined,
         })
       case 'list': return runListCommand(desk, io, command.query, command.json)
@@ -39,8 +41,24 @@ async function execute(command: Exclude<CliCommand, { name: 'help' }>, io: CliIo
   }
 }
 
+/**
+ * Every line the CLI writes passes through terminalSafe: registry text (titles, fields, messages quoting a server)
+ * can never drive the terminal. Only the progress line keeps the app's own carriage return and erase-line.
+ */
+function terminalSafeIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    out: (text) => io.out(terminalSafe(text)),
+    err: (text) => io.err(terminalSafe(text)),
+    progress: (text) => io.progress(text.startsWith(REWRITE_LINE)
+      ? REWRITE_LINE + terminalSafe(text.slice(REWRITE_LINE.length))
+      : terminalSafe(text)),
+  }
+}
+
 /** Runs one CLI invocation and returns its exit code. Expected failures print a message, never a stack trace. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafeIo(rawIo)
   const key = io.env.DATA_GO_KR_SERVICE_KEY
   const json = argv.includes('--json')
   try {

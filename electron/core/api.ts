@@ -21,6 +21,8 @@ export interface SyncOptions {
   /** Fixes the clock for timestamps (CLI --now, tests). */
   now?: () => Date
   allowMassRemoval?: boolean
+  /** Incremental sources (ClinicalTrials.gov) fetch everything and list every id, as on their first sync. */
+  fullResync?: boolean
   signal?: AbortSignal
   onProgress?: (p: SyncProgress) => void
   trigger?: SyncTrigger
@@ -30,7 +32,7 @@ export interface TrialDesk {
   /** Warnings from opening the store (e.g. recovered from a corrupt file: names the `.corrupt-<ts>` file). */
   readonly openWarnings: string[]
   list(query: ListQuery): ListResult
-  get(id: string): import('../../shared/trials').TrialDetail
+  get(id: string): TrialDetail
   status(): StatusReport
   syncLog(filter?: { ok?: boolean; source?: SourceId; offset?: number; limit?: number }): { total: number; items: SyncLogEntry[] }
   /**
@@ -43,5 +45,3 @@ export interface TrialDesk {
   readonly following: Following
   close(): Promise<void>
 }
-
-export type { TrialDetail }

@@ -7,7 +7,7 @@ import { buildStatusReport } from './store/statusReport'
 import { StoreSession } from './store/storeSession'
 import { runSync } from './sync/runSync'
 import { filterSyncLog } from './sync/syncLog'
-import { createFollowing, marksOf, notesOf, type Following } from './userData/following'
+import { createFollowing, marksOf, notesOf, withMarks, type Following } from './userData/following'
 import { userDataPathFor } from './userData/userDataFile'
 import { UserDataStore } from './userData/userDataStore'
 
@@ -36,8 +36,7 @@ class StoreBackedTrialDesk implements TrialDesk {
 
   list(query: ListQuery): ListResult {
     const result = this.listWithNotes(query)
-    const data = this.userData.data
-    return { ...result, items: result.items.map((item) => ({ ...item, ...marksOf(data, item.id) })) }
+    return { ...result, items: withMarks(result.items, this.userData.data) }
   }
 
   get(id: string): TrialDetail {

@@ -3,7 +3,7 @@
  * electron-free modules beside this file; here is only the glue that needs the real `electron` module.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron'
 import type { IpcEventMap, IpcEventName } from '../../shared/ipc'
 import type { Language } from '../../shared/settings'
 import { isTrialsError } from '../core/errors'
@@ -19,8 +19,7 @@ import { redactKey } from './key/redactKey'
 import { createSafeStorageKeyStore } from './key/serviceKeyStore'
 import { appMenuTemplate } from './menu/appMenuTemplate'
 import { startupFailureDialog } from './startupFailure'
-import { openLiveTrialDesk } from './store/liveTrialDesk'
-import type { LiveTrialDesk } from './store/liveTrialDesk'
+import { openLiveTrialDesk, type LiveTrialDesk } from './store/liveTrialDesk'
 import { storeRecoveredEvents } from './storeRecovery'
 import { nodeScheduleDailyScheduler } from './sync/dailyScheduler'
 import { createSyncCoordinator } from './sync/syncCoordinator'
@@ -73,7 +72,7 @@ async function start(): Promise<void> {
   // axios runs on Chromium's network stack inside the app: system proxy, PAC and certificate store apply.
   const sourceConfig: SourceConfig = {
     ...sourceConfigFromEnv(process.env, () => keyStore.get()),
-    fetchImpl: ((input: RequestInfo | URL, init?: RequestInit) =>
+    fetchImpl: ((input: string | URL | Request, init?: RequestInit) =>
       net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
   }
 
@@ -144,7 +143,7 @@ async function start(): Promise<void> {
     appInfo: { version: app.getVersion(), platform: process.platform },
     beforeRead: refreshStore,
   })
-  registerIpc(ipcMain, handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
+  registerIpc(handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
 
   const csp = contentSecurityPolicy(devServerUrl)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -82,7 +82,8 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
 
   useEffect(() => {
     const offs = [
-      subscribe('app:navigate', ({ screen: target }) => show(target)),
+      // Saved searches and the watched view are shown within the list screen (see the following screens).
+      subscribe('app:navigate', ({ screen: target }) => show(target === 'saved' || target === 'watched' ? 'list' : target)),
       subscribe('store:recovered', ({ corruptPath }) => setRecovered({ corruptPath })),
     ]
     return () => offs.forEach((off) => off())

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TrialDesk } from '../../electron/core/api'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
-import { createSources, sourceConfigFromEnv } from '../../electron/core/sources'
+import { sourceConfigFromEnv } from '../../electron/core/sources'
 import { type FakeCris, startFakeCris } from '../fakes/crisServer'
 import { FAKE_ODCLOUD_KEY, type FakeOdcloud, startFakeOdcloud } from '../fakes/odcloudServer'
 

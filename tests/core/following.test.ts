@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
-import { createFakeSource, icreatRow, ids, rowsFor } from '../helpers/fakeSource'
+import { createFakeSource, icreatRow } from '../helpers/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
 
 const tempDir = useTempDir()

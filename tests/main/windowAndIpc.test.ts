@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { IPC_CALLS, IPC_EVENTS } from '../../shared/ipc'
 import { createMainWindow } from '../../electron/main/window/createMainWindow'
 import { isAllowedExternalUrl } from '../../electron/main/window/externalLinks'
@@ -31,6 +31,7 @@ const ALLOWED_URLS = [
   'https://www.data.go.kr/data/3033869/openapi.do',
   'https://cris.nih.go.kr/cris/search/detailSearch.do?seq=26587',
   'https://trialsearch.who.int/Trial2.aspx?TrialID=KCT0001234',
+  'https://clinicaltrials.gov/study/NCT05338099',
 ]
 
 function openWindow() {
@@ -85,8 +86,9 @@ describe('main window', () => {
     first.win.options.width = 1000
     first.win.options.height = 700
     first.win.emit('close')
-    return new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => {
-      const saved = JSON.parse(readFileSync(join(first.dir, 'window-state.json'), 'utf8'))
+    // The save is asynchronous: wait for the file (a condition, not a fixed sleep).
+    const statePath = join(first.dir, 'window-state.json')
+    return vi.waitFor(() => JSON.parse(readFileSync(statePath, 'utf8')), { timeout: 10_000 }).then((saved) => {
       expect(saved.bounds).toEqual({ x: 100, y: 50, width: 1000, height: 700 })
       createMainWindow({ preloadPath: 'p', indexHtmlPath: 'i', windowStatePath: join(first.dir, 'window-state.json') })
       expect(FakeBrowserWindow.instances.at(-1)!.options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 })
@@ -118,7 +120,7 @@ describe('IPC registration', () => {
 
   it('registers exactly one handler per channel of the contract', async () => {
     const app = await createTestApp()
-    const unregister = registerIpc(fakeIpcMain as never, app.handlers, { rendererDir })
+    const unregister = registerIpc(app.handlers, { rendererDir })
     expect([...fakeIpcMain.handlers.keys()].sort()).toEqual(Object.values(IPC_CALLS).sort())
     expect(fakeIpcMain.handle).toHaveBeenCalledTimes(Object.keys(IPC_CALLS).length)
     unregister()
@@ -127,7 +129,7 @@ describe('IPC registration', () => {
 
   it('answers the app renderer and refuses other senders before running the handler', async () => {
     const app = await createTestApp({ key: TEST_KEY, trials: 2 })
-    registerIpc(fakeIpcMain as never, app.handlers, { rendererDir, devServerUrl: 'http://localhost:5173' })
+    registerIpc(app.handlers, { rendererDir, devServerUrl: 'http://localhost:5173' })
     const list = fakeIpcMain.handlers.get('trials:list')!
     expect(await list(trustedFrame, {})).toMatchObject({ ok: true, data: { total: 2 } })
     expect(await list({ senderFrame: { url: 'http://localhost:5173/' } }, {})).toMatchObject({ ok: true })

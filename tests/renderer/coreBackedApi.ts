@@ -14,6 +14,7 @@ import { createTrialIndex } from '../../electron/core/query/trialIndex'
 import type { StoredTrial } from '../../electron/core/store/types'
 import { filterSyncLog } from '../../electron/core/sync/syncLog'
 import { toIpcError } from '../../electron/main/api/toIpcError'
+import { createFollowingApi } from './followingApi'
 import { makeTrials, NOW, SOURCES } from './testTrials'
 
 const HOUR = 3600_000
@@ -43,6 +44,11 @@ function answer<T>(run: () => T): Promise<IpcResult<T>> {
   } catch (e) {
     return Promise.resolve({ ok: false, error: toIpcError(e) })
   }
+}
+
+/** The same for a call that resolves later (the user data is read from its file first). */
+function answerAsync<T>(run: () => Promise<T>): Promise<IpcResult<T>> {
+  return run().then((data) => ({ ok: true as const, data }), (e: unknown) => ({ ok: false as const, error: toIpcError(e) }))
 }
 
 export function createTestApi(options: TestApiOptions = {}) {
@@ -75,15 +81,17 @@ export function createTestApi(options: TestApiOptions = {}) {
   const calls: Array<{ name: string; args: unknown[] }> = []
   const record = (name: string, args: unknown[]) => calls.push({ name, args })
 
+  const following = createFollowingApi({ index, now, list: (query, clock, extras) => listTrials(index, query, clock, extras), record })
   const api: TrialDeskApi = {
     listTrials: (query) => {
       record('listTrials', [query])
-      return answer(() => listTrials(index, query, now))
+      return answerAsync(() => following.list(query))
     },
     getTrial: (id) => {
       record('getTrial', [id])
-      return answer(() => getTrial(index, id, (source, sourceId) => SOURCES.get(source as never)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION))
+      return answerAsync(() => following.get(() => getTrial(index, id, (source, sourceId) => SOURCES.get(source as never)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION)))
     },
+    ...following.calls,
     startSync: (opts) => {
       record('startSync', [opts])
       return syncResult()
@@ -173,6 +181,8 @@ export function createTestApi(options: TestApiOptions = {}) {
   return {
     api,
     calls,
+    /** The real Following behind the api (to prepare saved searches, stars and notes). */
+    following: following.following,
     get settings() {
       return settings
     },

@@ -1,2 +1,2 @@
 /** Disk problems (no permission, read-only, full) as stable error codes. */
-export { DISK_FULL_ERRNOS, NOT_WRITABLE_ERRNOS, diskErrorCode, diskMessages, toDiskError, withDiskErrors, type DiskErrorCode, type DiskErrorValues, type DiskTarget } from './diskError'
+export { diskErrorCode, toDiskError, withDiskErrors, type DiskTarget } from './diskError'

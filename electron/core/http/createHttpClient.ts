@@ -1,5 +1,6 @@
 /**
- * The one HTTP client every source uses: axios with a per-request timeout, retries (axios-retry), cancellation,
+ * The one HTTP client every source uses: axios with an idle timeout and an overall deadline per attempt (see
+ * attemptDeadline), retries (axios-retry), cancellation,
  * bodies read as text, the service key encoded exactly once, and every failure classified into a TrialsError.
  * Runs on Electron's net.fetch inside the app (config.fetchImpl) and on Node's HTTP stack in the CLI and tests.
  */
@@ -7,6 +8,7 @@ import axios, { type AxiosInstance } from 'axios'
 import axiosRetry from 'axios-retry'
 import { TrialsError } from '../errors'
 import type { SourceConfig } from '../sources/source'
+import { installAttemptDeadline } from './attemptDeadline'
 import { type ClassifyContext, classifyHttpError } from './classifyError'
 import { httpMessages } from './messages'
 import { redactSecrets } from './redact'
@@ -48,6 +50,8 @@ function createAxios(config: SourceConfig, options: HttpClientOptions): AxiosIns
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
     ...(config.fetchImpl ? { adapter: 'fetch' as const, env: { fetch: config.fetchImpl } } : {}),
   })
+  // Before axios-retry, so a stalled or trickling attempt reaches the retry rule as a timeout.
+  installAttemptDeadline(instance, config.timeoutMs)
   const retryBaseMs = retryBaseFromEnv(config.env)
   axiosRetry(instance, {
     retries: MAX_RETRIES,
@@ -77,7 +81,7 @@ export function createHttpClient(config: SourceConfig, options: HttpClientOption
       // The query is built here, not by axios, so the key is percent-encoded exactly once.
       const fullUrl = withQuery(url, buildQueryString(query, serviceKey))
       try {
-        const response = await instance.get<string>(fullUrl, { signal })
+        const response = await instance.get<string>(fullUrl, { userSignal: signal })
         return {
           status: response.status,
           body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),

@@ -12,7 +12,7 @@ const MAX_RETRY_AFTER_MS = 30_000
 
 export function isRetryableHttpError(error: AxiosError): boolean {
   if (axios.isCancel(error) || error.code === 'ERR_CANCELED') return false
-  if (error.config?.signal && (error.config.signal as AbortSignal).aborted) return false
+  if (error.config?.userSignal?.aborted) return false
   const status = error.response?.status
   if (status === undefined) return true // network error or timeout: nothing reached us
   return status === 429 || status >= 500

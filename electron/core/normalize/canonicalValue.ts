@@ -65,7 +65,7 @@ export function identicalValue(a: unknown, b: unknown): boolean {
     if (!Object.hasOwn(y, key) || !identicalValue(x[key], y[key])) return false
     keys++
   }
-  for (const key in y) if (--keys < 0) return false
+  for (const _key in y) if (--keys < 0) return false
   return keys === 0
 }
 

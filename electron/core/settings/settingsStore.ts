@@ -5,11 +5,9 @@
  */
 import { readFile, rename } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { DEFAULT_SETTINGS } from '../../../shared/settings'
-import type { Settings } from '../../../shared/settings'
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 import { atomicWriteFile } from './atomicWriteFile'
-import { applySettingsPatch, settingsSchema } from './settingsSchema'
-import type { SettingsPatch } from './settingsSchema'
+import { applySettingsPatch, settingsSchema, type SettingsPatch } from './settingsSchema'
 
 export interface SettingsStore {
   readonly path: string

@@ -7,6 +7,7 @@ import type { StoreSession } from '../store/storeSession'
 import type { SourceMeta, StoreData } from '../store/types'
 import type { StoreLock } from '../store/trialStoreFile'
 import { fetchAndDiff } from './fetchAndDiff'
+import { ceilingFor, syncCeilingError } from './syncCeiling'
 import { appendSyncLog, failedLogEntry } from './syncLog'
 import { toAppError } from './toAppError'
 
@@ -17,6 +18,7 @@ export interface SyncOneSourceInput {
   source: Source | undefined
   now: () => Date
   allowMassRemoval: boolean
+  fullResync?: boolean
   signal: AbortSignal
   onProgress: (p: SyncProgress) => void
   trigger?: SyncTrigger
@@ -57,15 +59,22 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
   }
   let fetched = 0
   let rejected = 0
+  // The sync's ceiling (see syncCeiling): stops the fetch, never a save in progress.
+  const ceilingMs = ceilingFor(input.source, session.data.trials.filter((t) => t.source === sourceId).length)
+  const ceiling = new AbortController()
+  const ceilingTimer = setTimeout(() => ceiling.abort(), ceilingMs)
   try {
     if (!input.source) {
       throw new TrialsError('USAGE', `The source "${sourceId}" is not available in this version of Trial Desk.`)
     }
     const before = session.data
     const result = await fetchAndDiff({
-      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, signal,
-      onProgress: input.onProgress, warn,
+      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, fullResync: input.fullResync,
+      signal: AbortSignal.any([signal, ceiling.signal]), onProgress: input.onProgress, warn,
+    }).catch((error: unknown) => {
+      throw ceiling.signal.aborted && !signal.aborted ? syncCeilingError(sourceId, ceilingMs) : error
     })
+    clearTimeout(ceilingTimer)
     fetched = result.fetched
     rejected = result.rejected
     if (input.lock.compromised) {
@@ -98,6 +107,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     input.onProgress({ source: sourceId, phase: 'save', done: 1, total: 1 })
     return entry
   } catch (error) {
+    clearTimeout(ceilingTimer)
     const entry = failedLogEntry(base(), toAppError(error, sourceId, key, signal), fetched, rejected)
     const current = session.data
     const meta = metaOf(current, sourceId)

@@ -65,6 +65,11 @@ export function marksOf(data: UserData, id: string): { watched: boolean; note: s
   return { watched: data.watched[id] !== undefined, note: data.notes[id]?.text ?? null }
 }
 
+/** List items with the user's marks (watched, note). */
+export function withMarks<T extends TrialSummary>(items: readonly T[], data: UserData): T[] {
+  return items.map((item) => ({ ...item, ...marksOf(data, item.id) }))
+}
+
 export function notesOf(data: UserData): Map<string, string> {
   return new Map(Object.entries(data.notes).map(([id, note]) => [id, note.text]))
 }

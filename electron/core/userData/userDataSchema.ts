@@ -1,7 +1,6 @@
 /** The user-data file (`user-data.json`): its shape, its schema version and the migrations to it. */
 import { z } from 'zod'
-import { NOTE_MAX_CHARS, SAVED_SEARCH_NAME_MAX_CHARS } from '../../../shared/following'
-import type { SavedSearch, SeenMarks } from '../../../shared/following'
+import { NOTE_MAX_CHARS, SAVED_SEARCH_NAME_MAX_CHARS, type SavedSearch, type SeenMarks } from '../../../shared/following'
 import { listQuerySchema } from '../settings/settingsSchema'
 
 export const USER_DATA_SCHEMA_VERSION = 1

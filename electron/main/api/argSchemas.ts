@@ -2,7 +2,9 @@
 import { z } from 'zod'
 import type { IpcCallName } from '../../../shared/ipc'
 import { SOURCE_IDS } from '../../../shared/trials'
+import { NOTE_MAX_CHARS } from '../../../shared/following'
 import { listQuerySchema, settingsPatchSchema } from '../../core/settings/settingsSchema'
+import { savedQuerySchema, savedSearchNameSchema } from '../../core/userData/userDataSchema'
 
 export const trialIdSchema = z
   .string()
@@ -35,6 +37,9 @@ const syncLogQuerySchema = z
 const exportRequestSchema = z.object({ query: listQuerySchema, language: z.enum(['ko', 'en']) }).strict()
 
 const none = z.tuple([])
+const language = z.enum(['ko', 'en'])
+const savedSearchInputSchema = z.object({ name: savedSearchNameSchema, query: savedQuerySchema, alerts: z.boolean().optional() }).strict()
+const savedSearchPatchSchema = z.object({ query: savedQuerySchema.optional(), alerts: z.boolean().optional() }).strict()
 
 /** Argument tuples per call. Optional trailing arguments may be omitted or `undefined`. */
 export const ARG_SCHEMAS = {
@@ -54,6 +59,21 @@ export const ARG_SCHEMAS = {
   showExportedFile: z.tuple([z.string().min(1).max(4096)]),
   openExternal: z.tuple([externalUrlSchema]),
   getAppInfo: none,
+  listSavedSearches: none,
+  addSavedSearch: z.tuple([savedSearchInputSchema]),
+  renameSavedSearch: z.tuple([savedSearchNameSchema, savedSearchNameSchema]),
+  moveSavedSearch: z.tuple([savedSearchNameSchema, z.number().int().min(0).max(10_000)]),
+  updateSavedSearch: z.tuple([savedSearchNameSchema, savedSearchPatchSchema]),
+  removeSavedSearch: z.tuple([savedSearchNameSchema]),
+  openSavedSearch: z.tuple([savedSearchNameSchema]),
+  exportSavedSearches: z.tuple([language]),
+  importSavedSearches: z.tuple([language]),
+  getSeenMarks: none,
+  markSeen: z.tuple([z.enum(['list', 'watched'])]),
+  watchTrial: z.tuple([trialIdSchema]),
+  unwatchTrial: z.tuple([trialIdSchema]),
+  getWatched: none,
+  setNote: z.tuple([trialIdSchema, z.string().max(NOTE_MAX_CHARS).nullable()]),
 } satisfies Record<IpcCallName, z.ZodType>
 
 export type ParsedArgs<K extends IpcCallName> = z.infer<(typeof ARG_SCHEMAS)[K]>

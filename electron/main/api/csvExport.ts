@@ -37,11 +37,19 @@ export function collectAllRows(core: Pick<TrialDesk, 'list'>, query: ListQuery):
   return rows
 }
 
+/**
+ * Registry text is untrusted: a cell starting with = + - @ tab or CR is a formula when the file is opened in a
+ * spreadsheet (OWASP "CSV injection"). `escape_formulas` prefixes such cells with `'`, so they show as text; every
+ * other character stays as the registry sent it.
+ */
 export function trialsToCsv(rows: readonly TrialSummary[], language: Language): string {
   const headers = CSV_HEADERS[language]
   return stringify(
     rows.map((row) => CSV_COLUMNS.map((column) => row[column] ?? '')),
-    { bom: true, header: true, columns: CSV_COLUMNS.map((column) => headers[column]), record_delimiter: 'windows' },
+    {
+      bom: true, header: true, columns: CSV_COLUMNS.map((column) => headers[column]), record_delimiter: 'windows',
+      escape_formulas: true,
+    },
   )
 }
 

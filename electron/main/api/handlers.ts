@@ -17,7 +17,7 @@
  */
 import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult, KeyTestSourceResult } from '../../../shared/ipc'
 import type { Language } from '../../../shared/settings'
-import type { SourceId } from '../../../shared/trials'
+import { sourceNeedsKey, type SourceId } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/api'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { redactKey } from '../key/redactKey'
@@ -25,9 +25,9 @@ import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import { isAllowedExternalUrl } from '../window/externalLinks'
 import { enabledSources, type SyncCoordinator } from '../sync/syncCoordinator'
 import { noKeyError } from '../sync/syncMessages'
-import { ARG_SCHEMAS } from './argSchemas'
-import type { ParsedArgs } from './argSchemas'
+import { ARG_SCHEMAS, type ParsedArgs } from './argSchemas'
 import { collectAllRows, writeTrialsCsv } from './csvExport'
+import { followingHandlers } from './followingHandlers'
 import { toIpcError } from './toIpcError'
 
 export interface ApiHandlerDeps {
@@ -49,17 +49,25 @@ export interface ApiHandlerDeps {
   keyTestTimeoutMs?: number
   /** Runs before every call that reads the store (the app: pick up a CLI's writes, LiveTrialDesk). */
   beforeRead?: () => Promise<unknown>
+  /** File dialogs for sharing saved searches (JSON); null when the user cancels. Absent: export/import unavailable. */
+  savedSearchesDialogs?: {
+    save: (options: { defaultFileName: string; language: Language }) => Promise<string | null>
+    open: (options: { language: Language }) => Promise<string | null>
+  }
 }
 
 /** Calls answered from the store's contents. */
-const STORE_READS: ReadonlySet<IpcCallName> = new Set(['listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo'])
+const STORE_READS: ReadonlySet<IpcCallName> = new Set([
+  'listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo',
+  'listSavedSearches', 'openSavedSearch', 'getWatched', 'watchTrial', 'unwatchTrial', 'setNote',
+])
 
 /** What IPC delivers is untrusted, hence `unknown[]`. */
 export type ApiHandlers = {
   [K in IpcCallName]: (...args: unknown[]) => Promise<IpcResult<IpcCallMap[K]['result']>>
 }
 
-type Implementations = {
+export type Implementations = {
   [K in IpcCallName]: (args: ParsedArgs<K>) => Promise<IpcCallMap[K]['result']> | IpcCallMap[K]['result']
 }
 
@@ -123,12 +131,14 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       const { storePath, storeBytes } = deps.core.status()
       return { ...deps.appInfo, storePath, storeBytes }
     },
+    ...followingHandlers(deps),
   }
 
   async function testKey(): Promise<KeyTestResult> {
     const key = deps.keyStore.get()
     if (!key) return { ok: false, error: noKeyError().toJSON() }
-    const enabled = enabledSources(deps.settings.get())
+    // ClinicalTrials.gov has no key to test: the key test stays per data.go.kr dataset.
+    const enabled = enabledSources(deps.settings.get()).filter(sourceNeedsKey)
     const signal = AbortSignal.timeout(deps.keyTestTimeoutMs ?? 30_000)
     const results: KeyTestSourceResult[] = await Promise.all(
       (enabled.length > 0 ? enabled : (['icreat'] as SourceId[])).map(async (source) => {

@@ -1,21 +1,16 @@
 /** Registers exactly one ipcMain.handle per IPC_CALLS channel, each checking the sender frame before the handler. */
-import type { IpcMain } from 'electron'
-import { IPC_CALLS } from '../../../shared/ipc'
-import type { IpcCallName, IpcResult } from '../../../shared/ipc'
+import { ipcMain } from 'electron'
+import { IPC_CALLS, type IpcCallName, type IpcResult } from '../../../shared/ipc'
 import type { ApiHandlers } from '../api/handlers'
-import { isTrustedSenderUrl } from './trustedSender'
-import type { TrustedRenderer } from './trustedSender'
+import { isTrustedSenderUrl, type TrustedRenderer } from './trustedSender'
 
 export const UNTRUSTED_SENDER_RESULT: IpcResult<never> = {
   ok: false,
   error: { code: 'VALIDATION', message: 'This request did not come from the Trial Desk window and was refused.' },
 }
 
-export function registerIpc(
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  handlers: ApiHandlers,
-  trusted: TrustedRenderer,
-): () => void {
+/** The one place that touches ipcMain: everything else goes through the typed map in shared/ipc.ts. */
+export function registerIpc(handlers: ApiHandlers, trusted: TrustedRenderer): () => void {
   const names = Object.keys(IPC_CALLS) as IpcCallName[]
   for (const name of names) {
     const handler = handlers[name]

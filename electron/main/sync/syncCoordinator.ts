@@ -8,15 +8,20 @@
  *   Wake/network triggers are debounced into one check; automatic attempts are spaced so a failing network cannot
  *   cause a retry storm; nothing automatic runs (or pops up) while offline or without a key.
  * - One sync at a time: a second request joins the running one. Cancel aborts it.
- * - After a scheduled or catch-up sync that found new or updated trials: one OS notification that opens the list.
+ * - After every sync (any trigger, or another process's sync picked up, see `announce`): at most one OS notification.
+ *   If it brought something the user follows (saved searches with alerts on, watched trials), that summary, which
+ *   opens the search or the watched view; otherwise, for scheduled and catch-up syncs that found new or updated
+ *   trials, the count, which opens the list.
  */
-import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import { sourceNeedsKey, type SourceId, type SyncLogEntry, type SyncProgress, type SyncTrigger } from '../../../shared/trials'
 import type { Settings } from '../../../shared/settings'
 import type { TrialDesk } from '../../core/api'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { toIpcError } from '../api/toIpcError'
 import { redactKey } from '../key/redactKey'
+import { followingNoticeText } from '../notify/followingNotice'
+import { mergeMatches } from '../../core/userData/syncMatches'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
 import type { DailyScheduler } from './dailyScheduler'
 import type { EmitEvent } from './emitter'
@@ -30,7 +35,7 @@ export interface SyncNotice {
 }
 
 export interface SyncCoordinatorDeps {
-  core: Pick<TrialDesk, 'sync' | 'status'>
+  core: Pick<TrialDesk, 'sync' | 'status' | 'following'>
   settings: Pick<SettingsStore, 'get' | 'onChange'>
   keyStore: Pick<ServiceKeyStore, 'get'>
   emit: EmitEvent
@@ -63,6 +68,8 @@ export interface SyncCoordinator {
   isOverdue(): boolean
   /** Runs a catch-up sync now if one is overdue and allowed. Resolves when done (or immediately when skipped). */
   catchUpIfOverdue(reason: CatchUpReason): Promise<'synced' | 'skipped-offline' | 'skipped-no-key' | 'not-overdue' | 'skipped-recent-attempt' | 'joined'>
+  /** The notification for syncs this process did not run (a CLI sync the app picked up). Never throws. */
+  announce(entries: SyncLogEntry[], trigger: SyncTrigger): Promise<void>
   /** Debounced catch-up for bursts (resume, network return). */
   requestCatchUp(reason: CatchUpReason): void
   /** Schedules the daily job, follows settings changes, and checks for an overdue sync once. */
@@ -73,6 +80,11 @@ export interface SyncCoordinator {
 /** The registries switched on in Settings, in settings order. */
 export function enabledSources(settings: Settings): SourceId[] {
   return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
+}
+
+/** Without a data.go.kr key only the keyless sources (ClinicalTrials.gov) can sync; with one, all of them. */
+export function syncableSources(sources: readonly SourceId[], hasKey: boolean): SourceId[] {
+  return hasKey ? [...sources] : sources.filter((id) => !sourceNeedsKey(id))
 }
 
 export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {
@@ -93,8 +105,9 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
 
   function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
     if (current) return current.promise
-    const chosen = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
-    const refusal = !deps.keyStore.get() ? noKeyError() : chosen.length === 0 ? noSourceEnabledError() : null
+    const wanted = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
+    const chosen = syncableSources(wanted, Boolean(deps.keyStore.get()))
+    const refusal = wanted.length === 0 ? noSourceEnabledError() : chosen.length === 0 ? noKeyError() : null
     if (refusal) {
       // The menu's "Sync now" has no reply to show this in: the event does.
       emit('sync:finished', { entries: [], error: refusal.toJSON() })
@@ -114,7 +127,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
           },
         })
         emit('sync:finished', { entries })
-        if (trigger === 'schedule' || trigger === 'catch-up') maybeNotify(entries)
+        await announce(entries, trigger)
         return entries
       } catch (e) {
         // The sync failed as a whole (e.g. STORE_IN_USE: a CLI is writing): no per-source entries, so the error travels
@@ -130,17 +143,29 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     return promise
   }
 
-  function maybeNotify(entries: SyncLogEntry[]): void {
+  async function announce(entries: SyncLogEntry[], trigger: SyncTrigger): Promise<void> {
+    if (!deps.notify) return
+    const language = deps.settings.get().language
+    try {
+      const following = followingNoticeText(mergeMatches(await deps.core.following.matchSync(entries)), language)
+      if (following) {
+        deps.notify({ title: following.title, body: following.body, onClick: () => emit('app:navigate', following.target) })
+        return
+      }
+    } catch (e) {
+      // The user data could not be read: the sync itself succeeded, so fall back to the plain count.
+      log(`following: ${toIpcError(e).code}`)
+    }
     const count = countChangedTrials(entries)
-    if (count === 0 || !deps.notify) return
-    const { title, body } = updateNoticeText(count, deps.settings.get().language)
+    if (count === 0 || (trigger !== 'schedule' && trigger !== 'catch-up')) return
+    const { title, body } = updateNoticeText(count, language)
     deps.notify({ title, body, onClick: () => emit('app:navigate', { screen: 'list' }) })
   }
 
   function isOverdue(): boolean {
     const settings = deps.settings.get()
     if (!settings.schedule.enabled) return false
-    const wanted = enabledSources(settings)
+    const wanted = syncableSources(enabledSources(settings), Boolean(deps.keyStore.get()))
     if (wanted.length === 0) return false
     const { sources } = deps.core.status()
     const times = wanted.map((id) => sources.find((s) => s.source === id)?.lastSuccessAt ?? null)
@@ -159,6 +184,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
 
   const coordinator: SyncCoordinator = {
     run,
+    announce,
     cancel() {
       if (!current) return false
       current.controller.abort()
@@ -186,7 +212,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
         return 'joined'
       }
       if (!isOnline) return 'skipped-offline'
-      if (!deps.keyStore.get()) return 'skipped-no-key'
+      if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return 'skipped-no-key'
       await deps.refreshStore?.()
       if (!isOverdue()) return 'not-overdue'
       if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
@@ -227,7 +253,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     if (!settings.schedule.enabled) return
     job = deps.scheduler.scheduleDaily(settings.schedule.time, () => {
       // Offline or keyless: skip quietly; the overdue check runs when the network returns.
-      if (!isOnline || !deps.keyStore.get()) return
+      if (!isOnline || syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return
       void runAutomatic('schedule')
     })
   }

@@ -7,7 +7,7 @@ import type { ChangeKind, FacetField, ListQuery, SourceId } from '../../../share
  */
 export const FACETS = ['source', 'changeKind', 'recruitment', 'phase', 'site', 'condition', 'institution', 'sponsor', 'department', 'studyType', 'scope'] as const satisfies readonly FacetField[]
 export type AllFacets = [Exclude<FacetField, (typeof FACETS)[number]>] extends [never] ? true : never
-export const ALL_FACETS_SHOWN: AllFacets = true
+const _allFacetsShown: AllFacets = true
 
 export const WINDOW_CHOICES = [1, 7, 30, 90, null] as const
 export type WindowChoice = (typeof WINDOW_CHOICES)[number]

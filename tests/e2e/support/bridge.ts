@@ -45,7 +45,7 @@ export async function createBridge(options: { env: Record<string, string>; setti
 
   let page: Page | null = null
   const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => {
-    void page?.evaluate(([e, p]) => (window as unknown as { __trialDeskEmit: (e: string, p: unknown) => void }).__trialDeskEmit(e, p), [event, payload] as const).catch(() => undefined)
+    void page?.evaluate(([e, p]) => (globalThis as unknown as { __trialDeskEmit: (e: string, p: unknown) => void }).__trialDeskEmit(e, p), [event, payload] as const).catch(() => undefined)
   }
   const sync = createSyncCoordinator({
     core,
@@ -81,7 +81,7 @@ export async function createBridge(options: { env: Record<string, string>; setti
         const listeners = new Map<string, Set<(p: unknown) => void>>()
         // Looked up per call: the exposed binding is installed by Playwright, not by this script.
         const call = (name: string, args: unknown[]) =>
-          (window as unknown as { __trialDeskCall: (n: string, a: unknown[]) => Promise<unknown> }).__trialDeskCall(name, args)
+          (globalThis as unknown as { __trialDeskCall: (n: string, a: unknown[]) => Promise<unknown> }).__trialDeskCall(name, args)
         const api: Record<string, unknown> = {
           on(event: string, listener: (p: unknown) => void) {
             const set = listeners.get(event) ?? new Set()
@@ -91,8 +91,8 @@ export async function createBridge(options: { env: Record<string, string>; setti
           },
         }
         for (const name of names) api[name] = (...args: unknown[]) => call(name, args)
-        ;(window as unknown as { api: unknown }).api = api
-        ;(window as unknown as { __trialDeskEmit: unknown }).__trialDeskEmit = (event: string, payload: unknown) =>
+        ;(globalThis as unknown as { api: unknown }).api = api
+        ;(globalThis as unknown as { __trialDeskEmit: unknown }).__trialDeskEmit = (event: string, payload: unknown) =>
           listeners.get(event)?.forEach((listener) => listener(payload))
       }, Object.keys(IPC_CALLS))
     },

@@ -5,8 +5,6 @@
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 
-type Listener = (...args: unknown[]) => void
-
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null
   sent: Array<{ channel: string; payload: unknown }> = []
@@ -97,4 +95,3 @@ export const fakeElectronModule = {
   contextBridge: fakeContextBridge,
   ipcRenderer: fakeIpcRenderer,
 }
-export type { Listener }

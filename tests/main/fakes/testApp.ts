@@ -3,8 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vi } from 'vitest'
-import { createApiHandlers } from '../../../electron/main/api/handlers'
-import type { ApiHandlerDeps } from '../../../electron/main/api/handlers'
+import { createApiHandlers, type ApiHandlerDeps } from '../../../electron/main/api/handlers'
 import { createMemoryKeyStore } from '../../../electron/main/key/serviceKeyStore'
 import { openSettingsStore } from '../../../electron/core/settings/settingsStore'
 import { createSyncCoordinator } from '../../../electron/main/sync/syncCoordinator'
@@ -41,10 +40,16 @@ export async function createTestApp(options: { key?: string; trials?: number; ov
   const openExternal = vi.fn(async (_url: string) => undefined)
   const showItemInFolder = vi.fn((_path: string) => undefined)
   const testKey = vi.fn(async (_key: string, _signal: AbortSignal, _source?: string) => ({ totalCount: 145 }))
+  const savedSearchesDialogs = {
+    save: vi.fn(async (_o: { defaultFileName: string }) => join(dir, 'saved-searches.json') as string | null),
+    open: vi.fn(async (_o: { language: string }) => join(dir, 'saved-searches.json') as string | null),
+  }
   const handlers = createApiHandlers({
-    core, settings, keyStore, sync, testKey, saveDialog, openExternal, showItemInFolder,
+    core, settings, keyStore, sync, testKey, saveDialog, openExternal, showItemInFolder, savedSearchesDialogs,
     appInfo: { version: '9.9.9', platform: 'linux' },
     ...options.overrides,
   })
-  return { dir, core, settings, keyStore, events, sync, scheduler, handlers, saveDialog, openExternal, showItemInFolder, testKey }
+  return {
+    dir, core, settings, keyStore, events, sync, scheduler, handlers, saveDialog, openExternal, showItemInFolder, testKey, savedSearchesDialogs,
+  }
 }

@@ -2,10 +2,11 @@
  * The CRIS registry (data.go.kr dataset 3033869) as a Source. Each sync lists everything, then fetches details only
  * for trials that are new, changed or still pending, within the per-sync detail budget (see planDetails).
  */
-import type { FetchContext, FetchResult, Source, SourceConfig, SourceRow } from '../source'
+import { MAX_LISTING_ATTEMPTS } from '../listingConsistency'
+import type { FetchContext, FetchResult, Source, SourceConfig, SourceRow, SyncPlan } from '../source'
 import { createCrisClient } from './crisClient'
 import { CRIS_COLUMN_TO_COMMON, crisAttribution, crisToCommon } from './crisCommon'
-import { type CrisSourceOptions, resolveCrisSettings } from './crisConfig'
+import { type CrisSourceOptions, LIST_PAGE_SIZE, resolveCrisSettings } from './crisConfig'
 import { crisMessages, crisWarnings } from './crisMessages'
 import { fetchDetails } from './fetchDetails'
 import { fetchListing } from './fetchListing'
@@ -44,9 +45,20 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
   return { rows, rejected: listing.rejected, detailsFetched, listing: listing.verdict }
 }
 
+/** The registry's size when nothing is stored yet (about 12,500 registrations in 2026). */
+const EXPECTED_CRIS_TRIALS = 13_000
+
+/** Every list page (twice, if the listing shifts) plus the detail budget, at the configured rate. */
+function crisPlan(config: SourceConfig, options: CrisSourceOptions, storedRecords: number): SyncPlan {
+  const settings = resolveCrisSettings(config, options)
+  const listPages = Math.ceil(Math.max(storedRecords, EXPECTED_CRIS_TRIALS) / LIST_PAGE_SIZE) * MAX_LISTING_ATTEMPTS
+  return { calls: listPages + settings.detailBudget, msPerCall: 1000 / settings.ratePerSecond, timeoutMs: config.timeoutMs }
+}
+
 export function createCrisSource(config: SourceConfig, options: CrisSourceOptions = {}): Source {
   return {
     id: 'cris',
+    plan: (storedRecords) => crisPlan(config, options, storedRecords),
     fetchAll: (ctx) => fetchAllCris(config, options, ctx),
     toCommon: crisToCommon,
     bookkeepingFields: CRIS_BOOKKEEPING_FIELDS,

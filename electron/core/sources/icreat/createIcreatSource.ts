@@ -1,9 +1,10 @@
 /** The `icreat` source: data.go.kr file dataset 3074271 (iCReaT 임상연구 과제정보) via odcloud. */
 import { createHttpClient } from '../../http'
+import { MAX_LISTING_ATTEMPTS } from '../listingConsistency'
 import type { FetchContext, FetchResult, Source, SourceConfig } from '../source'
 import { ICREAT_ATTRIBUTION, ICREAT_SERVICE_LABEL, REVISION_STATE_KEY, icreatUrls } from './constants'
 import { discoverRevision } from './discoverRevision'
-import { fetchListing } from './fetchListing'
+import { PER_PAGE, fetchListing } from './fetchListing'
 import { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './toCommon'
 
 export function createIcreatSource(config: SourceConfig): Source {
@@ -32,6 +33,12 @@ export function createIcreatSource(config: SourceConfig): Source {
 
   return {
     id: 'icreat',
+    // The Swagger document, then every page (twice, if the listing shifts), one after another.
+    plan: (storedRecords) => ({
+      calls: 1 + Math.max(1, Math.ceil(storedRecords / PER_PAGE)) * MAX_LISTING_ATTEMPTS,
+      msPerCall: config.timeoutMs,
+      timeoutMs: config.timeoutMs,
+    }),
     fetchAll,
     toCommon: icreatToCommon,
     columnToCommon: ICREAT_COLUMN_TO_COMMON,

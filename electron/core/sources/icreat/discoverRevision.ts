@@ -6,8 +6,7 @@
 import { z } from 'zod'
 import { isTrialsError } from '../../errors'
 import type { FetchContext } from '../source'
-import type { HttpClient } from '../../http'
-import { sniffBody } from '../../http'
+import { type HttpClient, sniffBody } from '../../http'
 import { ICREAT_FALLBACK_PATH, ICREAT_PATH_PATTERN } from './constants'
 
 export interface Revision {

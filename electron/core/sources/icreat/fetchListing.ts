@@ -4,8 +4,7 @@
  * A listing that falls short of its announced total, or whose total moves between pages, is read once more and then
  * judged by the shared rule (listingConsistency.ts): an inconsistent one removes nothing.
  */
-import type { ClassifyContext, HttpClient } from '../../http'
-import { badResponseError } from '../../http'
+import { badResponseError, type ClassifyContext, type HttpClient } from '../../http'
 import { crawlUntilConsistent, type ListingVerdict } from '../listingConsistency'
 import type { FetchContext, SourceRow } from '../source'
 import { parsePage } from './parsePage'

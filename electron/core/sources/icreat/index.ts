@@ -1,5 +1,3 @@
 export { createIcreatSource } from './createIcreatSource'
 export { testIcreatKey } from './testIcreatKey'
-export { ICREAT_ATTRIBUTION, ICREAT_FALLBACK_PATH, REVISION_STATE_KEY } from './constants'
-export { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './toCommon'
 export { revisionsFromSwagger } from './discoverRevision'

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import type { SyncLogEntry } from '../../../../shared/trials'
 import { errorText, ErrorText } from '../../components/ErrorText'
 import { Segmented } from '../../components/Segmented'
 import { useApiQuery } from '../../hooks/useApiQuery'

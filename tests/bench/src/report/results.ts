@@ -1,5 +1,4 @@
-import type { Summary } from '../measure/stats'
-import { round } from '../measure/stats'
+import { type Summary, round } from '../measure/stats'
 import { METRICS, type Metric } from '../workload'
 import type { MachineInfo } from './machine'
 import { TARGETS, TARGET_SIZE } from './targets'
