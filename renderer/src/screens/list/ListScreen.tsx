@@ -78,7 +78,7 @@ function UnclassifiedHint({ result, state }: { result: ListResult; state: ListSt
 
 export function ListScreen(props: ListScreenProps) {
   const { state, onStateChange, sync } = props
-  const { t, language } = useI18n()
+  const { t } = useI18n()
   const { data: result, error } = useApiQuery('listTrials', [state], [state, sync.dataVersion])
 
   const storedTotal = sync.status?.sources.reduce((n, s) => n + s.counts.total, 0)
