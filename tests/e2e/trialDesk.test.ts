@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeCris } from '../fakes/crisServer'
 import { FAKE_ODCLOUD_KEY, startFakeOdcloud, type FakeOdcloud, type FakeRow } from '../fakes/odcloudServer'
 import { buildRenderer } from './support/buildRenderer'
+import { addClinicalDetails } from './support/clinicalCrisDetails'
 import { createBridge, type Bridge } from './support/bridge'
 import { serveDirectory } from './support/staticServer'
 
@@ -279,6 +280,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     cleanups.push(() => odcloud.close())
     const cris = await startFakeCris({ count: 60, serviceKey: FAKE_ODCLOUD_KEY })
     cleanups.push(() => cris.close())
+    addClinicalDetails(cris)
     const bridge = await createBridge({
       env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '500', TRIALS_RETRY_BASE_MS: '1' },
     })

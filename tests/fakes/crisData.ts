@@ -50,41 +50,6 @@ const STATUSES: ReadonlyArray<[string, string]> = [
   ['모집종료', 'Active, not recruiting'],
   ['연구종결', 'Completed'], ['연구중단', 'Suspended'], ['연구철회', 'Withdrawn'],
 ]
-// Detail-only columns the real registry fills (sites, conditions, eligibility, contact). Chosen by the trial number,
-// not the random stream, so adding them leaves every other generated value as it was.
-const SITES: ReadonlyArray<Array<[string, string]>> = [
-  [['서울대학교병원', 'Seoul National University Hospital']],
-  [['연세대학교 세브란스병원', 'Severance Hospital'], ['삼성서울병원', 'Samsung Medical Center']],
-  [['재단법인 아산사회복지재단 서울아산병원', 'Asan Medical Center']],
-  [['고려대학교 안암병원', 'Korea University Anam Hospital'], ['서울대병원', '']],
-  [['분당서울대학교병원', 'Seoul National University Bundang Hospital']],
-  [['국립암센터', 'National Cancer Center']],
-]
-const CONDITIONS: ReadonlyArray<[string, string]> = [
-  ['당뇨병', 'Diabetes mellitus'], ['폐암', 'Lung cancer'], ['고혈압', 'Hypertension'], ['유방암', 'Breast cancer'],
-  ['치매', 'Dementia'], ['', ''],
-]
-const AGE_RANGES: ReadonlyArray<[string, string]> = [['19 세 ~ 80 세', '19 Year ~ 80 Year'], ['만 65 세 이상', '65 Year ~'], ['19 세 ~ 50 세', '19 Year ~ 50 Year']]
-const GENDERS: ReadonlyArray<[string, string]> = [['남녀 모두', 'Both'], ['여성', 'Female'], ['남성', 'Male']]
-const CONTACTS = ['한수미', '이정민', '최유진', '김도현']
-
-function clinicalDetail(n: number): Record<string, unknown> {
-  const [conditionKr, conditionEn] = CONDITIONS[n % CONDITIONS.length]
-  const [ageKr, ageEn] = AGE_RANGES[n % AGE_RANGES.length]
-  const [genderKr, genderEn] = GENDERS[n % GENDERS.length]
-  return {
-    research_items: SITES[n % SITES.length].map(([kr, en]) => ({ site_name_kr: kr, site_name_en: en })),
-    hc_code_kr: conditionKr,
-    hc_code_en: conditionEn,
-    target_age_range_kr: ageKr,
-    target_age_range_en: ageEn,
-    target_gender_kr: genderKr,
-    target_gender_en: genderEn,
-    public_name_kr: CONTACTS[n % CONTACTS.length],
-    public_affiliation_kr: SITES[n % SITES.length][0][0],
-  }
-}
-
 const OUTCOMES = ['6개월 무진행 생존율', 'HbA1c 변화량', '신체기능검사', '최고 혈중농도: Cmax', '기저 시점 대비 12–14주 시점의 목표 범위 내 시간 비율의 변화']
 
 /** One generated trial: what /list shows and what only /detail shows. */
@@ -146,7 +111,6 @@ export function generateTrial(n: number, rnd: Random): FakeCrisTrial {
     i_freetext_en: `Group 1 : test drug ${n}mg\r\nGroup 2 : placebo`,
     study_summary_kr: rnd() < 0.1 ? '' : `연구 요약 ${n}`,
     arm_items: [],
-    ...clinicalDetail(n),
   }
   return { list, detailOnly }
 }
