@@ -30,7 +30,7 @@ export const en: Record<MessageKey, string> = {
   'facet.scope': 'Scope',
   'facet.studyType': 'Study type',
   'facet.institution': 'Institution',
-  'facet.phase': 'Phase (study model)',
+  'facet.phase': 'Phase',
   'facet.department': 'Department',
   'facet.status': 'Recruitment status',
   'facet.recruitment': 'Recruitment status',

@@ -31,7 +31,7 @@ export const ko = {
   'facet.scope': '연구범위',
   'facet.studyType': '연구종류',
   'facet.institution': '연구책임기관',
-  'facet.phase': '임상시험단계(연구모형)',
+  'facet.phase': '임상 단계',
   'facet.department': '진료과',
   'facet.status': '모집 상태',
   'facet.recruitment': '모집 상태',
