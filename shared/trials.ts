@@ -99,9 +99,6 @@ export interface TrialSummary extends CommonFields {
   removedAt: string | null
   /** CRIS: listed, but its /detail has not been fetched yet. */
   detailsPending?: boolean
-  /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
-  watched?: boolean
-  note?: string | null
   /** The newest history entry, summarised; the core always sets it (null for a record without history). */
   latestChange?: LatestChange | null
   /**
@@ -109,6 +106,9 @@ export interface TrialSummary extends CommonFields {
    * item's title or English title, for highlighting (compare case-insensitively).
    */
   matchedTerms?: string[]
+  /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
+  watched?: boolean
+  note?: string | null
 }
 
 export interface Attribution {
