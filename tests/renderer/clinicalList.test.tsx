@@ -38,7 +38,8 @@ function cris({ n, status, title, sites = ['서울대학교병원'], condition, 
     hc_code_en: '',
   }
   if (detailsPending) {
-    for (const name of ['recruitment_status_kr', 'research_items', 'hc_code_kr']) delete fields[name]
+    // Only /detail carries these: a pending trial has none of them yet.
+    for (const name of ['recruitment_status_kr', 'recruitment_status_en', 'research_items', 'hc_code_kr', 'hc_code_en']) delete fields[name]
   }
   return storedTrial({ source: 'cris', sourceId: id, fields, changedAt: hoursAgo(h), changeKind: history ? 'updated' : 'new', history, detailsPending })
 }
@@ -81,11 +82,13 @@ describe('the clinical list', () => {
   it('keeps every status in its menu, with counts, while one is checked (disjunctive facets)', async () => {
     const { user } = await renderApp({ trials: registry(), settings: { defaultWithinDays: null } })
     await screen.findByText('1–8 / 8')
-    await user.click(screen.getByText('모집 상태', { selector: 'summary' }))
-    await user.click(screen.getByRole('checkbox', { name: /모집 중/ }))
+    const statusMenu = screen.getByText('모집 상태', { selector: 'summary' })
+    await user.click(statusMenu)
+    const menu = statusMenu.closest('details')!
+    await user.click(within(menu).getByRole('checkbox', { name: /모집 중/ }))
     await screen.findByText('1–3 / 3')
     // 모집 전 is still offered, with the count it would add.
-    const notYet = screen.getByRole('checkbox', { name: /모집 전/ })
+    const notYet = within(menu).getByRole('checkbox', { name: /모집 전/ })
     expect(notYet.closest('label')).toHaveTextContent('모집 전2')
     await user.click(notYet)
     await screen.findByText('1–5 / 5')
