@@ -283,6 +283,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     addClinicalDetails(cris)
     const bridge = await createBridge({
       env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '500', TRIALS_RETRY_BASE_MS: '1' },
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } } },
     })
     cleanups.push(() => bridge.close())
     const { page, errors } = await openPage(bridge)

@@ -71,7 +71,7 @@ export const en: Record<MessageKey, string> = {
   'recruitment.not_yet_recruiting': 'Not yet recruiting',
   'recruitment.recruiting': 'Recruiting',
   'recruitment.enrolling_by_invitation': 'By invitation',
-  'recruitment.active_not_recruiting': 'Active, not recruiting',
+  'recruitment.active_not_recruiting': 'Not recruiting',
   'recruitment.completed': 'Completed',
   'recruitment.suspended': 'Suspended',
   'recruitment.terminated': 'Terminated',

@@ -72,7 +72,7 @@ export const ko = {
   'recruitment.not_yet_recruiting': '모집 전',
   'recruitment.recruiting': '모집 중',
   'recruitment.enrolling_by_invitation': '초청 등록',
-  'recruitment.active_not_recruiting': '모집 종료(진행 중)',
+  'recruitment.active_not_recruiting': '모집 종료',
   'recruitment.completed': '연구 종료',
   'recruitment.suspended': '일시 중단',
   'recruitment.terminated': '조기 종료',

@@ -20,7 +20,8 @@ export function ChangeLine({ change }: { change: LatestChange | null | undefined
     const from = valueText(f.from)
     const to = valueText(f.to)
     if (from.length > SHORT_VALUE || to.length > SHORT_VALUE || (!from && !to)) return t('list.changeNamed', { label: name })
-    return `${name} ${from || '∅'} → ${to || '∅'}`
+    const empty = t('history.emptyValue')
+    return `${name} ${from || empty} → ${to || empty}`
   })
   if (change.moreFields > 0) parts.push(t('list.changeMore', { count: change.moreFields }))
   const text = parts.join(' · ')
