@@ -68,7 +68,8 @@ export interface AppInfo {
 export interface IpcCallMap {
   listTrials: { channel: 'trials:list'; args: [query: ListQuery]; result: ListResult }
   getTrial: { channel: 'trials:get'; args: [id: string]; result: TrialDetail }
-  startSync: { channel: 'sync:start'; args: [options?: { sources?: SourceId[] }]; result: SyncLogEntry[] }
+  /** `fullResync`: ClinicalTrials.gov fetches everything and lists every id again (Settings → full resync). */
+  startSync: { channel: 'sync:start'; args: [options?: { sources?: SourceId[]; fullResync?: boolean }]; result: SyncLogEntry[] }
   cancelSync: { channel: 'sync:cancel'; args: []; result: { cancelled: boolean } }
   getSyncStatus: { channel: 'sync:status'; args: []; result: SyncStatus }
   getSyncLog: { channel: 'sync:log'; args: [query?: SyncLogQuery]; result: { total: number; items: SyncLogEntry[] } }
@@ -160,6 +161,8 @@ export interface IpcEventMap {
   'app:navigate': AppNavigation
 }
 export type IpcEventName = keyof IpcEventMap
+/** Sends a main → renderer event (the app: to the main window; the e2e bridge: to the page; tests: a recorder). */
+export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => void
 export const IPC_EVENTS: readonly IpcEventName[] = [
   'sync:progress', 'sync:finished', 'store:recovered', 'net:online', 'app:navigate',
 ]

@@ -106,6 +106,11 @@ export interface TrialSummary extends CommonFields {
    * item's title or English title, for highlighting (compare case-insensitively).
    */
   matchedTerms?: string[]
+  /**
+   * The same trial in other registries (e.g. `["cris:KCT0001234"]` for a ClinicalTrials.gov study naming that CRIS
+   * number), both ways, between stored active records. The row's registry badges are its own source plus these.
+   */
+  linkedIds?: string[]
   /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
   watched?: boolean
   note?: string | null

@@ -1,5 +1,5 @@
 import type { TrialDetail } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { CliIo } from '../cliIo'
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value))
@@ -34,6 +34,7 @@ export function runShowCommand(desk: TrialDesk, io: CliIo, id: string, json: boo
       (detail.removedAt ? `   removed: ${detail.removedAt}` : ''),
     ...(detail.detailsPending ? ['details pending: only the list fields are stored yet; the next syncs fetch the rest'] : []),
     ...clinicalLines(detail),
+    ...(detail.linkedIds && detail.linkedIds.length > 0 ? [`also registered as: ${detail.linkedIds.join(', ')}`] : []),
     '',
     'Fields:',
     ...Object.entries(detail.fields).map(([name, value]) => `  ${name}: ${indented(value, '    ')}`),

@@ -1,6 +1,6 @@
 import type { SyncMatches } from '../../../shared/following'
 import { sourceNeedsKey, type SourceId, type SyncLogEntry, type SyncProgress } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import { TrialsError } from '../../core/errors'
 import { REWRITE_LINE, type CliIo } from '../cliIo'
 

@@ -6,7 +6,7 @@ import {
 import { TrialsError } from '../errors'
 import { DETAIL_FACETS, FACET_NAMES, filterValuesFor } from './facetValues'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
-import { compileTextMatch, matchedTermsOf, parseSearchTerms } from './textSearch'
+import { compileTextMatch, matchedTermsOf, parseSearchTerms } from './compileTextMatch'
 import { fieldDictionary, isKnownFieldName, toSummary, type FacetColumn, type TrialIndex, type ValueDictionary } from './trialIndex'
 
 /** An exact-value filter as value ids: which ids of the dictionary pass. */

@@ -1,5 +1,5 @@
 import type { SyncLogEntry } from '../../../shared/trials'
-import type { SyncOptions } from '../api'
+import type { SyncOptions } from '../trialDesk'
 import type { Source } from '../sources/source'
 import { lockStore } from '../store/trialStoreFile'
 import type { StoreSession } from '../store/storeSession'

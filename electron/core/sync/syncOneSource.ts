@@ -9,7 +9,7 @@ import type { StoreLock } from '../store/trialStoreFile'
 import { fetchAndDiff } from './fetchAndDiff'
 import { ceilingFor, syncCeilingError } from './syncCeiling'
 import { appendSyncLog, failedLogEntry } from './syncLog'
-import { toAppError } from './toAppError'
+import { toSyncLogError } from './toSyncLogError'
 
 export interface SyncOneSourceInput {
   session: StoreSession
@@ -108,7 +108,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     return entry
   } catch (error) {
     clearTimeout(ceilingTimer)
-    const entry = failedLogEntry(base(), toAppError(error, sourceId, key, signal), fetched, rejected)
+    const entry = failedLogEntry(base(), toSyncLogError(error, sourceId, key, signal), fetched, rejected)
     const current = session.data
     const meta = metaOf(current, sourceId)
     const next: StoreData = {

@@ -18,13 +18,14 @@
 import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult, KeyTestSourceResult } from '../../../shared/ipc'
 import type { Language } from '../../../shared/settings'
 import { sourceNeedsKey, type SourceId } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { redactKey } from '../key/redactKey'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import { isAllowedExternalUrl } from '../window/externalLinks'
-import { enabledSources, type SyncCoordinator } from '../sync/syncCoordinator'
-import { noKeyError } from '../sync/syncMessages'
+import { enabledSources } from '../../core/settings/enabledSources'
+import type { SyncCoordinator } from '../sync/syncCoordinator'
+import { noKeyError } from '../sync/syncRefusals'
 import { ARG_SCHEMAS, type ParsedArgs } from './argSchemas'
 import { collectAllRows, writeTrialsCsv } from './csvExport'
 import { followingHandlers } from './followingHandlers'
@@ -91,7 +92,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const impl: Implementations = {
     listTrials: ([query]) => deps.core.list(query),
     getTrial: ([id]) => deps.core.get(id),
-    startSync: ([options]) => deps.sync.run('manual', options?.sources),
+    startSync: ([options]) => deps.sync.run('manual', options?.sources, { fullResync: options?.fullResync }),
     cancelSync: () => ({ cancelled: deps.sync.cancel() }),
     getSyncStatus: () => ({
       ...deps.core.status(),

@@ -13,10 +13,12 @@
  *   opens the search or the watched view; otherwise, for scheduled and catch-up syncs that found new or updated
  *   trials, the count, which opens the list.
  */
-import { sourceNeedsKey, type SourceId, type SyncLogEntry, type SyncProgress, type SyncTrigger } from '../../../shared/trials'
+import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import type { EmitEvent } from '../../../shared/ipc'
 import type { Settings } from '../../../shared/settings'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
+import { enabledSources, syncableSources } from '../../core/settings/enabledSources'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { toIpcError } from '../api/toIpcError'
 import { redactKey } from '../key/redactKey'
@@ -24,9 +26,8 @@ import { followingNoticeText } from '../notify/followingNotice'
 import { mergeMatches } from '../../core/userData/syncMatches'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
 import type { DailyScheduler } from './dailyScheduler'
-import type { EmitEvent } from './emitter'
 import { isSyncOverdue, nextScheduledSlot } from './scheduleSlots'
-import { noKeyError, noSourceEnabledError } from './syncMessages'
+import { noKeyError, noSourceEnabledError } from './syncRefusals'
 
 export interface SyncNotice {
   title: string
@@ -58,7 +59,7 @@ export type CatchUpReason = 'start' | 'resume' | 'online'
 
 export interface SyncCoordinator {
   /** Runs (or joins) a sync. Manual syncs reject with TrialsError (NO_KEY, USAGE, …); the entries carry per-source errors. */
-  run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]>
+  run(trigger: SyncTrigger, sources?: SourceId[], options?: { fullResync?: boolean }): Promise<SyncLogEntry[]>
   cancel(): boolean
   readonly running: boolean
   progress(): SyncProgress | null
@@ -77,16 +78,6 @@ export interface SyncCoordinator {
   stop(): void
 }
 
-/** The registries switched on in Settings, in settings order. */
-export function enabledSources(settings: Settings): SourceId[] {
-  return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
-}
-
-/** Without a data.go.kr key only the keyless sources (ClinicalTrials.gov) can sync; with one, all of them. */
-export function syncableSources(sources: readonly SourceId[], hasKey: boolean): SourceId[] {
-  return hasKey ? [...sources] : sources.filter((id) => !sourceNeedsKey(id))
-}
-
 export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {
   const now = deps.now ?? (() => new Date())
   const wakeDebounceMs = deps.wakeDebounceMs ?? 10_000
@@ -103,7 +94,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   let debounceTimer: ReturnType<typeof setTimeout> | null = null
   let unsubscribeSettings: (() => void) | null = null
 
-  function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
+  function run(trigger: SyncTrigger, sources?: SourceId[], options: { fullResync?: boolean } = {}): Promise<SyncLogEntry[]> {
     if (current) return current.promise
     const wanted = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
     const chosen = syncableSources(wanted, Boolean(deps.keyStore.get()))
@@ -120,6 +111,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
         const entries = await deps.core.sync({
           sources: chosen,
           trigger,
+          ...(options.fullResync ? { fullResync: true } : {}),
           signal: controller.signal,
           onProgress: (p) => {
             currentProgress = p

@@ -283,6 +283,13 @@ export const en: Record<MessageKey, string> = {
   'settings.language': 'Language',
   'settings.sources.heading': 'Sources to sync',
   'settings.sources.enabled': 'Sync {source}',
+  'settings.sources.noKey': 'no key needed',
+  'settings.preferredRegistry': 'Registry shown for a trial registered in several',
+  'settings.preferredRegistry.help':
+    'A trial registered in both CRIS and ClinicalTrials.gov appears once in the list, as this registration; the detail opens the other one.',
+  'settings.fullResync': 'Full resync of ClinicalTrials.gov',
+  'settings.fullResync.help':
+    'Normally only changed studies are fetched and removals are checked once a week. A full resync fetches every study again and checks removals now (about 30 calls).',
   'settings.crisDetailBudget': 'CRIS details: most calls per sync',
   'settings.crisDetailBudget.help': 'A development key allows 10,000 calls a day. The listing uses about 250; details left over are fetched first by the next syncs.',
   'settings.data.heading': 'Where the data lives',

@@ -286,6 +286,13 @@ export const ko = {
   'settings.language': '언어',
   'settings.sources.heading': '동기화할 출처',
   'settings.sources.enabled': '{source} 동기화',
+  'settings.sources.noKey': '키 필요 없음',
+  'settings.preferredRegistry': '여러 곳에 등록된 임상시험의 대표 등록',
+  'settings.preferredRegistry.help':
+    '같은 임상시험이 CRIS와 ClinicalTrials.gov에 모두 등록되어 있으면 목록에 한 줄로, 이 등록으로 보여 줍니다. 다른 등록은 상세 화면에서 열 수 있습니다.',
+  'settings.fullResync': 'ClinicalTrials.gov 전체 다시 받기',
+  'settings.fullResync.help':
+    '평소에는 바뀐 연구만 받고, 삭제 여부는 일주일에 한 번 확인합니다. 전체 다시 받기는 모든 연구를 다시 받고 삭제된 연구를 바로 확인합니다(약 30회 호출).',
   'settings.crisDetailBudget': 'CRIS 상세 정보: 동기화당 최대 호출 수',
   'settings.crisDetailBudget.help': '개발계정 키는 하루 10,000회까지 호출할 수 있습니다. 목록에 약 250회가 쓰이고, 남은 상세 정보는 다음 동기화 때 먼저 받아옵니다.',
   'settings.data.heading': '데이터 위치',

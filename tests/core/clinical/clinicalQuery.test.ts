@@ -3,7 +3,7 @@ import type { ListQuery } from '../../../shared/trials'
 import { listTrials } from '../../../electron/core/query/listTrials'
 import { createTrialIndex } from '../../../electron/core/query/trialIndex'
 import { crisToCommon } from '../../../electron/core/sources/cris/crisCommon'
-import { icreatToCommon } from '../../../electron/core/sources/icreat/toCommon'
+import { icreatToCommon } from '../../../electron/core/sources/icreat/icreatCommon'
 import type { StoredTrial } from '../../../electron/core/store/types'
 import { storedTrial } from '../../helpers/storeData'
 

@@ -1,5 +1,5 @@
 /** An in-memory TrialDesk for main-process tests: controllable syncs, a list of generated trials. */
-import type { TrialDesk, SyncOptions } from '../../../electron/core/api'
+import type { TrialDesk, SyncOptions } from '../../../electron/core/trialDesk'
 import { TrialsError } from '../../../electron/core/errors'
 import { FACET_FIELDS, SOURCE_IDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../../shared/trials'
 import { createFakeFollowing } from './fakeFollowing'

@@ -1,11 +1,11 @@
 /** CRIS columns → the common fields every screen uses, and the attribution each CRIS record must show. */
 import type { Attribution, CommonFields } from '../../../../shared/trials'
-import { withoutAbsent } from '../sourceValues'
 import { canonicalInstitution, distinctSites, siteRefOf } from '../../clinical/canonicalHospital'
 import { conditionNamesOf } from '../../clinical/conditions'
 import { phasesOf } from '../../clinical/phases'
 import { recruitmentOf } from '../../clinical/recruitment'
 import { DETAIL_PREFIX } from './mergeRecord'
+import { withoutAbsent } from '../sourceValues'
 
 export const CRIS_ATTRIBUTION_TEXT = '출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형'
 export const CRIS_LICENCE = '공공누리 제2유형 (KOGL Type 2: attribution, non-commercial)'

@@ -1,7 +1,7 @@
 import { crisAttribution, crisToCommon } from '../../../../electron/core/sources/cris/crisCommon'
 import { ctgovAttribution, ctgovToCommon } from '../../../../electron/core/sources/ctgov/ctgovCommon'
 import { CTGOV_BOOKKEEPING_FIELDS } from '../../../../electron/core/sources/ctgov/studyFields'
-import { icreatToCommon } from '../../../../electron/core/sources/icreat/toCommon'
+import { icreatToCommon } from '../../../../electron/core/sources/icreat/icreatCommon'
 import type { Source } from '../../../../electron/core/sources/source'
 import type { SourceId } from '../../../../shared/trials'
 
