@@ -11,6 +11,8 @@ import { FieldValue } from './FieldValue'
 import { groupFields } from './fieldGroups'
 import { HistoryTimeline } from './HistoryTimeline'
 import { ReferralCard } from './ReferralCard'
+import { NoteEditor } from '../../following/NoteEditor'
+import { StarButton } from '../../following/StarButton'
 import './detail.css'
 
 /**
@@ -72,7 +74,13 @@ function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVersion: number; onBack: () => void }) {
+export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
+  id: string
+  dataVersion: number
+  onBack: () => void
+  /** After a star or a note changed here (the sidebar's counts and this trial reload). */
+  onFollowingChanged?: () => void
+}) {
   const { t } = useI18n()
   const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
   const heading = useRef<HTMLHeadingElement>(null)
@@ -99,6 +107,12 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               <span className="detail-id">{trial.sourceId}</span>
               <span className="muted">{t(`source.${trial.source}`)}</span>
               {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
+              {onFollowingChanged && (
+                <StarButton
+                  watched={Boolean(trial.watched)}
+                  onToggle={() => void call(trial.watched ? 'unwatchTrial' : 'watchTrial', trial.id).then(onFollowingChanged, () => undefined)}
+                />
+              )}
             </div>
             <h1 ref={heading} tabIndex={-1}>
               {trial.title}
@@ -143,6 +157,7 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               <GroupedFieldList fields={trial.fields} />
             </section>
             <aside className="detail-side">
+              {onFollowingChanged && <NoteEditor id={trial.id} note={trial.note ?? null} onSaved={onFollowingChanged} />}
               <section aria-labelledby="history-heading">
                 <h2 id="history-heading">{t('detail.history')}</h2>
                 <HistoryTimeline history={trial.history} />

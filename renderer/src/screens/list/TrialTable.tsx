@@ -5,6 +5,9 @@ import { useI18n } from '../../i18n/I18nContext'
 import { highlight } from '../../lib/highlight'
 import { ChangeLine } from './ChangeLine'
 import { visibleColumns } from './trialColumns'
+import { StarButton } from '../../following/StarButton'
+import { UnseenMark } from '../../following/UnseenMark'
+import { isUnseen } from '../../following/useFollowing'
 
 /**
  * The trial rows: the title cell carries the English title, the change badge, the id and what changed; the other
@@ -20,6 +23,8 @@ export function TrialTable({
   onFocused,
   onCurrentChange,
   onOpen,
+  unseenSince = null,
+  onToggleWatch,
 }: {
   items: TrialSummary[]
   current: number
@@ -27,6 +32,10 @@ export function TrialTable({
   onFocused: () => void
   onCurrentChange: (index: number) => void
   onOpen: (index: number) => void
+  /** Rows changed after this carry the unseen mark. */
+  unseenSince?: string | null
+  /** Stars a row (☆ button, or the `s` key on the current row); absent: no star column. */
+  onToggleWatch?: (index: number) => void
 }) {
   const { t, language } = useI18n()
   const rows = useRef<Array<HTMLTableRowElement | null>>([])
@@ -51,6 +60,7 @@ export function TrialTable({
       Home: () => move(0),
       End: () => move(items.length - 1),
       Enter: () => onOpen(index),
+      ...(onToggleWatch ? { s: () => onToggleWatch(index) } : {}),
     }
     const action = keys[e.key]
     if (action && !e.altKey && !e.ctrlKey && !e.metaKey) {
@@ -65,6 +75,7 @@ export function TrialTable({
     <table className="trials">
       <caption className="visually-hidden">{t('list.caption')}</caption>
       <colgroup>
+        {onToggleWatch && <col className="col-star" />}
         <col className="col-title" />
         {columns.map((c) => (
           <col key={c.id} className={`col-${c.id}`} />
@@ -72,6 +83,11 @@ export function TrialTable({
       </colgroup>
       <thead>
         <tr>
+          {onToggleWatch && (
+            <th scope="col">
+              <span className="visually-hidden">{t('star.column')}</span>
+            </th>
+          )}
           <th scope="col">{t('col.title')}</th>
           {columns.map((c) => (
             <th key={c.id} scope="col">
@@ -89,11 +105,17 @@ export function TrialTable({
             }}
             tabIndex={i === index ? 0 : -1}
             aria-selected={i === index}
-            className={`trial-row${i === index ? ' is-current' : ''}${trial.changeKind === 'removed' ? ' is-removed' : ''}`}
+            className={`trial-row${i === index ? ' is-current' : ''}${trial.changeKind === 'removed' ? ' is-removed' : ''}${isUnseen(trial.changedAt, unseenSince) ? ' is-unseen' : ''}`}
             onClick={() => onOpen(i)}
             onFocus={() => i !== index && onCurrentChange(i)}
           >
+            {onToggleWatch && (
+              <td className="cell-star">
+                <StarButton compact watched={Boolean(trial.watched)} onToggle={() => onToggleWatch(i)} />
+              </td>
+            )}
             <td className="cell-title" title={trial.titleEn ? `${trial.title}\n${trial.titleEn}` : trial.title}>
+              {isUnseen(trial.changedAt, unseenSince) && <UnseenMark />}
               <span className="title-ko">{highlight(trial.title, trial.matchedTerms)}</span>
               {trial.titleEn && trial.titleEn !== trial.title && (
                 <span className="title-en" lang="en">
