@@ -115,7 +115,6 @@ export function TrialTable({
               </td>
             )}
             <td className="cell-title" title={trial.titleEn ? `${trial.title}\n${trial.titleEn}` : trial.title}>
-              {isUnseen(trial.changedAt, unseenSince) && <UnseenMark />}
               <span className="title-ko">{highlight(trial.title, trial.matchedTerms)}</span>
               {trial.titleEn && trial.titleEn !== trial.title && (
                 <span className="title-en" lang="en">
@@ -123,6 +122,7 @@ export function TrialTable({
                 </span>
               )}
               <span className="title-meta">
+                {isUnseen(trial.changedAt, unseenSince) && <UnseenMark />}
                 <ChangeBadge kind={trial.changeKind} />
                 <span className="cell-id">{trial.sourceId}</span>
                 {trial.detailsPending && (
