@@ -162,6 +162,8 @@ export interface IpcEventMap {
   'app:navigate': AppNavigation
 }
 export type IpcEventName = keyof IpcEventMap
+/** Sends a main → renderer event (the app: to the main window; the e2e bridge: to the page; tests: a recorder). */
+export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => void
 export const IPC_EVENTS: readonly IpcEventName[] = [
   'sync:progress', 'sync:finished', 'store:recovered', 'net:online', 'app:navigate',
 ]

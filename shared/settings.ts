@@ -19,7 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultWithinDays: 7,
   pageSize: 20,
   language: 'ko',
-  sources: { icreat: { enabled: true }, cris: { enabled: true } },
+  sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: true } },
   crisDetailBudget: 2000,
   lastQuery: null,
 }

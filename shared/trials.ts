@@ -1,7 +1,11 @@
 import type { AppError } from './errors'
 
-export const SOURCE_IDS = ['icreat', 'cris'] as const
+export const SOURCE_IDS = ['icreat', 'cris', 'ctgov'] as const
 export type SourceId = (typeof SOURCE_IDS)[number]
+
+/** Sources that need no data.go.kr service key (ClinicalTrials.gov is open): they sync while a key is pending. */
+export const KEYLESS_SOURCES: readonly SourceId[] = ['ctgov']
+export const sourceNeedsKey = (source: SourceId): boolean => !KEYLESS_SOURCES.includes(source)
 
 /** The record's latest change, as shown by the badge. */
 export const CHANGE_KINDS = ['new', 'updated', 'removed'] as const

@@ -5,7 +5,7 @@ import { FOLLOWING_COMMAND_NAMES, FOLLOWING_USAGE, parseFollowingCommand, type F
 
 export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
 
-  trials sync   [--source icreat|cris|all] [--store FILE] [--now ISO] [--allow-mass-removal] [--json]
+  trials sync   [--source icreat|cris|ctgov|all] [--store FILE] [--now ISO] [--allow-mass-removal] [--full-resync] [--json]
   trials list   [--store FILE] [--within-days N | --all] [--now ISO] [--q TEXT] [--source S] [--kind new|updated|removed]
                 [--field NAME=VALUE]... [--include-removed] [--sort changed|title|id|sourceUpdated]
                 [--offset N] [--limit N] [--json]
@@ -13,13 +13,13 @@ export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
   trials status [--store FILE] [--json]
 ${FOLLOWING_USAGE}
 
-The service key for sync is read from DATA_GO_KR_SERVICE_KEY. The store defaults to the desktop app's data folder
+The service key for sync is read from DATA_GO_KR_SERVICE_KEY (ClinicalTrials.gov, ctgov, needs none). The store defaults to the desktop app's data folder
 (TRIALS_STORE or --store to use another file).`
 
 interface Common { store?: string; json: boolean }
 export type CliCommand =
   | ({ name: 'help' } & Common)
-  | ({ name: 'sync'; sources: SourceId[] | 'all'; now?: Date; allowMassRemoval: boolean } & Common)
+  | ({ name: 'sync'; sources: SourceId[] | 'all'; now?: Date; allowMassRemoval: boolean; fullResync: boolean } & Common)
   | ({ name: 'list'; query: ListQuery } & Common)
   | ({ name: 'show'; id: string } & Common)
   | ({ name: 'status' } & Common)
@@ -34,7 +34,7 @@ const COMMON_OPTIONS = {
 } as const
 
 const OPTIONS = {
-  sync: { ...COMMON_OPTIONS, source: { type: 'string' }, now: { type: 'string' }, 'allow-mass-removal': { type: 'boolean', default: false } },
+  sync: { ...COMMON_OPTIONS, source: { type: 'string' }, now: { type: 'string' }, 'allow-mass-removal': { type: 'boolean', default: false }, 'full-resync': { type: 'boolean', default: false } },
   list: {
     ...COMMON_OPTIONS, 'within-days': { type: 'string' }, all: { type: 'boolean', default: false }, now: { type: 'string' },
     q: { type: 'string' }, source: { type: 'string', multiple: true }, kind: { type: 'string', multiple: true },
@@ -129,6 +129,7 @@ export function parseCommand(argv: string[]): CliCommand {
       return {
         name: 'sync', ...common, sources: source === 'all' ? 'all' : [parseSource(source)],
         now: parseNow(v.now as string | undefined), allowMassRemoval: v['allow-mass-removal'] === true,
+        fullResync: v['full-resync'] === true,
       }
     }
     case 'list':

@@ -28,6 +28,7 @@ async function execute(command: Exclude<CliCommand, { name: 'help' }>, io: CliIo
         return await runSyncCommand(desk, io, {
           sources: command.sources === 'all' ? sources.map((s) => s.id) : command.sources,
           single: command.sources !== 'all', now: command.now, allowMassRemoval: command.allowMassRemoval,
+          fullResync: command.fullResync,
           json: command.json, hasKey: sourceConfig.getServiceKey() !== undefined,
         })
       case 'list': return runListCommand(desk, io, command.query, command.json)

@@ -1,5 +1,5 @@
 import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, TrialDetail } from '../../shared/trials'
-import type { OpenOptions, SyncOptions, TrialDesk } from './api'
+import type { OpenOptions, SyncOptions, TrialDesk } from './trialDesk'
 import { FALLBACK_ATTRIBUTION, getTrial } from './query/getTrial'
 import { listTrials, type ListExtras } from './query/listTrials'
 import type { Source } from './sources/source'

@@ -146,10 +146,10 @@ describe('trials sync', () => {
   })
 
   it('--source all prints an array of log entries; one source failing does not stop the other (exit 1)', async () => {
-    const unreachableCris = { ...keyEnv(), TRIALS_CRIS_API: 'http://127.0.0.1:9' }
+    const unreachableCris = { ...keyEnv(), TRIALS_CRIS_API: 'http://127.0.0.1:9', TRIALS_CTGOV_API: 'http://127.0.0.1:9' }
     const run = await cli(['sync', '--source', 'all', '--store', join(tempDir(), 't.json'), '--json'], unreachableCris)
     const entries = JSON.parse(run.stdout)
-    expect(entries.map((e: { source: string }) => e.source)).toEqual(['icreat', 'cris'])
+    expect(entries.map((e: { source: string }) => e.source)).toEqual(['icreat', 'cris', 'ctgov'])
     expect(entries[0]).toMatchObject({ ok: true, fetched: 145 })
     expect(entries[1]).toMatchObject({ ok: false, error: { code: 'NETWORK' } })
     expect(run.code).toBe(1)

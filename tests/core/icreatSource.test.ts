@@ -36,6 +36,8 @@ function run(state: Record<string, unknown> = {}, signal = new AbortController()
     warn: (m, w) => { warnings.push(m); details.push(w ?? null) },
     previous: new Map(),
     state,
+    at: new Date().toISOString(),
+    fullResync: false,
   }
   return { warnings, details, progress, ctx }
 }

@@ -62,7 +62,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     const bridge = await createBridge({
       env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000' },
       // Only iCReaT is served here (CRIS has its own scenario below).
-      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false } } },
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false }, ctgov: { enabled: false } } },
     })
     cleanups.push(() => bridge.close())
     const { page, errors: pageErrors } = await openPage(bridge)
@@ -240,6 +240,8 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     cleanups.push(() => cris.close())
     const bridge = await createBridge({
       env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '10', TRIALS_RETRY_BASE_MS: '1' },
+      // ClinicalTrials.gov has its own scenario.
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } } },
     })
     cleanups.push(() => bridge.close())
     const { page, errors } = await openPage(bridge)

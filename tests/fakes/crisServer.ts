@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { detailBody, generateTrial, seededRandom, type FakeCrisTrial, type Random } from './crisData'
 import { gatewayXml, renderFault, type CrisFault, type FaultResponse } from './crisFaults'
+import { createFaultRules, type FaultRuleOf } from './faultRules'
 
 export type { CrisFault } from './crisFaults'
 export type CrisOperation = 'list' | 'detail'
@@ -24,15 +25,7 @@ export interface FakeCrisOptions {
   serviceKey?: string
 }
 
-export interface FaultRule {
-  fault: CrisFault
-  /** Only this operation (default: both). */
-  op?: CrisOperation
-  /** Let this many calls (of any operation) succeed first; then the fault applies. */
-  afterCalls?: number
-  /** Fail this many times, then recover (default: for ever). */
-  times?: number
-}
+export type FaultRule = FaultRuleOf<CrisFault, CrisOperation>
 
 export interface ChurnRequest {
   /** Trials whose date_updated moves and nothing else. */
@@ -99,7 +92,7 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
   const byId = new Map(trials.map((t) => [t.list.trial_id, t]))
   let nextNumber = count + 1
   let churnRound = 0
-  const faults: Array<FaultRule & { used: number }> = []
+  const faults = createFaultRules<CrisFault, CrisOperation>()
   let listHook: ((listCall: number) => void) | null = null
 
   const state = {
@@ -108,17 +101,6 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     inFlight: 0,
     arrivals: [] as number[],
     requestUrls: [] as string[],
-  }
-
-  function activeFault(op: CrisOperation, callsBefore: number): CrisFault | undefined {
-    for (const rule of faults) {
-      if (rule.op && rule.op !== op) continue
-      if (callsBefore < (rule.afterCalls ?? 0)) continue
-      if (rule.times !== undefined && rule.used >= rule.times) continue
-      rule.used++
-      return rule.fault
-    }
-    return undefined
   }
 
   function listResponse(params: URLSearchParams): unknown {
@@ -170,7 +152,7 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
       state.calls[op]++
       state.calls.total++
       if (op === 'list') listHook?.(state.calls.list)
-      const fault = activeFault(op, callsBefore)
+      const fault = faults.active(op, callsBefore)
       if (latencyMs > 0) await sleep(latencyMs)
       if (fault) return send(res, renderFault(fault))
       const bad = keyProblem(url.searchParams)
@@ -258,8 +240,8 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
       return t.list.trial_id
     },
     onListCall: (hook) => { listHook = hook },
-    addFault: (rule) => { faults.push({ ...rule, used: 0 }) },
-    clearFaults: () => { faults.length = 0; listHook = null },
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => { faults.clear(); listHook = null },
     resetCounters: () => {
       state.calls = { list: 0, detail: 0, total: 0 }
       state.maxInFlight = 0

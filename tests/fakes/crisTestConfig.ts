@@ -29,6 +29,8 @@ export function fetchContext(previous: ReadonlyMap<string, PreviousRecordView> =
     warn: (m, w) => { warnings.push(m); warningDetails.push(w ?? null) },
     previous,
     state: {},
+    at: new Date().toISOString(),
+    fullResync: false,
     warnings,
     warningDetails,
     phases,

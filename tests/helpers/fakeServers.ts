@@ -1,6 +1,7 @@
 /** One fake server per test file, started once, reset after every test, closed at the end. */
 import { afterAll, afterEach } from 'vitest'
 import { type FakeCris, startFakeCris } from '../fakes/crisServer'
+import { type FakeCtgov, type FakeCtgovOptions, startFakeCtgov } from '../fakes/ctgovServer'
 import { type FakeOdcloud, type FakeRow, startFakeOdcloud } from '../fakes/odcloudServer'
 
 /** The fake CRIS server; after each test: in-flight requests settled, faults cleared, counters reset, no latency. */
@@ -24,6 +25,20 @@ export async function useFakeOdcloud(options: { rows?: FakeRow[] } = {}): Promis
     fake.resetFaults()
     if (options.rows) fake.setRows(options.rows)
     fake.requests.length = 0
+  })
+  return fake
+}
+
+/** The fake ClinicalTrials.gov server; after each test: in-flight requests settled, faults cleared, counters reset. */
+export async function useFakeCtgov(options: FakeCtgovOptions = {}): Promise<FakeCtgov> {
+  const fake = await startFakeCtgov(options)
+  afterAll(() => fake.close())
+  afterEach(async () => {
+    await fake.settle()
+    fake.clearFaults()
+    fake.resetCounters()
+    fake.setLatency(0)
+    fake.onStudiesRequest(null)
   })
   return fake
 }

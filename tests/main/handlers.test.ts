@@ -141,6 +141,8 @@ describe('IPC handlers', () => {
 
   it('startSync without a key answers NO_KEY and tells where to get one; browsing still works', async () => {
     const app = await createTestApp({ trials: 2 })
+    // ClinicalTrials.gov needs no key: with it off, nothing can sync.
+    await app.handlers.updateSettings({ sources: { ctgov: { enabled: false } } })
     const result = await app.handlers.startSync()
     expect(result).toMatchObject({ ok: false, error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) } })
     expect(app.core.syncCalls).toHaveLength(0)
@@ -159,7 +161,7 @@ describe('IPC handlers', () => {
     release()
     const [a, b] = await Promise.all([first, second])
     expect(app.core.syncCalls).toHaveLength(1)
-    expect(app.core.syncCalls[0]).toMatchObject({ sources: ['icreat'], trigger: 'manual' })
+    expect(app.core.syncCalls[0]).toMatchObject({ sources: ['icreat', 'ctgov'], trigger: 'manual' })
     expect(a).toEqual(b)
     expect(app.events.map((e) => e.event)).toContain('sync:finished')
   })

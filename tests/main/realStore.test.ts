@@ -34,7 +34,7 @@ function storePathIn(dir: string): string {
 async function appAround(storePath: string, sources: Source[]) {
   const core = await openLiveTrialDesk({ storePath, open: () => openTrialDesk({ storePath, sources, sourceConfig }) })
   const settings = await openSettingsStore(settingsPathFor(storePath))
-  await settings.update({ sources: { cris: { enabled: false } } })
+  await settings.update({ sources: { cris: { enabled: false }, ctgov: { enabled: false } } })
   const keyStore = createMemoryKeyStore(TEST_KEY)
   const events: Array<{ event: IpcEventName; payload: any }> = []
   const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => void events.push({ event, payload })

@@ -23,7 +23,7 @@ async function setup(options: { key?: string | null; online?: boolean; lastSucce
   tempDirs.push(dir)
   const core = createFakeCore()
   const last = options.lastSuccess === undefined ? YESTERDAY_0700 : options.lastSuccess
-  core.lastSuccess = { icreat: last, cris: last }
+  core.lastSuccess = { icreat: last, cris: last, ctgov: last }
   const settings = await openSettingsStore(join(dir, 'settings.json'))
   const keyStore = createMemoryKeyStore(options.key === null ? undefined : (options.key ?? TEST_KEY))
   const events: Array<{ event: string; payload: any }> = []
@@ -59,7 +59,7 @@ describe('sync coordinator', () => {
     stop = t.coordinator.stop
     await t.coordinator.start()
     expect(t.core.syncCalls).toHaveLength(1)
-    expect(t.core.syncCalls[0]).toMatchObject({ trigger: 'catch-up', sources: ['icreat', 'cris'] })
+    expect(t.core.syncCalls[0]).toMatchObject({ trigger: 'catch-up', sources: ['icreat', 'cris', 'ctgov'] })
   })
 
   it('runs a catch-up on start when it has never synced', async () => {
@@ -94,11 +94,24 @@ describe('sync coordinator', () => {
     const offline = await setup({ online: false })
     expect(await offline.coordinator.catchUpIfOverdue('start')).toBe('skipped-offline')
     const keyless = await setup({ key: null })
+    await keyless.settings.update({ sources: { ctgov: { enabled: false } } })
     expect(await keyless.coordinator.catchUpIfOverdue('start')).toBe('skipped-no-key')
     for (const t of [off, offline, keyless]) {
       expect(t.core.syncCalls).toHaveLength(0)
       expect(t.notify).not.toHaveBeenCalled()
     }
+  })
+
+  it('without a key, syncs ClinicalTrials.gov alone (it needs none), on start and on "Sync now"', async () => {
+    const t = await setup({ key: null })
+    stop = t.coordinator.stop
+    await t.coordinator.start()
+    expect(t.core.syncCalls.map((c) => c.sources)).toEqual([['ctgov']])
+    await t.coordinator.run('manual')
+    expect(t.core.syncCalls[1]).toMatchObject({ trigger: 'manual', sources: ['ctgov'] })
+    // Asked for the keyed ones only: NO_KEY, nothing runs.
+    await expect(t.coordinator.run('manual', ['icreat', 'cris'])).rejects.toMatchObject({ code: 'NO_KEY' })
+    expect(t.core.syncCalls).toHaveLength(2)
   })
 
   it('catches up on resume, once for a burst of wake events', async () => {
@@ -199,6 +212,7 @@ describe('sync coordinator', () => {
 
   it('a refused or failed run still tells the window why (the menu and the schedule have no reply to show it in)', async () => {
     const keyless = await setup({ key: null })
+    await keyless.settings.update({ sources: { ctgov: { enabled: false } } })
     await expect(keyless.coordinator.run('manual')).rejects.toMatchObject({ code: 'NO_KEY' })
     expect(keyless.events).toEqual([
       { event: 'sync:finished', payload: { entries: [], error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) } } },

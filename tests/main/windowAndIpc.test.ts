@@ -31,6 +31,7 @@ const ALLOWED_URLS = [
   'https://www.data.go.kr/data/3033869/openapi.do',
   'https://cris.nih.go.kr/cris/search/detailSearch.do?seq=26587',
   'https://trialsearch.who.int/Trial2.aspx?TrialID=KCT0001234',
+  'https://clinicaltrials.gov/study/NCT05338099',
 ]
 
 function openWindow() {

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import { TrialsError } from '../../core/errors'
 import type { CliIo } from '../cliIo'
 import type { FollowingCommand } from '../parseFollowingCommand'

@@ -1,5 +1,5 @@
 import type { ListQuery, ListResult } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { CliIo } from '../cliIo'
 import { renderTable, truncate } from '../textTable'
 

@@ -1,4 +1,4 @@
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { CliIo } from '../cliIo'
 import { renderTable } from '../textTable'
 

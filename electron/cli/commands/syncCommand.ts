@@ -1,6 +1,6 @@
 import type { SyncMatches } from '../../../shared/following'
-import type { SourceId, SyncLogEntry, SyncProgress } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import { sourceNeedsKey, type SourceId, type SyncLogEntry, type SyncProgress } from '../../../shared/trials'
+import type { TrialDesk } from '../../core/trialDesk'
 import { TrialsError } from '../../core/errors'
 import { REWRITE_LINE, type CliIo } from '../cliIo'
 
@@ -46,14 +46,20 @@ function describeMatches(matches: SyncMatches): string[] {
 export async function runSyncCommand(
   desk: TrialDesk,
   io: CliIo,
-  options: { sources: SourceId[]; single: boolean; now?: Date; allowMassRemoval: boolean; json: boolean; hasKey: boolean },
+  options: {
+    sources: SourceId[]; single: boolean; now?: Date; allowMassRemoval: boolean; fullResync?: boolean; json: boolean; hasKey: boolean
+  },
 ): Promise<number> {
-  if (!options.hasKey) throw new TrialsError('NO_KEY', NO_KEY_MESSAGE)
+  // Without a key the keyless sources (ClinicalTrials.gov) still sync; the others are skipped with how to get one.
+  const skipped = options.hasKey ? [] : options.sources.filter(sourceNeedsKey)
+  const runnable = options.sources.filter((s) => !skipped.includes(s))
+  if (runnable.length === 0) throw new TrialsError('NO_KEY', NO_KEY_MESSAGE)
   const fixed = options.now
   const entries = await desk.sync({
-    sources: options.sources, now: fixed ? () => fixed : undefined, allowMassRemoval: options.allowMassRemoval,
-    onProgress: progressPrinter(io), trigger: 'cli',
+    sources: runnable, now: fixed ? () => fixed : undefined, allowMassRemoval: options.allowMassRemoval,
+    fullResync: options.fullResync, onProgress: progressPrinter(io), trigger: 'cli',
   })
+  if (skipped.length > 0) io.err(`Error [NO_KEY]: ${skipped.join(' and ')} not synced. ${NO_KEY_MESSAGE}`)
   for (const entry of entries) for (const warning of entry.warnings) io.err(`warning (${entry.source}): ${warning}`)
   // Read-only: matching never writes the user data (nor does the sync).
   const matches = await desk.following.matchSync(entries)
@@ -65,5 +71,5 @@ export async function runSyncCommand(
       for (const line of describeMatches(entry.matches)) io.out(line)
     }
   }
-  return entries.every((e) => e.ok) ? 0 : 1
+  return entries.every((e) => e.ok) && skipped.length === 0 ? 0 : 1
 }

@@ -1,7 +1,7 @@
 import { COMMON_FIELD_NAMES, FACET_FIELDS, type Facets, type ListQuery, type ListResult, type TrialSummary } from '../../../shared/trials'
 import { TrialsError } from '../errors'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
-import { compileTextMatch } from './textSearch'
+import { compileTextMatch } from './compileTextMatch'
 import { fieldDictionary, isKnownFieldName, toSummary, type TrialIndex, type ValueDictionary } from './trialIndex'
 
 function facetsFromCounts(index: TrialIndex, counts: Int32Array[]): Facets {

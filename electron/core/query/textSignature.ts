@@ -1,4 +1,4 @@
-import { FIELD_SEPARATOR } from './searchText'
+import { FIELD_SEPARATOR } from './recordSearchText'
 
 /**
  * A per-record bit set (4,096 bits) of the features of its search text: each non-ASCII character (a Hangul

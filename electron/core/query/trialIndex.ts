@@ -1,7 +1,7 @@
 import { COMMON_FIELD_NAMES, FACET_FIELDS, type FacetField, type TrialSummary } from '../../../shared/trials'
 import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
-import { searchTextOf } from './searchText'
+import { searchTextOf } from './recordSearchText'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
 import { addSignature, copySignature, createSignatures } from './textSignature'
 
@@ -26,7 +26,7 @@ export interface TrialIndex extends SortOrders {
   /** 1 when the record is removed. */
   removed: Uint8Array
   changedAtMs: Float64Array
-  /** Per record: its search text's ASCII runs (one-byte strings) and its non-ASCII fields (see searchText). */
+  /** Per record: its search text's ASCII runs (one-byte strings) and its non-ASCII fields (see recordSearchText.ts). */
   asciiTexts: string[]
   wideTexts: string[]
   /** Every record's feature bits (see textSignature). */

@@ -38,7 +38,8 @@ export const settingsSchema = z
     defaultWithinDays: z.number().int().min(1).max(3650).nullable(),
     pageSize: z.union([z.literal(10), z.literal(20), z.literal(50), z.literal(100)]),
     language: z.enum(['ko', 'en']),
-    sources: z.object({ icreat: sourceToggle, cris: sourceToggle }).strict(),
+    // ctgov came later: a settings file written before it has none and gets it enabled (it needs no key).
+    sources: z.object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle.default({ enabled: true }) }).strict(),
     crisDetailBudget: z.number().int().min(0).max(100_000),
     lastQuery: listQuerySchema.nullable(),
   })
@@ -51,7 +52,7 @@ export const settingsPatchSchema = z
     defaultWithinDays: settingsSchema.shape.defaultWithinDays,
     pageSize: settingsSchema.shape.pageSize,
     language: settingsSchema.shape.language,
-    sources: z.object({ icreat: sourceToggle, cris: sourceToggle }).partial().strict(),
+    sources: z.object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle }).partial().strict(),
     crisDetailBudget: settingsSchema.shape.crisDetailBudget,
     lastQuery: settingsSchema.shape.lastQuery,
   })
@@ -69,6 +70,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     next.sources = {
       icreat: sources.icreat ?? current.sources.icreat,
       cris: sources.cris ?? current.sources.cris,
+      ctgov: sources.ctgov ?? current.sources.ctgov,
     }
   }
   return next

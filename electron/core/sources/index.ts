@@ -1,5 +1,6 @@
 /** Every built-in source, in sync order. */
 import { createCrisSource, type CrisSourceOptions } from './cris'
+import { createCtgovSource } from './ctgov'
 import { createIcreatSource } from './icreat'
 import type { Source, SourceConfig } from './source'
 
@@ -9,7 +10,7 @@ export interface SourceOptions {
 }
 
 export function createSources(config: SourceConfig, options: SourceOptions = {}): Source[] {
-  return [createIcreatSource(config), createCrisSource(config, options.cris)]
+  return [createIcreatSource(config), createCrisSource(config, options.cris), createCtgovSource(config)]
 }
 
 export { sourceConfigFromEnv } from './config'

@@ -30,6 +30,10 @@ export interface FetchContext {
   previous: ReadonlyMap<string, PreviousRecordView>
   /** Per-source state persisted in the store between syncs (e.g. icreat's last working revision path). */
   state: Readonly<Record<string, unknown>>
+  /** This sync's timestamp (ISO; fixed by `--now` in the CLI and tests): what an incremental source remembers. */
+  at: string
+  /** "Full resync" (settings, CLI --full-resync): an incremental source fetches and lists everything. */
+  fullResync: boolean
 }
 
 export interface FetchResult {
@@ -45,6 +49,11 @@ export interface FetchResult {
   /** New per-source state to persist if the sync commits. */
   state?: Record<string, unknown>
   detailsFetched?: number
+  /**
+   * Records actually received this sync, when `rows` also carries stored ones (an incremental source returns
+   * every record it knows; default `rows.length`).
+   */
+  fetched?: number
 }
 
 /** What a sync of a source is expected to cost: it sets the sync's ceiling (sync/syncCeiling.ts). */

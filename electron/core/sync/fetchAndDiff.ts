@@ -9,6 +9,7 @@ export interface FetchAndDiffInput {
   source: Source
   at: string
   allowMassRemoval: boolean
+  fullResync?: boolean
   signal: AbortSignal
   onProgress: (p: SyncProgress) => void
   warn: FetchContext['warn']
@@ -40,6 +41,8 @@ export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDi
     warn: input.warn,
     previous: previousView(previous),
     state: data.sources[source.id]?.state ?? {},
+    at: input.at,
+    fullResync: input.fullResync === true,
   })
   if (signal.aborted) throw cancelledError({ service: source.id })
   const verdict = result.listing
@@ -53,5 +56,5 @@ export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDi
       { code: 'LISTING_INCONSISTENT', values },
     )
   }
-  return { ...diff, fetched: result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
+  return { ...diff, fetched: result.fetched ?? result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
 }

@@ -1,5 +1,5 @@
 import type { SyncLogEntry } from '../../../shared/trials'
-import type { SyncOptions } from '../api'
+import type { SyncOptions } from '../trialDesk'
 import type { Source } from '../sources/source'
 import { lockStore } from '../store/trialStoreFile'
 import type { StoreSession } from '../store/storeSession'
@@ -23,7 +23,7 @@ export async function runSync(
     for (const sourceId of options.sources) {
       entries.push(await syncOneSource({
         session, lock, sourceId, source: sources.get(sourceId), now: options.now ?? (() => new Date()),
-        allowMassRemoval: options.allowMassRemoval === true, signal, onProgress: options.onProgress ?? (() => undefined),
+        allowMassRemoval: options.allowMassRemoval === true, fullResync: options.fullResync === true, signal, onProgress: options.onProgress ?? (() => undefined),
         trigger: options.trigger, serviceKey,
       }))
     }

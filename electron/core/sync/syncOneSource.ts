@@ -9,7 +9,7 @@ import type { StoreLock } from '../store/trialStoreFile'
 import { fetchAndDiff } from './fetchAndDiff'
 import { ceilingFor, syncCeilingError } from './syncCeiling'
 import { appendSyncLog, failedLogEntry } from './syncLog'
-import { toAppError } from './toAppError'
+import { toSyncLogError } from './toSyncLogError'
 
 export interface SyncOneSourceInput {
   session: StoreSession
@@ -18,6 +18,7 @@ export interface SyncOneSourceInput {
   source: Source | undefined
   now: () => Date
   allowMassRemoval: boolean
+  fullResync?: boolean
   signal: AbortSignal
   onProgress: (p: SyncProgress) => void
   trigger?: SyncTrigger
@@ -68,7 +69,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     }
     const before = session.data
     const result = await fetchAndDiff({
-      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval,
+      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, fullResync: input.fullResync,
       signal: AbortSignal.any([signal, ceiling.signal]), onProgress: input.onProgress, warn,
     }).catch((error: unknown) => {
       throw ceiling.signal.aborted && !signal.aborted ? syncCeilingError(sourceId, ceilingMs) : error
@@ -107,7 +108,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     return entry
   } catch (error) {
     clearTimeout(ceilingTimer)
-    const entry = failedLogEntry(base(), toAppError(error, sourceId, key, signal), fetched, rejected)
+    const entry = failedLogEntry(base(), toSyncLogError(error, sourceId, key, signal), fetched, rejected)
     const current = session.data
     const meta = metaOf(current, sourceId)
     const next: StoreData = {

@@ -33,8 +33,6 @@ export const userDataSchema = z.object({
 })
 
 export type UserData = z.infer<typeof userDataSchema>
-export type WatchRecord = z.infer<typeof watchSchema>
-export type NoteRecord = z.infer<typeof noteSchema>
 
 export function emptyUserData(): UserData {
   return { schemaVersion: USER_DATA_SCHEMA_VERSION, savedSearches: [], watched: {}, notes: {}, seen: { list: null, watched: null } }

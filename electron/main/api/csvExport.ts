@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { stringify } from 'csv-stringify/sync'
 import type { Language } from '../../../shared/settings'
 import type { ListQuery, TrialSummary } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 
 export const CSV_COLUMNS = [
   'id', 'source', 'title', 'titleEn', 'institution', 'department', 'phase', 'studyType', 'scope', 'status',

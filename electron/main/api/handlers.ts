@@ -17,14 +17,15 @@
  */
 import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult, KeyTestSourceResult } from '../../../shared/ipc'
 import type { Language } from '../../../shared/settings'
-import type { SourceId } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/api'
+import { sourceNeedsKey, type SourceId } from '../../../shared/trials'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { redactKey } from '../key/redactKey'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import { isAllowedExternalUrl } from '../window/externalLinks'
-import { enabledSources, type SyncCoordinator } from '../sync/syncCoordinator'
-import { noKeyError } from '../sync/syncMessages'
+import { enabledSources } from '../../core/settings/enabledSources'
+import type { SyncCoordinator } from '../sync/syncCoordinator'
+import { noKeyError } from '../sync/syncRefusals'
 import { ARG_SCHEMAS, type ParsedArgs } from './argSchemas'
 import { collectAllRows, writeTrialsCsv } from './csvExport'
 import { followingHandlers } from './followingHandlers'
@@ -137,7 +138,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   async function testKey(): Promise<KeyTestResult> {
     const key = deps.keyStore.get()
     if (!key) return { ok: false, error: noKeyError().toJSON() }
-    const enabled = enabledSources(deps.settings.get())
+    // ClinicalTrials.gov has no key to test: the key test stays per data.go.kr dataset.
+    const enabled = enabledSources(deps.settings.get()).filter(sourceNeedsKey)
     const signal = AbortSignal.timeout(deps.keyTestTimeoutMs ?? 30_000)
     const results: KeyTestSourceResult[] = await Promise.all(
       (enabled.length > 0 ? enabled : (['icreat'] as SourceId[])).map(async (source) => {

@@ -7,7 +7,7 @@
  * Electron-free: the app and tests use it alike.
  */
 import type { SourceId, SyncLogEntry } from '../../../shared/trials'
-import type { SyncOptions, TrialDesk } from '../../core/api'
+import type { SyncOptions, TrialDesk } from '../../core/trialDesk'
 import { fileStampOf, sameFileStamp } from '../../core/store/durable/fileStamp'
 
 export interface StoreReload {

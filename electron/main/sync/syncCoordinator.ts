@@ -14,9 +14,11 @@
  *   trials, the count, which opens the list.
  */
 import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
+import type { EmitEvent } from '../../../shared/ipc'
 import type { Settings } from '../../../shared/settings'
-import type { TrialDesk } from '../../core/api'
+import type { TrialDesk } from '../../core/trialDesk'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
+import { enabledSources, syncableSources } from '../../core/settings/enabledSources'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { toIpcError } from '../api/toIpcError'
 import { redactKey } from '../key/redactKey'
@@ -24,9 +26,8 @@ import { followingNoticeText } from '../notify/followingNotice'
 import { mergeMatches } from '../../core/userData/syncMatches'
 import { countChangedTrials, updateNoticeText } from '../notify/updateNotice'
 import type { DailyScheduler } from './dailyScheduler'
-import type { EmitEvent } from './emitter'
 import { isSyncOverdue, nextScheduledSlot } from './scheduleSlots'
-import { noKeyError, noSourceEnabledError } from './syncMessages'
+import { noKeyError, noSourceEnabledError } from './syncRefusals'
 
 export interface SyncNotice {
   title: string
@@ -77,11 +78,6 @@ export interface SyncCoordinator {
   stop(): void
 }
 
-/** The registries switched on in Settings, in settings order. */
-export function enabledSources(settings: Settings): SourceId[] {
-  return (Object.keys(settings.sources) as SourceId[]).filter((id) => settings.sources[id].enabled)
-}
-
 export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinator {
   const now = deps.now ?? (() => new Date())
   const wakeDebounceMs = deps.wakeDebounceMs ?? 10_000
@@ -100,8 +96,9 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
 
   function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
     if (current) return current.promise
-    const chosen = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
-    const refusal = !deps.keyStore.get() ? noKeyError() : chosen.length === 0 ? noSourceEnabledError() : null
+    const wanted = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
+    const chosen = syncableSources(wanted, Boolean(deps.keyStore.get()))
+    const refusal = wanted.length === 0 ? noSourceEnabledError() : chosen.length === 0 ? noKeyError() : null
     if (refusal) {
       // The menu's "Sync now" has no reply to show this in: the event does.
       emit('sync:finished', { entries: [], error: refusal.toJSON() })
@@ -159,7 +156,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   function isOverdue(): boolean {
     const settings = deps.settings.get()
     if (!settings.schedule.enabled) return false
-    const wanted = enabledSources(settings)
+    const wanted = syncableSources(enabledSources(settings), Boolean(deps.keyStore.get()))
     if (wanted.length === 0) return false
     const { sources } = deps.core.status()
     const times = wanted.map((id) => sources.find((s) => s.source === id)?.lastSuccessAt ?? null)
@@ -183,7 +180,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
       return 'joined'
     }
     if (!isOnline) return 'skipped-offline'
-    if (!deps.keyStore.get()) return 'skipped-no-key'
+    if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return 'skipped-no-key'
     await deps.refreshStore?.()
     if (!isOverdue()) return 'not-overdue'
     if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
@@ -259,8 +256,8 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     log(`schedule: daily sync at ${settings.schedule.time}, next ${nextScheduledSlot(now(), settings.schedule.time).toISOString()}`)
     job = deps.scheduler.scheduleDaily(settings.schedule.time, () => {
       // Offline or keyless: skip quietly; the overdue check runs when the network returns.
-      if (!isOnline || !deps.keyStore.get()) {
-        log(`scheduled sync skipped: ${isOnline ? 'no service key' : 'offline'}`)
+      if (!isOnline || syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) {
+        log(`scheduled sync skipped: ${isOnline ? 'no source can sync (no service key)' : 'offline'}`)
         return
       }
       log('scheduled sync starts')

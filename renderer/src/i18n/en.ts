@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
 
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
+  'source.ctgov': 'ClinicalTrials.gov',
   'kind.new': 'New',
   'kind.updated': 'Updated',
   'kind.removed': 'Removed',

@@ -46,6 +46,7 @@ export const ko = {
 
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
+  'source.ctgov': 'ClinicalTrials.gov',
   'kind.new': '신규',
   'kind.updated': '변경',
   'kind.removed': '삭제',

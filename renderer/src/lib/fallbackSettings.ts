@@ -9,7 +9,7 @@ export const FALLBACK_SETTINGS: Settings = {
   defaultWithinDays: 7,
   pageSize: 20,
   language: 'ko',
-  sources: { icreat: { enabled: true }, cris: { enabled: true } },
+  sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: true } },
   crisDetailBudget: 2000,
   lastQuery: null,
 }

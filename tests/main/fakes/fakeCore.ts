@@ -1,7 +1,7 @@
 /** An in-memory TrialDesk for main-process tests: controllable syncs, a list of generated trials. */
-import type { TrialDesk, SyncOptions } from '../../../electron/core/api'
+import type { TrialDesk, SyncOptions } from '../../../electron/core/trialDesk'
 import { TrialsError } from '../../../electron/core/errors'
-import { FACET_FIELDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../../shared/trials'
+import { FACET_FIELDS, SOURCE_IDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../../shared/trials'
 import { createFakeFollowing } from './fakeFollowing'
 
 export function makeTrial(n: number, source: SourceId = 'icreat'): TrialSummary {
@@ -79,7 +79,7 @@ export function createFakeCore(init: { trials?: number; openWarnings?: string[] 
         storePath: '/data/trials.json',
         storeBytes: 1234,
         syncing,
-        sources: (['icreat', 'cris'] as const).map((source) => ({
+        sources: SOURCE_IDS.map((source) => ({
           source,
           lastSuccessAt: core.lastSuccess[source] ?? null,
           lastAttemptAt: null,

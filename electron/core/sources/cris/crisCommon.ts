@@ -1,5 +1,6 @@
 /** CRIS columns → the common fields every screen uses, and the attribution each CRIS record must show. */
 import type { Attribution, CommonFields } from '../../../../shared/trials'
+import { withoutAbsent } from '../sourceValues'
 
 export const CRIS_ATTRIBUTION_TEXT = '출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형'
 export const CRIS_LICENCE = '공공누리 제2유형 (KOGL Type 2: attribution, non-commercial)'
@@ -58,12 +59,6 @@ const STATUS_SPELLINGS: Readonly<Record<string, string>> = { 대상자모집전:
 export function crisStatus(value: unknown): string | undefined {
   const compact = text(value)?.replace(/\s+/g, '')
   return compact === undefined ? undefined : STATUS_SPELLINGS[compact] ?? compact
-}
-
-function withoutAbsent(common: CommonFields): CommonFields {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(common)) if (value !== undefined) out[key] = value
-  return out as unknown as CommonFields
 }
 
 export function crisToCommon(fields: Readonly<Record<string, unknown>>): CommonFields {

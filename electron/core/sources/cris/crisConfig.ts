@@ -1,5 +1,6 @@
 /** Where and how fast to call CRIS: defaults, overridden by env (CLI, tests) and by the caller's options (the app's settings). */
 import type { SourceConfig } from '../source'
+import { positiveNumber } from '../sourceValues'
 
 export const DEFAULT_CRIS_API = 'https://apis.data.go.kr/1352159/crisinfodataview'
 /** ctreg throttles to 10/s; the guide allows 30 tps. */
@@ -22,12 +23,6 @@ export interface CrisSettings {
   ratePerSecond: number
   detailBudget: number
   concurrency: number
-}
-
-function positiveNumber(text: string | undefined): number | undefined {
-  if (text === undefined || text.trim() === '') return undefined
-  const n = Number(text)
-  return Number.isFinite(n) && n > 0 ? n : undefined
 }
 
 function nonNegativeInteger(value: number | string | undefined): number | undefined {

@@ -5,7 +5,7 @@ import type { FetchContext, FetchResult, Source, SourceConfig } from '../source'
 import { ICREAT_ATTRIBUTION, ICREAT_SERVICE_LABEL, REVISION_STATE_KEY, icreatUrls } from './constants'
 import { discoverRevision } from './discoverRevision'
 import { PER_PAGE, fetchListing } from './fetchListing'
-import { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './toCommon'
+import { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './icreatCommon'
 
 export function createIcreatSource(config: SourceConfig): Source {
   const http = createHttpClient(config, { service: ICREAT_SERVICE_LABEL })

@@ -1,5 +1,7 @@
 import { crisAttribution, crisToCommon } from '../../../../electron/core/sources/cris/crisCommon'
-import { icreatToCommon } from '../../../../electron/core/sources/icreat/toCommon'
+import { ctgovAttribution, ctgovToCommon } from '../../../../electron/core/sources/ctgov/ctgovCommon'
+import { CTGOV_BOOKKEEPING_FIELDS } from '../../../../electron/core/sources/ctgov/studyFields'
+import { icreatToCommon } from '../../../../electron/core/sources/icreat/icreatCommon'
 import type { Source } from '../../../../electron/core/sources/source'
 import type { SourceId } from '../../../../shared/trials'
 
@@ -22,5 +24,12 @@ export const BENCH_SOURCES: Readonly<Record<SourceId, Source>> = {
     toCommon: crisToCommon,
     bookkeepingFields: ['date_updated'],
     attribution: crisAttribution,
+  },
+  ctgov: {
+    id: 'ctgov',
+    fetchAll: notFetching,
+    toCommon: ctgovToCommon,
+    bookkeepingFields: CTGOV_BOOKKEEPING_FIELDS,
+    attribution: ctgovAttribution,
   },
 }

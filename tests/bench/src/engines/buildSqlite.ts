@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
-import { FIELD_SEPARATOR, searchTextOf } from '../../../../electron/core/query/searchText'
+import { FIELD_SEPARATOR, searchTextOf } from '../../../../electron/core/query/recordSearchText'
 import { toSummary } from '../../../../electron/core/query/trialIndex'
 import type { StoreData, StoredTrial } from '../../../../electron/core/store/types'
 import { SCHEMA_SQL } from './sqliteSchema'

@@ -1,7 +1,7 @@
 import type { ChangeKind, HistoryEntry, SourceId } from '../../../../shared/trials'
 import { SCHEMA_VERSION, type StoreData, type StoredTrial } from '../../../../electron/core/store/types'
 import { crisToCommon } from '../../../../electron/core/sources/cris/crisCommon'
-import { icreatToCommon } from '../../../../electron/core/sources/icreat/toCommon'
+import { icreatToCommon } from '../../../../electron/core/sources/icreat/icreatCommon'
 import { crisFields } from './crisRow'
 import { icreatFields } from './icreatRow'
 import { createRandom, type Random } from './prng'

@@ -21,6 +21,8 @@ export interface SyncOptions {
   /** Fixes the clock for timestamps (CLI --now, tests). */
   now?: () => Date
   allowMassRemoval?: boolean
+  /** Incremental sources (ClinicalTrials.gov) fetch everything and list every id, as on their first sync. */
+  fullResync?: boolean
   signal?: AbortSignal
   onProgress?: (p: SyncProgress) => void
   trigger?: SyncTrigger
