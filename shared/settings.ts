@@ -2,6 +2,10 @@ import type { ListQuery, SourceId } from './trials'
 
 export type Language = 'ko' | 'en'
 
+/** The registries a trial can be linked across (see linking/registryLinks). */
+export const PREFERRED_REGISTRIES = ['cris', 'ctgov'] as const satisfies readonly SourceId[]
+export type PreferredRegistry = (typeof PREFERRED_REGISTRIES)[number]
+
 /** Non-secret settings, persisted beside the store. The service key is never part of this. */
 export interface Settings {
   schedule: { enabled: boolean; time: string } // "HH:MM" local time
@@ -10,6 +14,11 @@ export interface Settings {
   language: Language
   sources: Record<SourceId, { enabled: boolean }>
   crisDetailBudget: number
+  /**
+   * Which registry's record stands for a trial registered in several ("one row per trial" in the list; the detail
+   * links the others). CRIS by default, for its Korean text.
+   */
+  preferredRegistry: PreferredRegistry
   /** The list screen's last filters, window, sort and page size (restored on start). */
   lastQuery: ListQuery | null
 }
@@ -21,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'ko',
   sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: true } },
   crisDetailBudget: 2000,
+  preferredRegistry: 'cris',
   lastQuery: null,
 }
 

@@ -69,6 +69,11 @@ export interface TrialSummary extends CommonFields {
   removedAt: string | null
   /** CRIS: listed, but its /detail has not been fetched yet. */
   detailsPending?: boolean
+  /**
+   * The same trial in other registries (e.g. `["cris:KCT0001234"]` for a ClinicalTrials.gov study naming that CRIS
+   * number), both ways, between stored active records. The row's registry badges are its own source plus these.
+   */
+  linkedIds?: string[]
   /** The user's own marks (user-data.json), set by the desk on every list and detail: starred, and the private note. */
   watched?: boolean
   note?: string | null

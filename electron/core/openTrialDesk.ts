@@ -1,4 +1,5 @@
 import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, TrialDetail } from '../../shared/trials'
+import { linksOf } from './linking/indexLinks'
 import type { OpenOptions, SyncOptions, TrialDesk } from './trialDesk'
 import { FALLBACK_ATTRIBUTION, getTrial } from './query/getTrial'
 import { listTrials, type ListExtras } from './query/listTrials'
@@ -42,7 +43,7 @@ class StoreBackedTrialDesk implements TrialDesk {
   get(id: string): TrialDetail {
     const detail = getTrial(this.session.index, id, (source, sourceId) =>
       this.sources.get(source)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION)
-    return { ...detail, ...marksOf(this.userData.data, detail.id) }
+    return { ...detail, linkedIds: [...(linksOf(this.session.index).byId.get(detail.id) ?? [])], ...marksOf(this.userData.data, detail.id) }
   }
 
   status(): StatusReport {

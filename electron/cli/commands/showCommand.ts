@@ -18,6 +18,7 @@ export function runShowCommand(desk: TrialDesk, io: CliIo, id: string, json: boo
     `change: ${detail.changeKind}   first seen: ${detail.firstSeenAt}   changed: ${detail.changedAt}` +
       (detail.removedAt ? `   removed: ${detail.removedAt}` : ''),
     ...(detail.detailsPending ? ['details pending: only the list fields are stored yet; the next syncs fetch the rest'] : []),
+    ...(detail.linkedIds && detail.linkedIds.length > 0 ? [`also registered as: ${detail.linkedIds.join(', ')}`] : []),
     '',
     'Fields:',
     ...Object.entries(detail.fields).map(([name, value]) => `  ${name}: ${indented(value, '    ')}`),

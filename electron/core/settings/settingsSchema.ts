@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CHANGE_KINDS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
-import type { Settings } from '../../../shared/settings'
+import { PREFERRED_REGISTRIES, type Settings } from '../../../shared/settings'
 
 const sourceId = z.enum(SOURCE_IDS)
 
@@ -41,6 +41,8 @@ export const settingsSchema = z
     // ctgov came later: a settings file written before it has none and gets it enabled (it needs no key).
     sources: z.object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle.default({ enabled: true }) }).strict(),
     crisDetailBudget: z.number().int().min(0).max(100_000),
+    // Came later: a settings file written before it gets the default.
+    preferredRegistry: z.enum(PREFERRED_REGISTRIES).default('cris'),
     lastQuery: listQuerySchema.nullable(),
   })
   .strict() satisfies z.ZodType<Settings>
@@ -54,6 +56,7 @@ export const settingsPatchSchema = z
     language: settingsSchema.shape.language,
     sources: z.object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle }).partial().strict(),
     crisDetailBudget: settingsSchema.shape.crisDetailBudget,
+    preferredRegistry: z.enum(PREFERRED_REGISTRIES),
     lastQuery: settingsSchema.shape.lastQuery,
   })
   .partial()

@@ -11,5 +11,6 @@ export const FALLBACK_SETTINGS: Settings = {
   language: 'ko',
   sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: true } },
   crisDetailBudget: 2000,
+  preferredRegistry: 'cris',
   lastQuery: null,
 }

@@ -1,0 +1,69 @@
+/**
+ * CRIS and ClinicalTrials.gov synced into one store: studies naming a CRIS number are linked to that CRIS record both
+ * ways (`show --json` carries linkedIds), and the list shows each linked pair once (one row per trial, preferred
+ * registry CRIS by default) with counts and facets following that choice.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TrialDesk } from '../../electron/core/trialDesk'
+import { openTrialDesk } from '../../electron/core/openTrialDesk'
+import { createCrisSource } from '../../electron/core/sources/cris'
+import { createCtgovSource } from '../../electron/core/sources/ctgov'
+import { startFakeCris, type FakeCris } from '../fakes/crisServer'
+import { crisTestConfig } from '../fakes/crisTestConfig'
+import { startFakeCtgov, type FakeCtgov } from '../fakes/ctgovServer'
+import { ctgovTestConfig } from '../fakes/ctgovTestConfig'
+import { runCliInProcess } from '../helpers/runCliInProcess'
+
+let cris: FakeCris
+let ctgov: FakeCtgov
+let dir: string
+let storePath: string
+let desk: TrialDesk
+/** ClinicalTrials.gov studies whose secondary ids name a CRIS number, with that number. */
+let twins: Array<{ nctId: string; crisId: string }>
+
+beforeAll(async () => {
+  cris = await startFakeCris({ count: 1100, seed: 8 })
+  ctgov = await startFakeCtgov({ count: 40, foreignCount: 5, crisEvery: 5 })
+  dir = await mkdtemp(join(tmpdir(), 'ctgov-links-'))
+  storePath = join(dir, 'trials.json')
+  const crisConfig = crisTestConfig(cris)
+  const ctgovConfig = ctgovTestConfig(ctgov)
+  desk = await openTrialDesk({ storePath, sources: [createCrisSource(crisConfig), createCtgovSource(ctgovConfig)], sourceConfig: crisConfig })
+  const entries = await desk.sync({ sources: ['cris', 'ctgov'] })
+  expect(entries.every((e) => e.ok)).toBe(true)
+  twins = ctgov.koreanIds().flatMap((nctId) => {
+    const infos = ctgov.study(nctId)!.protocolSection.identificationModule.secondaryIdInfos as Array<{ id: string }> | undefined
+    return infos ? [{ nctId, crisId: infos[0].id }] : []
+  })
+})
+afterAll(async () => {
+  await desk?.close()
+  await cris?.close()
+  await ctgov?.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('one trial in two registries', () => {
+  it('links each study naming a CRIS number to that CRIS record, both ways', () => {
+    expect(twins).toHaveLength(8)
+    for (const { nctId, crisId } of twins) {
+      expect(desk.get(`ctgov:${nctId}`).linkedIds).toEqual([`cris:${crisId}`])
+      expect(desk.get(`cris:${crisId}`).linkedIds).toEqual([`ctgov:${nctId}`])
+    }
+    const unlinked = ctgov.koreanIds().find((id) => !twins.some((t) => t.nctId === id))!
+    expect(desk.get(`ctgov:${unlinked}`).linkedIds).toEqual([])
+  })
+
+  it('show --json carries linkedIds; the text form names the other registration', async () => {
+    const { nctId, crisId } = twins[0]
+    const env = { TRIALS_CTGOV_API: ctgov.url, TRIALS_CRIS_API: cris.url }
+    const json = await runCliInProcess(['show', `ctgov:${nctId}`, '--store', storePath, '--json'], env)
+    expect(JSON.parse(json.stdout).linkedIds).toEqual([`cris:${crisId}`])
+    const text = await runCliInProcess(['show', `cris:${crisId}`, '--store', storePath], env)
+    expect(text.stdout).toContain(`also registered as: ctgov:${nctId}`)
+  })
+})
