@@ -46,9 +46,9 @@ describe('the log file', () => {
 
   it('keeps the key out even when it is set after the log was created', () => {
     const folder = dataFolder()
-    let key: string | undefined
-    const log = createAppLog({ dataFolder: folder, serviceKey: () => key })
-    key = KEY
+    const keyStore: { key?: string } = {}
+    const log = createAppLog({ dataFolder: folder, serviceKey: () => keyStore.key })
+    keyStore.key = KEY
     log.info(`saved key ${KEY}`)
     expect(logText(folder)).not.toContain(KEY)
   })
