@@ -70,7 +70,8 @@ export interface AppInfo {
 export interface IpcCallMap {
   listTrials: { channel: 'trials:list'; args: [query: ListQuery]; result: ListResult }
   getTrial: { channel: 'trials:get'; args: [id: string]; result: TrialDetail }
-  startSync: { channel: 'sync:start'; args: [options?: { sources?: SourceId[] }]; result: SyncLogEntry[] }
+  /** `fullResync`: ClinicalTrials.gov fetches everything and lists every id again (Settings → full resync). */
+  startSync: { channel: 'sync:start'; args: [options?: { sources?: SourceId[]; fullResync?: boolean }]; result: SyncLogEntry[] }
   cancelSync: { channel: 'sync:cancel'; args: []; result: { cancelled: boolean } }
   getSyncStatus: { channel: 'sync:status'; args: []; result: SyncStatus }
   getSyncLog: { channel: 'sync:log'; args: [query?: SyncLogQuery]; result: { total: number; items: SyncLogEntry[] } }

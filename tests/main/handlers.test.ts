@@ -166,6 +166,13 @@ describe('IPC handlers', () => {
     expect(app.events.map((e) => e.event)).toContain('sync:finished')
   })
 
+  it('startSync with fullResync asks the core for a full resync (Settings → full resync of ClinicalTrials.gov)', async () => {
+    const app = await createTestApp({ key: TEST_KEY })
+    await app.handlers.startSync({ sources: ['ctgov'], fullResync: true })
+    expect(app.core.syncCalls[0]).toMatchObject({ sources: ['ctgov'], fullResync: true })
+    expect(await app.handlers.startSync({ fullResync: 'yes' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
   it('cancelSync aborts the running sync', async () => {
     const app = await createTestApp({ key: TEST_KEY })
     app.core.syncResult = (options) =>

@@ -66,6 +66,21 @@ describe('settings', () => {
     expect(budget).toBeDisabled()
   })
 
+  it('lists ClinicalTrials.gov enabled by default with no key needed; the preferred registry and a full resync', async () => {
+    const { user, backend } = await renderApp()
+    await openSettings(user)
+    const ctgov = screen.getByRole('checkbox', { name: /ClinicalTrials\.gov 동기화/ })
+    expect(ctgov).toBeChecked()
+    expect(ctgov.closest('label')).toHaveTextContent('키 필요 없음')
+    expect(screen.getByRole('checkbox', { name: 'CRIS 동기화' }).closest('label')).not.toHaveTextContent('키 필요 없음')
+    const preferred = screen.getByRole('combobox', { name: '여러 곳에 등록된 임상시험의 대표 등록' })
+    expect(preferred).toHaveValue('cris')
+    await user.selectOptions(preferred, 'ctgov')
+    expect(backend.settings.preferredRegistry).toBe('ctgov')
+    await user.click(screen.getByRole('button', { name: 'ClinicalTrials.gov 전체 다시 받기' }))
+    expect(backend.calls.find((c) => c.name === 'startSync')?.args).toEqual([{ sources: ['ctgov'], fullResync: true }])
+  })
+
   it('says when the next automatic sync is due, and not when the schedule is off', async () => {
     const { user } = await renderApp({ nextScheduledAt: new Date(Date.now() + 3 * 3600_000 + 60_000).toISOString() })
     await openSettings(user)

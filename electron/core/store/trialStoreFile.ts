@@ -3,6 +3,7 @@ import { lockForWriting, type WriterLock } from './durable/lock'
 import { readDurable } from './durable/read'
 import { recoverDurable, type Recovered } from './durable/recover'
 import { writeDurable } from './durable/write'
+import { recomputeCommonFields } from '../sources/recomputeCommon'
 import { parseStoreData } from './storeSchema'
 import { SCHEMA_VERSION, type StoreData } from './types'
 
@@ -11,13 +12,16 @@ export const TRIALS_KEY = 'trials'
 
 /**
  * The trial store file (`trials.json`): its schema version and migrations (keyed by the version they upgrade FROM;
- * version 0 is a pre-release layout without `schemaVersion`, `sources` or `syncLog`), its shape check and layout.
+ * version 0 is a pre-release layout without `schemaVersion`, `sources` or `syncLog`; version 1 → 2 computes the clinical
+ * model — recruitment, phases, sponsor, sites, canonical institution, conditions — from the stored source fields,
+ * offline, leaving the fields and the history untouched), its shape check and layout.
  */
 export const TRIAL_STORE: DurableFormat<StoreData> = {
   label: 'trial store',
   schemaVersion: SCHEMA_VERSION,
   migrations: {
     0: (data) => ({ ...data, schemaVersion: 1, sources: data.sources ?? {}, syncLog: data.syncLog ?? [] }),
+    1: (data) => ({ ...data, schemaVersion: 2, trials: Array.isArray(data.trials) ? data.trials.map(recomputeCommonFields) : data.trials }),
   },
   parse: parseStoreData,
   empty: () => ({ schemaVersion: SCHEMA_VERSION, trials: [], sources: {}, syncLog: [] }),

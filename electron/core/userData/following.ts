@@ -104,10 +104,10 @@ export function createFollowing(store: UserDataStore, context: FollowingContext)
       } as TrialSummary
       return { ...missing, ...marks, watched: true, watchedAt: record.addedAt, missing: true, unseen: false, latestChange: null }
     }
-    const latestChange = trial.history[trial.history.length - 1] ?? null
+    const summary = toSummary(trial)
     return {
-      ...toSummary(trial), ...marks, watched: true, watchedAt: record.addedAt, missing: false,
-      unseen: Date.parse(trial.changedAt) > seenMs, latestChange,
+      ...summary, ...marks, watched: true, watchedAt: record.addedAt, missing: false,
+      unseen: Date.parse(trial.changedAt) > seenMs, latestChange: summary.latestChange ?? null,
     }
   }
 

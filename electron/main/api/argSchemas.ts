@@ -22,7 +22,7 @@ export const serviceKeySchema = z
 export const externalUrlSchema = z.string().min(1).max(2048)
 
 const syncOptionsSchema = z
-  .object({ sources: z.array(z.enum(SOURCE_IDS)).min(1).max(SOURCE_IDS.length).optional() })
+  .object({ sources: z.array(z.enum(SOURCE_IDS)).min(1).max(SOURCE_IDS.length).optional(), fullResync: z.boolean().optional() })
   .strict()
 
 const syncLogQuerySchema = z

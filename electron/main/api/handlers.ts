@@ -92,7 +92,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
   const impl: Implementations = {
     listTrials: ([query]) => deps.core.list(query),
     getTrial: ([id]) => deps.core.get(id),
-    startSync: ([options]) => deps.sync.run('manual', options?.sources),
+    startSync: ([options]) => deps.sync.run('manual', options?.sources, { fullResync: options?.fullResync }),
     cancelSync: () => ({ cancelled: deps.sync.cancel() }),
     getSyncStatus: () => ({
       ...deps.core.status(),

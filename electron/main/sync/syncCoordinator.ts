@@ -59,7 +59,7 @@ export type CatchUpReason = 'start' | 'resume' | 'online'
 
 export interface SyncCoordinator {
   /** Runs (or joins) a sync. Manual syncs reject with TrialsError (NO_KEY, USAGE, …); the entries carry per-source errors. */
-  run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]>
+  run(trigger: SyncTrigger, sources?: SourceId[], options?: { fullResync?: boolean }): Promise<SyncLogEntry[]>
   cancel(): boolean
   readonly running: boolean
   progress(): SyncProgress | null
@@ -94,7 +94,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   let debounceTimer: ReturnType<typeof setTimeout> | null = null
   let unsubscribeSettings: (() => void) | null = null
 
-  function run(trigger: SyncTrigger, sources?: SourceId[]): Promise<SyncLogEntry[]> {
+  function run(trigger: SyncTrigger, sources?: SourceId[], options: { fullResync?: boolean } = {}): Promise<SyncLogEntry[]> {
     if (current) return current.promise
     const wanted = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
     const chosen = syncableSources(wanted, Boolean(deps.keyStore.get()))
@@ -111,6 +111,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
         const entries = await deps.core.sync({
           sources: chosen,
           trigger,
+          ...(options.fullResync ? { fullResync: true } : {}),
           signal: controller.signal,
           onProgress: (p) => {
             currentProgress = p

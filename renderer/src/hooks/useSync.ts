@@ -23,7 +23,8 @@ export interface SyncState {
   outcome: SyncOutcome | null
   /** Bumped whenever a sync finishes, so screens reload their data. */
   dataVersion: number
-  syncNow: () => Promise<void>
+  /** Every enabled source, or only `sources` (first run: ClinicalTrials.gov while the key is pending); `fullResync` for Settings. */
+  syncNow: (options?: { sources?: SourceId[]; fullResync?: boolean }) => Promise<void>
   cancel: () => Promise<void>
   refresh: () => Promise<void>
 }
@@ -87,13 +88,13 @@ export function useSync(): SyncState {
     }
   }, [refresh])
 
-  const syncNow = useCallback(async () => {
+  const syncNow = useCallback(async (options?: { sources?: SourceId[]; fullResync?: boolean }) => {
     setRunning(true)
     setOutcome(null)
     ownRunPending.current = true
     try {
       // Joins a running sync when there is one (the main process is single-flight).
-      const entries = await call('startSync')
+      const entries = await (options ? call('startSync', options) : call('startSync'))
       setOutcome(outcomeOf(entries))
     } catch (e) {
       setOutcome({ kind: 'failed', failures: [{ source: null, error: toAppError(e) }] })

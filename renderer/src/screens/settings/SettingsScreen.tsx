@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../../shared/ipc'
-import type { Language, Settings } from '../../../../shared/settings'
-import type { SourceId } from '../../../../shared/trials'
+import { PREFERRED_REGISTRIES, type Language, type PreferredRegistry, type Settings } from '../../../../shared/settings'
+import { sourceNeedsKey, type SourceId } from '../../../../shared/trials'
 import { RelativeTime } from '../../components/RelativeTime'
 import { SelectField } from '../../components/SelectField'
 import { Trans } from '../../components/Trans'
@@ -73,8 +73,26 @@ export function SettingsScreen({
                 onChange={(e) => onChange({ sources: { ...settings.sources, [source]: { enabled: e.target.checked } } })}
               />
               {t('settings.sources.enabled', { source: t(`source.${source}`) })}
+              {!sourceNeedsKey(source) && <span className="muted"> · {t('settings.sources.noKey')}</span>}
             </label>
           ))}
+          <SelectField<PreferredRegistry>
+            label={t('settings.preferredRegistry')}
+            value={settings.preferredRegistry}
+            options={PREFERRED_REGISTRIES.map((r) => ({ value: r, label: t(`source.${r}`) }))}
+            onChange={(preferredRegistry) => onChange({ preferredRegistry })}
+          />
+          <p className="muted">{t('settings.preferredRegistry.help')}</p>
+          <div>
+            <button
+              type="button"
+              disabled={sync.syncing || !settings.sources.ctgov?.enabled}
+              onClick={() => void sync.syncNow({ sources: ['ctgov'], fullResync: true })}
+            >
+              {t('settings.fullResync')}
+            </button>
+          </div>
+          <p className="muted">{t('settings.fullResync.help')}</p>
           <SelectField<number>
             label={t('settings.crisDetailBudget')}
             value={settings.crisDetailBudget}
