@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/I18nContext'
 import { fieldLabel, isMessageKey, orderFieldNames } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
+import { NoteEditor } from '../../following/NoteEditor'
+import { StarButton } from '../../following/StarButton'
 import './detail.css'
 
 /**
@@ -29,7 +31,13 @@ function AttributionText({ source, text }: { source: string; text: string }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVersion: number; onBack: () => void }) {
+export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
+  id: string
+  dataVersion: number
+  onBack: () => void
+  /** After a star or a note changed here (the sidebar's counts and this trial reload). */
+  onFollowingChanged?: () => void
+}) {
   const { t } = useI18n()
   const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
   const heading = useRef<HTMLHeadingElement>(null)
@@ -56,6 +64,12 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               <span className="detail-id">{trial.sourceId}</span>
               <span className="muted">{t(`source.${trial.source}`)}</span>
               {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
+              {onFollowingChanged && (
+                <StarButton
+                  watched={Boolean(trial.watched)}
+                  onToggle={() => void call(trial.watched ? 'unwatchTrial' : 'watchTrial', trial.id).then(onFollowingChanged, () => undefined)}
+                />
+              )}
             </div>
             <h1 ref={heading} tabIndex={-1}>
               {trial.title}
@@ -108,6 +122,7 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               </dl>
             </section>
             <aside className="detail-side">
+              {onFollowingChanged && <NoteEditor id={trial.id} note={trial.note ?? null} onSaved={onFollowingChanged} />}
               <section aria-labelledby="history-heading">
                 <h2 id="history-heading">{t('detail.history')}</h2>
                 <HistoryTimeline history={trial.history} />
