@@ -13,12 +13,13 @@ function LatestChange({ trial }: { trial: WatchedTrial }) {
   if (trial.missing) return <span className="muted">{t('watched.missing')}</span>
   const change = trial.latestChange
   if (!change) return null
-  const fields = change.changes.map((c) => fieldLabel(t, c.field))
+  // The core's change summary: at most 3 fields, the most meaningful first, and how many more changed.
+  const fields = change.fields.map((c) => fieldLabel(t, c.field))
   return (
     <span className="latest-change">
       <RelativeTime iso={change.at} short withDay />
       <span className="muted"> · {t(`history.${change.kind}`)}</span>
-      {fields.length > 0 && <span className="latest-fields" title={fields.join(', ')}> · {fields.slice(0, 3).join(', ')}{fields.length > 3 ? ' …' : ''}</span>}
+      {fields.length > 0 && <span className="latest-fields" title={fields.join(', ')}> · {fields.join(', ')}{change.moreFields > 0 ? ' …' : ''}</span>}
     </span>
   )
 }
