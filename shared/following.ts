@@ -35,7 +35,10 @@ export interface SeenMarks {
   watched: string | null
 }
 
-/** One row of the watched view. `missing`: the trial is no longer in the store at all (shown from what was kept). */
+/**
+ * One row of the watched view (its latest change is the summary's `latestChange`). `missing`: the trial is no longer
+ * in the store at all (shown from what was kept).
+ */
 export interface WatchedTrial extends TrialSummary {
   watched: true
   watchedAt: string

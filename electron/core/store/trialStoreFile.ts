@@ -41,11 +41,13 @@ export const readStoreFile = (path: string): Promise<StoreData | null> => readDu
 export const saveStore = (path: string, data: StoreData): Promise<void> => writeDurable(path, data, TRIAL_STORE)
 
 /** Opens the store with recovery from a damaged or missing file (see recoverDurable). */
-export const loadStore = (path: string, now?: () => Date): Promise<LoadedStore> => recoverDurable(path, TRIAL_STORE, readStoreFile, now)
+export const loadStore = (path: string, now?: () => Date): Promise<LoadedStore> =>
+  recoverDurable(path, TRIAL_STORE, readStoreFile, now)
 
 export const STORE_IN_USE_MESSAGE =
   'Another Trial Desk window or command is syncing this store. Wait for it to finish, or close it.'
 
 /** The store's exclusive writer lock, or STORE_IN_USE at once. */
-export const lockStore = (path: string): Promise<WriterLock> => lockForWriting(path, STORE_IN_USE_MESSAGE, TRIAL_STORE.diskKind)
+export const lockStore = (path: string): Promise<WriterLock> =>
+  lockForWriting(path, STORE_IN_USE_MESSAGE, TRIAL_STORE.diskKind)
 export type StoreLock = WriterLock

@@ -102,7 +102,7 @@ export function createFollowing(store: UserDataStore, context: FollowingContext)
         id, source, sourceId: rest.join(':'), title: record.title, changeKind: 'removed', changedAt: record.addedAt,
         firstSeenAt: record.addedAt, lastSeenAt: record.addedAt, removedAt: record.addedAt,
       } as TrialSummary
-      return { ...missing, ...marks, watched: true, watchedAt: record.addedAt, missing: true, unseen: false, latestChange: null }
+      return { ...missing, ...marks, latestChange: null, watched: true, watchedAt: record.addedAt, missing: true, unseen: false }
     }
     const summary = toSummary(trial)
     return {

@@ -13,13 +13,16 @@ function LatestChange({ trial }: { trial: WatchedTrial }) {
   if (trial.missing) return <span className="muted">{t('watched.missing')}</span>
   const change = trial.latestChange
   if (!change) return null
-  // The core's change summary: at most 3 fields, the most meaningful first, and how many more changed.
   const fields = change.fields.map((c) => fieldLabel(t, c.field))
   return (
     <span className="latest-change">
       <RelativeTime iso={change.at} short withDay />
       <span className="muted"> · {t(`history.${change.kind}`)}</span>
-      {fields.length > 0 && <span className="latest-fields" title={fields.join(', ')}> · {fields.join(', ')}{change.moreFields > 0 ? ' …' : ''}</span>}
+      {fields.length > 0 && (
+        <span className="latest-fields" title={fields.join(', ')}>
+          {' · '}{fields.join(', ')}{change.moreFields > 0 ? ` +${change.moreFields}` : ''}
+        </span>
+      )}
     </span>
   )
 }
@@ -45,6 +48,14 @@ export function WatchedScreen({ following, onOpen }: { following: FollowingState
         <div className="table-scroll">
           <table className="trials watched-table">
             <caption className="visually-hidden">{t('watched.heading')}</caption>
+            <colgroup>
+              <col className="col-star" />
+              <col className="col-watched-title" />
+              <col className="col-id" />
+              <col className="col-watched-status" />
+              <col className="col-change" />
+              <col className="col-watched-latest" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col"><span className="visually-hidden">{t('star.column')}</span></th>
