@@ -157,9 +157,10 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
             sync={sync}
             onOpenSettings={() => show('settings')}
             searchRef={searchRef}
+            ctgovEnabled={settings.sources.ctgov?.enabled ?? true}
           />
         )}
-        {screen === 'detail' && detailId && <DetailScreen id={detailId} dataVersion={sync.dataVersion} onBack={backToList} />}
+        {screen === 'detail' && detailId && <DetailScreen id={detailId} dataVersion={sync.dataVersion} onBack={backToList} onOpen={setDetailId} />}
         {screen === 'log' && <SyncLogScreen dataVersion={sync.dataVersion} />}
         {screen === 'settings' && <SettingsScreen settings={settings} onChange={onSettingsChange} sync={sync} />}
       </main>

@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/I18nContext'
 import { fieldLabel, isMessageKey, orderFieldNames } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
+import { KoreanSites } from './KoreanSites'
+import { OtherRegistrations, RegistryBadges } from './RegistryLinks'
 import './detail.css'
 
 /**
@@ -29,7 +31,7 @@ function AttributionText({ source, text }: { source: string; text: string }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVersion: number; onBack: () => void }) {
+export function DetailScreen({ id, dataVersion, onBack, onOpen }: { id: string; dataVersion: number; onBack: () => void; onOpen?: (id: string) => void }) {
   const { t } = useI18n()
   const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
   const heading = useRef<HTMLHeadingElement>(null)
@@ -54,7 +56,7 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
             <div className="detail-meta">
               <ChangeBadge kind={trial.changeKind} />
               <span className="detail-id">{trial.sourceId}</span>
-              <span className="muted">{t(`source.${trial.source}`)}</span>
+              <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} />
               {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
             </div>
             <h1 ref={heading} tabIndex={-1}>
@@ -91,7 +93,9 @@ export function DetailScreen({ id, dataVersion, onBack }: { id: string; dataVers
               </p>
             )}
             {trial.detailsPending && <p className="notice">{t('detail.detailsPending')}</p>}
+            {onOpen && <OtherRegistrations linkedIds={trial.linkedIds} onOpen={onOpen} />}
           </header>
+          {trial.source === 'ctgov' && <KoreanSites fields={trial.fields} />}
 
           <div className="detail-body">
             <section className="detail-fields" aria-labelledby="fields-heading">
