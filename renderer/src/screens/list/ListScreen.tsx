@@ -57,12 +57,12 @@ export function ListScreen(props: ListScreenProps) {
             {t('empty.noData.sync')}
           </button>
           {ctgovWhileKeyPending && (
-            <>
+            <div className="empty-ctgov">
               <p className="muted">{t('empty.noData.ctgovHint')}</p>
               <button type="button" className="button-primary" onClick={() => void sync.syncNow({ sources: ['ctgov'] })} disabled={sync.syncing}>
                 {t('empty.noData.syncCtgov')}
               </button>
-            </>
+            </div>
           )}
         </EmptyState>
       </div>
