@@ -2,7 +2,7 @@
  * Following: saved searches, watched trials, private notes and "seen" marks — the user's own data, kept in
  * `user-data.json` beside the trial store (never written by a sync, never touched by a store recovery).
  */
-import type { HistoryEntry, ListQuery, TrialSummary } from './trials'
+import type { LatestChange, ListQuery, TrialSummary } from './trials'
 
 /** A note is plain text; longer notes are refused (VALIDATION). */
 export const NOTE_MAX_CHARS = 10_000
@@ -35,15 +35,18 @@ export interface SeenMarks {
   watched: string | null
 }
 
-/** One row of the watched view. `missing`: the trial is no longer in the store at all (shown from what was kept). */
+/**
+ * One row of the watched view (its latest change is the summary's `latestChange`). `missing`: the trial is no longer
+ * in the store at all (shown from what was kept).
+ */
 export interface WatchedTrial extends TrialSummary {
   watched: true
   watchedAt: string
   missing: boolean
   /** Changed since the watched view was last marked seen (or since it was starred). */
   unseen: boolean
-  /** The newest history entry, or null. */
-  latestChange: HistoryEntry | null
+  /** The newest history entry, summarised as on every list item (shared/clinical.ts), or null. */
+  latestChange: LatestChange | null
 }
 
 export interface WatchedView {

@@ -1,4 +1,7 @@
+import type { LatestChange, Phase, RecruitmentStatus, SiteRef } from './clinical'
 import type { AppError } from './errors'
+
+export * from './clinical'
 
 export const SOURCE_IDS = ['icreat', 'cris', 'ctgov'] as const
 export type SourceId = (typeof SOURCE_IDS)[number]
@@ -27,35 +30,62 @@ export interface HistoryEntry {
 }
 
 /**
- * Fields every source maps its columns onto, so facets, sorting and the screens work across sources.
- * Absent means the source has no such column (or the value is empty).
+ * Fields every source maps its columns onto, so facets, filters, sorting, CSV and the screens work across sources.
+ * Absent means the source has no such column, the value is empty, or (CRIS) the trial's details are still pending.
  */
 export interface CommonFields {
   title: string
   titleEn?: string
+  /** Normalised recruitment status. Absent: the source has none (iCReaT) or its details are pending (CRIS). */
+  recruitment?: RecruitmentStatus
+  /** Normalised phases, one entry per phase ("2상/3상" → phase2, phase3). Absent: the source states none. */
+  phases?: Phase[]
+  /** Who funds / sponsors the trial (CRIS primary sponsor), cleaned; may be a company. */
+  sponsor?: string
+  /** Where patients are recruited (CRIS research sites, iCReaT 연구책임기관), canonical hospital names. */
+  sites?: SiteRef[]
+  /** The responsible institution (CRIS: the PI's affiliation; iCReaT: 연구책임기관), canonical name. */
   institution?: string
+  /** Diseases studied, as the source names them (CRIS hc_code_kr / hc_code_en). */
+  conditions?: string[]
+  /** iCReaT only (진료과). */
   department?: string
+  /** The source's own phase wording (e.g. "2상/3상", "Phase 4"), for the detail; filters use `phases`. */
   phase?: string
   studyType?: string
   scope?: string
   period?: string
   targetSize?: string
+  /** The source's own recruitment wording (CRIS, spacing collapsed: 모집중), for the detail; filters use `recruitment`. */
   status?: string
   registeredAt?: string // YYYY-MM-DD
   sourceUpdatedAt?: string // YYYY-MM-DD, the source's own update date
 }
 
 export const COMMON_FIELD_NAMES = [
-  'title', 'titleEn', 'institution', 'department', 'phase', 'studyType', 'scope', 'period', 'targetSize', 'status',
-  'registeredAt', 'sourceUpdatedAt',
+  'title', 'titleEn', 'recruitment', 'phases', 'sponsor', 'sites', 'institution', 'conditions', 'department', 'phase',
+  'studyType', 'scope', 'period', 'targetSize', 'status', 'registeredAt', 'sourceUpdatedAt',
 ] as const satisfies readonly (keyof CommonFields)[]
 
-/** Categorical fields with value counts for the filter menus. */
+/**
+ * Categorical fields with value counts for the filter menus; each is also a `fields` filter name (`--field
+ * site=서울대병원`). Values are normalised: recruitment → RECRUITMENT_STATUSES, phase → PHASES, site / institution →
+ * canonical hospital names (a filter value in any alias spelling matches), condition → condition names (a filter
+ * value matches every synonym). Counts are disjunctive: each facet's counts ignore that facet's own selection.
+ */
 export const FACET_FIELDS = [
-  'source', 'changeKind', 'scope', 'studyType', 'institution', 'phase', 'department', 'status',
+  'source', 'changeKind', 'recruitment', 'phase', 'site', 'condition', 'sponsor', 'institution', 'department',
+  'studyType', 'scope',
 ] as const
 export type FacetField = (typeof FACET_FIELDS)[number]
-export type Facets = Record<FacetField, Array<{ value: string; count: number }>>
+export interface FacetValue {
+  value: string
+  count: number
+  /** English name of a hospital (site, institution facets) when known. */
+  en?: string
+}
+/** Facets that do not apply to the sources in scope (no record of those sources has a value) are absent. */
+export type Facets = Partial<Record<FacetField, FacetValue[]>>
 
 /** One row of the list. */
 export interface TrialSummary extends CommonFields {
@@ -69,6 +99,13 @@ export interface TrialSummary extends CommonFields {
   removedAt: string | null
   /** CRIS: listed, but its /detail has not been fetched yet. */
   detailsPending?: boolean
+  /** The newest history entry, summarised; the core always sets it (null for a record without history). */
+  latestChange?: LatestChange | null
+  /**
+   * With a text search: the strings (lower case, the query's terms and their condition synonyms) that occur in this
+   * item's title or English title, for highlighting (compare case-insensitively).
+   */
+  matchedTerms?: string[]
   /**
    * The same trial in other registries (e.g. `["cris:KCT0001234"]` for a ClinicalTrials.gov study naming that CRIS
    * number), both ways, between stored active records. The row's registry badges are its own source plus these.
@@ -104,8 +141,16 @@ export interface ListQuery {
   q?: string
   sources?: SourceId[]
   kinds?: ChangeKind[]
-  /** Exact-value filters; `name` is a common field name or the source's own column name. Same name: OR; different names: AND. */
+  /**
+   * Exact-value filters; `name` is a facet name (FACET_FIELDS: values normalised as described there), a common field
+   * name or the source's own column name. Same name: OR; different names: AND.
+   */
   fields?: Array<{ name: string; value: string }>
+  /**
+   * Only trials a patient can still join (recruitment in RECRUITING_NOW); AND with a recruitment selection. Like that
+   * selection, it is ignored by the recruitment menu's own counts (the menu keeps showing every status).
+   */
+  recruitingOnly?: boolean
   includeRemoved?: boolean
   sort?: ListSort
   offset?: number
@@ -118,6 +163,17 @@ export interface ListResult {
   limit: number
   items: TrialSummary[]
   facets: Facets
+  /**
+   * With a time window: how many trials match the same query without the window ("최근 7일 14건 · 전체 기간 1,061건");
+   * null without a window.
+   */
+  totalAllTime: number | null
+  /**
+   * Per facet whose values come from details (recruitment, site, condition, institution): trials that match every
+   * other filter but cannot be classified yet because their details are pending (CRIS detail budget). Facets with
+   * none are absent. With a selection in that facet these trials are not in `total`: say so.
+   */
+  unclassified: Partial<Record<FacetField, number>>
 }
 
 export type SyncTrigger = 'manual' | 'schedule' | 'catch-up' | 'cli'

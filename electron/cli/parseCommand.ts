@@ -7,11 +7,16 @@ export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
 
   trials sync   [--source icreat|cris|ctgov|all] [--store FILE] [--now ISO] [--allow-mass-removal] [--full-resync] [--json]
   trials list   [--store FILE] [--within-days N | --all] [--now ISO] [--q TEXT] [--source S] [--kind new|updated|removed]
-                [--field NAME=VALUE]... [--include-removed] [--sort changed|title|id|sourceUpdated]
+                [--field NAME=VALUE]... [--recruiting] [--include-removed] [--sort changed|title|id|sourceUpdated]
                 [--offset N] [--limit N] [--json]
   trials show   ID [--store FILE] [--json]
   trials status [--store FILE] [--json]
 ${FOLLOWING_USAGE}
+
+--field filters: recruitment=recruiting (or 모집중), phase=phase2 (or 2상, "Phase 2"), site=서울대병원 (every
+spelling of the hospital), condition=당뇨 (every synonym), sponsor=…, institution=…, department=…, or a column
+name of the registry (진료과=Cardiology). The same name repeated: either value; different names: all of them.
+--recruiting: only trials a patient can still join (recruiting, not yet recruiting, enrolling by invitation).
 
 The service key for sync is read from DATA_GO_KR_SERVICE_KEY (ClinicalTrials.gov, ctgov, needs none). The store defaults to the desktop app's data folder
 (TRIALS_STORE or --store to use another file).`
@@ -38,7 +43,8 @@ const OPTIONS = {
   list: {
     ...COMMON_OPTIONS, 'within-days': { type: 'string' }, all: { type: 'boolean', default: false }, now: { type: 'string' },
     q: { type: 'string' }, source: { type: 'string', multiple: true }, kind: { type: 'string', multiple: true },
-    field: { type: 'string', multiple: true }, 'include-removed': { type: 'boolean', default: false }, sort: { type: 'string' },
+    field: { type: 'string', multiple: true }, recruiting: { type: 'boolean', default: false },
+    'include-removed': { type: 'boolean', default: false }, sort: { type: 'string' },
     offset: { type: 'string' }, limit: { type: 'string' },
   },
   show: COMMON_OPTIONS,
@@ -93,6 +99,7 @@ function listQueryFrom(v: Record<string, unknown>): ListQuery {
     sources: (v.source as string[] | undefined)?.map(parseSource),
     kinds: (v.kind as string[] | undefined)?.map(parseKind),
     fields: (v.field as string[] | undefined)?.map(parseField),
+    recruitingOnly: v.recruiting === true ? true : undefined,
     includeRemoved: v['include-removed'] === true,
     sort: sort as ListSort | undefined,
     offset: parseWholeNumber('offset', v.offset as string | undefined),

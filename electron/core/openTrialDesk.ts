@@ -24,11 +24,16 @@ class StoreBackedTrialDesk implements TrialDesk {
     private readonly userData: UserDataStore,
   ) {
     this.following = createFollowing(userData, {
-      index: () => this.session.index, sources, list: (query, extras) => this.listWithNotes(query, extras), now: () => new Date(),
+      index: () => this.session.index,
+      sources,
+      list: (query, extras) => this.listWithNotes(query, extras),
+      now: () => new Date(),
     })
   }
 
-  get syncing(): boolean { return this.running !== null }
+  get syncing(): boolean {
+    return this.running !== null
+  }
 
   /** The list over the store, where `q` also matches the user's private notes. */
   private listWithNotes(query: ListQuery, extras: ListExtras = {}): ListResult {
@@ -41,9 +46,16 @@ class StoreBackedTrialDesk implements TrialDesk {
   }
 
   get(id: string): TrialDetail {
-    const detail = getTrial(this.session.index, id, (source, sourceId) =>
-      this.sources.get(source)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION)
-    return { ...detail, linkedIds: [...(linksOf(this.session.index).byId.get(detail.id) ?? [])], ...marksOf(this.userData.data, detail.id) }
+    const detail = getTrial(
+      this.session.index,
+      id,
+      (source, sourceId) => this.sources.get(source)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION,
+    )
+    return {
+      ...detail,
+      linkedIds: [...(linksOf(this.session.index).byId.get(detail.id) ?? [])],
+      ...marksOf(this.userData.data, detail.id),
+    }
   }
 
   status(): StatusReport {
@@ -57,13 +69,16 @@ class StoreBackedTrialDesk implements TrialDesk {
   /** Single flight: a call while a sync runs joins it (its own options are ignored). */
   sync(options: SyncOptions): Promise<SyncLogEntry[]> {
     if (this.running) return this.running
-    const run = runSync(this.session, this.sources, options, this.serviceKey).finally(() => { this.running = null })
+    const run = runSync(this.session, this.sources, options, this.serviceKey).finally(() => {
+      this.running = null
+    })
     this.running = run
     return run
   }
 
   async close(): Promise<void> {
     await this.running?.catch(() => undefined)
+    await this.session.close()
   }
 }
 
@@ -79,7 +94,10 @@ export async function openTrialDesk(options: OpenOptions): Promise<TrialDesk> {
   // The user's own data lives apart from the trials: a sync never writes it, a store recovery never touches it.
   const userData = await UserDataStore.open(options.userDataPath ?? userDataPathFor(options.storePath))
   return new StoreBackedTrialDesk(
-    session, new Map(sources.map((s) => [s.id, s])), () => options.sourceConfig.getServiceKey(),
-    [...session.warnings, ...userData.warnings], userData,
+    session,
+    new Map(sources.map((s) => [s.id, s])),
+    () => options.sourceConfig.getServiceKey(),
+    [...session.warnings, ...userData.warnings],
+    userData,
   )
 }

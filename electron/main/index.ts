@@ -97,6 +97,8 @@ async function start(): Promise<void> {
     if (!reload) return
     for (const event of storeRecoveredEvents(reload.warnings)) emit('store:recovered', event)
     emit('sync:finished', { entries: reload.newEntries })
+    // A CLI sync (e.g. from cron) that brought something the user follows gets the same one notification.
+    await sync.announce(reload.newEntries, 'cli')
   }
 
   const sync = createSyncCoordinator({
@@ -142,6 +144,27 @@ async function start(): Promise<void> {
     showItemInFolder: (path) => shell.showItemInFolder(path),
     appInfo: { version: app.getVersion(), platform: process.platform },
     beforeRead: refreshStore,
+    savedSearchesDialogs: {
+      save: async ({ defaultFileName, language }) => {
+        const options = {
+          title: language === 'ko' ? '관심 검색 내보내기' : 'Export saved searches',
+          defaultPath: join(app.getPath('documents'), defaultFileName),
+          filters: [{ name: 'JSON', extensions: ['json'] }],
+        }
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+        return result.canceled || !result.filePath ? null : result.filePath
+      },
+      open: async ({ language }) => {
+        const options = {
+          title: language === 'ko' ? '관심 검색 가져오기' : 'Import saved searches',
+          defaultPath: app.getPath('documents'),
+          filters: [{ name: 'JSON', extensions: ['json'] }],
+          properties: ['openFile' as const],
+        }
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+        return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]
+      },
+    },
   })
   registerIpc(handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
 

@@ -12,9 +12,14 @@ import { DetailScreen } from './screens/detail/DetailScreen'
 import { ListScreen } from './screens/list/ListScreen'
 import { SyncLogScreen } from './screens/log/SyncLogScreen'
 import { SettingsScreen } from './screens/settings/SettingsScreen'
+import { FollowingSidebar } from './following/FollowingSidebar'
+import { savedQueryOf, useFollowing } from './following/useFollowing'
+import { useFollowingView } from './following/useFollowingView'
+import { WatchedScreen } from './following/WatchedScreen'
+import './following/following.css'
 
-type Screen = 'list' | 'detail' | 'log' | 'settings'
-const NAV: Array<Exclude<Screen, 'detail'>> = ['list', 'log', 'settings']
+type Screen = 'list' | 'detail' | 'log' | 'settings' | 'watched'
+const NAV: Array<Exclude<Screen, 'detail' | 'watched'>> = ['list', 'log', 'settings']
 const SAVE_QUERY_DELAY_MS = 400
 
 function isTyping(target: EventTarget | null): boolean {
@@ -75,19 +80,36 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
   // Focus returns to the row once per return from the detail view, then stays where the user puts it.
   const onRowFocused = useCallback(() => setFocusCurrent(false), [])
 
+  const following = useFollowing(sync.dataVersion)
+  const [detailFrom, setDetailFrom] = useState<'list' | 'watched'>('list')
   const backToList = useCallback(() => {
     setFocusCurrent(true)
-    setScreen('list')
-  }, [])
+    setScreen(detailFrom)
+  }, [detailFrom])
+  const followingView = useFollowingView({
+    following,
+    applyQuery: useCallback((query) => setListState((s) => ({ ...query, offset: 0, limit: s.limit })), []),
+    showList: useCallback(() => show('list'), [show]),
+    showWatched: useCallback(() => show('watched'), [show]),
+  })
+  const openDetail = (id: string, from: 'list' | 'watched') => {
+    setDetailId(id)
+    setDetailFrom(from)
+    setScreen('detail')
+  }
 
   useEffect(() => {
     const offs = [
-      // Saved searches and the watched view are shown within the list screen (see the following screens).
-      subscribe('app:navigate', ({ screen: target }) => show(target === 'saved' || target === 'watched' ? 'list' : target)),
+      // A notification's click: the watched view, or the saved search it names.
+      subscribe('app:navigate', (target) => {
+        if (target.screen === 'saved') void followingView.showView({ kind: 'saved', name: target.savedSearch })
+        else if (target.screen === 'watched') void followingView.showView({ kind: 'watched' })
+        else show(target.screen)
+      }),
       subscribe('store:recovered', ({ corruptPath }) => setRecovered({ corruptPath })),
     ]
     return () => offs.forEach((off) => off())
-  }, [show])
+  }, [show, followingView])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -141,29 +163,53 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
             : t('banner.restoredMissing')}
         </Banner>
       )}
-      <main className="app-main">
-        {screen === 'list' && (
-          <ListScreen
-            state={listState}
-            onStateChange={setListState}
-            current={current}
-            onCurrentChange={setCurrent}
-            focusCurrent={focusCurrent}
-            onFocused={onRowFocused}
-            onOpen={(id) => {
-              setDetailId(id)
-              setScreen('detail')
-            }}
-            sync={sync}
-            onOpenSettings={() => show('settings')}
-            searchRef={searchRef}
-            ctgovEnabled={settings.sources.ctgov?.enabled ?? true}
+      <div className="app-body">
+        {(screen === 'list' || screen === 'watched' || screen === 'detail') && (
+          <FollowingSidebar
+            following={following}
+            view={followingView.view}
+            currentQuery={savedQueryOf(listState)}
+            onShow={(next) => void followingView.showView(next)}
+            onOpenSaved={(name) => void followingView.showView({ kind: 'saved', name })}
           />
         )}
-        {screen === 'detail' && detailId && <DetailScreen id={detailId} dataVersion={sync.dataVersion} onBack={backToList} onOpen={setDetailId} />}
-        {screen === 'log' && <SyncLogScreen dataVersion={sync.dataVersion} />}
-        {screen === 'settings' && <SettingsScreen settings={settings} onChange={onSettingsChange} sync={sync} />}
-      </main>
+        <main className="app-main">
+          {screen === 'list' && (
+            <ListScreen
+              state={listState}
+              onStateChange={setListState}
+              current={current}
+              onCurrentChange={setCurrent}
+              focusCurrent={focusCurrent}
+              onFocused={onRowFocused}
+              onOpen={(id) => openDetail(id, 'list')}
+              sync={sync}
+              onOpenSettings={() => show('settings')}
+              searchRef={searchRef}
+              ctgovEnabled={settings.sources.ctgov?.enabled ?? true}
+              following={{
+                savedName: followingView.view.kind === 'saved' ? followingView.view.name : null,
+                unseenSince: followingView.unseenSince,
+                onMarkAllSeen: () => void followingView.markAllSeen(),
+                onToggleWatch: (id, watched) => void following.toggleWatch(id, watched).catch(() => undefined),
+                version: following.version,
+              }}
+            />
+          )}
+          {screen === 'watched' && <WatchedScreen following={following} onOpen={(id) => openDetail(id, 'watched')} />}
+          {screen === 'detail' && detailId && (
+            <DetailScreen
+              id={detailId}
+              dataVersion={sync.dataVersion + following.version}
+              onBack={backToList}
+              onFollowingChanged={following.reload}
+              onOpen={setDetailId}
+            />
+          )}
+          {screen === 'log' && <SyncLogScreen dataVersion={sync.dataVersion} />}
+          {screen === 'settings' && <SettingsScreen settings={settings} onChange={onSettingsChange} sync={sync} />}
+        </main>
+      </div>
     </div>
   )
 }

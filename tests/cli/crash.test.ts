@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { loadStore, saveStore } from '../../electron/core/store/trialStoreFile'
 import { FAKE_ODCLOUD_KEY, loadIcreatFixtureRows, startFakeOdcloud, type FakeOdcloud } from '../fakes/odcloudServer'
 import { runCliInProcess } from '../helpers/runCliInProcess'
@@ -34,9 +35,13 @@ beforeAll(async () => {
   const seed = join(seedDir, 'trials.json')
   fake = await startFakeOdcloud()
   // A store with other records besides icreat's makes the save long enough for kills to land in it.
-  const crisRecords = Array.from({ length: 20_000 }, (_, i) => storedTrial(`KCT${i}`, {
-    source: 'cris', id: `cris:KCT${i}`, fields: { trial_id: `KCT${i}`, scientific_title_kr: `임상연구 ${i} `.repeat(8) },
-  }))
+  const crisRecords = Array.from({ length: 20_000 }, (_, i) =>
+    storedTrial(`KCT${i}`, {
+      source: 'cris',
+      id: `cris:KCT${i}`,
+      fields: { trial_id: `KCT${i}`, scientific_title_kr: `임상연구 ${i} `.repeat(8) },
+    }),
+  )
   await saveStore(seed, { schemaVersion: 1, trials: crisRecords, sources: {}, syncLog: [] })
   expect((await runCliInProcess(['sync', '--source', 'icreat', '--store', seed, '--now', T1], env())).code).toBe(0)
   before = await trialsOf(seed)
@@ -72,8 +77,20 @@ describe('a sync killed with SIGKILL at random moments', () => {
       await new Promise((resolve) => setTimeout(resolve, delay))
       child.kill('SIGKILL')
       await done
+      // The app's way of opening (through the index snapshot, when one belongs to the file) agrees with the file.
+      const desk = await openTrialDesk({
+        storePath: store,
+        sources: [],
+        sourceConfig: { getServiceKey: () => undefined, timeoutMs: 1000, env: {} },
+      })
       const loaded = await loadStore(store)
       expect(loaded.warnings).toEqual([])
+      expect(desk.openWarnings).toEqual([])
+      const listed = desk.list({ withinDays: null, includeRemoved: true, sort: 'id', limit: 100 })
+      expect(listed.total).toBe(loaded.data.trials.length)
+      const byId = new Map(loaded.data.trials.map((t) => [t.id, t]))
+      for (const item of listed.items) expect(desk.get(item.id).fields).toEqual(byId.get(item.id)!.fields)
+      await desk.close()
       const trials = JSON.stringify(loaded.data.trials)
       expect([before, after]).toContain(trials)
       outcomes.push(trials === before ? 'before' : 'after')

@@ -18,12 +18,12 @@ describe('real /list capture', () => {
     expect(page.rejected).toBe(0)
   })
 
-  it('maps a list item: one-line title, empty phase absent, list dates', () => {
+  it('maps a list item: one-line title, empty phase absent, list dates; the primary sponsor is the sponsor, not a site', () => {
     const common = crisToCommon(page.items[1])
     expect(common).toEqual({
       title: '포도당 대사가 활성화된 진행성 편평상피세포폐암 환자에서 면역 항암 화학요법과 혈당 강하제 메트포르민의 병합요법에 관한 무작위 배정 제2상 연구',
       titleEn: expect.stringMatching(/^Randomized phase II study of chemoimmunotherapy with or without metformin as/),
-      institution: '국립암센터',
+      sponsor: '국립암센터',
       studyType: '중재연구',
       registeredAt: '2023-07-28',
       sourceUpdatedAt: '2024-01-30',
@@ -39,14 +39,20 @@ describe('real /detail capture', () => {
     expect(detail.recruitment_status_kr).toBe('연구종결')
   })
 
-  it('maps detail-only fields: sponsor from sponsor_items, slashed dates, status, target size', () => {
+  it('maps detail-only fields: sponsor from sponsor_items, sites, institution, slashed dates, status, target size', () => {
     expect(crisToCommon(detail)).toMatchObject({
-      institution: '동화약품(주)',
+      // A pharmaceutical sponsor is the sponsor; the hospital where patients are seen is the site.
+      sponsor: '동화약품(주)',
+      sites: [{ name: '전북대학교병원', nameEn: 'Jeonbuk National University Hospital', sourceName: '전북대학교병원' }],
+      institution: '전북대학교병원',
+      recruitment: 'completed',
       registeredAt: '2011-07-18',
       sourceUpdatedAt: '2013-12-04',
       status: '연구종결',
       targetSize: '12',
     })
+    // phase_kr "" in the detail: no phases rather than a guess.
+    expect(crisToCommon(detail).phases).toBeUndefined()
   })
 
   it('merged under a list entry, keeps the list values for the keys the list has', () => {
@@ -103,6 +109,8 @@ describe('the source contract', () => {
     const source = createCrisSource(sourceConfigFromEnv({}))
     expect(source.id).toBe('cris')
     expect(source.bookkeepingFields).toEqual(['date_updated', 'detail:date_updated'])
-    expect(source.columnToCommon).toMatchObject({ recruitment_status_kr: 'status', phase_kr: 'phase', date_updated: 'sourceUpdatedAt' })
+    expect(source.columnToCommon).toMatchObject({
+      recruitment_status_kr: 'recruitment', phase_kr: 'phases', research_items: 'sites', primary_sponsor_kr: 'sponsor', date_updated: 'sourceUpdatedAt',
+    })
   })
 })

@@ -43,16 +43,15 @@ describe('iCReaT and CRIS in one store', () => {
     expect(cristEntry).toMatchObject({ created: 300, detailsFetched: 300, detailsPending: 0 })
 
     const all = desk.list({ withinDays: null, limit: 1 })
-    const bySource = Object.fromEntries(all.facets.source.map((f) => [f.value, f.count]))
+    const bySource = Object.fromEntries(all.facets.source!.map((f) => [f.value, f.count]))
     expect(bySource.cris).toBe(300)
     expect(bySource.icreat).toBe(entries[0].created)
     expect(all.total).toBe(300 + entries[0].created)
-    // Facets include CRIS's recruitment status, one entry per meaning although CRIS spells some two ways.
-    const statuses = all.facets.status.map((f) => f.value)
-    expect(statuses).toContain('모집중')
-    expect(statuses).toContain('모집전')
-    expect(statuses).not.toContain('모집 중')
-    expect(statuses).not.toContain('대상자 모집 전')
+    // Facets include CRIS's recruitment status, normalised: one entry per meaning although CRIS spells some two ways.
+    const statuses = all.facets.recruitment!.map((f) => f.value)
+    expect(statuses).toContain('recruiting')
+    expect(statuses).toContain('not_yet_recruiting')
+    expect(statuses.every((s) => /^[a-z_]+$/.test(s))).toBe(true)
 
     expect(desk.get('cris:KCT0000001').attribution.text).toContain('CRIS')
     const icreatId = desk.list({ withinDays: null, sources: ['icreat'], limit: 1 }).items[0].id

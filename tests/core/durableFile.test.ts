@@ -14,14 +14,21 @@ import { useTempDir } from '../helpers/tempStore'
 const tempDir = useTempDir()
 
 // A second durable file besides the trial store, as the user's own data would be: small, one compact line.
-const notesSchema = z.looseObject({ schemaVersion: z.literal(2), notes: z.array(z.object({ id: z.string(), text: z.string() })) })
+const notesSchema = z.looseObject({
+  schemaVersion: z.literal(2),
+  notes: z.array(z.object({ id: z.string(), text: z.string() })),
+})
 type Notes = z.infer<typeof notesSchema>
 const NOTES: DurableFormat<Notes> = {
   label: 'notes file',
   schemaVersion: 2,
   migrations: {
     0: (d) => ({ ...d, schemaVersion: 1, notes: d.notes ?? [] }),
-    1: (d) => ({ ...d, schemaVersion: 2, notes: (d.notes as Array<{ id: string; body: string }>).map((n) => ({ id: n.id, text: n.body })) }),
+    1: (d) => ({
+      ...d,
+      schemaVersion: 2,
+      notes: (d.notes as Array<{ id: string; body: string }>).map((n) => ({ id: n.id, text: n.body })),
+    }),
   },
   parse: (raw) => notesSchema.parse(raw),
   empty: () => ({ schemaVersion: 2, notes: [] }),
@@ -73,17 +80,24 @@ describe('a durable JSON file of another format (reused by the user-data store)'
   it('refuses a file from a newer version without touching it, and a wrong shape counts as damage', async () => {
     const path = join(tempDir(), 'user.json')
     writeFileSync(path, JSON.stringify({ schemaVersion: 7, notes: [] }))
-    await expect(recoverDurable(path, NOTES, read)).rejects.toMatchObject({ code: 'STORE_UNREADABLE', message: expect.stringContaining('newer version') })
+    await expect(recoverDurable(path, NOTES, read)).rejects.toMatchObject({
+      code: 'STORE_UNREADABLE',
+      message: expect.stringContaining('newer version'),
+    })
     expect(existsSync(path)).toBe(true)
     writeFileSync(path, JSON.stringify({ schemaVersion: 2, notes: 'x' }))
-    await expect(recoverDurable(path, NOTES, read)).rejects.toMatchObject({ code: 'STORE_UNREADABLE', message: expect.stringContaining('To start with no notes') })
+    await expect(recoverDurable(path, NOTES, read)).rejects.toMatchObject({
+      code: 'STORE_UNREADABLE',
+      message: expect.stringContaining('To start with no notes'),
+    })
   })
 
   it('has one writer at a time: a second lock attempt fails at once with STORE_IN_USE and the given message', async () => {
     const path = join(tempDir(), 'user.json')
     const lock = await lockForWriting(path, 'Your notes are being saved by another window.', 'userData')
-    await expect(lockForWriting(path, 'Your notes are being saved by another window.', 'userData'))
-      .rejects.toMatchObject({ code: 'STORE_IN_USE', message: 'Your notes are being saved by another window.' })
+    await expect(
+      lockForWriting(path, 'Your notes are being saved by another window.', 'userData'),
+    ).rejects.toMatchObject({ code: 'STORE_IN_USE', message: 'Your notes are being saved by another window.' })
     await lock.release()
     await (await lockForWriting(path, 'x', 'userData')).release()
   })

@@ -56,8 +56,11 @@ describe('icreat common fields', () => {
     expect(source.toCommon(row)).toEqual({
       title: '조직구증식증 임상연구 네트워크 구축 및 운영(HLH)',
       institution: '서울아산병원',
+      // 연구책임기관 is where the study runs: the site, under its canonical name, with the spelling iCReaT used.
+      sites: [{ name: '서울아산병원', nameEn: 'Asan Medical Center', sourceName: '서울아산병원' }],
       department: 'Pediatrics',
       phase: '코호트',
+      phases: ['not_applicable'],
       studyType: '관찰연구',
       scope: '국내다기관',
       period: '3년',
@@ -72,7 +75,7 @@ describe('icreat common fields', () => {
   })
 
   it('names the column behind each common field, for --field filters', () => {
-    expect(source.columnToCommon).toMatchObject({ 진료과: 'department', '임상시험단계(연구모형)': 'phase', 과제명: 'title' })
+    expect(source.columnToCommon).toMatchObject({ 진료과: 'department', '임상시험단계(연구모형)': 'phases', 연구책임기관: 'sites', 과제명: 'title' })
   })
 
   it('credits the source under KOGL Type 1 with the portal link', () => {

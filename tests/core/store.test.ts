@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { migrate, UnsupportedSchemaError } from '../../electron/core/store/durable/migrate'
 import { loadStore, readStoreFile, saveStore } from '../../electron/core/store/trialStoreFile'
+import { SCHEMA_VERSION } from '../../electron/core/store/types'
 import { createFakeSource } from '../helpers/fakeSource'
 import { storedTrial, storeWith } from '../helpers/storeData'
 import { useTempDir } from '../helpers/tempStore'
@@ -133,7 +134,7 @@ describe('schema migration', () => {
     const path = join(tempDir(), 'trials.json')
     writeFileSync(path, JSON.stringify({ trials: [storedTrial('C1')] }))
     const loaded = await loadStore(path)
-    expect(loaded.data).toMatchObject({ schemaVersion: 1, sources: {}, syncLog: [] })
+    expect(loaded.data).toMatchObject({ schemaVersion: SCHEMA_VERSION, sources: {}, syncLog: [] })
     expect(loaded.data.trials[0].id).toBe('icreat:C1')
   })
 

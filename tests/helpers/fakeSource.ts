@@ -35,9 +35,10 @@ function toCommon(fields: Readonly<Record<string, unknown>>): CommonFields {
     연구책임기관: 'institution', 진료과: 'department', '임상시험단계(연구모형)': 'phase', 연구종류: 'studyType', 연구범위: 'scope',
     연구기간: 'period', 전체목표연구대상자수: 'targetSize', status: 'status', date_updated: 'sourceUpdatedAt',
   }
+  const textFields = common as unknown as Record<string, string>
   for (const [column, name] of Object.entries(map)) {
     const v = text(fields[column])
-    if (v !== undefined) common[name] = v
+    if (v !== undefined) textFields[name] = v
   }
   return common
 }

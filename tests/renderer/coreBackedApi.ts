@@ -183,6 +183,7 @@ export function createTestApi(options: TestApiOptions = {}) {
     calls,
     /** The real Following behind the api (to prepare saved searches, stars and notes). */
     following: following.following,
+    setUserClock: following.setUserClock,
     get settings() {
       return settings
     },

@@ -27,9 +27,12 @@ export function createFollowingApi(options: {
   record: (name: string, args: unknown[]) => void
 }) {
   const path = join(mkdtempSync(join(tmpdir(), 'trialdesk-renderer-')), 'user-data.json')
-  const store = UserDataStore.open(path, () => new Date(options.now()))
+  // The user's clock (when a search was saved or seen); tests move it to make earlier changes "unseen".
+  let userClock: number | null = null
+  const userNow = () => new Date(userClock ?? options.now())
+  const store = UserDataStore.open(path, userNow)
   const following: Promise<Following> = store.then((s) => createFollowing(s, {
-    index: () => options.index, sources: new Map(), now: () => new Date(options.now()),
+    index: () => options.index, sources: new Map(), now: userNow,
     list: (query, extras = {}) => options.list(query, options.now, { ...extras, notes: notesOf(s.data) }),
   }))
   const run = <T>(name: string, args: unknown[], work: (f: Following) => Promise<T>): Promise<IpcResult<T>> => {
@@ -56,6 +59,8 @@ export function createFollowingApi(options: {
   return {
     calls,
     following,
+    /** Sets the time the user's actions are stamped with (null: the test data's NOW). */
+    setUserClock: (ms: number | null) => { userClock = ms },
     /** The list as the desk answers it: `q` matches notes too, items carry the user's marks. */
     list: async (query: ListQuery): Promise<ListResult> => {
       const data = (await store).data

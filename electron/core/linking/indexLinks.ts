@@ -15,14 +15,22 @@ export interface IndexLinks {
 const cache = new WeakMap<TrialIndex, IndexLinks>()
 
 export function linksOf(index: TrialIndex): IndexLinks {
-  const cached = cache.get(index)
-  if (cached) return cached
-  const byId = registryLinks(index.entries.map((e) => e.trial))
+  return cache.get(index) ?? rememberLinks(index, registryLinks(index.entries.map((e) => e.trial)))
+}
+
+/**
+ * Keeps `byId` as the index's links (the store computes them while its records are parsed and keeps them in its
+ * index snapshot, so an index whose records are on disk never reads them all for this).
+ */
+export function rememberLinks(index: TrialIndex, byId: ReadonlyMap<string, readonly string[]>): IndexLinks {
   const byPosition = new Map<number, number[]>()
   for (const [id, linked] of byId) {
     const from = index.byId.get(id)
     if (!from) continue
-    byPosition.set(from.position, linked.map((other) => index.byId.get(other)?.position).filter((p): p is number => p !== undefined))
+    byPosition.set(
+      from.position,
+      linked.map((other) => index.byId.get(other)?.position).filter((p): p is number => p !== undefined),
+    )
   }
   const links = { byId, byPosition }
   cache.set(index, links)

@@ -13,6 +13,7 @@ const listQuerySchema = z.object({
   sources: z.array(z.enum(SOURCE_IDS)).optional(),
   kinds: z.array(z.enum(CHANGE_KINDS)).optional(),
   fields: z.array(z.object({ name: z.string().min(1), value: z.string() })).optional(),
+  recruitingOnly: z.boolean().optional(),
   includeRemoved: z.boolean().optional(),
   sort: z.enum(['changed', 'title', 'id', 'sourceUpdated']).optional(),
   offset: z.number().int().min(0).optional(),
@@ -26,6 +27,7 @@ export interface ResolvedListQuery {
   sources: ReadonlySet<string> | null
   kinds: ReadonlySet<string> | null
   fields: Map<string, Set<string>>
+  recruitingOnly: boolean
   includeRemoved: boolean
   sort: 'changed' | 'title' | 'id' | 'sourceUpdated'
   offset: number
@@ -66,6 +68,7 @@ export function resolveListQuery(query: ListQuery, defaultNow: () => number): Re
     sources: q.sources && q.sources.length > 0 ? new Set(q.sources) : null,
     kinds,
     fields,
+    recruitingOnly: q.recruitingOnly === true,
     // Asking for removed records by kind means showing them.
     includeRemoved: q.includeRemoved === true || (kinds?.has('removed') ?? false),
     sort: q.sort ?? 'changed',

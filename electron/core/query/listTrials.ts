@@ -1,40 +1,72 @@
-import { COMMON_FIELD_NAMES, FACET_FIELDS, type Facets, type ListQuery, type ListResult, type TrialSummary } from '../../../shared/trials'
+import { RECRUITING_NOW } from '../../../shared/clinical'
+import {
+  COMMON_FIELD_NAMES, FACET_FIELDS, type FacetField, type Facets, type FacetValue, type ListQuery, type ListResult,
+  type TrialSummary,
+} from '../../../shared/trials'
 import { TrialsError } from '../errors'
+import { DETAIL_FACETS, FACET_NAMES, filterValuesFor } from './facetValues'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
-import { compileTextMatch } from './compileTextMatch'
-import { fieldDictionary, isKnownFieldName, toSummary, type TrialIndex, type ValueDictionary } from './trialIndex'
-
-function facetsFromCounts(index: TrialIndex, counts: Int32Array[]): Facets {
-  const facets = {} as Facets
-  FACET_FIELDS.forEach((field, f) => {
-    const { values } = index.facets[field]
-    const items: Array<{ value: string; count: number }> = []
-    for (let id = 0; id < values.length; id++) if (counts[f][id] > 0) items.push({ value: values[id], count: counts[f][id] })
-    items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-    facets[field] = items
-  })
-  return facets
-}
+import { compileTextMatch, matchedTermsOf, parseSearchTerms } from './compileTextMatch'
+import { fieldDictionary, isKnownFieldName, toSummary, type FacetColumn, type TrialIndex, type ValueDictionary } from './trialIndex'
 
 /** An exact-value filter as value ids: which ids of the dictionary pass. */
 interface IdFilter { ids: Int32Array; allowed: Uint8Array }
+
+/** A selection in one facet (values OR'ed); `facet` is the index into FACET_FIELDS. */
+interface FacetFilter { facet: number; column: FacetColumn; allowed: Uint8Array; wanted: ReadonlySet<string> }
 
 function idFilter(dictionary: ValueDictionary, wanted: ReadonlySet<string>): IdFilter {
   return { ids: dictionary.ids, allowed: Uint8Array.from(dictionary.values, (v) => (wanted.has(v) ? 1 : 0)) }
 }
 
-function idFilters(index: TrialIndex, q: ResolvedListQuery): IdFilter[] {
-  const filters: IdFilter[] = []
-  if (q.sources) filters.push(idFilter(index.facets.source, q.sources))
-  if (q.kinds) filters.push(idFilter(index.facets.changeKind, q.kinds))
+/** `chosen`: the values the user picked (listed even with no match); the toggle's statuses are not picks. */
+function facetFilter(index: TrialIndex, field: FacetField, allowed: ReadonlySet<string>, chosen: ReadonlySet<string>): FacetFilter {
+  const column = index.facets[field]
+  return { facet: FACET_FIELDS.indexOf(field), column, allowed: Uint8Array.from(column.values, (v) => (allowed.has(v) ? 1 : 0)), wanted: chosen }
+}
+
+function passes(filter: FacetFilter, p: number): boolean {
+  const { ids, starts } = filter.column
+  if (starts === null) {
+    const id = ids[p]
+    return id >= 0 && filter.allowed[id] === 1
+  }
+  for (let k = starts[p]; k < starts[p + 1]; k++) if (filter.allowed[ids[k]] === 1) return true
+  return false
+}
+
+/** The query's filters: facet selections (counted disjunctively) and plain column filters (always applied). */
+function filtersOf(index: TrialIndex, q: ResolvedListQuery): { facetFilters: FacetFilter[]; plain: IdFilter[] } {
+  const selections = new Map<FacetField, Set<string>>()
+  if (q.sources) selections.set('source', new Set(q.sources))
+  if (q.kinds) selections.set('changeKind', new Set(q.kinds))
+  const plain: IdFilter[] = []
   for (const [name, wanted] of q.fields) {
+    if (FACET_NAMES.has(name)) {
+      const field = name as FacetField
+      const set = selections.get(field) ?? new Set<string>()
+      for (const value of wanted) for (const v of filterValuesFor(field, value)) set.add(v)
+      selections.set(field, set)
+      continue
+    }
     if (!isKnownFieldName(index, name)) {
       throw new TrialsError('USAGE',
-        `Unknown field "${name}". Use a common field (${COMMON_FIELD_NAMES.join(', ')}) or a column name of the registry, such as 진료과.`)
+        `Unknown field "${name}". Use a filter (${FACET_FIELDS.join(', ')}), a common field (${COMMON_FIELD_NAMES.join(', ')}) ` +
+        'or a column name of the registry, such as 진료과.')
     }
-    filters.push(idFilter(fieldDictionary(index, name), wanted))
+    plain.push(idFilter(fieldDictionary(index, name), wanted))
   }
-  return filters
+  if (q.recruitingOnly) {
+    // The toggle narrows the recruitment selection (or stands for it): part of that facet, so its menu keeps every status.
+    const chosen = selections.get('recruitment')
+    const recruiting = RECRUITING_NOW.filter((s) => !chosen || chosen.has(s))
+    const facetFilters = [...selections].filter(([field]) => field !== 'recruitment')
+      .map(([field, wanted]) => facetFilter(index, field, wanted, wanted))
+    facetFilters.push(facetFilter(index, 'recruitment', new Set(recruiting), chosen ?? new Set()))
+    return { facetFilters, plain }
+  }
+  const facetFilters = [...selections].map(([field, wanted]) => facetFilter(index, field, wanted, wanted))
+  return { facetFilters, plain }
 }
 
 /** [start, end) of the `changed` order (newest first) whose changedAt lies within the window. */
@@ -100,39 +132,129 @@ function intersectWindow(a: ResolvedListQuery['window'], b: ListExtras['changedW
   return { fromMs: Math.max(a.fromMs, b.fromMs), toMs: Math.min(a.toMs, b.toMs) }
 }
 
+/** Facet counts, one counter per value of every facet, plus the not-yet-classified count of the detail facets. */
+class FacetCounter {
+  readonly counts: Int32Array[]
+  readonly unclassified = new Int32Array(FACET_FIELDS.length)
+  private readonly columns: FacetColumn[]
+  private readonly detail: Uint8Array
+
+  constructor(private readonly index: TrialIndex) {
+    this.columns = FACET_FIELDS.map((f) => index.facets[f])
+    this.counts = this.columns.map((c) => new Int32Array(c.values.length))
+    this.detail = Uint8Array.from(FACET_FIELDS, (f) => (DETAIL_FACETS.has(f) ? 1 : 0))
+  }
+
+  add(f: number, p: number): void {
+    const { ids, starts } = this.columns[f]
+    const counts = this.counts[f]
+    if (starts === null) {
+      const id = ids[p]
+      if (id >= 0) counts[id]++
+      else if (this.detail[f] === 1 && this.index.pending[p] === 1) this.unclassified[f]++
+      return
+    }
+    const from = starts[p]
+    const to = starts[p + 1]
+    if (from === to && this.detail[f] === 1 && this.index.pending[p] === 1) this.unclassified[f]++
+    for (let k = from; k < to; k++) counts[ids[k]]++
+  }
+
+  addAll(p: number): void {
+    for (let f = 0; f < this.columns.length; f++) this.add(f, p)
+  }
+}
+
+/** Facets for the sources in scope: every value with a count, plus selected values (count 0 when none match). */
+function facetsOf(index: TrialIndex, counter: FacetCounter, facetFilters: FacetFilter[], sourcesInScope: ReadonlySet<string> | null) {
+  const facets: Facets = {}
+  const unclassified: ListResult['unclassified'] = {}
+  FACET_FIELDS.forEach((field, f) => {
+    const column = index.facets[field]
+    const selected = facetFilters.find((x) => x.facet === f)
+    const applies = [...column.sources].some((s) => sourcesInScope === null || sourcesInScope.has(s))
+    if (!applies && !selected) return
+    const items: FacetValue[] = []
+    for (let id = 0; id < column.values.length; id++) {
+      const count = counter.counts[f][id]
+      if (count === 0 && selected?.allowed[id] !== 1) continue
+      const en = column.valuesEn[id]
+      items.push(en === undefined ? { value: column.values[id], count } : { value: column.values[id], count, en })
+    }
+    // A selected value no trial has (yet): still listed, so it can be unchecked.
+    for (const value of selected?.wanted ?? []) if (!items.some((v) => v.value === value)) items.push({ value, count: 0 })
+    items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    facets[field] = items
+    if (counter.unclassified[f] > 0) unclassified[field] = counter.unclassified[f]
+  })
+  return { facets, unclassified }
+}
+
 /**
- * One page of trials matching the query, with its total and the facet counts over the whole filtered set.
- * With a window, only the window's slice of the `changed` order is scanned (binary search). The page is then
- * picked in the requested order: by sorting a small matched set by rank, or walking the precomputed order. `now` is the default reference time for the window.
+ * One page of trials matching the query, its total, the disjunctive facet counts (each facet counted over the
+ * trials matching every other filter: values OR within a facet, AND across) and, with a window, the total without it.
+ * With a window, only the window's slice of the `changed` order is scanned for the page and the facets (binary
+ * search). The page is then picked in the requested order: by sorting a small matched set by rank, or walking the
+ * precomputed order. `now` is the default reference time for the window.
  */
 export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now, extras: ListExtras = {}): ListResult {
   const q = resolveListQuery(query, now)
-  const filters = idFilters(index, q)
-  const textMatch = q.terms.length > 0 ? compileTextMatch(index, q.terms, notesByPosition(index, extras.notes)) : null
+  const { facetFilters, plain } = filtersOf(index, q)
+  const search = parseSearchTerms(q.terms)
+  const textMatch = search.length > 0 ? compileTextMatch(index, search, notesByPosition(index, extras.notes)) : null
+  const count = index.entries.length
   const window = intersectWindow(q.window, extras.changedWithin)
   // A window is a slice of the `changed` order; without one, every record in storage order (sequential reads).
   const scanOrder = window ? index.orders.changed : null
-  const [start, stop] = window ? windowRange(index, window.fromMs, window.toMs) : [0, index.entries.length]
+  const [start, stop] = window ? windowRange(index, window.fromMs, window.toMs) : [0, count]
   const { removed } = index
-  const facetIds = FACET_FIELDS.map((f) => index.facets[f].ids)
-  const counts = FACET_FIELDS.map((f) => new Int32Array(index.facets[f].values.length))
+  const counter = new FacetCounter(index)
   const matched = new Int32Array(Math.max(0, stop - start))
   let total = 0
-  outer: for (let k = start; k < stop; k++) {
-    const p = scanOrder ? scanOrder[k] : k
-    if (!q.includeRemoved && removed[p] === 1) continue
-    for (let i = 0; i < filters.length; i++) {
-      const id = filters[i].ids[p]
-      if (id < 0 || filters[i].allowed[id] === 0) continue outer
+  const facetFilterCount = facetFilters.length
+  // How many facet selections a record fails (0, 1, or 2 meaning "more"); -1 when it fails a plain filter or the text.
+  const failures = (p: number): number => {
+    if (!q.includeRemoved && removed[p] === 1) return -1
+    for (let i = 0; i < plain.length; i++) {
+      const id = plain[i].ids[p]
+      if (id < 0 || plain[i].allowed[id] === 0) return -1
     }
-    if (textMatch && !textMatch(p)) continue
-    matched[total++] = p
-    for (let f = 0; f < facetIds.length; f++) {
-      const id = facetIds[f][p]
-      if (id >= 0) counts[f][id]++
+    if (textMatch && !textMatch(p)) return -1
+    let failed = 0
+    for (let i = 0; i < facetFilterCount; i++) {
+      if (!passes(facetFilters[i], p)) { failingFacet = facetFilters[i].facet; if (++failed > 1) break }
+    }
+    return failed
+  }
+  let failingFacet = -1
+  for (let k = start; k < stop; k++) {
+    const p = scanOrder ? scanOrder[k] : k
+    const failed = failures(p)
+    if (failed === 0) {
+      matched[total++] = p
+      counter.addAll(p)
+    } else if (failed === 1) {
+      // Matches everything but one facet's selection: counts for that facet's menu only (disjunctive faceting).
+      counter.add(failingFacet, p)
+    }
+  }
+  let totalAllTime: number | null = null
+  // The window hint compares with all time; a caller's own time range (extras) is not the user's window.
+  if (q.window && !extras.changedWithin) {
+    if (plain.length === 0 && facetFilterCount === 0 && !textMatch) totalAllTime = q.includeRemoved ? count : index.activeCount
+    else {
+      totalAllTime = total
+      const order = index.orders.changed
+      for (let k = 0; k < start; k++) if (failures(order[k]) === 0) totalAllTime++
+      for (let k = stop; k < count; k++) if (failures(order[k]) === 0) totalAllTime++
     }
   }
   const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed')
-  const items: TrialSummary[] = Array.from(page, (p) => toSummary(index.entries[p].trial))
-  return { total, offset: q.offset, limit: q.limit, items, facets: facetsFromCounts(index, counts) }
+  const items: TrialSummary[] = Array.from(page, (p) => {
+    const summary = toSummary(index.entries[p].trial)
+    if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)
+    return summary
+  })
+  const { facets, unclassified } = facetsOf(index, counter, facetFilters, q.sources)
+  return { total, offset: q.offset, limit: q.limit, items, facets, totalAllTime, unclassified }
 }

@@ -1,6 +1,9 @@
 import { COMMON_FIELD_NAMES, FACET_FIELDS, type FacetField, type TrialSummary } from '../../../shared/trials'
+import { englishHospitalName } from '../clinical/canonicalHospital'
+import { latestChangeOf } from '../clinical/changeSummary'
 import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
+import { DETAIL_FACETS, facetValueOf, MULTI_VALUE_FACETS } from './facetValues'
 import { searchTextOf } from './recordSearchText'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
 import { addSignature, copySignature, createSignatures } from './textSignature'
@@ -18,6 +21,20 @@ export interface ValueDictionary {
 }
 
 /**
+ * A facet's values per record. Single-value facets: `ids[p]` (-1 = none), `starts` null. Multi-value facets
+ * (phases, sites, conditions): record p has `ids[starts[p] .. starts[p + 1])`.
+ */
+export interface FacetColumn {
+  values: string[]
+  ids: Int32Array
+  starts: Int32Array | null
+  /** English name per value id, where known (hospital facets). */
+  valuesEn: (string | undefined)[]
+  /** Sources with at least one record that has a value here or is waiting for details: the facet applies to them. */
+  sources: Set<string>
+}
+
+/**
  * Per-record data pre-computed once per load or sync, laid out in columns (typed arrays), so a list query over
  * 100,000 trials touches a few small arrays and never the records themselves (except the page it returns).
  */
@@ -32,7 +49,11 @@ export interface TrialIndex extends SortOrders {
   /** Every record's feature bits (see textSignature). */
   signatures: Uint32Array
   byId: Map<string, IndexedTrial>
-  facets: Record<FacetField, ValueDictionary>
+  /** 1 when the record's details are pending (CRIS). */
+  pending: Uint8Array
+  /** Records not removed (the window hint without filters). */
+  activeCount: number
+  facets: Record<FacetField, FacetColumn>
   /**
    * Every source column name seen in the store (for validating `--field NAME=…`). Built on the first such filter:
    * walking every key of every record costs ~150 ms at 100,000 trials, on each load and sync, for a rare query.
@@ -65,10 +86,45 @@ function buildDictionary(count: number, rawValueAt: (position: number) => unknow
   return { values, ids }
 }
 
-function facetValueOf(trial: StoredTrial, field: FacetField): unknown {
-  if (field === 'source') return trial.source
-  if (field === 'changeKind') return trial.changeKind
-  return trial.common[field]
+/** A multi-value facet column: each record's distinct canonical values. */
+function buildMultiColumn(trials: readonly StoredTrial[], field: FacetField): Pick<FacetColumn, 'values' | 'ids' | 'starts'> {
+  const values: string[] = []
+  const idOf = new Map<string, number>()
+  const starts = new Int32Array(trials.length + 1)
+  const ids: number[] = []
+  for (let p = 0; p < trials.length; p++) {
+    starts[p] = ids.length
+    const raw = facetValueOf(trials[p], field)
+    if (!Array.isArray(raw)) continue
+    const first = ids.length
+    for (const item of raw) {
+      const value = canonicalText(item)
+      if (value === null) continue
+      let id = idOf.get(value)
+      if (id === undefined) { id = values.length; values.push(value); idOf.set(value, id) }
+      let repeated = false
+      for (let k = first; k < ids.length; k++) if (ids[k] === id) repeated = true
+      if (!repeated) ids.push(id)
+    }
+  }
+  starts[trials.length] = ids.length
+  return { values, ids: Int32Array.from(ids), starts }
+}
+
+const HOSPITAL_FACETS: ReadonlySet<FacetField> = new Set(['site', 'institution', 'sponsor'])
+
+function buildFacetColumn(trials: readonly StoredTrial[], pending: Uint8Array, field: FacetField): FacetColumn {
+  const column = MULTI_VALUE_FACETS.has(field)
+    ? buildMultiColumn(trials, field)
+    : { ...buildDictionary(trials.length, (p) => facetValueOf(trials[p], field)), starts: null }
+  const sources = new Set<string>()
+  const waitsForDetails = DETAIL_FACETS.has(field)
+  for (let p = 0; p < trials.length; p++) {
+    const has = column.starts ? column.starts[p + 1] > column.starts[p] : column.ids[p] >= 0
+    if (has || (waitsForDetails && pending[p] === 1)) sources.add(trials[p].source)
+  }
+  const valuesEn = HOSPITAL_FACETS.has(field) ? column.values.map(englishHospitalName) : []
+  return { ...column, valuesEn, sources }
 }
 
 /**
@@ -97,12 +153,15 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
     wideTexts[p] = text.wide
     addSignature(signatures, count, p, [text.ascii, text.wide])
   }
-  const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, buildDictionary(count, (p) => facetValueOf(trials[p], f))]))
+  const pending = Uint8Array.from(trials, (t) => (t.detailsPending === true ? 1 : 0))
+  let activeCount = 0
+  for (let p = 0; p < count; p++) if (removed[p] === 0) activeCount++
+  const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, buildFacetColumn(trials, pending, f)]))
   return {
     entries, removed, changedAtMs, asciiTexts, wideTexts, signatures,
-    byId: new Map(entries.map((e) => [e.trial.id, e])),
+    byId: new Map(entries.map((e) => [e.trial.id, e])), pending, activeCount,
     ...buildSortOrders(trials, changedAtMs),
-    facets: facets as Record<FacetField, ValueDictionary>, fieldNames: null, fieldValueCache: new Map(),
+    facets: facets as Record<FacetField, FacetColumn>, fieldNames: null, fieldValueCache: new Map(),
   }
 }
 
@@ -141,5 +200,6 @@ export function toSummary(trial: StoredTrial): TrialSummary {
     id: trial.id, source: trial.source, sourceId: trial.sourceId, changeKind: trial.changeKind,
     changedAt: trial.changedAt, firstSeenAt: trial.firstSeenAt, lastSeenAt: trial.lastSeenAt, removedAt: trial.removedAt,
     ...(trial.detailsPending ? { detailsPending: true } : {}),
+    latestChange: latestChangeOf(trial.source, trial.history),
   }
 }

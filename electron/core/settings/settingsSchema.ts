@@ -22,6 +22,7 @@ export const listQuerySchema = z
       .array(z.object({ name: z.string().min(1).max(64), value: z.string().max(200) }).strict())
       .max(50)
       .optional(),
+    recruitingOnly: z.boolean().optional(),
     includeRemoved: z.boolean().optional(),
     sort: z.enum(['changed', 'title', 'id', 'sourceUpdated']).optional(),
     offset: z.number().int().min(0).max(10_000_000).optional(),

@@ -4,15 +4,7 @@ import type { StoreSession } from './storeSession'
 /** Per source: last success, last attempt and its error, record counts; plus the store's size. */
 export function buildStatusReport(session: StoreSession, registered: SourceId[], syncing: boolean): StatusReport {
   const { data } = session
-  const counts = new Map<SourceId, SourceStatus['counts']>()
-  for (const trial of data.trials) {
-    const c = counts.get(trial.source) ?? { total: 0, active: 0, removed: 0, detailsPending: 0 }
-    c.total++
-    if (trial.removedAt === null) c.active++
-    else c.removed++
-    if (trial.detailsPending && trial.removedAt === null) c.detailsPending++
-    counts.set(trial.source, c)
-  }
+  const counts = new Map(Object.entries(session.sourceCounts) as Array<[SourceId, SourceStatus['counts']]>)
   const ids = SOURCE_IDS.filter((id) => registered.includes(id) || data.sources[id] !== undefined || counts.has(id))
   return {
     storePath: session.path,

@@ -18,13 +18,15 @@ export function storedTrialProblem(t: unknown): string | null {
   if (!isObject(t)) return 'not an object'
   if (typeof t.id !== 'string' || typeof t.sourceId !== 'string' || !SOURCES.has(t.source)) return 'bad id or source'
   if (!isObject(t.fields) || !isObject(t.common) || typeof t.common.title !== 'string') return 'bad fields'
-  if (typeof t.firstSeenAt !== 'string' || typeof t.changedAt !== 'string' || typeof t.lastSeenAt !== 'string') return 'bad dates'
+  if (typeof t.firstSeenAt !== 'string' || typeof t.changedAt !== 'string' || typeof t.lastSeenAt !== 'string')
+    return 'bad dates'
   if (t.removedAt !== null && typeof t.removedAt !== 'string') return 'bad removedAt'
   if (!KINDS.has(t.changeKind)) return 'bad changeKind'
   if (t.detailsPending !== undefined && typeof t.detailsPending !== 'boolean') return 'bad detailsPending'
   if (!Array.isArray(t.history)) return 'bad history'
   for (const h of t.history as unknown[]) {
-    if (!isObject(h) || typeof h.at !== 'string' || !HISTORY_KINDS.has(h.kind) || !Array.isArray(h.changes)) return 'bad history entry'
+    if (!isObject(h) || typeof h.at !== 'string' || !HISTORY_KINDS.has(h.kind) || !Array.isArray(h.changes))
+      return 'bad history entry'
   }
   return null
 }

@@ -1,44 +1,240 @@
 import { statSync } from 'node:fs'
-import { Low } from 'lowdb'
-import { createTrialIndex, type TrialIndex } from '../query/trialIndex'
-import { DurableFileAdapter } from './durable/adapter'
+import { Low, type Adapter } from 'lowdb'
+import type { SourceId, SourceStatus } from '../../../shared/trials'
+import { linksOf, rememberLinks } from '../linking/indexLinks'
+import { createTrialIndex, type IndexedTrial, type TrialIndex } from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
+import { parseJsonOrCorrupt } from './durable/lineLayout'
+import { checkDocument, readDurable } from './durable/read'
+import { recoverDurable } from './durable/recover'
+import { readSnapshot, removeStaleSnapshotTemps, storeGenerationOf, writeSnapshot } from './indexSnapshot'
+import { RecordFile, type RecordLocations } from './recordFile'
 import { TRIAL_STORE } from './trialStoreFile'
-import type { StoreData } from './types'
+import type { StoreData, StoredTrial } from './types'
+import { allCopied, changedOrCopied, writeGeneration, type KnownRecord } from './writeGeneration'
+
+/** How long records parsed at open stay held for a sync that follows at once. */
+const HOLD_MS = 15_000
+
+/** The store without its records: what a session keeps in memory besides the index. */
+export type StoreMeta = Omit<StoreData, 'trials'>
+export type SourceCounts = SourceStatus['counts']
+
+/** An index entry whose record is read from the store file when asked for (a list page, a detail). */
+class RecordOnDisk implements IndexedTrial {
+  constructor(
+    private readonly file: RecordFile,
+    readonly position: number,
+  ) {}
+  get trial(): StoredTrial {
+    return this.file.trialAt(this.position)
+  }
+}
+
+function countsOf(trials: readonly StoredTrial[]): Partial<Record<SourceId, SourceCounts>> {
+  const counts: Partial<Record<SourceId, SourceCounts>> = {}
+  for (const trial of trials) {
+    const c = (counts[trial.source] ??= { total: 0, active: 0, removed: 0, detailsPending: 0 })
+    c.total++
+    if (trial.removedAt === null) c.active++
+    else c.removed++
+    if (trial.detailsPending && trial.removedAt === null) c.detailsPending++
+  }
+  return counts
+}
+
+const metaOf = ({ trials: _trials, ...meta }: StoreData): StoreMeta => meta
 
 /**
- * The store as one process holds it: the lowdb database (data in memory, our own file adapter), the query index,
- * and the file's mtime/size as last read or written, to notice another process's sync.
+ * The store as one process holds it: the small part of the document (sources, sync log), the query index, and the
+ * records on disk — each read by its byte range when a page or a detail needs it. Opening uses the index snapshot
+ * beside the store when it belongs to the store's current generation (no record is parsed), and otherwise reads
+ * every record once (with recovery from a damaged file), builds the index and writes the snapshot. A sync
+ * materialises the records (`readAll`), and its commit writes the new generation through lowdb, copying the bytes
+ * of unchanged records from the previous one.
  */
 export class StoreSession {
   private readonly db: Low<StoreData>
-  private readonly adapter: DurableFileAdapter<StoreData>
+  private meta: StoreMeta = metaOf(TRIAL_STORE.empty())
+  private records: RecordFile | null = null
+  /** Record ids by index position (the records themselves are on disk). */
+  private ids: readonly string[] = []
+  /** The parsed records of the current generation while a sync holds them (see readAll), by id. */
+  private known: Map<string, KnownRecord> | null = null
+  private counts: Partial<Record<SourceId, SourceCounts>> = {}
   private stamp: FileStamp | null = null
-  private currentIndex: TrialIndex
+  private currentIndex: TrialIndex = createTrialIndex([])
+  private openWarnings: string[] = []
+  private openCorruptPath: string | undefined
+  private snapshotWrite: Promise<void> = Promise.resolve()
+  /** The parsed records while held (see holdRecords, readAll), and whether a sync is using them. */
+  private held: StoredTrial[] | null = null
+  private inSync = false
+  /** What the next lowdb write does: write `next`'s records (changed or copied), or copy them all. */
+  private pendingWrite: { kind: 'records' } | { kind: 'meta' } = { kind: 'records' }
 
-  private constructor(readonly path: string, now: () => Date) {
-    this.adapter = new DurableFileAdapter(path, TRIAL_STORE, now)
-    this.db = new Low(this.adapter, TRIAL_STORE.empty())
-    this.currentIndex = createTrialIndex([])
+  private constructor(
+    readonly path: string,
+    private readonly now: () => Date,
+  ) {
+    const adapter: Adapter<StoreData> = {
+      read: () => this.readAllRecords(),
+      write: (data) => this.writeData(data),
+    }
+    this.db = new Low(adapter, TRIAL_STORE.empty())
   }
 
-  /** Loads the store (recovering from a damaged file, see recoverDurable). Throws STORE_UNREADABLE. */
+  /** Opens the store (recovering from a damaged file, see recoverDurable). Throws STORE_UNREADABLE. */
   static async open(path: string, now: () => Date = () => new Date()): Promise<StoreSession> {
     const session = new StoreSession(path, now)
     await session.read()
     return session
   }
 
-  get data(): StoreData { return this.db.data }
-  get index(): TrialIndex { return this.currentIndex }
+  /** The sources' metadata and the sync log (the records are on disk: see index and readAll). */
+  get data(): StoreMeta {
+    return this.meta
+  }
+  get index(): TrialIndex {
+    return this.currentIndex
+  }
+  /** Per source: records, active, removed, details pending. */
+  get sourceCounts(): Partial<Record<SourceId, SourceCounts>> {
+    return this.counts
+  }
   /** Warnings from the last read (recovery). */
-  get warnings(): string[] { return this.adapter.warnings }
-  get corruptPath(): string | undefined { return this.adapter.corruptPath }
+  get warnings(): string[] {
+    return this.openWarnings
+  }
+  get corruptPath(): string | undefined {
+    return this.openCorruptPath
+  }
 
   private async read(): Promise<void> {
-    await this.db.read()
-    this.currentIndex = createTrialIndex(this.db.data.trials)
+    if (!(await this.openFromSnapshot())) await this.openFromStoreFile()
     this.stamp = await fileStampOf(this.path)
+  }
+
+  /** The fast path: the snapshot belongs to the file's generation. False when there is none (or it is stale). */
+  private async openFromSnapshot(): Promise<boolean> {
+    const current = await storeGenerationOf(this.path)
+    const snapshot = current && (await readSnapshot(this.path, current.generation))
+    if (!current || !snapshot) return false
+    let head: StoreData
+    try {
+      const document = parseJsonOrCorrupt(`${current.headLine}]}`) as Record<string, unknown>
+      head = checkDocument(this.path, document, TRIAL_STORE)
+    } catch {
+      return false // the full path below reports (and recovers from) whatever is wrong
+    }
+    const records = new RecordFile(this.path, snapshot.locations)
+    const index = snapshot.index as TrialIndex
+    this.useRecordsOnDisk(index, snapshot.ids, records)
+    rememberLinks(index, new Map(snapshot.extra.links as Array<[string, string[]]>))
+    this.meta = metaOf(head)
+    this.counts = snapshot.extra.counts as typeof this.counts
+    this.openWarnings = []
+    this.openCorruptPath = undefined
+    return true
+  }
+
+  /** The full path: parse every record (recovering a damaged file), build the index, write the snapshot. */
+  private async openFromStoreFile(): Promise<void> {
+    const located = new Map<string, RecordLocations | null>()
+    const readLocated = async (path: string): Promise<StoreData | null> => {
+      const lines: Array<{ text: string; offset: number; bytes: number }> = []
+      const rest = await readDurable(path, TRIAL_STORE, (line) => {
+        lines.push(line)
+      })
+      if (rest === null) return null
+      if (lines.length === 0 && rest.trials.length > 0) {
+        // not the line layout: an older compact file
+        located.set(path, null)
+        return rest
+      }
+      const raw = lines.map((line) => parseJsonOrCorrupt(line.text))
+      const data = checkDocument(path, { ...rest, trials: raw }, TRIAL_STORE)
+      located.set(path, {
+        offsets: Float64Array.from(lines, (l) => l.offset),
+        lengths: Int32Array.from(lines, (l) => l.bytes),
+      })
+      return data
+    }
+    const recovered = await recoverDurable(this.path, TRIAL_STORE, readLocated, this.now)
+    const { data } = recovered
+    this.openWarnings = recovered.warnings
+    this.openCorruptPath = recovered.corruptPath
+    this.meta = metaOf(data)
+    this.counts = countsOf(data.trials)
+    const index = createTrialIndex(data.trials)
+    const locations =
+      located.get(recovered.from === 'backup' ? `${this.path}.bak` : this.path) ??
+      located.get(`${this.path}.bak`) ??
+      null
+    if (!locations || data.trials.length === 0) {
+      this.records?.close()
+      this.records = null
+      this.currentIndex = index // records stay in memory until the first commit writes the line layout
+      return
+    }
+    const records = new RecordFile(recovered.heldIn, locations)
+    const ids = data.trials.map((t) => t.id)
+    this.useRecordsOnDisk(index, ids, records)
+    if (recovered.heldIn === this.path) await this.saveSnapshot(index, ids, locations)
+    this.holdRecords(data.trials, locations)
+  }
+
+  /**
+   * Keeps records just parsed for a short while: a sync right after opening (the CLI's `sync`, the app's catch-up)
+   * then needs no second full read. Let go after HOLD_MS unless a sync has them.
+   */
+  private holdRecords(trials: StoredTrial[], locations: RecordLocations): void {
+    const known = new Map<string, KnownRecord>()
+    trials.forEach((trial, p) =>
+      known.set(trial.id, { trial, offset: locations.offsets[p], length: locations.lengths[p] }),
+    )
+    this.known = known
+    this.held = trials
+    const entries = trials.map((trial, position) => ({ trial, position }))
+    this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
+    setTimeout(() => {
+      if (!this.inSync && this.held === trials) this.release()
+    }, HOLD_MS).unref()
+  }
+
+  /**
+   * Writes the index snapshot for the store file's generation as it is now (read here, so the snapshot can never be
+   * labelled with a later commit's generation) in the background: a commit does not wait for it; `close` does.
+   */
+  private async saveSnapshot(index: TrialIndex, ids: readonly string[], locations: RecordLocations): Promise<void> {
+    const current = await storeGenerationOf(this.path)
+    if (!current) return
+    const counts = this.counts
+    const links = [...linksOf(index).byId]
+    this.snapshotWrite = this.snapshotWrite
+      .then(() => writeSnapshot(this.path, current.generation, index, ids, locations, { counts, links }))
+      .catch(() => undefined)
+  }
+
+  /**
+   * Points the index's entries at the records in `records` (read on demand) and drops any parsed ones. The index
+   * object itself is kept (what is cached per index, such as its registry links, stays valid).
+   */
+  private useRecordsOnDisk(index: TrialIndex, ids: readonly string[], records: RecordFile): void {
+    // Registry links need every record: work them out while the records are still parsed (then cached per index).
+    if (index.entries?.length > 0 && !(index.entries[0] instanceof RecordOnDisk)) linksOf(index)
+    const entries: IndexedTrial[] = ids.map((_, position) => new RecordOnDisk(records, position))
+    if (this.records !== records) this.records?.close()
+    this.records = records
+    this.ids = ids
+    this.known = null
+    this.held = null
+    this.db.data = TRIAL_STORE.empty()
+    index.entries = entries
+    index.byId = new Map(ids.map((id, p) => [id, entries[p]]))
+    index.fieldValueCache = new Map()
+    index.fieldNames = null
+    this.currentIndex = index
   }
 
   /** Re-reads the file if another process wrote it since we read or wrote it. Returns true when it did. */
@@ -48,8 +244,57 @@ export class StoreSession {
     return true
   }
 
+  /**
+   * The whole store with every record parsed (what a sync diffs against), read through lowdb. The records stay
+   * held (and the index points at them) until the next commit or `release`.
+   */
+  async readAll(): Promise<StoreData> {
+    this.inSync = true
+    if (this.records === null) return { ...this.meta, trials: this.currentIndex.entries.map((e) => e.trial) }
+    if (this.held && this.known) return { ...this.meta, trials: this.held }
+    await this.db.read()
+    this.held = this.db.data.trials
+    return this.db.data
+  }
+
+  /** Lets go of the records `readAll` parsed (after a sync that did not commit them). */
+  release(): void {
+    this.inSync = false
+    this.held = null
+    if (this.known === null || this.records === null) return
+    this.useRecordsOnDisk(this.currentIndex, this.ids, this.records)
+  }
+
+  private async readAllRecords(): Promise<StoreData> {
+    const records = this.records!
+    const known = new Map<string, KnownRecord>()
+    const trials: StoredTrial[] = []
+    const rest = await readDurable(records.path, TRIAL_STORE, (line) => {
+      const trial = parseJsonOrCorrupt(line.text) as StoredTrial
+      trials.push(trial)
+      known.set(trial.id, { trial, offset: line.offset, length: line.bytes })
+    })
+    const data = checkDocument(this.path, { ...rest, trials }, TRIAL_STORE)
+    this.known = known
+    // The index now points at the parsed records, so the index built after the commit reuses their search text.
+    const entries = data.trials.map((trial, position) => ({ trial, position }))
+    this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
+    return data
+  }
+
   /** Saves `next` as the new generation; on failure the in-memory state stays as it was. */
   async commit(next: StoreData): Promise<void> {
+    this.pendingWrite = { kind: 'records' }
+    await this.writeThroughLowdb(next)
+  }
+
+  /** Saves new sources metadata and sync log with the records exactly as they are on disk (copied, not parsed). */
+  async commitMeta(meta: StoreMeta): Promise<void> {
+    this.pendingWrite = { kind: 'meta' }
+    await this.writeThroughLowdb({ ...meta, trials: [] })
+  }
+
+  private async writeThroughLowdb(next: StoreData): Promise<void> {
     const previous = this.db.data
     this.db.data = next
     try {
@@ -58,11 +303,57 @@ export class StoreSession {
       this.db.data = previous
       throw e
     }
-    if (next.trials !== previous.trials) this.currentIndex = createTrialIndex(next.trials, this.currentIndex)
+    this.db.data = TRIAL_STORE.empty()
     this.stamp = await fileStampOf(this.path)
   }
 
+  private async writeData(data: StoreData): Promise<void> {
+    await removeStaleSnapshotTemps(this.path)
+    const meta = metaOf(data)
+    const previousFd = this.records?.descriptor ?? null
+    if (this.pendingWrite.kind === 'meta' && this.records) {
+      const locations = await writeGeneration(
+        this.path,
+        meta,
+        this.records.locations.offsets.length,
+        allCopied(this.records.locations),
+        previousFd,
+      )
+      const { ids } = this
+      this.meta = meta
+      this.useRecordsOnDisk(this.currentIndex, ids, new RecordFile(this.path, locations))
+      await this.saveSnapshot(this.currentIndex, ids, locations)
+      return
+    }
+    const trials = this.pendingWrite.kind === 'meta' ? this.currentIndex.entries.map((e) => e.trial) : data.trials
+    const locations = await writeGeneration(
+      this.path,
+      meta,
+      trials.length,
+      changedOrCopied(trials, this.known ?? new Map()),
+      previousFd,
+    )
+    const index =
+      trials === data.trials || this.records === null ? createTrialIndex(trials, this.currentIndex) : this.currentIndex
+    this.meta = meta
+    this.counts = countsOf(trials)
+    const ids = trials.map((t) => t.id)
+    this.useRecordsOnDisk(index, ids, new RecordFile(this.path, locations))
+    await this.saveSnapshot(this.currentIndex, ids, locations)
+  }
+
   fileSize(): number {
-    try { return statSync(this.path).size } catch { return 0 }
+    try {
+      return statSync(this.path).size
+    } catch {
+      return 0
+    }
+  }
+
+  /** Waits for the index snapshot being written, then closes the store file. */
+  async close(): Promise<void> {
+    await this.snapshotWrite
+    this.records?.close()
+    this.records = null
   }
 }

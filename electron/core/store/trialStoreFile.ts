@@ -3,6 +3,7 @@ import { lockForWriting, type WriterLock } from './durable/lock'
 import { readDurable } from './durable/read'
 import { recoverDurable, type Recovered } from './durable/recover'
 import { writeDurable } from './durable/write'
+import { recomputeCommonFields } from '../sources/recomputeCommon'
 import { parseStoreData } from './storeSchema'
 import { SCHEMA_VERSION, type StoreData } from './types'
 
@@ -11,13 +12,16 @@ export const TRIALS_KEY = 'trials'
 
 /**
  * The trial store file (`trials.json`): its schema version and migrations (keyed by the version they upgrade FROM;
- * version 0 is a pre-release layout without `schemaVersion`, `sources` or `syncLog`), its shape check and layout.
+ * version 0 is a pre-release layout without `schemaVersion`, `sources` or `syncLog`; version 1 → 2 computes the clinical
+ * model — recruitment, phases, sponsor, sites, canonical institution, conditions — from the stored source fields,
+ * offline, leaving the fields and the history untouched), its shape check and layout.
  */
 export const TRIAL_STORE: DurableFormat<StoreData> = {
   label: 'trial store',
   schemaVersion: SCHEMA_VERSION,
   migrations: {
     0: (data) => ({ ...data, schemaVersion: 1, sources: data.sources ?? {}, syncLog: data.syncLog ?? [] }),
+    1: (data) => ({ ...data, schemaVersion: 2, trials: Array.isArray(data.trials) ? data.trials.map(recomputeCommonFields) : data.trials }),
   },
   parse: parseStoreData,
   empty: () => ({ schemaVersion: SCHEMA_VERSION, trials: [], sources: {}, syncLog: [] }),
@@ -37,11 +41,13 @@ export const readStoreFile = (path: string): Promise<StoreData | null> => readDu
 export const saveStore = (path: string, data: StoreData): Promise<void> => writeDurable(path, data, TRIAL_STORE)
 
 /** Opens the store with recovery from a damaged or missing file (see recoverDurable). */
-export const loadStore = (path: string, now?: () => Date): Promise<LoadedStore> => recoverDurable(path, TRIAL_STORE, readStoreFile, now)
+export const loadStore = (path: string, now?: () => Date): Promise<LoadedStore> =>
+  recoverDurable(path, TRIAL_STORE, readStoreFile, now)
 
 export const STORE_IN_USE_MESSAGE =
   'Another Trial Desk window or command is syncing this store. Wait for it to finish, or close it.'
 
 /** The store's exclusive writer lock, or STORE_IN_USE at once. */
-export const lockStore = (path: string): Promise<WriterLock> => lockForWriting(path, STORE_IN_USE_MESSAGE, TRIAL_STORE.diskKind)
+export const lockStore = (path: string): Promise<WriterLock> =>
+  lockForWriting(path, STORE_IN_USE_MESSAGE, TRIAL_STORE.diskKind)
 export type StoreLock = WriterLock

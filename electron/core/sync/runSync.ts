@@ -21,14 +21,25 @@ export async function runSync(
     const signal = options.signal ?? new AbortController().signal
     const entries: SyncLogEntry[] = []
     for (const sourceId of options.sources) {
-      entries.push(await syncOneSource({
-        session, lock, sourceId, source: sources.get(sourceId), now: options.now ?? (() => new Date()),
-        allowMassRemoval: options.allowMassRemoval === true, fullResync: options.fullResync === true, signal, onProgress: options.onProgress ?? (() => undefined),
-        trigger: options.trigger, serviceKey,
-      }))
+      entries.push(
+        await syncOneSource({
+          session,
+          lock,
+          sourceId,
+          source: sources.get(sourceId),
+          now: options.now ?? (() => new Date()),
+          allowMassRemoval: options.allowMassRemoval === true,
+          fullResync: options.fullResync === true,
+          signal,
+          onProgress: options.onProgress ?? (() => undefined),
+          trigger: options.trigger,
+          serviceKey,
+        }),
+      )
     }
     return entries
   } finally {
+    session.release()
     await lock.release()
   }
 }

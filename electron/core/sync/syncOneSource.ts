@@ -3,7 +3,7 @@ import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger, SyncWarning } f
 import { TrialsError, isTrialsError } from '../errors'
 import { redactSecrets } from '../http/redact'
 import type { Source } from '../sources/source'
-import type { StoreSession } from '../store/storeSession'
+import type { StoreMeta, StoreSession } from '../store/storeSession'
 import type { SourceMeta, StoreData } from '../store/types'
 import type { StoreLock } from '../store/trialStoreFile'
 import { fetchAndDiff } from './fetchAndDiff'
@@ -29,12 +29,15 @@ export interface SyncOneSourceInput {
 function redactWarning(warning: SyncWarning, key: string | undefined): SyncWarning {
   if (!warning.values) return { code: warning.code }
   const values = Object.fromEntries(
-    Object.entries(warning.values).map(([name, value]) => [name, typeof value === 'string' ? redactSecrets(value, key) : value]),
+    Object.entries(warning.values).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? redactSecrets(value, key) : value,
+    ]),
   )
   return { code: warning.code, values }
 }
 
-function metaOf(data: StoreData, id: SourceId): SourceMeta {
+function metaOf(data: StoreMeta, id: SourceId): SourceMeta {
   return data.sources[id] ?? { lastSuccessAt: null, lastAttemptAt: null, lastError: null, state: {} }
 }
 
@@ -49,8 +52,12 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
   const details: Array<SyncWarning | null> = []
   const key = input.serviceKey()
   const base = () => ({
-    id: randomUUID(), source: sourceId, ...(input.trigger ? { trigger: input.trigger } : {}), startedAt,
-    finishedAt: input.now().toISOString(), warnings: warnings.map((w) => redactSecrets(w, key)),
+    id: randomUUID(),
+    source: sourceId,
+    ...(input.trigger ? { trigger: input.trigger } : {}),
+    startedAt,
+    finishedAt: input.now().toISOString(),
+    warnings: warnings.map((w) => redactSecrets(w, key)),
     ...(details.some((d) => d !== null) ? { warningDetails: details.map((d) => d && redactWarning(d, key)) } : {}),
   })
   const warn = (message: string, warning?: SyncWarning) => {
@@ -60,17 +67,23 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
   let fetched = 0
   let rejected = 0
   // The sync's ceiling (see syncCeiling): stops the fetch, never a save in progress.
-  const ceilingMs = ceilingFor(input.source, session.data.trials.filter((t) => t.source === sourceId).length)
+  const ceilingMs = ceilingFor(input.source, session.sourceCounts[sourceId]?.total ?? 0)
   const ceiling = new AbortController()
   const ceilingTimer = setTimeout(() => ceiling.abort(), ceilingMs)
   try {
     if (!input.source) {
       throw new TrialsError('USAGE', `The source "${sourceId}" is not available in this version of Trial Desk.`)
     }
-    const before = session.data
+    const before = await session.readAll()
     const result = await fetchAndDiff({
-      data: before, source: input.source, at: startedAt, allowMassRemoval: input.allowMassRemoval, fullResync: input.fullResync,
-      signal: AbortSignal.any([signal, ceiling.signal]), onProgress: input.onProgress, warn,
+      data: before,
+      source: input.source,
+      at: startedAt,
+      allowMassRemoval: input.allowMassRemoval,
+      fullResync: input.fullResync,
+      signal: AbortSignal.any([signal, ceiling.signal]),
+      onProgress: input.onProgress,
+      warn,
     }).catch((error: unknown) => {
       throw ceiling.signal.aborted && !signal.aborted ? syncCeilingError(sourceId, ceilingMs) : error
     })
@@ -78,14 +91,28 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     fetched = result.fetched
     rejected = result.rejected
     if (input.lock.compromised) {
-      throw new TrialsError('STORE_IN_USE', 'The store lock was lost during the sync (the computer may have slept), so nothing was saved. Sync again.')
+      throw new TrialsError(
+        'STORE_IN_USE',
+        'The store lock was lost during the sync (the computer may have slept), so nothing was saved. Sync again.',
+      )
     }
     // A removed trial is not waiting for anything: only listed ones count as pending.
-    const pending = result.trials.filter((t) => t.source === sourceId && t.detailsPending && t.removedAt === null).length
+    const pending = result.trials.filter(
+      (t) => t.source === sourceId && t.detailsPending && t.removedAt === null,
+    ).length
     const entry: SyncLogEntry = {
-      ...base(), ok: true, fetched, created: result.counts.created, updated: result.counts.updated,
-      unchanged: result.counts.unchanged, removed: result.counts.removed, restored: result.counts.restored, rejected,
-      ...(result.detailsFetched !== undefined ? { detailsFetched: result.detailsFetched, detailsPending: pending } : {}),
+      ...base(),
+      ok: true,
+      fetched,
+      created: result.counts.created,
+      updated: result.counts.updated,
+      unchanged: result.counts.unchanged,
+      removed: result.counts.removed,
+      restored: result.counts.restored,
+      rejected,
+      ...(result.detailsFetched !== undefined
+        ? { detailsFetched: result.detailsFetched, detailsPending: pending }
+        : {}),
     }
     const previousMeta = metaOf(before, sourceId)
     const next: StoreData = {
@@ -93,7 +120,12 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
       trials: before.trials.filter((t) => t.source !== sourceId).concat(result.trials),
       sources: {
         ...before.sources,
-        [sourceId]: { lastSuccessAt: startedAt, lastAttemptAt: startedAt, lastError: null, state: result.state ?? previousMeta.state },
+        [sourceId]: {
+          lastSuccessAt: startedAt,
+          lastAttemptAt: startedAt,
+          lastError: null,
+          state: result.state ?? previousMeta.state,
+        },
       },
       syncLog: appendSyncLog(before.syncLog, entry),
     }
@@ -101,8 +133,10 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     await session.commit(next).catch((e: unknown) => {
       if (isTrialsError(e)) throw e // STORE_NOT_WRITABLE, DISK_FULL
       const code = (e as NodeJS.ErrnoException).code ?? 'unknown error'
-      throw new TrialsError('INTERNAL',
-        `The trial store could not be saved (${code}); nothing was changed. Check free disk space and folder permissions, then sync again.`)
+      throw new TrialsError(
+        'INTERNAL',
+        `The trial store could not be saved (${code}); nothing was changed. Check free disk space and folder permissions, then sync again.`,
+      )
     })
     input.onProgress({ source: sourceId, phase: 'save', done: 1, total: 1 })
     return entry
@@ -111,13 +145,16 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     const entry = failedLogEntry(base(), toSyncLogError(error, sourceId, key, signal), fetched, rejected)
     const current = session.data
     const meta = metaOf(current, sourceId)
-    const next: StoreData = {
+    const next: StoreMeta = {
       ...current,
-      sources: { ...current.sources, [sourceId]: { ...meta, lastAttemptAt: startedAt, lastError: entry.error ?? null } },
+      sources: {
+        ...current.sources,
+        [sourceId]: { ...meta, lastAttemptAt: startedAt, lastError: entry.error ?? null },
+      },
       syncLog: appendSyncLog(current.syncLog, entry),
     }
     // Only the attempt's metadata is written; the trials are the ones already on disk.
-    if (!input.lock.compromised) await session.commit(next).catch(() => undefined)
+    if (!input.lock.compromised) await session.commitMeta(next).catch(() => undefined)
     return entry
   }
 }

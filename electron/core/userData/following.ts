@@ -102,12 +102,12 @@ export function createFollowing(store: UserDataStore, context: FollowingContext)
         id, source, sourceId: rest.join(':'), title: record.title, changeKind: 'removed', changedAt: record.addedAt,
         firstSeenAt: record.addedAt, lastSeenAt: record.addedAt, removedAt: record.addedAt,
       } as TrialSummary
-      return { ...missing, ...marks, watched: true, watchedAt: record.addedAt, missing: true, unseen: false, latestChange: null }
+      return { ...missing, ...marks, latestChange: null, watched: true, watchedAt: record.addedAt, missing: true, unseen: false }
     }
-    const latestChange = trial.history[trial.history.length - 1] ?? null
+    const summary = toSummary(trial)
     return {
-      ...toSummary(trial), ...marks, watched: true, watchedAt: record.addedAt, missing: false,
-      unseen: Date.parse(trial.changedAt) > seenMs, latestChange,
+      ...summary, ...marks, watched: true, watchedAt: record.addedAt, missing: false,
+      unseen: Date.parse(trial.changedAt) > seenMs, latestChange: summary.latestChange ?? null,
     }
   }
 

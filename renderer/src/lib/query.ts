@@ -5,7 +5,7 @@ import type { ChangeKind, FacetField, ListQuery, SourceId } from '../../../share
  * The filter menus, in screen order. Written out here because the renderer imports only types from shared/ (no
  * shared runtime in the bundle); `AllFacets` stops the build when shared/trials.ts gains a facet missing here.
  */
-export const FACETS = ['source', 'changeKind', 'scope', 'studyType', 'institution', 'phase', 'department', 'status'] as const satisfies readonly FacetField[]
+export const FACETS = ['source', 'changeKind', 'recruitment', 'phase', 'site', 'condition', 'institution', 'sponsor', 'department', 'studyType', 'scope'] as const satisfies readonly FacetField[]
 export type AllFacets = [Exclude<FacetField, (typeof FACETS)[number]>] extends [never] ? true : never
 const _allFacetsShown: AllFacets = true
 

@@ -27,7 +27,9 @@ async function readStore(path: string): Promise<StoreData> {
 /** Streams the store file, so only the listings (what a sync holds) are in memory, never a second store. */
 async function buildListings(storePath: string, seed: number): Promise<BenchListings> {
   const rows: Record<SourceId, SourceRow[]> = { icreat: [], cris: [], ctgov: [] }
-  await forEachStoredTrial(storePath, (trial) => { if (trial.removedAt === null) rows[trial.source].push(listedRow(trial)) })
+  await forEachStoredTrial(storePath, (trial) => {
+    if (trial.removedAt === null) rows[trial.source].push(listedRow(trial))
+  })
   const unchanged = (['icreat', 'cris'] as const).map((source) => ({ source, rows: rows[source] }))
   const onePercentChanged = unchanged.map(({ source, rows }) => ({ source, rows: withChangedRows(rows, 0.01, seed) }))
   return { unchanged, onePercentChanged }

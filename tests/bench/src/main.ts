@@ -15,6 +15,8 @@ import { generateStore } from './generate/syntheticStore'
 import { describeMachine } from './report/machine'
 import { combine, missedTargets, type BenchResults } from './report/results'
 import { formatTable } from './report/table'
+import { runTimed } from './measure/processTimes'
+import { summarize, type Summary } from './measure/stats'
 import { BENCH_NOW, METRIC_GROUPS, type EngineRun, type MetricGroup } from './workload'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -24,7 +26,8 @@ const resultsPath = join(repoRoot, 'bench-results', 'latest.json')
 function positiveInts(text: string | undefined, fallback: number[]): number[] {
   if (!text?.trim()) return fallback
   const values = text.split(',').map((s) => Number(s.trim()))
-  if (values.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`not a list of positive whole numbers: ${text}`)
+  if (values.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`not a list of positive whole numbers: ${text}`)
   return values
 }
 
@@ -38,7 +41,8 @@ function metricGroups(text: string | undefined): MetricGroup[] | undefined {
   if (!text?.trim()) return undefined
   const groups = text.split(',').map((s) => s.trim())
   const unknown = groups.filter((g) => !(METRIC_GROUPS as readonly string[]).includes(g))
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown group ${unknown.join(', ')} (use ${METRIC_GROUPS.join(', ')})`)
+  if (unknown.length > 0)
+    throw new Error(`BENCH_ONLY: unknown group ${unknown.join(', ')} (use ${METRIC_GROUPS.join(', ')})`)
   return groups as MetricGroup[]
 }
 
@@ -49,7 +53,8 @@ function runChild(job: ChildJob, workDir: string): Promise<void> {
   const tsx = import.meta.resolve('tsx')
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--import', tsx, join(here, 'child.ts'), jobPath], {
-      cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
     })
     child.on('error', reject)
     child.on('exit', (code, signal) => {
@@ -64,9 +69,13 @@ function disagreements(ours: EngineRun, sqlite: EngineRun): string[] {
   const out: string[] = []
   for (const [name, answer] of Object.entries(ours.answers)) {
     const other = sqlite.answers[name]
-    const comparable = name === 'twoFacetsSortTitle' && 'firstIds' in answer && other && 'firstIds' in other
-      ? [{ ...answer, firstIds: [] }, { ...other, firstIds: [] }]
-      : [answer, other]
+    const comparable =
+      name === 'twoFacetsSortTitle' && 'firstIds' in answer && other && 'firstIds' in other
+        ? [
+            { ...answer, firstIds: [] },
+            { ...other, firstIds: [] },
+          ]
+        : [answer, other]
     if (JSON.stringify(comparable[0]) !== JSON.stringify(comparable[1])) {
       out.push(`${name}: ours ${JSON.stringify(answer)} vs SQLite ${JSON.stringify(other)}`)
     }
@@ -76,11 +85,37 @@ function disagreements(ours: EngineRun, sqlite: EngineRun): string[] {
 
 function sqliteVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(join(here, '..', 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }
+    const pkg = JSON.parse(
+      readFileSync(join(here, '..', 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
+    ) as { version: string }
     return `better-sqlite3 ${pkg.version}`
   } catch {
     return 'better-sqlite3 (not installed)'
   }
+}
+
+/**
+ * What a user waits for in a fresh process (the store and its index snapshot as the ours run left them): the app's
+ * core opening and answering the first list query, and the CLI's `trials list --json`, wall time from spawn to exit.
+ */
+async function measureProcesses(
+  storePath: string,
+): Promise<Partial<Record<'openFromProcessStart' | 'cliListJson', Summary>>> {
+  const tsx = import.meta.resolve('tsx')
+  const opens: number[] = []
+  const lists: number[] = []
+  for (let i = 0; i <= heavyRepeat; i++) {
+    const probe = await runTimed(['--import', tsx, join(here, 'processProbe.ts'), storePath], repoRoot)
+    const cli = await runTimed(
+      ['--import', tsx, join(repoRoot, 'electron/cli/trials.ts'), 'list', '--json', '--store', storePath],
+      repoRoot,
+    )
+    if (i === 0) continue // warm-up: the compile cache and the file cache, as after any first start
+    opens.push(Number(probe.stdout.trim()))
+    lists.push(cli.wallMs)
+  }
+  console.log('  measured process start → first answer, and the CLI')
+  return { openFromProcessStart: summarize(opens), cliListJson: summarize(lists) }
 }
 
 async function benchSize(size: number, workDir: string): Promise<{ ours: EngineRun; sqlite: EngineRun }> {
@@ -99,17 +134,24 @@ async function benchSize(size: number, workDir: string): Promise<{ ours: EngineR
     runs[task] = JSON.parse(readFileSync(resultPath, 'utf8')) as EngineRun
     console.log(`  measured ${task}`)
   }
+  const processMetrics = await measureProcesses(storePath)
+  Object.assign(runs.ours!.metrics, processMetrics)
   rmSync(storePath, { force: true })
+  rmSync(`${storePath}.index`, { force: true })
   return runs as { ours: EngineRun; sqlite: EngineRun }
 }
 
 async function main(): Promise<void> {
   const machine = describeMachine()
-  console.log(`Trial Desk bench: sizes ${sizes.join(', ')}, ${repeat} query repeats, ${heavyRepeat} load/save/diff repeats, ` +
-    `seed ${seed}\n${machine.cpu} × ${machine.cores}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}\n`)
+  console.log(
+    `Trial Desk bench: sizes ${sizes.join(', ')}, ${repeat} query repeats, ${heavyRepeat} load/save/diff repeats, ` +
+      `seed ${seed}\n${machine.cpu} × ${machine.cores}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}\n`,
+  )
   const results: BenchResults = {
     machine: { ...machine, sqlite: sqliteVersion(), generatedAt: new Date().toISOString(), repeat, heavyRepeat, seed },
-    sizes: {}, disagreements: {}, missedTargets: [],
+    sizes: {},
+    disagreements: {},
+    missedTargets: [],
   }
   const workDir = mkdtempSync(join(tmpdir(), 'trial-desk-bench-'))
   try {
@@ -132,8 +174,11 @@ async function main(): Promise<void> {
     process.exitCode = 1
   }
   if (sizes.includes(100_000)) {
-    console.log(results.missedTargets.length === 0 ? `Every target${only ? ' measured' : ''} at 100,000 trials holds.`
-      : `Targets missed at 100,000 trials:\n${results.missedTargets.map((m) => `  - ${m}`).join('\n')}`)
+    console.log(
+      results.missedTargets.length === 0
+        ? `Every target${only ? ' measured' : ''} at 100,000 trials holds.`
+        : `Targets missed at 100,000 trials:\n${results.missedTargets.map((m) => `  - ${m}`).join('\n')}`,
+    )
   }
   mkdirSync(dirname(resultsPath), { recursive: true })
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`)

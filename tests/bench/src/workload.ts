@@ -9,14 +9,35 @@ import { collectGarbage, timeRepeated } from './measure/timing'
 export const BENCH_NOW = '2026-09-01T00:00:00.000Z'
 
 export const METRICS = [
-  'load', 'fileSizeMb', 'save', 'saveEventLoopBlock', 'diffNoChange', 'diff1pctChanged',
-  'queryDefaultView', 'queryTextKorean', 'queryTextEnglish', 'queryTwoFacetsSortTitle', 'queryDeepPage',
-  'queryFacetCounts', 'getOneTrial', 'peakRssMb', 'peakHeapMb',
+  'openFromProcessStart',
+  'load',
+  'loadEventLoopBlock',
+  'firstOpen',
+  'fileSizeMb',
+  'save',
+  'saveEventLoopBlock',
+  'readRecords',
+  'diffNoChange',
+  'diff1pctChanged',
+  'queryDefaultView',
+  'queryTextKorean',
+  'queryTextEnglish',
+  'queryTwoFacetsSortTitle',
+  'queryDeepPage',
+  'queryFacetCounts',
+  'getOneTrial',
+  'rssAfterOpenMb',
+  'peakRssMb',
+  'peakHeapMb',
+  'cliListJson',
 ] as const
 export type Metric = (typeof METRICS)[number]
 
 /** What the bench checks the two engines agree on (same data, same question → same answer). */
-export type Answers = Record<string, { total: number; firstIds: string[]; facetSizes: Record<string, number> } | Record<string, number>>
+export type Answers = Record<
+  string,
+  { total: number; firstIds: string[]; facetSizes: Record<string, number> } | Record<string, number>
+>
 
 export interface EngineRun {
   /** Only the measured metrics (see WorkloadOptions.only). */
@@ -45,10 +66,20 @@ export const QUERIES = {
   textKorean: (i: number): ListQuery => ({ now: BENCH_NOW, withinDays: null, q: KOREAN_TERMS[Math.abs(i) % 3] }),
   textEnglish: (i: number): ListQuery => ({ now: BENCH_NOW, withinDays: null, q: ENGLISH_TERMS[Math.abs(i) % 3] }),
   twoFacetsSortTitle: {
-    now: BENCH_NOW, withinDays: null, sort: 'title',
-    fields: [{ name: 'institution', value: '서울아산병원' }, { name: 'studyType', value: '중재연구' }],
+    now: BENCH_NOW,
+    withinDays: null,
+    sort: 'title',
+    fields: [
+      { name: 'institution', value: '서울아산병원' },
+      { name: 'studyType', value: '중재연구' },
+    ],
   } satisfies ListQuery,
-  deepPage: (total: number): ListQuery => ({ now: BENCH_NOW, withinDays: null, offset: Math.max(0, total - 20), limit: 20 }),
+  deepPage: (total: number): ListQuery => ({
+    now: BENCH_NOW,
+    withinDays: null,
+    offset: Math.max(0, total - 20),
+    limit: 20,
+  }),
   facetCounts: { now: BENCH_NOW, withinDays: null, limit: 1 } satisfies ListQuery,
 }
 
@@ -62,7 +93,9 @@ export interface BenchListings {
 
 /** Runs every measurement on one engine. The order keeps the peaks honest: everything the app does, once loaded. */
 export async function runWorkload(
-  engine: BenchEngine, buildListings: () => Promise<BenchListings>, options: WorkloadOptions,
+  engine: BenchEngine,
+  buildListings: () => Promise<BenchListings>,
+  options: WorkloadOptions,
 ): Promise<EngineRun> {
   const memory = watchMemory()
   const { repeat, heavyRepeat } = options
@@ -70,23 +103,43 @@ export async function runWorkload(
   const answers: Answers = {}
   const m: Partial<Record<Metric, Summary>> = {}
 
+  if (engine.firstOpen && wants('load'))
+    m.firstOpen = await timeRepeated(1, memory, () => engine.firstOpen!(), { prepare: () => engine.close() })
   if (wants('load')) {
     m.load = await timeRepeated(heavyRepeat, memory, () => engine.load(), { prepare: () => engine.close() })
+    const blocks: number[] = []
+    for (let i = 0; i < heavyRepeat; i++) {
+      engine.close()
+      collectGarbage()
+      blocks.push(await longestEventLoopBlock(() => engine.load()))
+    }
+    m.loadEventLoopBlock = summarize(blocks)
     m.fileSizeMb = single(engine.fileBytes() / 1024 / 1024)
   } else await engine.load()
   if (wants('queries')) await measureQueries(engine, memory, repeat, m, answers)
-  if (wants('diff')) {
-    // Built only now, so they do not weigh on the queries' GC; held during the diff, as a sync holds what it fetched.
-    const listings = await buildListings()
+  collectGarbage()
+  m.rssAfterOpenMb = single(process.memoryUsage().rss / 1024 / 1024)
+  // Built only now, so they do not weigh on the queries' GC; held during the diff, as a sync holds what it fetched.
+  const listings = wants('diff') || wants('save') ? await buildListings() : null
+  if (wants('diff') && listings) {
+    if (engine.readRecords) {
+      collectGarbage()
+      const start = performance.now()
+      await engine.readRecords()
+      m.readRecords = single(performance.now() - start)
+    }
     m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged), {})
     answers.diffNoChange = { ...engine.diff(listings.unchanged) }
     m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged), {})
     answers.diff1pctChanged = { ...engine.diff(listings.onePercentChanged) }
   }
-  if (wants('save')) {
-    m.save = await timeRepeated(heavyRepeat, memory, () => engine.save(), {})
+  if (wants('save') && listings) {
+    const prepare = engine.prepareSave ? () => engine.prepareSave!(listings.onePercentChanged) : undefined
+    if (engine.prepareSave) engine.close() // ours: the commit runs with the store it opened, not beside a second copy
+    m.save = await timeRepeated(heavyRepeat, memory, () => engine.save(), { prepare })
     const blocks: number[] = []
     for (let i = 0; i < heavyRepeat; i++) {
+      await prepare?.()
       collectGarbage()
       blocks.push(await longestEventLoopBlock(() => engine.save()))
     }
@@ -100,7 +153,11 @@ export async function runWorkload(
 }
 
 async function measureQueries(
-  engine: BenchEngine, memory: MemoryWatch, repeat: number, m: Partial<Record<Metric, Summary>>, answers: Answers,
+  engine: BenchEngine,
+  memory: MemoryWatch,
+  repeat: number,
+  m: Partial<Record<Metric, Summary>>,
+  answers: Answers,
 ): Promise<void> {
   m.queryDefaultView = await timeRepeated(repeat, memory, () => engine.list(QUERIES.defaultView))
   answers.defaultView = answerOf(engine.list(QUERIES.defaultView))

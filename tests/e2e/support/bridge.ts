@@ -20,6 +20,10 @@ export interface Bridge {
   handlers: ApiHandlers
   storePath: string
   savedCsvPath: string
+  /** OS notifications the coordinator showed (title, body), in order: what the user would have seen. */
+  notices: Array<{ title: string; body: string; click: () => void }>
+  /** Where the saved-searches export/import dialogs point. */
+  savedSearchesPath: string
   /** Sends a main → renderer event, as the main process would (e.g. the network going away). */
   emit<E extends IpcEventName>(event: E, payload: IpcEventMap[E]): void
   /** Delay added before every open-API request, so progress is visible on screen. */
@@ -32,6 +36,8 @@ export async function createBridge(options: { env: Record<string, string>; setti
   const dir = await mkdtemp(join(tmpdir(), 'trial-desk-e2e-'))
   const storePath = join(dir, 'trials.json')
   const savedCsvPath = join(dir, 'export.csv')
+  const savedSearchesPath = join(dir, 'saved-searches.json')
+  const notices: Bridge['notices'] = []
   const keyStore = createMemoryKeyStore()
   let requestDelayMs = 0
   const slowFetch: typeof fetch = async (input, init) => {
@@ -53,6 +59,7 @@ export async function createBridge(options: { env: Record<string, string>; setti
     keyStore,
     emit,
     scheduler: { scheduleDaily: () => ({ cancel: () => undefined }) },
+    notify: ({ title, body, onClick }) => void notices.push({ title, body, click: onClick }),
   })
   const handlers = createApiHandlers({
     core,
@@ -63,6 +70,7 @@ export async function createBridge(options: { env: Record<string, string>; setti
     saveDialog: async () => savedCsvPath,
     openExternal: async () => undefined,
     showItemInFolder: () => undefined,
+    savedSearchesDialogs: { save: async () => savedSearchesPath, open: async () => savedSearchesPath },
     appInfo: { version: '0.0.0-e2e', platform: process.platform },
   })
 
@@ -70,6 +78,8 @@ export async function createBridge(options: { env: Record<string, string>; setti
     handlers,
     storePath,
     savedCsvPath,
+    notices,
+    savedSearchesPath,
     emit,
     setRequestDelay: (ms) => {
       requestDelayMs = ms

@@ -66,7 +66,7 @@ export function createFakeCore(init: { trials?: number; openWarnings?: string[] 
       const limit = query.limit ?? 20
       if (limit < 1 || limit > 100) throw new TrialsError('USAGE', 'limit must be 1-100')
       const offset = query.offset ?? 0
-      return { total: core.trials.length, offset, limit, items: core.trials.slice(offset, offset + limit), facets: emptyFacets() }
+      return { total: core.trials.length, offset, limit, items: core.trials.slice(offset, offset + limit), facets: emptyFacets(), totalAllTime: null, unclassified: {} }
     },
     get(id) {
       const t = core.trials.find((x) => x.id === id)

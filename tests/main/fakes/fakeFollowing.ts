@@ -33,7 +33,7 @@ export function createFakeFollowing(): FakeFollowing {
     removeSavedSearch: (name) => record('removeSavedSearch', [name], undefined),
     runSavedSearch: (name, page, markSeen) => record('runSavedSearch', [name, page, markSeen], {
       search: { ...search(name), total: 0, changedSinceSeen: 0 },
-      result: { total: 0, offset: 0, limit: 20, items: [], facets: {} as never },
+      result: { total: 0, offset: 0, limit: 20, items: [], facets: {}, totalAllTime: null, unclassified: {} },
     }),
     markSavedSearchSeen: (name) => record('markSavedSearchSeen', [name], search(name)),
     seenMarks: () => record('seenMarks', [], { list: null, watched: null }),

@@ -1,12 +1,14 @@
 /** iCReaT columns → the common fields facets, sorting and the screens use. */
 import type { CommonFields } from '../../../../shared/trials'
+import { canonicalInstitution, siteRefOf } from '../../clinical/canonicalHospital'
+import { phasesOf } from '../../clinical/phases'
 import { ID_COLUMN } from './constants'
 
 export const ICREAT_COLUMN_TO_COMMON = {
   과제명: 'title',
-  연구책임기관: 'institution',
+  연구책임기관: 'sites',
   진료과: 'department',
-  '임상시험단계(연구모형)': 'phase',
+  '임상시험단계(연구모형)': 'phases',
   연구종류: 'studyType',
   연구범위: 'scope',
   연구기간: 'period',
@@ -23,10 +25,20 @@ function text(value: unknown): string | undefined {
 
 export function icreatToCommon(fields: Readonly<Record<string, unknown>>): CommonFields {
   const common: CommonFields = { title: text(fields['과제명']) ?? text(fields[ID_COLUMN]) ?? '' }
+  const phase = text(fields['임상시험단계(연구모형)'])
+  const phases = phasesOf(phase)
+  if (phases.length > 0) common.phases = phases
+  // 연구책임기관 is both where the study runs (its site) and the responsible institution.
+  const site = siteRefOf(text(fields['연구책임기관']))
+  if (site) {
+    common.sites = [site]
+    common.institution = canonicalInstitution(site.sourceName)
+  }
   for (const [column, name] of Object.entries(ICREAT_COLUMN_TO_COMMON)) {
-    if (name === 'title') continue
+    if (name === 'title' || name === 'sites' || name === 'phases') continue
     const value = text(fields[column])
     if (value !== undefined) common[name] = value
   }
+  if (phase !== undefined) common.phase = phase
   return common
 }

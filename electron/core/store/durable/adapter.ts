@@ -14,7 +14,11 @@ export class DurableFileAdapter<T> implements Adapter<T> {
   warnings: string[] = []
   corruptPath: string | undefined
 
-  constructor(readonly path: string, private readonly format: DurableFormat<T>, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    readonly path: string,
+    private readonly format: DurableFormat<T>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async read(): Promise<T> {
     const recovered = await recoverDurable(this.path, this.format, (p) => readDurable(p, this.format), this.now)

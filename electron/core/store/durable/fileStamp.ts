@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs'
 
 /** A file's mtime and size: how a process notices that another one wrote the store since it last read or wrote it. */
-export interface FileStamp { mtimeMs: number; size: number }
+export interface FileStamp {
+  mtimeMs: number
+  size: number
+}
 
 /** null when the file does not exist (or cannot be stat'ed). */
 export async function fileStampOf(path: string): Promise<FileStamp | null> {

@@ -16,7 +16,7 @@ const SLICE_MS = 12
 /** Chunks are handed to the writer in pieces of about this many characters. */
 const CHUNK_CHARS = 1 << 20
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function parseJsonOrCorrupt(text: string): unknown {
   try {
@@ -45,7 +45,10 @@ export type DocumentRest = Record<string, unknown>
  * file order. Resolves with the document's other properties. Throws CorruptFileError for anything malformed.
  */
 async function readLines(
-  handle: fs.FileHandle, first: Buffer, firstLength: number, onElement: (line: ElementLine) => void,
+  handle: fs.FileHandle,
+  first: Buffer,
+  firstLength: number,
+  onElement: (line: ElementLine) => void,
 ): Promise<DocumentRest> {
   let head: DocumentRest | null = null
   let rest: DocumentRest | null = null
@@ -60,7 +63,7 @@ async function readLines(
     if (rest !== null) throw new CorruptFileError(DAMAGED) // anything after the closing line
     if (text.startsWith(']')) {
       if (!text.startsWith('],') && text !== ']}') throw new CorruptFileError(DAMAGED)
-      rest = text === ']}' ? {} : parseJsonOrCorrupt(`{${text.slice(2)}`) as DocumentRest
+      rest = text === ']}' ? {} : (parseJsonOrCorrupt(`{${text.slice(2)}`) as DocumentRest)
       return
     }
     // Leading blanks are possible in a hand-edited file; the element's own bytes start at its first non-blank.
@@ -113,7 +116,10 @@ export interface ReadOptions {
  * Reads and parses a JSON document: the line layout in chunks, anything else (an older compact file, a
  * hand-edited one) with one whole-file parse. Resolves null when the file does not exist.
  */
-export async function readJsonDocument(path: string, options: ReadOptions): Promise<{ document: Record<string, unknown>; lineLayout: boolean } | null> {
+export async function readJsonDocument(
+  path: string,
+  options: ReadOptions,
+): Promise<{ document: Record<string, unknown>; lineLayout: boolean } | null> {
   let handle: fs.FileHandle
   try {
     handle = await fs.open(path, 'r')
@@ -127,7 +133,11 @@ export async function readJsonDocument(path: string, options: ReadOptions): Prom
     const newline = first.subarray(0, bytesRead).indexOf(NEWLINE)
     if (newline !== -1 && first.toString('utf8', 0, newline).trimEnd().endsWith(openingOf(options.key))) {
       const elements: unknown[] = []
-      const onElement = options.onElement ?? ((line: ElementLine) => { elements.push(parseJsonOrCorrupt(line.text)) })
+      const onElement =
+        options.onElement ??
+        ((line: ElementLine) => {
+          elements.push(parseJsonOrCorrupt(line.text))
+        })
       const rest = await readLines(handle, first, bytesRead, onElement)
       return { document: options.onElement ? rest : { ...rest, [options.key]: elements }, lineLayout: true }
     }
@@ -150,7 +160,10 @@ export async function readJsonDocument(path: string, options: ReadOptions): Prom
  * array (they change on every save; the elements mostly do not).
  */
 export async function serializeLineLayout(
-  document: Record<string, unknown>, key: string, after: readonly string[], write: (chunk: string) => Promise<void>,
+  document: Record<string, unknown>,
+  key: string,
+  after: readonly string[],
+  write: (chunk: string) => Promise<void>,
 ): Promise<void> {
   const elements = document[key] as unknown[]
   const headProps: Record<string, unknown> = {}

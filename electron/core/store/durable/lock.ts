@@ -19,9 +19,15 @@ export interface WriterLock {
  * `inUseMessage` at once. Readers never need it: writes are atomic renames. A folder the user cannot write (or a
  * full disk) fails here first, as STORE_NOT_WRITABLE / DISK_FULL rather than INTERNAL.
  */
-export async function lockForWriting(path: string, inUseMessage: string, diskKind: DiskTarget['kind']): Promise<WriterLock> {
+export async function lockForWriting(
+  path: string,
+  inUseMessage: string,
+  diskKind: DiskTarget['kind'],
+): Promise<WriterLock> {
   const target = { kind: diskKind, path }
-  await fs.mkdir(dirname(path), { recursive: true }).catch((e: unknown) => { throw toDiskError(e, target) })
+  await fs.mkdir(dirname(path), { recursive: true }).catch((e: unknown) => {
+    throw toDiskError(e, target)
+  })
   let compromised = false
   let release: () => Promise<void>
   try {
@@ -30,14 +36,20 @@ export async function lockForWriting(path: string, inUseMessage: string, diskKin
       stale: STALE_MS,
       update: UPDATE_MS,
       retries: 0,
-      onCompromised: () => { compromised = true },
+      onCompromised: () => {
+        compromised = true
+      },
     })
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new TrialsError('STORE_IN_USE', inUseMessage)
     throw toDiskError(e, target)
   }
   return {
-    get compromised() { return compromised },
-    release: async () => { await release().catch(() => undefined) },
+    get compromised() {
+      return compromised
+    },
+    release: async () => {
+      await release().catch(() => undefined)
+    },
   }
 }

@@ -1,13 +1,20 @@
 import type { Migration } from './format'
 
 export class UnsupportedSchemaError extends Error {
-  constructor(message: string, readonly newer = false) {
+  constructor(
+    message: string,
+    readonly newer = false,
+  ) {
     super(message)
   }
 }
 
 /** Applies migrations in order until the data is at `target`. Throws for versions from the future. */
-export function migrate(raw: Record<string, unknown>, migrations: Readonly<Record<number, Migration>>, target: number): Record<string, unknown> {
+export function migrate(
+  raw: Record<string, unknown>,
+  migrations: Readonly<Record<number, Migration>>,
+  target: number,
+): Record<string, unknown> {
   let data = raw
   let version = typeof data.schemaVersion === 'number' ? data.schemaVersion : 0
   if (version > target) {

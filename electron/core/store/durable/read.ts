@@ -9,10 +9,14 @@ export function checkDocument<T>(path: string, raw: Record<string, unknown>, for
     return format.parse(migrate(raw, format.migrations, format.schemaVersion))
   } catch (e) {
     if (e instanceof UnsupportedSchemaError && e.newer) {
-      throw new TrialsError(format.unreadableCode,
-        `The ${format.label} ${path} was written by a newer version of Trial Desk. Update the app (or the CLI) to open it.`)
+      throw new TrialsError(
+        format.unreadableCode,
+        `The ${format.label} ${path} was written by a newer version of Trial Desk. Update the app (or the CLI) to open it.`,
+      )
     }
-    throw new CorruptFileError(`not a Trial Desk ${format.label} (${e instanceof Error ? e.message.slice(0, 200) : 'wrong shape'})`)
+    throw new CorruptFileError(
+      `not a Trial Desk ${format.label} (${e instanceof Error ? e.message.slice(0, 200) : 'wrong shape'})`,
+    )
   }
 }
 
@@ -22,7 +26,9 @@ export function checkDocument<T>(path: string, raw: Record<string, unknown>, for
  * over one by one, unparsed, and left out of the document (which must then be checked with that in mind). Migration happens in memory: the file is rewritten by the next save.
  */
 export async function readDurable<T>(
-  path: string, format: DurableFormat<T>, onElement?: (line: ElementLine) => void,
+  path: string,
+  format: DurableFormat<T>,
+  onElement?: (line: ElementLine) => void,
 ): Promise<T | null> {
   const read = await readJsonDocument(path, { key: format.lineLayout?.key ?? '', onElement })
   if (read === null) return null

@@ -12,11 +12,16 @@ export interface Recovered<T> {
   corruptPath?: string
   /** Which file `data` came from: the main file, or its previous generation (now copied back to the main path). */
   from: 'main' | 'backup' | 'none'
+  /** The file that holds `data` byte for byte now: the main path, or the backup when it could not be copied back. */
+  heldIn: string
 }
 
 /** `<file>.corrupt-20261125T123456Z`: sortable, and valid on Windows (no colons). */
 export function corruptPathOf(path: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
   return `${path}.corrupt-${stamp}`
 }
 
@@ -24,7 +29,11 @@ async function freeCorruptPath(path: string, at: Date): Promise<string> {
   const base = corruptPathOf(path, at)
   for (let n = 0; ; n++) {
     const candidate = n === 0 ? base : `${base}-${n}`
-    try { await fs.access(candidate) } catch { return candidate }
+    try {
+      await fs.access(candidate)
+    } catch {
+      return candidate
+    }
   }
 }
 
@@ -37,10 +46,12 @@ async function restoreFromBackup(path: string): Promise<void> {
 
 function unreadable<T>(path: string, format: DurableFormat<T>, reason: string): TrialsError {
   const backup = backupPathOf(path)
-  return new TrialsError(format.unreadableCode,
+  return new TrialsError(
+    format.unreadableCode,
     `The ${format.label} ${path} is damaged (${reason}) and there is no good previous copy (${backup}). ` +
-    `Nothing was deleted. ${format.startAfresh}, move ${path} and, if it exists, ${backup} to another folder; ` +
-    'or put back copies from your backups.')
+      `Nothing was deleted. ${format.startAfresh}, move ${path} and, if it exists, ${backup} to another folder; ` +
+      'or put back copies from your backups.',
+  )
 }
 
 /** Runs a recovery step; false when the folder cannot be written (then the files are left exactly as they are). */
@@ -59,9 +70,10 @@ function readOnlyRecovery<T>(path: string, format: DurableFormat<T>, backup: T):
   return {
     data: backup,
     from: 'backup',
+    heldIn: backupPathOf(path),
     warnings: [
       `The ${format.label} ${path} could not be read, and its folder cannot be written, so the previous copy ` +
-      `(${backupPathOf(path)}) is shown and no file was moved. Give your account write access to that folder, then sync again.`,
+        `(${backupPathOf(path)}) is shown and no file was moved. Give your account write access to that folder, then sync again.`,
     ],
   }
 }
@@ -73,7 +85,10 @@ function readOnlyRecovery<T>(path: string, format: DurableFormat<T>, backup: T):
  * format's unreadable code. `read` reads one file (null when it does not exist).
  */
 export async function recoverDurable<T>(
-  path: string, format: DurableFormat<T>, read: (path: string) => Promise<T | null>, now: () => Date = () => new Date(),
+  path: string,
+  format: DurableFormat<T>,
+  read: (path: string) => Promise<T | null>,
+  now: () => Date = () => new Date(),
 ): Promise<Recovered<T>> {
   const readBackup = async (): Promise<T | null> => {
     try {
@@ -86,15 +101,20 @@ export async function recoverDurable<T>(
   let reason: string
   try {
     const data = await read(path)
-    if (data) return { data, warnings: [], from: 'main' }
+    if (data) return { data, warnings: [], from: 'main', heldIn: path }
     // No main file: a first run, unless a previous generation exists (then something removed the main file).
-    const backupExists = await fs.access(backupPathOf(path)).then(() => true, () => false)
-    if (!backupExists) return { data: format.empty(), warnings: [], from: 'none' }
+    const backupExists = await fs.access(backupPathOf(path)).then(
+      () => true,
+      () => false,
+    )
+    if (!backupExists) return { data: format.empty(), warnings: [], from: 'none', heldIn: path }
     const backup = await readBackup().catch(() => null)
     if (!backup) throw unreadable(path, format, 'the main file is missing and its previous copy is damaged')
     if (!(await tryOnReadOnlyDisk(() => restoreFromBackup(path)))) return readOnlyRecovery(path, format, backup)
     return {
-      data: backup, from: 'backup',
+      data: backup,
+      from: 'backup',
+      heldIn: path,
       warnings: [`The ${format.label} ${path} was missing; its previous copy was loaded. ${format.afterRecovery}`],
     }
   } catch (e) {
@@ -110,9 +130,10 @@ export async function recoverDurable<T>(
     data: backup,
     corruptPath,
     from: 'backup',
+    heldIn: path,
     warnings: [
       `The ${format.label} was damaged (${reason}). It was kept as ${corruptPath} and the previous copy was loaded. ` +
-      format.afterRecovery,
+        format.afterRecovery,
     ],
   }
 }

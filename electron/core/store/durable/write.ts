@@ -12,12 +12,23 @@ export const tempPathOf = (path: string) => `${path}.tmp-${process.pid}`
 export async function syncFolder(folder: string): Promise<void> {
   try {
     const handle = await fs.open(folder, 'r')
-    try { await handle.sync() } finally { await handle.close() }
-  } catch { /* best effort */ }
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    /* best effort */
+  }
 }
 
 async function exists(path: string): Promise<boolean> {
-  try { await fs.access(path, fsConstants.F_OK); return true } catch { return false }
+  try {
+    await fs.access(path, fsConstants.F_OK)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -49,9 +60,11 @@ export async function keepPreviousGeneration(path: string): Promise<void> {
 export async function removeStaleTempFiles(path: string): Promise<void> {
   const prefixes = [`${basename(path)}.tmp-`, `${basename(backupPathOf(path))}.tmp-`]
   const names = await fs.readdir(dirname(path)).catch(() => [] as string[])
-  await Promise.all(names
-    .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)))
-    .map((name) => fs.rm(join(dirname(path), name), { force: true })))
+  await Promise.all(
+    names
+      .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)))
+      .map((name) => fs.rm(join(dirname(path), name), { force: true })),
+  )
 }
 
 /**
@@ -61,7 +74,9 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
  * DISK_FULL.
  */
 export async function replaceAtomically(
-  path: string, diskKind: DiskTarget['kind'], fill: (handle: fs.FileHandle) => Promise<void>,
+  path: string,
+  diskKind: DiskTarget['kind'],
+  fill: (handle: fs.FileHandle) => Promise<void>,
 ): Promise<void> {
   await withDiskErrors({ kind: diskKind, path }, async () => {
     await fs.mkdir(dirname(path), { recursive: true })
@@ -88,7 +103,9 @@ export async function replaceAtomically(
 /** Writes `data` in the format's layout as the file's new generation (see replaceAtomically). */
 export async function writeDurable<T>(path: string, data: T, format: DurableFormat<T>): Promise<void> {
   await replaceAtomically(path, format.diskKind, async (handle) => {
-    const write = async (chunk: string) => { await handle.write(chunk) }
+    const write = async (chunk: string) => {
+      await handle.write(chunk)
+    }
     const { lineLayout } = format
     if (lineLayout) await serializeLineLayout(data as Record<string, unknown>, lineLayout.key, lineLayout.after, write)
     else await write(`${JSON.stringify(data)}\n`)

@@ -11,6 +11,8 @@ import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
 import { KoreanSites } from './KoreanSites'
 import { OtherRegistrations, RegistryBadges } from './RegistryLinks'
+import { NoteEditor } from '../../following/NoteEditor'
+import { StarButton } from '../../following/StarButton'
 import './detail.css'
 
 /**
@@ -31,7 +33,15 @@ function AttributionText({ source, text }: { source: string; text: string }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack, onOpen }: { id: string; dataVersion: number; onBack: () => void; onOpen?: (id: string) => void }) {
+export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOpen }: {
+  id: string
+  dataVersion: number
+  onBack: () => void
+  /** After a star or a note changed here (the sidebar's counts and this trial reload). */
+  onFollowingChanged?: () => void
+  /** Opens another trial in the app (the same trial's record in another registry). */
+  onOpen?: (id: string) => void
+}) {
   const { t } = useI18n()
   const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
   const heading = useRef<HTMLHeadingElement>(null)
@@ -58,6 +68,12 @@ export function DetailScreen({ id, dataVersion, onBack, onOpen }: { id: string; 
               <span className="detail-id">{trial.sourceId}</span>
               <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} />
               {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
+              {onFollowingChanged && (
+                <StarButton
+                  watched={Boolean(trial.watched)}
+                  onToggle={() => void call(trial.watched ? 'unwatchTrial' : 'watchTrial', trial.id).then(onFollowingChanged, () => undefined)}
+                />
+              )}
             </div>
             <h1 ref={heading} tabIndex={-1}>
               {trial.title}
@@ -112,6 +128,7 @@ export function DetailScreen({ id, dataVersion, onBack, onOpen }: { id: string; 
               </dl>
             </section>
             <aside className="detail-side">
+              {onFollowingChanged && <NoteEditor id={trial.id} note={trial.note ?? null} onSaved={onFollowingChanged} />}
               <section aria-labelledby="history-heading">
                 <h2 id="history-heading">{t('detail.history')}</h2>
                 <HistoryTimeline history={trial.history} />

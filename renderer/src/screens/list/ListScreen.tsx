@@ -12,6 +12,7 @@ import { FilterChips } from './FilterChips'
 import { ListToolbar } from './ListToolbar'
 import { Pagination } from './Pagination'
 import { TrialTable } from './TrialTable'
+import type { ListFollowing } from '../../following/useFollowing'
 import './list.css'
 
 export interface ListScreenProps {
@@ -27,12 +28,15 @@ export interface ListScreenProps {
   searchRef: RefObject<HTMLInputElement | null>
   /** ClinicalTrials.gov is enabled (first run offers to sync it while the data.go.kr key is pending). */
   ctgovEnabled?: boolean
+  /** Unseen marks, "Mark all seen" and stars (absent: none are shown). */
+  following?: ListFollowing
 }
 
 export function ListScreen(props: ListScreenProps) {
   const { state, onStateChange, sync } = props
   const { t, language } = useI18n()
-  const { data: result, error } = useApiQuery('listTrials', [state], [state, sync.dataVersion])
+  const { following } = props
+  const { data: result, error } = useApiQuery('listTrials', [state], [state, sync.dataVersion, following?.version])
 
   const storedTotal = sync.status?.sources.reduce((n, s) => n + s.counts.total, 0)
   const noDataYet = storedTotal === 0 && result?.total === 0
@@ -72,9 +76,14 @@ export function ListScreen(props: ListScreenProps) {
   return (
     <div className="list-screen">
       <div className="list-head">
-        <h1>{t('list.heading')}</h1>
+        <h1>{following?.savedName ? t('following.savedHeading', { name: following.savedName }) : t('list.heading')}</h1>
         {result && <span className="list-total">{t('list.total', { total: formatNumber(result.total, language) })}</span>}
         <span className="filters-spacer" />
+        {following?.unseenSince && (
+          <button type="button" onClick={following.onMarkAllSeen}>
+            ✓ {t('list.markAllSeen')}
+          </button>
+        )}
         <ExportButton state={state} disabled={!result || result.total === 0} />
       </div>
       <ListToolbar state={state} onChange={changeFilters} searchRef={props.searchRef} />
@@ -118,6 +127,11 @@ export function ListScreen(props: ListScreenProps) {
               focusCurrent={props.focusCurrent}
               onFocused={props.onFocused}
               onCurrentChange={props.onCurrentChange}
+              unseenSince={following?.unseenSince ?? null}
+              onToggleWatch={following ? (i) => {
+                const trial = result.items[i]
+                if (trial) following.onToggleWatch(trial.id, !trial.watched)
+              } : undefined}
               onOpen={(i) => {
                 const trial = result.items[i]
                 if (trial) {

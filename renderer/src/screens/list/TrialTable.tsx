@@ -3,6 +3,9 @@ import type { TrialSummary } from '../../../../shared/trials'
 import { ChangeBadge } from '../../components/ChangeBadge'
 import { RelativeTime } from '../../components/RelativeTime'
 import { useI18n } from '../../i18n/I18nContext'
+import { StarButton } from '../../following/StarButton'
+import { UnseenMark } from '../../following/UnseenMark'
+import { isUnseen } from '../../following/useFollowing'
 
 /**
  * The trial rows. One row is "current" (tab stop); arrows / Home / End move it, Enter opens it.
@@ -16,6 +19,8 @@ export function TrialTable({
   onFocused,
   onCurrentChange,
   onOpen,
+  unseenSince = null,
+  onToggleWatch,
 }: {
   items: TrialSummary[]
   current: number
@@ -23,6 +28,10 @@ export function TrialTable({
   onFocused: () => void
   onCurrentChange: (index: number) => void
   onOpen: (index: number) => void
+  /** Rows changed after this carry the unseen mark. */
+  unseenSince?: string | null
+  /** Stars a row (☆ button, or the `s` key on the current row); absent: no star column. */
+  onToggleWatch?: (index: number) => void
 }) {
   const { t } = useI18n()
   const rows = useRef<Array<HTMLTableRowElement | null>>([])
@@ -47,6 +56,7 @@ export function TrialTable({
       Home: () => move(0),
       End: () => move(items.length - 1),
       Enter: () => onOpen(index),
+      ...(onToggleWatch ? { s: () => onToggleWatch(index) } : {}),
     }
     const action = keys[e.key]
     if (action && !e.altKey && !e.ctrlKey && !e.metaKey) {
@@ -59,6 +69,7 @@ export function TrialTable({
     <table className="trials">
       <caption className="visually-hidden">{t('list.caption')}</caption>
       <colgroup>
+        {onToggleWatch && <col className="col-star" />}
         <col className="col-title" />
         <col className="col-id" />
         <col className="col-source" />
@@ -70,6 +81,11 @@ export function TrialTable({
       </colgroup>
       <thead>
         <tr>
+          {onToggleWatch && (
+            <th scope="col">
+              <span className="visually-hidden">{t('star.column')}</span>
+            </th>
+          )}
           <th scope="col">{t('col.title')}</th>
           <th scope="col">{t('col.id')}</th>
           <th scope="col">{t('col.source')}</th>
@@ -89,11 +105,17 @@ export function TrialTable({
             }}
             tabIndex={i === index ? 0 : -1}
             aria-selected={i === index}
-            className={`trial-row${i === index ? ' is-current' : ''}${trial.changeKind === 'removed' ? ' is-removed' : ''}`}
+            className={`trial-row${i === index ? ' is-current' : ''}${trial.changeKind === 'removed' ? ' is-removed' : ''}${isUnseen(trial.changedAt, unseenSince) ? ' is-unseen' : ''}`}
             onClick={() => onOpen(i)}
             onFocus={() => i !== index && onCurrentChange(i)}
           >
+            {onToggleWatch && (
+              <td className="cell-star">
+                <StarButton compact watched={Boolean(trial.watched)} onToggle={() => onToggleWatch(i)} />
+              </td>
+            )}
             <td className="cell-title" title={trial.titleEn ? `${trial.title}\n${trial.titleEn}` : trial.title}>
+              {isUnseen(trial.changedAt, unseenSince) && <UnseenMark />}
               <span className="title-ko">{trial.title}</span>
               {trial.titleEn && trial.titleEn !== trial.title && (
                 <span className="title-en" lang="en">

@@ -1,7 +1,10 @@
 // The subset of better-sqlite3's API the baseline uses. Declared here (not @types) so the root typecheck passes
 // whether or not the bench package is installed.
 declare module 'better-sqlite3' {
-  interface RunResult { changes: number; lastInsertRowid: number | bigint }
+  interface RunResult {
+    changes: number
+    lastInsertRowid: number | bigint
+  }
   interface Statement<Row = unknown> {
     run(...params: unknown[]): RunResult
     get(...params: unknown[]): Row | undefined

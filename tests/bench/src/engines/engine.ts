@@ -25,9 +25,15 @@ export interface BenchEngine {
   load(): Promise<void>
   list(query: ListQuery): ListAnswer
   get(id: string): unknown
+  /** Ours: parse every record, as a sync does before its diff (SQLite reads rows inside its diff). */
+  readRecords?(): Promise<void>
   diff(listings: Listings): DiffAnswer
-  /** Write every trial back to disk. */
+  /** Ours: open a scratch copy and diff it with `listings`, untimed, so `save` measures the commit alone. */
+  prepareSave?(listings: Listings): Promise<void>
+  /** Write a sync's result back to disk (ours: the commit prepared above; SQLite: every row upserted). */
   save(): Promise<void>
+  /** Ours: the first open of a store without its index snapshot (builds and writes it). */
+  firstOpen?(): Promise<void>
   /** Bytes on disk right now (the main file(s)). */
   fileBytes(): number
   /** Ids of a few stored trials, for the get-one-trial measurement. */

@@ -1,31 +1,52 @@
-import { statSync } from 'node:fs'
+import { copyFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { getTrial } from '../../../../electron/core/query/getTrial'
 import { listTrials } from '../../../../electron/core/query/listTrials'
-import { createTrialIndex, type TrialIndex } from '../../../../electron/core/query/trialIndex'
-import { loadStore, saveStore } from '../../../../electron/core/store/trialStoreFile'
+import { snapshotPathOf } from '../../../../electron/core/store/indexSnapshot'
+import { StoreSession } from '../../../../electron/core/store/storeSession'
 import type { StoreData } from '../../../../electron/core/store/types'
 import { diffListing } from '../../../../electron/core/sync/diffListing'
 import type { ListQuery } from '../../../../shared/trials'
 import { BENCH_SOURCES } from './benchSources'
 import type { BenchEngine, DiffAnswer, EnginePaths, Listings } from './engine'
 
-/** The Trial Desk core as the app uses it: the JSON store file, the in-memory index, the listing diff. */
+/**
+ * The Trial Desk core as the app uses it: a StoreSession over the JSON store file (opened through its index
+ * snapshot, records read on demand), the listing diff, and a sync's commit.
+ */
 export function createOursEngine(paths: EnginePaths): BenchEngine {
   const savePath = join(paths.scratchDir, 'ours-saved.json')
+  let session: StoreSession | null = null
   let data: StoreData | null = null
-  let index: TrialIndex | null = null
+  let saving: { session: StoreSession; next: StoreData } | null = null
   const ready = () => {
-    if (!data || !index) throw new Error('load() first')
-    return { data, index }
+    if (!session) throw new Error('load() first')
+    return session
+  }
+  const diffAll = (stored: StoreData, listings: Listings) => {
+    const answer: DiffAnswer = { unchanged: 0, changed: 0, created: 0, removed: 0 }
+    const at = new Date().toISOString()
+    let trials = stored.trials
+    for (const { source, rows } of listings) {
+      const previous = stored.trials.filter((t) => t.source === source)
+      const diff = diffListing({ source: BENCH_SOURCES[source], previous, rows, at })
+      trials = trials.filter((t) => t.source !== source).concat(diff.trials)
+      answer.unchanged += diff.counts.unchanged
+      answer.changed += diff.counts.updated + diff.counts.restored
+      answer.created += diff.counts.created
+      answer.removed += diff.counts.removed
+    }
+    return { answer, next: { ...stored, trials } }
   }
   return {
+    async firstOpen() {
+      rmSync(snapshotPathOf(paths.storePath), { force: true })
+      const cold = await StoreSession.open(paths.storePath)
+      await cold.close() // waits for the snapshot it writes
+    },
     async load() {
-      data = null
-      index = null
-      const loaded = await loadStore(paths.storePath)
-      data = loaded.data
-      index = createTrialIndex(data.trials)
+      session = await StoreSession.open(paths.storePath)
+      listTrials(session.index, { withinDays: 7 }) // the first answer
     },
     list(query: ListQuery) {
       const result = listTrials(ready().index, query)
@@ -35,30 +56,36 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
     get(id) {
       return getTrial(ready().index, id, (source, sourceId) => BENCH_SOURCES[source as 'cris'].attribution(sourceId))
     },
+    async readRecords() {
+      data = await ready().readAll()
+    },
     diff(listings: Listings): DiffAnswer {
-      const answer: DiffAnswer = { unchanged: 0, changed: 0, created: 0, removed: 0 }
-      const at = new Date().toISOString()
-      for (const { source, rows } of listings) {
-        const previous = ready().data.trials.filter((t) => t.source === source)
-        const { counts } = diffListing({ source: BENCH_SOURCES[source], previous, rows, at })
-        answer.unchanged += counts.unchanged
-        answer.changed += counts.updated + counts.restored
-        answer.created += counts.created
-        answer.removed += counts.removed
-      }
-      return answer
+      if (!data) throw new Error('readRecords() first')
+      return diffAll(data, listings).answer
+    },
+    async prepareSave(listings: Listings) {
+      // A copy of the store (and its snapshot) that the measured commit replaces, opened and diffed as a sync does.
+      await saving?.session.close()
+      copyFileSync(paths.storePath, savePath)
+      copyFileSync(snapshotPathOf(paths.storePath), snapshotPathOf(savePath))
+      rmSync(`${savePath}.bak`, { force: true })
+      const target = await StoreSession.open(savePath)
+      const stored = await target.readAll()
+      saving = { session: target, next: diffAll(stored, listings).next }
     },
     async save() {
-      await saveStore(savePath, ready().data)
+      if (!saving) throw new Error('prepareSave() first')
+      await saving.session.commit(saving.next)
     },
     fileBytes: () => statSync(paths.storePath).size,
     sampleIds(count) {
-      const { trials } = ready().data
-      return Array.from({ length: count }, (_, i) => trials[Math.floor(((i * 7919) % count) * (trials.length / count))].id)
+      const ids = [...ready().index.byId.keys()]
+      return Array.from({ length: count }, (_, i) => ids[Math.floor(((i * 7919) % count) * (ids.length / count))])
     },
     close() {
+      void session?.close()
+      session = null
       data = null
-      index = null
     },
   }
 }

@@ -1,14 +1,17 @@
 import Database, { type Statement } from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
-import { FACET_FIELDS, type ListQuery } from '../../../../shared/trials'
+import { FACET_FIELDS, type FacetField, type ListQuery } from '../../../../shared/trials'
 import { UPSERT_SQL } from './buildSqlite'
 import type { BenchEngine, DiffAnswer, EnginePaths, ListAnswer, Listings } from './engine'
-import { FACET_COLUMNS, FILTER_COLUMNS, ORDER_BY } from './sqliteSchema'
+import { DETAIL_FACETS, FACET_COLUMNS, FILTER_COLUMNS, MULTI_VALUE_FACETS, ORDER_BY } from './sqliteSchema'
 
 const DAY_MS = 86_400_000
 
-/** WHERE clause and parameters for a list query, as an engineer would write it against the schema. */
-function whereOf(query: ListQuery): { where: string; params: unknown[] } {
+/**
+ * WHERE clause and parameters for a list query, as an engineer would write it against the schema. `except`: leave
+ * out that facet's own selection (disjunctive facet counts, as the core's list returns them).
+ */
+function whereOf(query: ListQuery, except?: FacetField): { where: string; params: unknown[] } {
   const clauses: string[] = []
   const params: unknown[] = []
   if (!query.includeRemoved) clauses.push('removed = 0')
@@ -18,18 +21,23 @@ function whereOf(query: ListQuery): { where: string; params: unknown[] } {
     clauses.push('changed_at_ms BETWEEN ? AND ?')
     params.push(now - withinDays * DAY_MS, now)
   }
-  if (query.sources?.length) {
+  if (query.sources?.length && except !== 'source') {
     clauses.push(`source IN (${query.sources.map(() => '?').join(',')})`)
     params.push(...query.sources)
   }
-  const byColumn = new Map<string, string[]>()
+  const byName = new Map<string, string[]>()
   for (const { name, value } of query.fields ?? []) {
-    const column = FILTER_COLUMNS[name]
-    if (!column) throw new Error(`the SQLite baseline has no column for ${name}`)
-    byColumn.set(column, [...(byColumn.get(column) ?? []), value])
+    if (name === except) continue
+    if (!FILTER_COLUMNS[name] && !MULTI_VALUE_FACETS.includes(name as FacetField)) throw new Error(`the SQLite baseline has no column for ${name}`)
+    byName.set(name, [...(byName.get(name) ?? []), value])
   }
-  for (const [column, values] of byColumn) {
-    clauses.push(`${column} IN (${values.map(() => '?').join(',')})`)
+  for (const [name, values] of byName) {
+    const marks = values.map(() => '?').join(',')
+    if (FILTER_COLUMNS[name]) clauses.push(`${FILTER_COLUMNS[name]} IN (${marks})`)
+    else {
+      clauses.push(`rowid IN (SELECT trial_rowid FROM trial_values WHERE facet = ? AND value IN (${marks}))`)
+      params.push(name)
+    }
     params.push(...values)
   }
   const terms = (query.q ?? '').normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean)
@@ -38,6 +46,12 @@ function whereOf(query: ListQuery): { where: string; params: unknown[] } {
     params.push(terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND '))
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+}
+
+/** Whether any query selects in this facet (then its counts need their own WHERE). */
+function selects(query: ListQuery, facet: FacetField): boolean {
+  if (facet === 'source') return (query.sources?.length ?? 0) > 0
+  return (query.fields ?? []).some((f) => f.name === facet)
 }
 
 /** The same data in SQLite (better-sqlite3): indexed columns, FTS5 trigram search, GROUP BY facets. */
@@ -52,6 +66,21 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
     return statement as Statement<Row>
   }
 
+  // A facet applies when some trial has a value for it (or, for detail facets, waits for its details), as in the core.
+  const applicable = new Map<FacetField, boolean>()
+  const applies = (field: FacetField): boolean => {
+    let known = applicable.get(field)
+    if (known === undefined) {
+      const column = FACET_COLUMNS[field]
+      const hasValue = column
+        ? prepared<{ one: number }>(`SELECT 1 AS one FROM trials WHERE ${column} IS NOT NULL LIMIT 1`).get() !== undefined
+        : prepared<{ one: number }>('SELECT 1 AS one FROM trial_values WHERE facet = ? LIMIT 1').get(field) !== undefined
+      known = hasValue || (DETAIL_FACETS.includes(field) &&
+        prepared<{ one: number }>('SELECT 1 AS one FROM trials WHERE details_pending = 1 LIMIT 1').get() !== undefined)
+      applicable.set(field, known)
+    }
+    return known
+  }
   const engine: BenchEngine = {
     async load() {
       engine.close()
@@ -72,11 +101,18 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
       const items = page.map((r) => JSON.parse(r.summary_json) as { id: string })
       const facetSizes: Record<string, number> = {}
       for (const field of FACET_FIELDS) {
+        if (!applies(field)) continue
+        const own = selects(query, field) ? whereOf(query, field) : { where, params }
         const column = FACET_COLUMNS[field]
-        const counts = prepared<{ value: string; count: number }>(
-          `SELECT ${column} AS value, count(*) AS count FROM trials ${where} ${where ? 'AND' : 'WHERE'} ${column} IS NOT NULL ` +
-          `GROUP BY ${column} ORDER BY count DESC, value`,
-        ).all(...params)
+        const counts = column
+          ? prepared<{ value: string; count: number }>(
+            `SELECT ${column} AS value, count(*) AS count FROM trials ${own.where} ${own.where ? 'AND' : 'WHERE'} ${column} IS NOT NULL ` +
+            `GROUP BY ${column} ORDER BY count DESC, value`,
+          ).all(...own.params)
+          : prepared<{ value: string; count: number }>(
+            `SELECT v.value AS value, count(*) AS count FROM trial_values v WHERE v.facet = ? AND v.trial_rowid IN ` +
+            `(SELECT rowid FROM trials ${own.where}) GROUP BY v.value ORDER BY count DESC, value`,
+          ).all(field, ...own.params)
         facetSizes[field] = counts.length
       }
       return { total, itemIds: items.map((t) => t.id), facetSizes }
@@ -111,7 +147,8 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
     async save() {
       if (!rowsForSave) {
         rowsForSave = prepared<Record<string, unknown>>(
-          'SELECT id, source, source_id, title, institution, department, phase, study_type, scope, status, change_kind, ' +
+          'SELECT id, source, source_id, title, institution, department, phase, study_type, scope, status, recruitment, ' +
+          'sponsor, details_pending, change_kind, ' +
           'changed_at_ms, removed, summary_json, fields_json, history_json, search_text FROM trials',
         ).all()
       }
@@ -129,6 +166,7 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
     },
     close() {
       statements.clear()
+      applicable.clear()
       db?.close()
       db = null
     },

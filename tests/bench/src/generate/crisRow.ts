@@ -1,7 +1,13 @@
 import type { Random } from './prng'
 import { isoDay, paragraph, pickTopic, titleEn, titleKr } from './text'
 import {
-  CRIS_INTERVENTION_TYPES, CRIS_PHASES, CRIS_STATUSES, CRIS_STUDY_TYPES, GIVEN_KR, INSTITUTIONS, SURNAMES_KR,
+  CRIS_INTERVENTION_TYPES,
+  CRIS_PHASES,
+  CRIS_STATUSES,
+  CRIS_STUDY_TYPES,
+  GIVEN_KR,
+  INSTITUTIONS,
+  SURNAMES_KR,
 } from './vocabulary'
 
 const DAY = 86_400_000
@@ -16,13 +22,19 @@ export interface CrisDates {
  * One CRIS trial as the store keeps it: the 15 /list keys merged with the /detail keys
  * (tests/fixtures/cris/list-page.json and detail.json). `withDetails: false` = listed, detail not fetched yet.
  */
-export function crisFields(random: Random, sourceId: string, dates: CrisDates, withDetails: boolean): Record<string, unknown> {
+export function crisFields(
+  random: Random,
+  sourceId: string,
+  dates: CrisDates,
+  withDetails: boolean,
+): Record<string, unknown> {
   const topic = pickTopic(random)
   const [sponsorKr, sponsorEn] = random.zipf(INSTITUTIONS, 1.1)
   const [fundingKr, fundingEn] = random.chance(0.6) ? [sponsorKr, sponsorEn] : random.zipf(INSTITUTIONS, 1.1)
   const [studyTypeKr, studyTypeEn] = random.weighted(CRIS_STUDY_TYPES.map(([kr, en, w]) => [[kr, en], w] as const))
-  const [interventionTypeKr, interventionTypeEn] =
-    random.weighted(CRIS_INTERVENTION_TYPES.map(([kr, en, w]) => [[kr, en], w] as const))
+  const [interventionTypeKr, interventionTypeEn] = random.weighted(
+    CRIS_INTERVENTION_TYPES.map(([kr, en, w]) => [[kr, en], w] as const),
+  )
   const phaseKr = random.weighted(CRIS_PHASES)
   const enrolmentMs = dates.registeredMs + random.int(-90, 180) * DAY
   const completedMs = enrolmentMs + random.int(180, 1800) * DAY

@@ -2,7 +2,21 @@ import type { Random } from './prng'
 import { pickTopic, titleEn, titleKr } from './text'
 import { DEPARTMENTS, ICREAT_PHASES, ICREAT_SCOPES, ICREAT_STUDY_TYPES, INSTITUTIONS } from './vocabulary'
 
-const PERIODS = ['36개월', '', '5년', '1년', '2년', '3년', '6개월', '12개월', '8년', '32개월', '24개월', '10년', '60개월']
+const PERIODS = [
+  '36개월',
+  '',
+  '5년',
+  '1년',
+  '2년',
+  '3년',
+  '6개월',
+  '12개월',
+  '8년',
+  '32개월',
+  '24개월',
+  '10년',
+  '60개월',
+]
 const TARGET_SIZES = ['', '300', '1000', '200', '500', '600', '5000', '400', '2000', '24', '10000', '100', '120']
 
 /** The nine columns of an odcloud 3074271 row (tests/fixtures/icreat-3074271-rows.json). */

@@ -9,7 +9,9 @@ import type { StoreData, StoredTrial } from '../../../../electron/core/store/typ
 export async function writeStoreFile(path: string, store: StoreData): Promise<void> {
   const out = createWriteStream(path)
   const { key, after } = TRIAL_STORE.lineLayout!
-  await serializeLineLayout(store as unknown as Record<string, unknown>, key, after, async (chunk) => { if (!out.write(chunk)) await once(out, 'drain') })
+  await serializeLineLayout(store as unknown as Record<string, unknown>, key, after, async (chunk) => {
+    if (!out.write(chunk)) await once(out, 'drain')
+  })
   out.end()
   await once(out, 'finish')
 }
@@ -19,7 +21,10 @@ export async function forEachStoredTrial(path: string, visit: (trial: StoredTria
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity })
   let first = true
   for await (const line of lines) {
-    if (first) { first = false; continue }
+    if (first) {
+      first = false
+      continue
+    }
     const text = line.trim()
     if (text === '' || text.startsWith(']')) continue
     visit(JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text) as StoredTrial)

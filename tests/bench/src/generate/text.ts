@@ -13,7 +13,13 @@ export interface Topic {
 export function pickTopic(random: Random): Topic {
   const [conditionKr, conditionEn] = random.zipf(CONDITIONS, 0.9)
   const [interventionKr, interventionEn] = random.zipf(INTERVENTIONS, 0.9)
-  return { conditionKr, conditionEn, interventionKr, interventionEn, template: random.int(0, TITLE_TEMPLATES_KR.length - 1) }
+  return {
+    conditionKr,
+    conditionEn,
+    interventionKr,
+    interventionEn,
+    template: random.int(0, TITLE_TEMPLATES_KR.length - 1),
+  }
 }
 
 export function titleKr(topic: Topic): string {

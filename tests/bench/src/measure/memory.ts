@@ -24,14 +24,18 @@ function peakRssKib(): number {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))
     if (match) return Number(match[1])
-  } catch { /* not Linux */ }
+  } catch {
+    /* not Linux */
+  }
   return process.resourceUsage().maxRSS
 }
 
 export function watchMemory(): MemoryWatch {
   resetPeakRss()
   let peakHeap = 0
-  const sample = () => { peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size) }
+  const sample = () => {
+    peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size)
+  }
   const timer = setInterval(sample, 10)
   timer.unref()
   return {

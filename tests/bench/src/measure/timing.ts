@@ -15,19 +15,21 @@ export const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.()
  * `heavy`: untimed before each run, `heavy.prepare()` (e.g. drop the loaded store) and a garbage collection.
  */
 export async function timeRepeated(
-  repeat: number, memory: MemoryWatch, operation: (i: number) => unknown | Promise<unknown>,
-  heavy?: { prepare?: () => void },
+  repeat: number,
+  memory: MemoryWatch,
+  operation: (i: number) => unknown | Promise<unknown>,
+  heavy?: { prepare?: () => void | Promise<void> },
 ): Promise<Summary> {
-  const prepare = () => {
+  const prepare = async () => {
     if (!heavy) return
-    heavy.prepare?.()
+    await heavy.prepare?.()
     collectGarbage()
   }
-  prepare()
+  await prepare()
   await operation(-1)
   const samples: number[] = []
   for (let i = 0; i < repeat; i++) {
-    prepare()
+    await prepare()
     const start = performance.now()
     await operation(i)
     samples.push(performance.now() - start)

@@ -2,13 +2,20 @@ import { METRICS, type Metric } from '../workload'
 import type { MetricRow } from './results'
 import { TARGETS } from './targets'
 
-const UNIT: Partial<Record<Metric, string>> = { fileSizeMb: 'MB', peakRssMb: 'MB', peakHeapMb: 'MB' }
+const UNIT: Partial<Record<Metric, string>> = {
+  fileSizeMb: 'MB',
+  peakRssMb: 'MB',
+  peakHeapMb: 'MB',
+  rssAfterOpenMb: 'MB',
+}
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
 
 function targetText(metric: Metric): string {
   const t = TARGETS[metric]
   if (!t) return ''
-  return [t.maxP95 !== undefined ? `≤ ${t.maxP95}` : '', t.notSlowerThanSqlite ? '≤ SQLite' : ''].filter(Boolean).join(', ')
+  return [t.maxP95 !== undefined ? `≤ ${t.maxP95}` : '', t.notSlowerThanSqlite ? '≤ SQLite' : '']
+    .filter(Boolean)
+    .join(', ')
 }
 
 /** A Markdown table (readable in a terminal, pasteable into the README). */
@@ -22,8 +29,10 @@ export function formatTable(size: string, rows: Partial<Record<Metric, MetricRow
   for (const metric of METRICS) {
     const r = rows[metric]
     if (!r) continue
-    lines.push(`| ${metric} | ${UNIT[metric] ?? 'ms'} | ${fmt(r.ours.median)} | ${fmt(r.ours.p95)} | ` +
-      `${fmt(r.sqlite.median)} | ${fmt(r.sqlite.p95)} | ${r.ratio === null ? '–' : fmt(r.ratio)} | ${targetText(metric)} |`)
+    lines.push(
+      `| ${metric} | ${UNIT[metric] ?? 'ms'} | ${fmt(r.ours.median)} | ${fmt(r.ours.p95)} | ` +
+        `${r.sqlite ? fmt(r.sqlite.median) : '–'} | ${r.sqlite ? fmt(r.sqlite.p95) : '–'} | ${r.ratio === null ? '–' : fmt(r.ratio)} | ${targetText(metric)} |`,
+    )
   }
   return lines.join('\n')
 }

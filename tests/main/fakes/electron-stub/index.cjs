@@ -65,6 +65,7 @@ module.exports = {
       return { response: Number(process.env.STUB_DIALOG_BUTTON || 0) }
     },
     showSaveDialog: async () => ({ canceled: true }),
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
   },
   ipcMain: {
     handle: (channel) => recorded.channels.push(channel),

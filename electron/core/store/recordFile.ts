@@ -1,0 +1,79 @@
+import { closeSync, openSync, readSync } from 'node:fs'
+import { CorruptFileError } from './durable/format'
+import type { StoredTrial } from './types'
+
+/** Where each record's JSON lies in the store file (line layout): byte offset and length, by index position. */
+export interface RecordLocations {
+  offsets: Float64Array
+  lengths: Int32Array
+}
+
+/**
+ * Reads records of one store file generation by their byte range, on demand. Holds the file open, so a generation
+ * replaced by another process's commit (an atomic rename) stays readable until this reader is closed.
+ */
+export class RecordFile {
+  private fd: number | null
+
+  constructor(
+    readonly path: string,
+    readonly locations: RecordLocations,
+  ) {
+    this.fd = openSync(path, 'r')
+  }
+
+  /** The open file (the previous generation a commit copies unchanged records from). */
+  get descriptor(): number | null {
+    return this.fd
+  }
+
+  /** The raw bytes of record `position`. */
+  bytesAt(position: number): Buffer {
+    if (this.fd === null) throw new Error('record file closed')
+    const length = this.locations.lengths[position]
+    const buffer = Buffer.allocUnsafe(length)
+    const read = readSync(this.fd, buffer, 0, length, this.locations.offsets[position])
+    if (read !== length) throw new CorruptFileError('the store file is shorter than its index says')
+    return buffer
+  }
+
+  /** Parses record `position` (a fresh object on every call). */
+  trialAt(position: number): StoredTrial {
+    const text = this.bytesAt(position).toString('utf8')
+    try {
+      return JSON.parse(text) as StoredTrial
+    } catch {
+      throw new CorruptFileError(`record ${position} of the store file is damaged`)
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd)
+    this.fd = null
+  }
+}
+
+/**
+ * Reads byte ranges of a file in mostly ascending order through one large window, so copying 100,000 records
+ * from the previous generation costs a few large reads, not 100,000 small ones.
+ */
+export class RangeReader {
+  private window = Buffer.alloc(0)
+  private windowStart = 0
+  private readonly windowBytes = 8 << 20
+
+  constructor(private readonly fd: number) {}
+
+  read(offset: number, length: number): Buffer {
+    if (offset >= this.windowStart && offset + length <= this.windowStart + this.window.length) {
+      return this.window.subarray(offset - this.windowStart, offset - this.windowStart + length)
+    }
+    const size = Math.max(this.windowBytes, length)
+    const buffer = Buffer.allocUnsafe(size)
+    const read = readSync(this.fd, buffer, 0, size, offset)
+    if (read < length) throw new CorruptFileError('the store file is shorter than its index says')
+    this.window = buffer.subarray(0, read)
+    this.windowStart = offset
+    return this.window.subarray(0, length)
+  }
+}
