@@ -2,6 +2,7 @@
  * Electron main process: wires the core (store, sync, queries) to Electron. Everything with logic lives in
  * electron-free modules beside this file; here is only the glue that needs the real `electron` module.
  */
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron'
 import type { IpcEventMap, IpcEventName } from '../../shared/ipc'
@@ -14,6 +15,8 @@ import type { SourceConfig } from '../core/sources/source'
 import { createApiHandlers } from './api/handlers'
 import { appPaths } from './appPaths'
 import { registerIpc } from './ipc/registerIpc'
+import { type AppLog, createAppLog, logUnhandled } from './log/appLog'
+import { logAppEvent } from './log/logEvents'
 import { createKeyTester } from './key/keyTester'
 import { redactKey } from './key/redactKey'
 import { createSafeStorageKeyStore } from './key/serviceKeyStore'
@@ -36,6 +39,8 @@ let openWindow: (() => void) | null = null
 /** For the start-up failure dialog. */
 let storePathForErrors: string | undefined
 let languageForErrors: Language = 'ko'
+/** The support log file (logs/main.log in the data folder); set first thing in start(). */
+let appLog: AppLog | null = null
 /** Electron drops the click handler of a notification that was garbage-collected: keep them until used. */
 const liveNotifications = new Set<Notification>()
 
@@ -50,6 +55,7 @@ function showMainWindow(): void {
 /** The window never opened: say which file and what to do, offer to show the file (never delete it), then quit. */
 async function failStartup(error: unknown): Promise<void> {
   console.error('Trial Desk failed to start:', isTrialsError(error) ? error.code : 'INTERNAL')
+  appLog?.error(`[startup] failed: ${isTrialsError(error) ? `${error.code}: ${error.message}` : 'INTERNAL'}`, isTrialsError(error) ? '' : error)
   const box = startupFailureDialog(error, storePathForErrors, languageForErrors)
   try {
     const { response } = await dialog.showMessageBox({
@@ -65,10 +71,18 @@ async function failStartup(error: unknown): Promise<void> {
 async function start(): Promise<void> {
   await app.whenReady()
   const paths = appPaths(app.getPath('userData'), process.env)
+  // The log file lives in the app's data folder (even when TRIALS_STORE puts the store elsewhere); first, so a
+  // failing start-up is in it too. The key is read at every line (it is set once the key store is open).
+  let readServiceKey: () => string | undefined = () => undefined
+  const log = createAppLog({ dataFolder: app.getPath('userData'), serviceKey: () => readServiceKey() })
+  appLog = log
+  logUnhandled(log)
+  log.info(`[startup] Trial Desk ${app.getVersion()} on ${process.platform} ${process.arch} (Electron ${process.versions.electron ?? '?'}), store ${paths.storePath}`)
   storePathForErrors = paths.storePath
   const settings = await openSettingsStore(settingsPathFor(paths.storePath))
   languageForErrors = settings.get().language
   const keyStore = createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage)
+  readServiceKey = () => keyStore.get()
   // axios runs on Chromium's network stack inside the app: system proxy, PAC and certificate store apply.
   const sourceConfig: SourceConfig = {
     ...sourceConfigFromEnv(process.env, () => keyStore.get()),
@@ -85,10 +99,12 @@ async function start(): Promise<void> {
         sourceConfig,
         sources: createSources(sourceConfig, { cris: { detailBudget: () => settings.get().crisDetailBudget } }),
       }),
-    onReloadFailed: (e) => console.error('[store] reload failed:', isTrialsError(e) ? e.code : 'INTERNAL'),
+    onReloadFailed: (e) => log.error(`[store] reload failed: ${isTrialsError(e) ? `${e.code}: ${e.message}` : 'INTERNAL'}`, isTrialsError(e) ? '' : e),
   })
+  for (const warning of core.openWarnings) log.warn(`[store] ${warning}`)
 
   const emit = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]): void => {
+    logAppEvent(log, event, payload)
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, redactKey(payload, keyStore.get()))
   }
   /** Picks up a CLI's writes; the renderer refreshes on 'sync:finished' and learns that sync's results. */
@@ -122,7 +138,7 @@ async function start(): Promise<void> {
           notification.show()
         }
       : undefined,
-    log: (message) => console.log(`[sync] ${message}`),
+    log: (message) => log.info(`[scheduler] ${message}`),
   })
 
   const handlers = createApiHandlers({
@@ -142,7 +158,7 @@ async function start(): Promise<void> {
     },
     openExternal: (url) => shell.openExternal(url),
     showItemInFolder: (path) => shell.showItemInFolder(path),
-    appInfo: { version: app.getVersion(), platform: process.platform },
+    appInfo: { version: app.getVersion(), platform: process.platform, logFolder: log.folder },
     beforeRead: refreshStore,
     savedSearchesDialogs: {
       save: async ({ defaultFileName, language }) => {
@@ -183,6 +199,9 @@ async function start(): Promise<void> {
             openSettings: () => {
               showMainWindow()
               emit('app:navigate', { screen: 'settings' })
+            },
+            openLogFolder: () => {
+              void mkdir(log.folder, { recursive: true }).then(() => shell.openPath(log.folder))
             },
           },
         ),

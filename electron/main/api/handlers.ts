@@ -11,7 +11,7 @@
  *       scheduler: { scheduleDaily: () => ({ cancel() {} }) } })           // no daily job in tests
  *     const handlers = createApiHandlers({ core, settings, keyStore, sync,
  *       testKey: createKeyTester(sourceConfig), saveDialog: async () => '/tmp/x.csv',
- *       openExternal: async () => {}, appInfo: { version: '0.0.0', platform: process.platform } })
+ *       openExternal: async () => {}, appInfo: { version: '0.0.0', platform: process.platform, logFolder: '/tmp/logs' } })
  *
  * Results never carry the service key (redactKey on every result; KeyInfo has only the last 4 characters).
  */
@@ -44,7 +44,7 @@ export interface ApiHandlerDeps {
   openExternal: (url: string) => Promise<void>
   /** Shows a file in the system file manager (the app: shell.showItemInFolder). */
   showItemInFolder: (path: string) => void
-  appInfo: Pick<AppInfo, 'version' | 'platform'>
+  appInfo: Pick<AppInfo, 'version' | 'platform' | 'logFolder'>
   now?: () => Date
   /** How long "test connection" may take. Default 30 s. */
   keyTestTimeoutMs?: number

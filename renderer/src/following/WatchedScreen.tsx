@@ -48,6 +48,14 @@ export function WatchedScreen({ following, onOpen }: { following: FollowingState
         <div className="table-scroll">
           <table className="trials watched-table">
             <caption className="visually-hidden">{t('watched.heading')}</caption>
+            <colgroup>
+              <col className="col-star" />
+              <col className="col-watched-title" />
+              <col className="col-id" />
+              <col className="col-watched-status" />
+              <col className="col-change" />
+              <col className="col-watched-latest" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col"><span className="visually-hidden">{t('star.column')}</span></th>

@@ -291,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   'settings.data.heading': 'Where the data lives',
   'settings.data.path': 'Store file',
   'settings.data.size': 'Size',
+  'settings.data.logFolder': 'Log folder (attach when reporting a problem)',
   'settings.data.counts': '{source}: {active} {active:trial|trials} ({removed} removed)',
   'lang.ko': '한국어',
   'lang.en': 'English',

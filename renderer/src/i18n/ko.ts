@@ -294,6 +294,7 @@ export const ko = {
   'settings.data.heading': '데이터 위치',
   'settings.data.path': '저장 파일',
   'settings.data.size': '크기',
+  'settings.data.logFolder': '로그 폴더 (문제 신고 시 첨부)',
   'settings.data.counts': '{source}: {active}건 (삭제 {removed}건)',
   'lang.ko': '한국어',
   'lang.en': 'English',

@@ -46,7 +46,7 @@ export async function createTestApp(options: { key?: string; trials?: number; ov
   }
   const handlers = createApiHandlers({
     core, settings, keyStore, sync, testKey, saveDialog, openExternal, showItemInFolder, savedSearchesDialogs,
-    appInfo: { version: '9.9.9', platform: 'linux' },
+    appInfo: { version: '9.9.9', platform: 'linux', logFolder: '/data/logs' },
     ...options.overrides,
   })
   return {

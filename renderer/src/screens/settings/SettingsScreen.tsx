@@ -137,6 +137,10 @@ export function SettingsScreen({
               <dt>{t('settings.data.size')}</dt>
               <dd>{storeBytes !== undefined ? formatBytes(storeBytes, language) : ''}</dd>
             </div>
+            <div>
+              <dt>{t('settings.data.logFolder')}</dt>
+              <dd className="path">{info?.logFolder ?? ''}</dd>
+            </div>
           </dl>
           <ul className="plain-list">
             {sync.status?.sources.map((s) => (
