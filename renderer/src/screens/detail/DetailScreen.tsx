@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/I18nContext'
 import { fieldLabel, isMessageKey, orderFieldNames } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
 import { HistoryTimeline } from './HistoryTimeline'
+import { KoreanSites } from './KoreanSites'
+import { OtherRegistrations, RegistryBadges } from './RegistryLinks'
 import { NoteEditor } from '../../following/NoteEditor'
 import { StarButton } from '../../following/StarButton'
 import './detail.css'
@@ -31,12 +33,14 @@ function AttributionText({ source, text }: { source: string; text: string }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
+export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOpen }: {
   id: string
   dataVersion: number
   onBack: () => void
   /** After a star or a note changed here (the sidebar's counts and this trial reload). */
   onFollowingChanged?: () => void
+  /** Opens another trial in the app (the same trial's record in another registry). */
+  onOpen?: (id: string) => void
 }) {
   const { t } = useI18n()
   const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
@@ -62,7 +66,7 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
             <div className="detail-meta">
               <ChangeBadge kind={trial.changeKind} />
               <span className="detail-id">{trial.sourceId}</span>
-              <span className="muted">{t(`source.${trial.source}`)}</span>
+              <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} />
               {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
               {onFollowingChanged && (
                 <StarButton
@@ -105,7 +109,9 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
               </p>
             )}
             {trial.detailsPending && <p className="notice">{t('detail.detailsPending')}</p>}
+            {onOpen && <OtherRegistrations linkedIds={trial.linkedIds} onOpen={onOpen} />}
           </header>
+          {trial.source === 'ctgov' && <KoreanSites fields={trial.fields} />}
 
           <div className="detail-body">
             <section className="detail-fields" aria-labelledby="fields-heading">
