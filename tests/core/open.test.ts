@@ -25,7 +25,7 @@ describe('defaultStorePath', () => {
 describe('openTrialDesk', () => {
   it('registers the built-in sources when none are given', async () => {
     const desk = await openTrialDesk({ storePath: join(tempDir(), 'trials.json'), sourceConfig })
-    expect(desk.status().sources.map((s) => s.source)).toEqual(['icreat', 'cris'])
+    expect(desk.status().sources.map((s) => s.source)).toEqual(['icreat', 'cris', 'ctgov'])
     expect(desk.openWarnings).toEqual([])
     expect(desk.list({}).total).toBe(0)
   })

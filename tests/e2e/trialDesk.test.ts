@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeCris } from '../fakes/crisServer'
+import { startFakeCtgov } from '../fakes/ctgovServer'
 import { FAKE_ODCLOUD_KEY, startFakeOdcloud, type FakeOdcloud, type FakeRow } from '../fakes/odcloudServer'
 import { buildRenderer } from './support/buildRenderer'
 import { addClinicalDetails } from './support/clinicalCrisDetails'
@@ -350,6 +351,66 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.locator('tbody tr', { has: page.locator('.pill-recruiting') }).first().click()
     await page.getByRole('region', { name: 'Referral summary' }).waitFor()
     await shot('38-referral-card-en')
+    expect(errors).toEqual([])
+  })
+
+  it('ClinicalTrials.gov: offered on first run without a key; a study with its Korean sites, linked to its CRIS twin', async () => {
+    const odcloud = await startFakeOdcloud()
+    cleanups.push(() => odcloud.close())
+    const cris = await startFakeCris({ count: 1010, serviceKey: FAKE_ODCLOUD_KEY })
+    cleanups.push(() => cris.close())
+    const ctgov = await startFakeCtgov({ count: 12, foreignCount: 3, crisEvery: 5, seed: 4 })
+    cleanups.push(() => ctgov.close())
+    const bridge = await createBridge({
+      env: {
+        ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '2000', TRIALS_CRIS_RATE: '1000',
+        TRIALS_CTGOV_API: ctgov.url, TRIALS_CTGOV_RATE: '1000', TRIALS_RETRY_BASE_MS: '1',
+      },
+      settings: { sources: { icreat: { enabled: false }, cris: { enabled: true }, ctgov: { enabled: true } } },
+    })
+    cleanups.push(() => bridge.close())
+    const { page, errors } = await openPage(bridge)
+    const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+
+    await page.goto(site.url)
+    const ctgovNow = page.getByRole('button', { name: 'ClinicalTrials.gov 지금 받기 (키 필요 없음)' })
+    await ctgovNow.waitFor()
+    await shot('40-first-run-ctgov-offer')
+    await ctgovNow.click()
+    await page.getByText('1–12 / 12').waitFor({ timeout: 60_000 })
+
+    // With the key, CRIS comes in too; the study naming KCT0001000 is linked to that CRIS record.
+    await page.getByRole('button', { name: '설정' }).first().click()
+    await page.getByLabel('서비스 키 붙여넣기').fill(FAKE_ODCLOUD_KEY)
+    await page.getByRole('button', { name: '키 저장' }).click()
+    await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
+    await page.getByRole('button', { name: '지금 동기화' }).first().click()
+    await page.getByText(/\/ 1,022/).first().waitFor({ timeout: 60_000 })
+    await page.getByRole('radio', { name: '전체' }).click()
+    await page.getByRole('searchbox').first().fill('Study 5000001 ')
+    await page.locator('tbody tr', { hasText: 'Study 5000001 ' }).first().click()
+
+    const sites = page.getByRole('region', { name: /국내 참여 기관/ })
+    await sites.waitFor()
+    await expect(sites.locator('[data-testid="korean-site"]').count()).resolves.toBeGreaterThan(0)
+    await expect(page.getByTestId('other-registrations').textContent()).resolves.toContain('CRIS KCT0001000')
+    await shot('41-ctgov-detail-korean-sites')
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await shot('42-ctgov-detail-1024')
+
+    await page.getByTestId('other-registrations').getByRole('button').click()
+    await page.locator('.detail-id', { hasText: 'KCT0001000' }).waitFor()
+    await expect(page.getByTestId('other-registrations').textContent()).resolves.toContain('ClinicalTrials.gov NCT05000001')
+    await shot('43-linked-twin-cris-1024')
+
+    await page.getByRole('button', { name: '설정' }).first().click()
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en')
+    await page.getByRole('button', { name: 'Recently updated trials' }).click()
+    await page.getByRole('searchbox').first().fill('Study 5000001 ')
+    await page.locator('tbody tr', { hasText: 'Study 5000001 ' }).first().click()
+    await page.getByRole('region', { name: /Sites in Korea/ }).waitFor()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await shot('44-ctgov-detail-en')
     expect(errors).toEqual([])
   })
 })

@@ -11,6 +11,8 @@ import { FieldValue } from './FieldValue'
 import { groupFields } from './fieldGroups'
 import { HistoryTimeline } from './HistoryTimeline'
 import { ReferralCard } from './ReferralCard'
+import { KoreanSites } from './KoreanSites'
+import { OtherRegistrations, RegistryBadges } from './RegistryLinks'
 import { NoteEditor } from '../../following/NoteEditor'
 import { StarButton } from '../../following/StarButton'
 import './detail.css'
@@ -74,12 +76,14 @@ function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
+export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOpen }: {
   id: string
   dataVersion: number
   onBack: () => void
   /** After a star or a note changed here (the sidebar's counts and this trial reload). */
   onFollowingChanged?: () => void
+  /** Opens another trial in the app (the same trial's record in another registry). */
+  onOpen?: (id: string) => void
 }) {
   const { t } = useI18n()
   const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
@@ -105,7 +109,7 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
             <div className="detail-meta">
               <ChangeBadge kind={trial.changeKind} />
               <span className="detail-id">{trial.sourceId}</span>
-              <span className="muted">{t(`source.${trial.source}`)}</span>
+              <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} />
               {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
               {onFollowingChanged && (
                 <StarButton
@@ -148,8 +152,10 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
               </p>
             )}
             {trial.detailsPending && <p className="notice">{t('detail.detailsPending')}</p>}
+            {onOpen && <OtherRegistrations linkedIds={trial.linkedIds} onOpen={onOpen} />}
           </header>
           <ReferralCard trial={trial} />
+          {trial.source === 'ctgov' && <KoreanSites fields={trial.fields} />}
 
           <div className="detail-body">
             <section className="detail-fields" aria-labelledby="fields-heading">

@@ -27,6 +27,8 @@ export interface ListScreenProps {
   sync: SyncState
   onOpenSettings: () => void
   searchRef: RefObject<HTMLInputElement | null>
+  /** ClinicalTrials.gov is enabled (first run offers to sync it while the data.go.kr key is pending). */
+  ctgovEnabled?: boolean
   /** Unseen marks, "Mark all seen" and stars (absent: none are shown). */
   following?: ListFollowing
 }
@@ -87,6 +89,9 @@ export function ListScreen(props: ListScreenProps) {
 
   const storedTotal = sync.status?.sources.reduce((n, s) => n + s.counts.total, 0)
   const noDataYet = storedTotal === 0 && result?.total === 0
+  const { data: keyInfo } = useApiQuery('getKeyInfo', [], [noDataYet, sync.dataVersion])
+  // ClinicalTrials.gov needs no key: offered right away while the data.go.kr key is pending.
+  const ctgovWhileKeyPending = props.ctgovEnabled === true && keyInfo?.isSet === false
 
   const changeFilters = (next: ListState) => {
     props.onCurrentChange(0)
@@ -104,6 +109,14 @@ export function ListScreen(props: ListScreenProps) {
           <button type="button" onClick={() => void sync.syncNow()} disabled={sync.syncing}>
             {t('empty.noData.sync')}
           </button>
+          {ctgovWhileKeyPending && (
+            <div className="empty-ctgov">
+              <p className="muted">{t('empty.noData.ctgovHint')}</p>
+              <button type="button" className="button-primary" onClick={() => void sync.syncNow({ sources: ['ctgov'] })} disabled={sync.syncing}>
+                {t('empty.noData.syncCtgov')}
+              </button>
+            </div>
+          )}
         </EmptyState>
       </div>
     )
