@@ -62,6 +62,8 @@ export interface AppInfo {
   storePath: string
   storeBytes: number
   platform: string
+  /** The folder of the support log file (main.log and its older generations). */
+  logFolder: string
 }
 
 /** Method name on window.api → [channel, argument tuple, result]. */

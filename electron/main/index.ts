@@ -3,6 +3,7 @@
  * createAppServices (appServices.ts, the same wiring the e2e bridge and the main-process tests run), then owns what
  * only Electron has: IPC registration, CSP, the menu, the window, power and network polling, quitting.
  */
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron'
 import type { Language } from '../../shared/settings'
@@ -11,6 +12,8 @@ import { openSettingsStore, settingsPathFor } from '../core/settings/settingsSto
 import { appPaths } from './appPaths'
 import { createAppServices } from './appServices'
 import { registerIpc } from './ipc/registerIpc'
+import { type AppLog, createAppLog, logUnhandled } from './log/appLog'
+import { logAppEvent } from './log/logEvents'
 import { createSafeStorageKeyStore } from './key/serviceKeyStore'
 import { appMenuTemplate } from './menu/appMenuTemplate'
 import { startupFailureDialog } from './startupFailure'
@@ -30,6 +33,8 @@ let storePathForErrors: string | undefined
 let languageForErrors: Language = 'ko'
 /** Electron drops the click handler of a notification that was garbage-collected: keep them until used. */
 const liveNotifications = new Set<Notification>()
+/** The support log file (logs/main.log in the data folder); set first thing in start(). */
+let appLog: AppLog | null = null
 
 function showMainWindow(): void {
   if ((!mainWindow || mainWindow.isDestroyed()) && openWindow) openWindow()
@@ -42,6 +47,7 @@ function showMainWindow(): void {
 /** The window never opened: say which file and what to do, offer to show the file (never delete it), then quit. */
 async function failStartup(error: unknown): Promise<void> {
   console.error('Trial Desk failed to start:', isTrialsError(error) ? error.code : 'INTERNAL')
+  appLog?.error(`[startup] failed: ${isTrialsError(error) ? `${error.code}: ${error.message}` : 'INTERNAL'}`, isTrialsError(error) ? '' : error)
   const box = startupFailureDialog(error, storePathForErrors, languageForErrors)
   try {
     const { response } = await dialog.showMessageBox({
@@ -58,17 +64,28 @@ async function start(): Promise<void> {
   await app.whenReady()
   const paths = appPaths(app.getPath('userData'), process.env)
   storePathForErrors = paths.storePath
+  // The log file lives in the app's data folder (even when TRIALS_STORE puts the store elsewhere); first, so a
+  // failing start-up is in it too. The key is read at every line (it is set once the key store is open).
+  let readServiceKey: () => string | undefined = () => undefined
+  const log = createAppLog({ dataFolder: app.getPath('userData'), serviceKey: () => readServiceKey() })
+  appLog = log
+  logUnhandled(log)
+  log.info(`[startup] Trial Desk ${app.getVersion()} on ${process.platform} ${process.arch} (Electron ${process.versions.electron ?? '?'}), store ${paths.storePath}`)
   const settings = await openSettingsStore(settingsPathFor(paths.storePath))
   languageForErrors = settings.get().language
+  const keyStore = createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage)
+  readServiceKey = () => keyStore.get()
   const services = await createAppServices({
     storePath: paths.storePath,
     settings,
-    keyStore: createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage),
+    keyStore,
     env: process.env,
     // axios runs on Chromium's network stack inside the app: system proxy, PAC and certificate store apply.
     fetchImpl: ((input: string | URL | Request, init?: RequestInit) =>
       net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
+    // Payloads arrive scrubbed of the key; the log file gets each event's one-line summary.
     send: (event, payload) => {
+      logAppEvent(log, event, payload)
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload)
     },
     scheduler: nodeScheduleDailyScheduler,
@@ -86,7 +103,9 @@ async function start(): Promise<void> {
           notification.show()
         }
       : undefined,
-    log: (message) => console.log(`[sync] ${message}`),
+    log: (message) => log.info(`[scheduler] ${message}`),
+    onReloadFailed: (e) =>
+      log.error(`[store] reload failed: ${isTrialsError(e) ? `${e.code}: ${e.message}` : 'INTERNAL'}`, isTrialsError(e) ? '' : e),
     saveDialog: async ({ defaultFileName, language }) => {
       const options = {
         title: language === 'ko' ? 'CSV로 내보내기' : 'Export as CSV',
@@ -98,7 +117,7 @@ async function start(): Promise<void> {
     },
     openExternal: (url) => shell.openExternal(url),
     showItemInFolder: (path) => shell.showItemInFolder(path),
-    appInfo: { version: app.getVersion(), platform: process.platform },
+    appInfo: { version: app.getVersion(), platform: process.platform, logFolder: log.folder },
     savedSearchesDialogs: {
       save: async ({ defaultFileName, language }) => {
         const options = {
@@ -122,6 +141,7 @@ async function start(): Promise<void> {
     },
   })
   const { sync, emit, refreshStore } = services
+  for (const warning of services.core.openWarnings) log.warn(`[store] ${warning}`)
 
   registerIpc(services.handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
 
@@ -140,6 +160,9 @@ async function start(): Promise<void> {
             openSettings: () => {
               showMainWindow()
               emit('app:navigate', { screen: 'settings' })
+            },
+            openLogFolder: () => {
+              void mkdir(log.folder, { recursive: true }).then(() => shell.openPath(log.folder))
             },
           },
         ),

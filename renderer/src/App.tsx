@@ -186,6 +186,7 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
               sync={sync}
               onOpenSettings={() => show('settings')}
               searchRef={searchRef}
+              ctgovEnabled={settings.sources.ctgov?.enabled ?? true}
               following={{
                 savedName: followingView.view.kind === 'saved' ? followingView.view.name : null,
                 unseenSince: followingView.unseenSince,
@@ -202,6 +203,7 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
               dataVersion={sync.dataVersion + following.version}
               onBack={backToList}
               onFollowingChanged={following.reload}
+              onOpen={setDetailId}
             />
           )}
           {screen === 'log' && <SyncLogScreen dataVersion={sync.dataVersion} />}

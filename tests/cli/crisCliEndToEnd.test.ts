@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { crisStatus } from '../../electron/core/sources/cris/crisCommon'
 import { type FakeCris, startFakeCris } from '../fakes/crisServer'
+import { type FakeCtgov, startFakeCtgov } from '../fakes/ctgovServer'
 import { FAKE_ODCLOUD_KEY, type FakeOdcloud, startFakeOdcloud } from '../fakes/odcloudServer'
 import { runCliInProcess } from '../helpers/runCliInProcess'
 import { useTempDir } from '../helpers/tempStore'
@@ -12,15 +13,19 @@ const COUNT = 300
 const tempDir = useTempDir()
 let cris: FakeCris
 let odcloud: FakeOdcloud
+let ctgov: FakeCtgov
+const CTGOV_COUNT = 40
 
 beforeAll(async () => {
   // One data.go.kr key serves both datasets.
   cris = await startFakeCris({ count: COUNT, seed: 21, serviceKey: FAKE_ODCLOUD_KEY })
   odcloud = await startFakeOdcloud()
+  ctgov = await startFakeCtgov({ count: CTGOV_COUNT })
 })
 afterAll(async () => {
   await cris?.close()
   await odcloud?.close()
+  await ctgov?.close()
 })
 afterEach(async () => {
   await cris.settle()
@@ -28,7 +33,7 @@ afterEach(async () => {
 })
 
 const env = (extra: Record<string, string> = {}) => ({
-  ...odcloud.env, TRIALS_CRIS_API: cris.url, DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
+  ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CTGOV_API: ctgov.url, TRIALS_CTGOV_RATE: '100000', DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
   TRIALS_CRIS_RATE: '100000', TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000', ...extra,
 })
 const cli = (args: string[], extra: Record<string, string> = {}) => runCliInProcess(args, env(extra))
@@ -73,17 +78,18 @@ describe('trials CLI with CRIS', () => {
     expectNoKey([first.run.stdout, first.run.stderr, second.run.stdout, second.run.stderr, readable.stdout], dir)
   })
 
-  it('--source all syncs iCReaT and CRIS into one store (exit 0)', async () => {
+  it('--source all syncs iCReaT, CRIS and ClinicalTrials.gov into one store (exit 0)', async () => {
     const store = join(tempDir(), 'trials.json')
     const { run, value } = await json(['sync', '--source', 'all', '--store', store])
     expect(run.code, run.stderr).toBe(0)
-    expect(value.map((e: { source: string; ok: boolean }) => [e.source, e.ok])).toEqual([['icreat', true], ['cris', true]])
+    expect(value.map((e: { source: string; ok: boolean }) => [e.source, e.ok])).toEqual([['icreat', true], ['cris', true], ['ctgov', true]])
     expect(value[1]).toMatchObject({ created: COUNT, detailsPending: 0 })
+    expect(value[2].created).toBeGreaterThan(0)
     const listed = await json(['list', '--all', '--store', store])
-    expect(listed.value.total).toBe(value[0].created + COUNT)
+    expect(listed.value.total).toBe(value[0].created + COUNT + value[2].created)
   })
 
-  it('--source all: CRIS at its daily limit does not stop iCReaT; the message says so and names the next step (exit 1)', async () => {
+  it('--source all: CRIS at its daily limit does not stop iCReaT (or ClinicalTrials.gov); the message says so and names the next step (exit 1)', async () => {
     const dir = tempDir()
     const store = join(dir, 'trials.json')
     cris.addFault({ fault: { form: 'gateway-xml', status: 200, code: '22' } })
@@ -92,8 +98,9 @@ describe('trials CLI with CRIS', () => {
     expect(run.stdout).toMatch(/^icreat: \d+ fetched/m)
     expect(run.stderr).toMatch(/cris: sync failed \[QUOTA\] The daily call limit .*Try again tomorrow/)
     const listed = await json(['list', '--all', '--store', store])
-    expect(listed.value.items.every((t: { source: string }) => t.source === 'icreat')).toBe(true)
-    expect(listed.value.total).toBeGreaterThan(0)
+    const bySource = Object.fromEntries(listed.value.facets.source.map((f: { value: string; count: number }) => [f.value, f.count]))
+    expect(bySource.icreat).toBeGreaterThan(0)
+    expect(bySource.cris ?? 0).toBe(0)
     expectNoKey([run.stdout, run.stderr], dir)
   })
 })

@@ -8,8 +8,10 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeCris } from '../fakes/crisServer'
+import { startFakeCtgov } from '../fakes/ctgovServer'
 import { FAKE_ODCLOUD_KEY, startFakeOdcloud, type FakeOdcloud, type FakeRow } from '../fakes/odcloudServer'
 import { buildRenderer } from './support/buildRenderer'
+import { addClinicalDetails } from './support/clinicalCrisDetails'
 import { createBridge, type Bridge } from './support/bridge'
 import { serveDirectory } from './support/staticServer'
 
@@ -271,6 +273,144 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await expect(fields.textContent()).resolves.toContain('후원기관')
     await expect(page.getByRole('region', { name: '출처 및 이용 조건' }).textContent()).resolves.toContain('공공누리')
     await shot('21-cris-detail')
+    expect(errors).toEqual([])
+  })
+
+  it('answers the clinician: status pills, what changed, recruiting at a hospital, conditions across languages, referral card', async () => {
+    const odcloud = await startFakeOdcloud()
+    cleanups.push(() => odcloud.close())
+    const cris = await startFakeCris({ count: 60, serviceKey: FAKE_ODCLOUD_KEY })
+    cleanups.push(() => cris.close())
+    addClinicalDetails(cris)
+    const bridge = await createBridge({
+      env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '500', TRIALS_RETRY_BASE_MS: '1' },
+      settings: { sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } } },
+    })
+    cleanups.push(() => bridge.close())
+    const { page, errors } = await openPage(bridge)
+    const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
+
+    await page.goto(site.url)
+    await page.getByRole('button', { name: '서비스 키 설정하기' }).click()
+    await page.getByLabel('서비스 키 붙여넣기').fill(FAKE_ODCLOUD_KEY)
+    await page.getByRole('button', { name: '키 저장' }).click()
+    await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
+    await page.getByRole('button', { name: '지금 동기화' }).first().click()
+    await page.getByText('1–20 / 205').waitFor({ timeout: 60_000 })
+    // The registry changes: statuses move, titles and phases are revised; the next sync shows what changed.
+    cris.churn({ statusChanged: 6, listChanged: 4 })
+    await page.getByRole('button', { name: '지금 동기화' }).first().click()
+    await page.locator('tbody .change-line').first().waitFor({ timeout: 60_000 })
+
+    // 1. The default list: status pills, the change line under each updated title, 출처 since two sources show.
+    await page.locator('summary', { hasText: '변경 유형' }).click()
+    await page.getByRole('checkbox', { name: /변경/ }).check()
+    await page.locator('summary', { hasText: '변경 유형' }).click()
+    await page.locator('tbody .badge-updated').first().waitFor()
+    await expect(page.locator('tbody .change-line').first().textContent()).resolves.toMatch(/→|변경/)
+    await expect(page.locator('tbody .pill').count()).resolves.toBeGreaterThan(0)
+    await shot('30-list-changes-pills')
+    await page.getByRole('button', { name: '필터 모두 지우기' }).click()
+
+    // 2. Recruiting only, at one hospital (the menu keeps every status; the site menu has a search box).
+    await page.getByRole('checkbox', { name: '모집 중만' }).check()
+    await page.locator('summary', { hasText: '연구 실시기관' }).click()
+    await page.getByRole('checkbox', { name: /서울대학교병원/ }).first().check()
+    await page.locator('summary', { hasText: '연구 실시기관' }).click()
+    await page.getByRole('group', { name: '적용된 필터' }).getByText('모집 중만').waitFor()
+    await expect(page.locator('tbody .pill-completed').count()).resolves.toBe(0)
+    await shot('31-recruiting-at-site')
+    await page.getByRole('button', { name: '필터 모두 지우기' }).click()
+
+    // 3. An English condition finds Korean-only records, with the match marked.
+    await page.getByRole('searchbox', { name: '검색' }).fill('diabetes')
+    await page.locator('tbody mark').first().waitFor()
+    await shot('32-condition-search-highlights')
+
+    // 4. The referral card of a recruiting trial.
+    await page.getByRole('searchbox', { name: '검색' }).fill('')
+    await page.getByRole('checkbox', { name: '모집 중만' }).check()
+    await page.locator('tbody tr', { has: page.locator('.pill-recruiting') }).first().click()
+    const card = page.getByRole('region', { name: '의뢰 요약' })
+    await card.getByRole('button', { name: '요약 복사' }).waitFor()
+    await shot('33-referral-card')
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await shot('34-referral-card-1024')
+    await page.keyboard.press('Escape')
+    await page.locator('tbody tr').first().waitFor()
+    await shot('35-list-1024')
+
+    // 5. English.
+    await page.getByRole('button', { name: '설정' }).first().click()
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en')
+    await page.getByRole('button', { name: 'Recently updated trials' }).click()
+    await page.locator('tbody tr').first().waitFor()
+    await shot('36-list-1024-en')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await shot('37-list-en')
+    await page.locator('tbody tr', { has: page.locator('.pill-recruiting') }).first().click()
+    await page.getByRole('region', { name: 'Referral summary' }).waitFor()
+    await shot('38-referral-card-en')
+    expect(errors).toEqual([])
+  })
+
+  it('ClinicalTrials.gov: offered on first run without a key; a study with its Korean sites, linked to its CRIS twin', async () => {
+    const odcloud = await startFakeOdcloud()
+    cleanups.push(() => odcloud.close())
+    const cris = await startFakeCris({ count: 1010, serviceKey: FAKE_ODCLOUD_KEY })
+    cleanups.push(() => cris.close())
+    const ctgov = await startFakeCtgov({ count: 12, foreignCount: 3, crisEvery: 5, seed: 4 })
+    cleanups.push(() => ctgov.close())
+    const bridge = await createBridge({
+      env: {
+        ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '2000', TRIALS_CRIS_RATE: '1000',
+        TRIALS_CTGOV_API: ctgov.url, TRIALS_CTGOV_RATE: '1000', TRIALS_RETRY_BASE_MS: '1',
+      },
+      settings: { sources: { icreat: { enabled: false }, cris: { enabled: true }, ctgov: { enabled: true } } },
+    })
+    cleanups.push(() => bridge.close())
+    const { page, errors } = await openPage(bridge)
+    const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+
+    await page.goto(site.url)
+    const ctgovNow = page.getByRole('button', { name: 'ClinicalTrials.gov 지금 받기 (키 필요 없음)' })
+    await ctgovNow.waitFor()
+    await shot('40-first-run-ctgov-offer')
+    await ctgovNow.click()
+    await page.getByText('1–12 / 12').waitFor({ timeout: 60_000 })
+
+    // With the key, CRIS comes in too; the study naming KCT0001000 is linked to that CRIS record.
+    await page.getByRole('button', { name: '설정' }).first().click()
+    await page.getByLabel('서비스 키 붙여넣기').fill(FAKE_ODCLOUD_KEY)
+    await page.getByRole('button', { name: '키 저장' }).click()
+    await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
+    await page.getByRole('button', { name: '지금 동기화' }).first().click()
+    await page.getByText(/\/ 1,022/).first().waitFor({ timeout: 60_000 })
+    await page.getByRole('radio', { name: '전체' }).click()
+    await page.getByRole('searchbox').first().fill('Study 5000001 ')
+    await page.locator('tbody tr', { hasText: 'Study 5000001 ' }).first().click()
+
+    const sites = page.getByRole('region', { name: /국내 참여 기관/ })
+    await sites.waitFor()
+    await expect(sites.locator('[data-testid="korean-site"]').count()).resolves.toBeGreaterThan(0)
+    await expect(page.getByTestId('other-registrations').textContent()).resolves.toContain('CRIS KCT0001000')
+    await shot('41-ctgov-detail-korean-sites')
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await shot('42-ctgov-detail-1024')
+
+    await page.getByTestId('other-registrations').getByRole('button').click()
+    await page.locator('.detail-id', { hasText: 'KCT0001000' }).waitFor()
+    await expect(page.getByTestId('other-registrations').textContent()).resolves.toContain('ClinicalTrials.gov NCT05000001')
+    await shot('43-linked-twin-cris-1024')
+
+    await page.getByRole('button', { name: '설정' }).first().click()
+    await page.getByRole('combobox', { name: '언어' }).selectOption('en')
+    await page.getByRole('button', { name: 'Recently updated trials' }).click()
+    await page.getByRole('searchbox').first().fill('Study 5000001 ')
+    await page.locator('tbody tr', { hasText: 'Study 5000001 ' }).first().click()
+    await page.getByRole('region', { name: /Sites in Korea/ }).waitFor()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await shot('44-ctgov-detail-en')
     expect(errors).toEqual([])
   })
 })

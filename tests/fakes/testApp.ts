@@ -56,7 +56,7 @@ export async function createTestApp(options: { key?: string; trials?: number } =
     openExternal,
     showItemInFolder,
     savedSearchesDialogs,
-    appInfo: { version: '9.9.9', platform: 'linux' },
+    appInfo: { version: '9.9.9', platform: 'linux', logFolder: '/data/logs' },
   })
   return {
     dir, core, settings, keyStore, events, sync, scheduler, handlers, saveDialog, openExternal, showItemInFolder, testKey, savedSearchesDialogs,

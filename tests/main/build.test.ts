@@ -83,7 +83,12 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     expect(recorded.windows[0].webPreferences.preload).toBe(join(appDir, 'out', 'preload', 'index.js'))
     expect(recorded.windows[0].loaded).toBe(join(appDir, 'out', 'renderer', 'index.html'))
     expect(recorded.cspHeader[0]).toMatch(/^default-src 'self'/)
-    expect(recorded.menu).toEqual(['파일', '편집', '보기', '창'])
+    expect(recorded.menu).toEqual(['파일', '편집', '보기', '창', '도움말'])
+    // The support log: in the data folder, from the first moment, with the scheduler's decisions.
+    const logText = readFileSync(join(userData, 'logs', 'main.log'), 'utf8')
+    expect(logText).toMatch(/\[startup\] Trial Desk \S+ on /)
+    expect(logText).toMatch(/\[scheduler\] schedule: daily sync at 06:00/)
+    expect(logText).toMatch(/\[scheduler\] catch-up \(start\): skipped-(offline|no-key)/)
   })
 
   it('opens while a CLI sync holds the store lock (reads need no lock)', async () => {
@@ -112,6 +117,7 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     expect(recorded.dialogs[0].detail).toMatch(/Nothing was deleted/)
     expect(recorded.shownItems).toEqual([storePath])
     expect(readFileSync(storePath, 'utf8')).toBe('\0'.repeat(32))
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toMatch(/\[startup\] failed: STORE_UNREADABLE/)
   })
 
   it('a damaged store with a good previous copy opens and tells the window where the damaged file was kept', async () => {
@@ -124,6 +130,7 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     expect(recovered).toHaveLength(1)
     expect(recovered[0].payload.corruptPath.startsWith(`${storePath}.corrupt-`)).toBe(true)
     expect(readFileSync(recovered[0].payload.corruptPath, 'utf8')).toBe('{"trials": [')
+    expect(readFileSync(join(userData, 'logs', 'main.log'), 'utf8')).toContain(`[store] The trial store was damaged`)
   })
 })
 

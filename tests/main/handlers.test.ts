@@ -244,11 +244,11 @@ describe('IPC handlers', () => {
     expect(app.showItemInFolder).toHaveBeenCalledExactlyOnceWith(path)
   })
 
-  it('getAppInfo reports version, platform and the store', async () => {
+  it('getAppInfo reports version, platform, the store and the log folder', async () => {
     const app = await createTestApp()
     expect(await app.handlers.getAppInfo()).toEqual({
       ok: true,
-      data: { version: '9.9.9', platform: 'linux', storePath: '/data/trials.json', storeBytes: 1234 },
+      data: { version: '9.9.9', platform: 'linux', storePath: '/data/trials.json', storeBytes: 1234, logFolder: '/data/logs' },
     })
   })
 })

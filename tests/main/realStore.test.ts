@@ -46,7 +46,7 @@ async function appAround(storePath: string, sources: Source[]) {
   const handlers = createApiHandlers({
     core, settings, keyStore, sync,
     testKey: async () => ({ totalCount: 0 }), saveDialog: async () => null, openExternal: async () => undefined, showItemInFolder: () => undefined,
-    appInfo: { version: '0', platform: 'linux' }, beforeRead: refreshStore,
+    appInfo: { version: '0', platform: 'linux', logFolder: '/data/logs' }, beforeRead: refreshStore,
   })
   return { core, sync, handlers, events }
 }

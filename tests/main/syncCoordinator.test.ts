@@ -77,6 +77,15 @@ describe('sync coordinator', () => {
     expect(t.coordinator.isOverdue()).toBe(false)
   })
 
+  it('logs every scheduler decision for support (schedule set, catch-up run or skipped and why)', async () => {
+    const lines: string[] = []
+    const t = await setup({ online: false, extra: { log: (line) => lines.push(line) } })
+    await t.coordinator.start()
+    t.coordinator.stop()
+    expect(lines).toContainEqual(expect.stringMatching(/^schedule: daily sync at \d\d:\d\d, next \d{4}-/))
+    expect(lines).toContain('catch-up (start): skipped-offline')
+  })
+
   it('does not catch up when the schedule is off, offline, or without a key (and shows nothing)', async () => {
     const off = await setup()
     await off.settings.update({ schedule: { enabled: false } })

@@ -170,7 +170,7 @@ describe('preload window.api', () => {
 
 describe('menu and store recovery', () => {
   it('has Sync now, Settings, Quit, Edit roles, and reload only in development', () => {
-    const actions = { syncNow: () => undefined, openSettings: () => undefined }
+    const actions = { syncNow: () => undefined, openSettings: () => undefined, openLogFolder: () => undefined }
     const flat = (items: any[]): any[] => items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])])
     const prod = flat(appMenuTemplate({ language: 'ko', isDev: false, isMac: false }, actions))
     expect(prod.map((i) => i.label).filter(Boolean)).toEqual(expect.arrayContaining(['지금 동기화', '설정…', '종료', '편집', '보기']))
@@ -180,6 +180,18 @@ describe('menu and store recovery', () => {
     const dev = flat(appMenuTemplate({ language: 'en', isDev: true, isMac: false }, actions))
     expect(dev.map((i) => i.role)).toContain('reload')
     expect(dev.map((i) => i.label)).toContain('Sync Now')
+  })
+
+  it('has 도움말 → 로그 폴더 열기 / Help → Open Log Folder, which opens the log folder', () => {
+    let opened = 0
+    const actions = { syncNow: () => undefined, openSettings: () => undefined, openLogFolder: () => { opened++ } }
+    for (const [language, help, item] of [['ko', '도움말', '로그 폴더 열기'], ['en', 'Help', 'Open Log Folder']] as const) {
+      const menu = appMenuTemplate({ language, isDev: false, isMac: false }, actions)
+      const helpMenu = menu.find((m) => m.label === help)!
+      const entry = (helpMenu.submenu as Array<{ label?: string; click?: () => void }>).find((i) => i.label === item)!
+      entry.click!()
+    }
+    expect(opened).toBe(2)
   })
 
   it('turns the core warning about a corrupt store into a store:recovered event', () => {

@@ -134,7 +134,7 @@ export function createTestApi(options: TestApiOptions = {}) {
       record('openExternal', [url])
       return ok({ opened: true })
     },
-    getAppInfo: () => ok({ version: '0.1.0', storePath: '/home/user/.config/trial-desk/trials.json', storeBytes: 2_400_000, platform: 'linux' }),
+    getAppInfo: () => ok({ version: '0.1.0', storePath: '/home/user/.config/trial-desk/trials.json', storeBytes: 2_400_000, platform: 'linux', logFolder: '/home/user/.config/trial-desk/logs' }),
     on: (event, listener) => {
       const set = listeners.get(event) ?? new Set()
       set.add(listener as Listener)

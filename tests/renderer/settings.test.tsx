@@ -89,12 +89,14 @@ describe('settings', () => {
     expect(screen.queryByText(/다음 자동 동기화/)).not.toBeInTheDocument()
   })
 
-  it('shows where the data lives and how big it is', async () => {
+  it('shows where the data and the support log live, and how big the store is', async () => {
     const { user } = await renderApp()
     await openSettings(user)
     const section = screen.getByRole('region', { name: '데이터 위치' })
     expect(await within(section).findByText('/home/user/.config/trial-desk/trials.json')).toBeInTheDocument()
     expect(section).toHaveTextContent(/2(\.|,)3\s?MB/)
+    expect(within(section).getByText('로그 폴더 (문제 신고 시 첨부)')).toBeInTheDocument()
+    expect(within(section).getByText('/home/user/.config/trial-desk/logs')).toBeInTheDocument()
   })
 
   it('switches the whole UI to English', async () => {

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../shared/settings'
-import { FACET_FIELDS } from '../../shared/trials'
+import { DEFAULT_SETTINGS, PREFERRED_REGISTRIES } from '../../shared/settings'
+import { FACET_FIELDS, KEYLESS_SOURCES } from '../../shared/trials'
 import { FALLBACK_SETTINGS } from '../../renderer/src/lib/fallbackSettings'
 import { FACETS } from '../../renderer/src/lib/query'
+import { KEYLESS_SOURCES as RENDERER_KEYLESS, PREFERRED_REGISTRIES as RENDERER_REGISTRIES } from '../../renderer/src/lib/sources'
 
 const SRC = resolve(__dirname, '..', '..', 'renderer', 'src')
 
@@ -37,5 +38,7 @@ describe('renderer bundle', () => {
   it('keeps its own copies in step with shared/', () => {
     expect(FALLBACK_SETTINGS).toEqual(DEFAULT_SETTINGS)
     expect([...FACETS].sort()).toEqual([...FACET_FIELDS].sort())
+    expect(RENDERER_KEYLESS).toEqual(KEYLESS_SOURCES)
+    expect(RENDERER_REGISTRIES).toEqual(PREFERRED_REGISTRIES)
   })
 })

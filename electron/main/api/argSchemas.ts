@@ -10,7 +10,7 @@ import { savedQuerySchema, savedSearchNameSchema } from '../../core/userData/use
 export const trialIdSchema = z
   .string()
   .max(64)
-  .regex(/^(icreat|cris):[A-Za-z0-9_-]{1,40}$/, 'id must look like icreat:C100001 or cris:KCT0001234')
+  .regex(new RegExp(`^(${SOURCE_IDS.join('|')}):[A-Za-z0-9_-]{1,40}$`), 'id must look like icreat:C100001, cris:KCT0001234 or ctgov:NCT05338099')
 
 /** data.go.kr keys are printable ASCII (Encoding form has %, Decoding form has + / =). Pasted whitespace is trimmed. */
 export const serviceKeySchema = z

@@ -5,22 +5,65 @@ import type { Language } from '../../../shared/settings'
 import type { ListQuery, TrialSummary } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/trialDesk'
 
+/**
+ * The columns, in order: the normalised clinical fields (vocabulary values such as `recruiting`, `phase2`, canonical
+ * hospital names) beside the source's own wording (`phase`, `status`), then the change and the user's note.
+ */
 export const CSV_COLUMNS = [
-  'id', 'source', 'title', 'titleEn', 'institution', 'department', 'phase', 'studyType', 'scope', 'status',
-  'changeKind', 'changedAt', 'note',
+  'id', 'source', 'title', 'titleEn', 'recruitment', 'phases', 'conditions', 'sites', 'sponsor', 'institution',
+  'department', 'phase', 'status', 'studyType', 'scope', 'targetSize', 'changeKind', 'latestChange', 'changedAt', 'note',
 ] as const satisfies readonly (keyof TrialSummary)[]
+type CsvColumn = (typeof CSV_COLUMNS)[number]
 
-export const CSV_HEADERS: Record<Language, Record<(typeof CSV_COLUMNS)[number], string>> = {
+export const CSV_HEADERS: Record<Language, Record<CsvColumn, string>> = {
   ko: {
-    id: 'ID', source: '출처', title: '과제명', titleEn: '영문 과제명', institution: '연구책임기관', department: '진료과',
-    phase: '임상시험 단계', studyType: '연구 종류', scope: '연구 범위', status: '진행 상태', changeKind: '변경 종류',
-    changedAt: '변경 일시', note: '내 메모',
+    id: 'ID', source: '출처', title: '과제명', titleEn: '영문 과제명', recruitment: '모집 상태', phases: '임상시험 단계',
+    conditions: '대상 질환', sites: '연구 실시기관', sponsor: '연구 의뢰기관', institution: '연구책임기관', department: '진료과',
+    phase: '단계(출처 표기)', status: '모집 상태(출처 표기)', studyType: '연구 종류', scope: '연구 범위', targetSize: '목표 대상자 수',
+    changeKind: '변경 종류', latestChange: '최근 변경', changedAt: '변경 일시', note: '내 메모',
   },
   en: {
-    id: 'ID', source: 'Source', title: 'Title', titleEn: 'English title', institution: 'Institution',
-    department: 'Department', phase: 'Phase', studyType: 'Study type', scope: 'Scope', status: 'Status',
-    changeKind: 'Change', changedAt: 'Changed at', note: 'My note',
+    id: 'ID', source: 'Source', title: 'Title', titleEn: 'English title', recruitment: 'Recruitment', phases: 'Phases',
+    conditions: 'Conditions', sites: 'Sites', sponsor: 'Sponsor', institution: 'Institution', department: 'Department',
+    phase: 'Phase (as registered)', status: 'Status (as registered)', studyType: 'Study type', scope: 'Scope',
+    targetSize: 'Target size', changeKind: 'Change', latestChange: 'Latest change', changedAt: 'Changed at', note: 'My note',
   },
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * An ISO time as the local date and time of this computer's time zone (Asia/Seoul for a Korean clinic): the same
+ * calendar day the screen shows, never a UTC time that falls on the day before.
+ */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+const text = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value))
+
+/** One cell: lists joined with "; ", sites by canonical name, the change line as "label from → to". */
+function cell(row: TrialSummary, column: CsvColumn): string {
+  switch (column) {
+    case 'phases':
+    case 'conditions':
+      return (row[column] ?? []).join('; ')
+    case 'sites':
+      return (row.sites ?? []).map((s) => s.name).join('; ')
+    case 'changedAt':
+      return localDateTime(row.changedAt)
+    case 'latestChange': {
+      const change = row.latestChange
+      if (!change) return ''
+      const parts = change.fields.map((f) => `${f.label} ${text(f.from)} → ${text(f.to)}`)
+      if (change.moreFields > 0) parts.push(`+${change.moreFields}`)
+      return parts.join(' · ')
+    }
+    default:
+      return text(row[column])
+  }
 }
 
 const PAGE = 100
@@ -45,7 +88,7 @@ export function collectAllRows(core: Pick<TrialDesk, 'list'>, query: ListQuery):
 export function trialsToCsv(rows: readonly TrialSummary[], language: Language): string {
   const headers = CSV_HEADERS[language]
   return stringify(
-    rows.map((row) => CSV_COLUMNS.map((column) => row[column] ?? '')),
+    rows.map((row) => CSV_COLUMNS.map((column) => cell(row, column))),
     {
       bom: true, header: true, columns: CSV_COLUMNS.map((column) => headers[column]), record_delimiter: 'windows',
       escape_formulas: true,

@@ -35,7 +35,7 @@ export interface ApiHandlerDeps {
   openExternal: (url: string) => Promise<void>
   /** Shows a file in the system file manager (the app: shell.showItemInFolder). */
   showItemInFolder: (path: string) => void
-  appInfo: Pick<AppInfo, 'version' | 'platform'>
+  appInfo: Pick<AppInfo, 'version' | 'platform' | 'logFolder'>
   now?: () => Date
   /** How long "test connection" may take. Default 30 s. */
   keyTestTimeoutMs?: number

@@ -173,6 +173,22 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     }
   }
 
+  /** Whether an overdue sync runs now, and why not (the coordinator logs the answer). */
+  async function decideCatchUp(reason: CatchUpReason): Promise<Awaited<ReturnType<SyncCoordinator['catchUpIfOverdue']>>> {
+    if (current) {
+      await current.promise.catch(() => undefined)
+      return 'joined'
+    }
+    if (!isOnline) return 'skipped-offline'
+    if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return 'skipped-no-key'
+    await deps.refreshStore?.()
+    if (!isOverdue()) return 'not-overdue'
+    if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
+    log(`catch-up sync (${reason}) starts`)
+    await runAutomatic('catch-up')
+    return 'synced'
+  }
+
   const coordinator: SyncCoordinator = {
     run,
     announce,
@@ -198,18 +214,10 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     },
     isOverdue,
     async catchUpIfOverdue(reason) {
-      if (current) {
-        await current.promise.catch(() => undefined)
-        return 'joined'
-      }
-      if (!isOnline) return 'skipped-offline'
-      if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return 'skipped-no-key'
-      await deps.refreshStore?.()
-      if (!isOverdue()) return 'not-overdue'
-      if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
-      log(`catch-up sync (${reason})`)
-      await runAutomatic('catch-up')
-      return 'synced'
+      // Every decision goes to the log file: "why did it (not) sync this morning?" is the first support question.
+      const decision = await decideCatchUp(reason)
+      log(`catch-up (${reason}): ${decision}`)
+      return decision
     },
     requestCatchUp(reason) {
       if (debounceTimer) clearTimeout(debounceTimer)
@@ -241,10 +249,18 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   function reschedule(settings: Settings): void {
     job?.cancel()
     job = null
-    if (!settings.schedule.enabled) return
+    if (!settings.schedule.enabled) {
+      log('schedule: daily sync off')
+      return
+    }
+    log(`schedule: daily sync at ${settings.schedule.time}, next ${nextScheduledSlot(now(), settings.schedule.time).toISOString()}`)
     job = deps.scheduler.scheduleDaily(settings.schedule.time, () => {
       // Offline or keyless: skip quietly; the overdue check runs when the network returns.
-      if (!isOnline || syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return
+      if (!isOnline || syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) {
+        log(`scheduled sync skipped: ${isOnline ? 'no source can sync (no service key)' : 'offline'}`)
+        return
+      }
+      log('scheduled sync starts')
       void runAutomatic('schedule')
     })
   }

@@ -48,7 +48,9 @@ export function formatRelative(
   now: Date = new Date(),
   style: Intl.RelativeTimeFormatStyle = 'long',
 ): string {
-  const seconds = (new Date(iso).getTime() - now.getTime()) / 1000
+  const raw = (new Date(iso).getTime() - now.getTime()) / 1000
+  // A moment the core stamped a little after this window's clock read: "now", never "in 1 second".
+  const seconds = raw > 0 && raw < 120 ? 0 : raw
   const rtf = style === 'long' ? relativeLong(language) : relativeShort(language)
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'second') return rtf.format(Math.round(seconds / size), unit)

@@ -54,11 +54,11 @@ export function toggleFacet(state: ListState, facet: FacetField, value: string):
 }
 
 export function hasFilters(state: ListQuery): boolean {
-  return Boolean(state.q || state.sources?.length || state.kinds?.length || state.fields?.length || state.includeRemoved)
+  return Boolean(state.q || state.sources?.length || state.kinds?.length || state.fields?.length || state.includeRemoved || state.recruitingOnly)
 }
 
 export function clearFilters(state: ListState): ListState {
-  return { ...state, q: undefined, sources: undefined, kinds: undefined, fields: undefined, includeRemoved: undefined, offset: 0 }
+  return { ...state, q: undefined, sources: undefined, kinds: undefined, fields: undefined, includeRemoved: undefined, recruitingOnly: undefined, offset: 0 }
 }
 
 /** The query without paging, for the CSV export (all pages). */

@@ -5,7 +5,7 @@
  */
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { IPC_CALLS, type IpcEventMap, type IpcEventName } from '../../../shared/ipc'
 import type { Settings } from '../../../shared/settings'
@@ -65,7 +65,7 @@ export async function createBridge(options: { env: Record<string, string>; setti
     openExternal: async () => undefined,
     showItemInFolder: () => undefined,
     savedSearchesDialogs: { save: async () => savedSearchesPath, open: async () => savedSearchesPath },
-    appInfo: { version: '0.0.0-e2e', platform: process.platform },
+    appInfo: { version: '0.0.0-e2e', platform: process.platform, logFolder: join(dirname(storePath), 'logs') },
   })
   const { handlers, emit } = services
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ChangeBadge } from '../../components/ChangeBadge'
 import { ErrorText } from '../../components/ErrorText'
 import { RelativeTime } from '../../components/RelativeTime'
@@ -6,9 +6,13 @@ import { Trans } from '../../components/Trans'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { call } from '../../lib/api'
 import { useI18n } from '../../i18n/I18nContext'
-import { fieldLabel, isMessageKey, orderFieldNames } from '../../i18n/translate'
+import { fieldLabel, isMessageKey } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
+import { groupFields } from './fieldGroups'
 import { HistoryTimeline } from './HistoryTimeline'
+import { ReferralCard } from './ReferralCard'
+import { KoreanSites } from './KoreanSites'
+import { OtherRegistrations, RegistryBadges } from './RegistryLinks'
 import { NoteEditor } from '../../following/NoteEditor'
 import { StarButton } from '../../following/StarButton'
 import './detail.css'
@@ -31,12 +35,55 @@ function AttributionText({ source, text }: { source: string; text: string }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
+function FieldRows({ fields, names }: { fields: Record<string, unknown>; names: string[] }) {
+  const { t } = useI18n()
+  return (
+    <dl className="fields">
+      {names.map((name) => (
+        <div key={name} className="field-row">
+          <dt title={name}>{fieldLabel(t, name)}</dt>
+          <dd>
+            <FieldValue value={fields[name]} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** Every registry field, grouped, each once; empty ones behind "빈 항목 n개 보기". */
+function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
+  const { t } = useI18n()
+  const [showEmpty, setShowEmpty] = useState(false)
+  const { groups, empty } = groupFields(fields)
+  return (
+    <>
+      {groups.map(({ group, names }) => (
+        <div key={group} className="field-group">
+          <h3>{t(`detail.group.${group}`)}</h3>
+          <FieldRows fields={fields} names={names} />
+        </div>
+      ))}
+      {empty.length > 0 && (
+        <div className="field-group">
+          <button type="button" className="button-link" aria-expanded={showEmpty} onClick={() => setShowEmpty(!showEmpty)}>
+            {t(showEmpty ? 'detail.hideEmpty' : 'detail.showEmpty', { count: empty.length })}
+          </button>
+          {showEmpty && <FieldRows fields={fields} names={empty} />}
+        </div>
+      )}
+    </>
+  )
+}
+
+export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOpen }: {
   id: string
   dataVersion: number
   onBack: () => void
   /** After a star or a note changed here (the sidebar's counts and this trial reload). */
   onFollowingChanged?: () => void
+  /** Opens another trial in the app (the same trial's record in another registry). */
+  onOpen?: (id: string) => void
 }) {
   const { t } = useI18n()
   const { data: trial, error } = useApiQuery('getTrial', [id], [id, dataVersion])
@@ -62,7 +109,7 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
             <div className="detail-meta">
               <ChangeBadge kind={trial.changeKind} />
               <span className="detail-id">{trial.sourceId}</span>
-              <span className="muted">{t(`source.${trial.source}`)}</span>
+              <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} />
               {trial.detailsPending && <span className="pending-mark">{t('list.detailsPending')}</span>}
               {onFollowingChanged && (
                 <StarButton
@@ -105,21 +152,15 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged }: {
               </p>
             )}
             {trial.detailsPending && <p className="notice">{t('detail.detailsPending')}</p>}
+            {onOpen && <OtherRegistrations linkedIds={trial.linkedIds} onOpen={onOpen} />}
           </header>
+          <ReferralCard trial={trial} />
+          {trial.source === 'ctgov' && <KoreanSites fields={trial.fields} />}
 
           <div className="detail-body">
             <section className="detail-fields" aria-labelledby="fields-heading">
               <h2 id="fields-heading">{t('detail.fields')}</h2>
-              <dl className="fields">
-                {orderFieldNames(Object.keys(trial.fields)).map((name) => (
-                  <div key={name} className="field-row">
-                    <dt title={name}>{fieldLabel(t, name)}</dt>
-                    <dd>
-                      <FieldValue value={trial.fields[name]} />
-                    </dd>
-                  </div>
-                ))}
-              </dl>
+              <GroupedFieldList fields={trial.fields} />
             </section>
             <aside className="detail-side">
               {onFollowingChanged && <NoteEditor id={trial.id} note={trial.note ?? null} onSaved={onFollowingChanged} />}

@@ -1,11 +1,18 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { FacetField, Facets } from '../../../../shared/trials'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
 import { isSelected, toggleFacet, type ListState } from '../../lib/query'
 import { useFacetValueLabel } from './facetLabels'
 
-/** One filter menu: the facet's values with their counts, as checkboxes (keyboard: Enter opens, Tab / Space pick). */
+/** Menus with more values than this get a search box (hospitals and conditions run into the hundreds). */
+const SEARCHABLE_FROM = 12
+
+/**
+ * One filter menu: the facet's values with their counts, as checkboxes (keyboard: Enter opens, Tab / Space pick).
+ * Counts come from the core, computed without this facet's own selection, so checking one value never hides the
+ * others. A facet that does not apply to the sources in view (absent from the result) is not shown at all.
+ */
 export function FacetMenu({
   facet,
   facets,
@@ -22,6 +29,7 @@ export function FacetMenu({
   const values = facets?.[facet] ?? []
   const selected = values.filter((v) => isSelected(state, facet, v.value)).length
   const menu = useRef<HTMLDetailsElement>(null)
+  const [search, setSearch] = useState('')
 
   // Behaves like a menu: a click elsewhere closes it.
   useEffect(() => {
@@ -41,6 +49,12 @@ export function FacetMenu({
     }
   }
 
+  if (facets && !facets[facet] && selected === 0) return null
+  const needle = search.trim().toLowerCase()
+  const shown = needle
+    ? values.filter((v) => v.value.toLowerCase().includes(needle) || v.en?.toLowerCase().includes(needle) || isSelected(state, facet, v.value))
+    : values
+
   return (
     <details className="facet" ref={menu} onKeyDown={onKeyDown}>
       <summary className={selected ? 'facet-summary facet-active' : 'facet-summary'}>
@@ -49,11 +63,22 @@ export function FacetMenu({
       </summary>
       <fieldset className="facet-menu">
         <legend className="visually-hidden">{t(`facet.${facet}`)}</legend>
+        {values.length >= SEARCHABLE_FROM && (
+          <input
+            type="search"
+            className="facet-search"
+            aria-label={t('facet.search', { facet: t(`facet.${facet}`) })}
+            placeholder={t('facet.search', { facet: t(`facet.${facet}`) })}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        )}
         {values.length === 0 && <p className="facet-empty">{t('facet.noValues')}</p>}
-        {values.map((v) => (
-          <label key={v.value} className="facet-option">
+        {values.length > 0 && shown.length === 0 && <p className="facet-empty">{t('facet.noMatch')}</p>}
+        {shown.map((v) => (
+          <label key={v.value} className="facet-option" title={v.en && v.en !== v.value ? `${v.value} · ${v.en}` : undefined}>
             <input type="checkbox" checked={isSelected(state, facet, v.value)} onChange={() => onChange(toggleFacet(state, facet, v.value))} />
-            <span className="facet-value">{valueLabel(facet, v.value)}</span>
+            <span className="facet-value">{valueLabel(facet, v.value, v)}</span>
             <span className="facet-value-count">{formatNumber(v.count, language)}</span>
           </label>
         ))}

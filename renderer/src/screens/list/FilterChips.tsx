@@ -27,12 +27,14 @@ export function FilterChips({ state, onChange }: { state: ListState; onChange: (
     chips.push({ label: `${facetName('changeKind')}: ${valueLabel('changeKind', kind)}`, remove: (s) => toggleFacet(s, 'changeKind', kind) })
   for (const f of state.fields ?? [])
     chips.push({
-      label: `${facetName(f.name)}: ${f.value}`,
+      label: `${facetName(f.name)}: ${valueLabel(f.name, f.value)}`,
       remove: (s) =>
         (FACETS as readonly string[]).includes(f.name)
           ? toggleFacet(s, f.name as FacetField, f.value)
           : { ...s, fields: s.fields?.filter((x) => x !== f), offset: 0 },
     })
+  if (state.recruitingOnly)
+    chips.push({ label: t('filters.chipRecruitingOnly'), remove: (s) => ({ ...s, recruitingOnly: undefined, offset: 0 }) })
   if (state.includeRemoved) chips.push({ label: t('filters.chipRemoved'), remove: (s) => ({ ...s, includeRemoved: undefined, offset: 0 }) })
 
   return (

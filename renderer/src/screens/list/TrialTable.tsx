@@ -1,14 +1,18 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { TrialSummary } from '../../../../shared/trials'
 import { ChangeBadge } from '../../components/ChangeBadge'
-import { RelativeTime } from '../../components/RelativeTime'
 import { useI18n } from '../../i18n/I18nContext'
+import { highlight } from '../../lib/highlight'
+import { ChangeLine } from './ChangeLine'
+import { visibleColumns } from './trialColumns'
 import { StarButton } from '../../following/StarButton'
 import { UnseenMark } from '../../following/UnseenMark'
 import { isUnseen } from '../../following/useFollowing'
 
 /**
- * The trial rows. One row is "current" (tab stop); arrows / Home / End move it, Enter opens it.
+ * The trial rows: the title cell carries the English title, the change badge, the id and what changed; the other
+ * columns appear only when a visible row has something for them (trialColumns). One row is "current" (tab stop);
+ * arrows / Home / End move it, Enter opens it.
  * `focusCurrent` asks once for keyboard focus on the current row (returning from the detail view); `onFocused` says
  * it was done, so later list updates (typing a search, a sync) never take focus away from where the user is.
  */
@@ -33,7 +37,7 @@ export function TrialTable({
   /** Stars a row (☆ button, or the `s` key on the current row); absent: no star column. */
   onToggleWatch?: (index: number) => void
 }) {
-  const { t } = useI18n()
+  const { t, language } = useI18n()
   const rows = useRef<Array<HTMLTableRowElement | null>>([])
   const index = Math.min(Math.max(current, 0), Math.max(items.length - 1, 0))
 
@@ -65,19 +69,17 @@ export function TrialTable({
     }
   }
 
+  const columns = visibleColumns(items)
+  const ctx = { t, language }
   return (
     <table className="trials">
       <caption className="visually-hidden">{t('list.caption')}</caption>
       <colgroup>
         {onToggleWatch && <col className="col-star" />}
         <col className="col-title" />
-        <col className="col-id" />
-        <col className="col-source" />
-        <col className="col-institution" />
-        <col className="col-department" />
-        <col className="col-phase" />
-        <col className="col-change" />
-        <col className="col-when" />
+        {columns.map((c) => (
+          <col key={c.id} className={`col-${c.id}`} />
+        ))}
       </colgroup>
       <thead>
         <tr>
@@ -87,13 +89,11 @@ export function TrialTable({
             </th>
           )}
           <th scope="col">{t('col.title')}</th>
-          <th scope="col">{t('col.id')}</th>
-          <th scope="col">{t('col.source')}</th>
-          <th scope="col">{t('col.institution')}</th>
-          <th scope="col">{t('col.department')}</th>
-          <th scope="col">{t('col.phase')}</th>
-          <th scope="col">{t('col.change')}</th>
-          <th scope="col">{t('col.changedAt')}</th>
+          {columns.map((c) => (
+            <th key={c.id} scope="col">
+              {c.header(t)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody onKeyDown={onKeyDown}>
@@ -115,32 +115,32 @@ export function TrialTable({
               </td>
             )}
             <td className="cell-title" title={trial.titleEn ? `${trial.title}\n${trial.titleEn}` : trial.title}>
-              {isUnseen(trial.changedAt, unseenSince) && <UnseenMark />}
-              <span className="title-ko">{trial.title}</span>
+              <span className="title-ko">{highlight(trial.title, trial.matchedTerms)}</span>
               {trial.titleEn && trial.titleEn !== trial.title && (
                 <span className="title-en" lang="en">
-                  {trial.titleEn}
+                  {highlight(trial.titleEn, trial.matchedTerms)}
                 </span>
               )}
+              <span className="title-meta">
+                {isUnseen(trial.changedAt, unseenSince) && <UnseenMark />}
+                <ChangeBadge kind={trial.changeKind} />
+                <span className="cell-id">{trial.sourceId}</span>
+                {trial.detailsPending && (
+                  <span className="pending-mark" title={t('list.detailsPendingHint')}>
+                    {t('list.detailsPending')}
+                  </span>
+                )}
+                <ChangeLine change={trial.latestChange} />
+              </span>
             </td>
-            <td className="cell-id">
-              {trial.sourceId}
-              {trial.detailsPending && (
-                <span className="pending-mark" title={t('list.detailsPendingHint')}>
-                  {t('list.detailsPending')}
-                </span>
-              )}
-            </td>
-            <td>{t(`source.${trial.source}`)}</td>
-            <td title={trial.institution}>{trial.institution ?? ''}</td>
-            <td title={trial.department}>{trial.department ?? ''}</td>
-            <td title={trial.phase}>{trial.phase ?? ''}</td>
-            <td>
-              <ChangeBadge kind={trial.changeKind} />
-            </td>
-            <td className="cell-when">
-              <RelativeTime iso={trial.changedAt} short withDay />
-            </td>
+            {columns.map((c) => {
+              const { content, title } = c.cell(trial, ctx)
+              return (
+                <td key={c.id} className={`cell-${c.id}`} title={title}>
+                  {content}
+                </td>
+              )
+            })}
           </tr>
         ))}
       </tbody>

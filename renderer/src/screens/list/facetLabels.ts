@@ -1,16 +1,26 @@
 import { useCallback } from 'react'
-import type { FacetField } from '../../../../shared/trials'
+import type { FacetField, FacetValue } from '../../../../shared/trials'
 import { useI18n } from '../../i18n/I18nContext'
 import { isMessageKey } from '../../i18n/translate'
 
-/** Sources and change kinds have translated names; other facet values are shown as the registry wrote them. */
-export function useFacetValueLabel(): (facet: FacetField | string, value: string) => string {
-  const { t } = useI18n()
+/** Facets whose values are codes the dictionaries translate; other values are shown as the registry wrote them. */
+const TRANSLATED: Partial<Record<FacetField | string, string>> = {
+  source: 'source',
+  changeKind: 'kind',
+  recruitment: 'recruitment',
+  phase: 'trialPhase',
+}
+
+/** A facet value in the reader's language: translated codes, hospitals by their English name in English. */
+export function useFacetValueLabel(): (facet: FacetField | string, value: string, item?: Pick<FacetValue, 'en'>) => string {
+  const { t, language } = useI18n()
   return useCallback(
-    (facet, value) => {
-      const key = facet === 'source' ? `source.${value}` : facet === 'changeKind' ? `kind.${value}` : null
-      return key && isMessageKey(key) ? t(key) : value
+    (facet, value, item) => {
+      const prefix = TRANSLATED[facet]
+      const key = prefix ? `${prefix}.${value}` : null
+      if (key && isMessageKey(key)) return t(key)
+      return language === 'en' && item?.en ? item.en : value
     },
-    [t],
+    [t, language],
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo } from '../../../../shared/ipc'
-import { PREFERRED_REGISTRIES, type Language, type PreferredRegistry, type Settings } from '../../../../shared/settings'
-import { sourceNeedsKey, type SourceId } from '../../../../shared/trials'
+import type { Language, PreferredRegistry, Settings } from '../../../../shared/settings'
+import type { SourceId } from '../../../../shared/trials'
 import { RelativeTime } from '../../components/RelativeTime'
 import { SelectField } from '../../components/SelectField'
 import { Trans } from '../../components/Trans'
@@ -9,6 +9,7 @@ import type { SyncState } from '../../hooks/useSync'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatBytes, formatNumber } from '../../i18n/format'
 import { call } from '../../lib/api'
+import { KEYLESS_SOURCES, PREFERRED_REGISTRIES } from '../../lib/sources'
 import { PAGE_SIZES, WINDOW_CHOICES, type PageSize, type WindowChoice } from '../../lib/query'
 import { ServiceKeySection } from './ServiceKeySection'
 import './settings.css'
@@ -73,7 +74,7 @@ export function SettingsScreen({
                 onChange={(e) => onChange({ sources: { ...settings.sources, [source]: { enabled: e.target.checked } } })}
               />
               {t('settings.sources.enabled', { source: t(`source.${source}`) })}
-              {!sourceNeedsKey(source) && <span className="muted"> · {t('settings.sources.noKey')}</span>}
+              {KEYLESS_SOURCES.includes(source) && <span className="muted"> · {t('settings.sources.noKey')}</span>}
             </label>
           ))}
           <SelectField<PreferredRegistry>
@@ -135,6 +136,10 @@ export function SettingsScreen({
             <div>
               <dt>{t('settings.data.size')}</dt>
               <dd>{storeBytes !== undefined ? formatBytes(storeBytes, language) : ''}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.data.logFolder')}</dt>
+              <dd className="path">{info?.logFolder ?? ''}</dd>
             </div>
           </dl>
           <ul className="plain-list">

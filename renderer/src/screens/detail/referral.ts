@@ -1,0 +1,69 @@
+import type { Language } from '../../../../shared/settings'
+import type { TrialDetail } from '../../../../shared/trials'
+import type { Translate } from '../../i18n/translate'
+import { formatDay } from '../../i18n/format'
+
+/** The registry's value in the reader's language where it has both (`…_kr` / `…_en`), else whichever exists. */
+function pick(fields: Record<string, unknown>, base: string, language: Language): string | undefined {
+  const order = language === 'en' ? [`${base}_en`, `${base}_kr`, base] : [`${base}_kr`, `${base}_en`, base]
+  for (const name of order) {
+    const value = fields[name]
+    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : ''
+    if (text) return text
+  }
+  return undefined
+}
+
+const joined = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' · ') || undefined
+
+/** What a referring clinician needs first, read from the normalised fields and, where only the registry has it, its columns. */
+export interface ReferralFacts {
+  eligibility?: string
+  contact?: string
+  investigator?: string
+  registered?: string
+  start?: string
+  end?: string
+  period?: string
+}
+
+export function referralFacts(trial: TrialDetail, language: Language, now = new Date()): ReferralFacts {
+  const f = trial.fields
+  const day = (value: unknown) => {
+    if (typeof value !== 'string' || !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return undefined
+    const [y, m, d] = value.split(/[-/.]/).map((p) => p.trim())
+    return formatDay(`${y}-${m.padStart(2, '0')}-${d.slice(0, 2).padStart(2, '0')}`, language, now)
+  }
+  return {
+    eligibility: joined(pick(f, 'target_age_range', language), pick(f, 'target_gender', language)),
+    contact: joined(pick(f, 'public_name', language), pick(f, 'public_affiliation', language), pick(f, 'telephone', language)),
+    investigator: joined(pick(f, 'scientific_name', language), pick(f, 'affiliation', language)),
+    registered: trial.registeredAt ? day(trial.registeredAt) : day(f.date_registration),
+    start: day(f.date_enrolment),
+    end: day(f.results_date_completed),
+    period: pick(f, '연구기간', language),
+  }
+}
+
+const siteLabel = (s: { name: string; nameEn?: string }, language: Language) => (language === 'en' && s.nameEn) || s.name
+
+/** The plain-text referral summary "Copy summary" puts on the clipboard: title, id, status, sites, contact, link. */
+export function referralSummary(trial: TrialDetail, t: Translate, language: Language): string {
+  const facts = referralFacts(trial, language)
+  const lines = [
+    trial.title,
+    ...(trial.titleEn && trial.titleEn !== trial.title ? [trial.titleEn] : []),
+    `${t('card.id')}: ${trial.sourceId} (${t(`source.${trial.source}`)})`,
+  ]
+  const add = (label: string, value: string | undefined) => value && lines.push(`${label}: ${value}`)
+  add(t('card.status'), trial.recruitment ? t(`recruitment.${trial.recruitment}`) : trial.status)
+  add(t('card.phases'), trial.phases?.map((p) => t(`trialPhase.${p}`)).join(', '))
+  add(t('card.conditions'), trial.conditions?.join(', '))
+  add(t('card.sites'), trial.sites?.map((s) => siteLabel(s, language)).join(', '))
+  add(t('card.targetSize'), trial.targetSize)
+  add(t('card.eligibility'), facts.eligibility)
+  add(t('card.contact'), facts.contact)
+  add(t('card.investigator'), facts.investigator)
+  add(t('card.link'), trial.attribution.url)
+  return lines.join('\n')
+}

@@ -1,0 +1,87 @@
+import type { ReactNode } from 'react'
+import type { TrialSummary } from '../../../../shared/trials'
+import { RecruitmentPill } from '../../components/RecruitmentPill'
+import { RelativeTime } from '../../components/RelativeTime'
+import type { Translate } from '../../i18n/translate'
+import { highlight } from '../../lib/highlight'
+import type { Language } from '../../../../shared/settings'
+
+export interface ColumnContext {
+  t: Translate
+  language: Language
+}
+
+/** One optional column of the list: shown only when some visible row has a value for it. */
+export interface TrialColumn {
+  id: 'recruitment' | 'phases' | 'sites' | 'conditions' | 'department' | 'source' | 'changedAt'
+  header: (t: Translate) => string
+  /** False when this row has nothing to show in the column. */
+  has: (trial: TrialSummary) => boolean
+  cell: (trial: TrialSummary, ctx: ColumnContext) => { content: ReactNode; title?: string }
+}
+
+const siteName = (site: { name: string; nameEn?: string }, language: Language) => (language === 'en' && site.nameEn) || site.name
+
+export const TRIAL_COLUMNS: TrialColumn[] = [
+  {
+    id: 'recruitment',
+    header: (t) => t('col.recruitment'),
+    has: (trial) => Boolean(trial.recruitment),
+    cell: (trial) => ({ content: trial.recruitment ? <RecruitmentPill status={trial.recruitment} sourceWording={trial.status} /> : null }),
+  },
+  {
+    id: 'phases',
+    header: (t) => t('col.phases'),
+    has: (trial) => Boolean(trial.phases?.length),
+    cell: (trial, { t }) => {
+      const text = (trial.phases ?? []).map((p) => t(`trialPhase.${p}`)).join(' · ')
+      return { content: text, title: trial.phase ? `${text} (${trial.phase})` : text }
+    },
+  },
+  {
+    id: 'sites',
+    header: (t) => t('col.sites'),
+    has: (trial) => Boolean(trial.sites?.length),
+    cell: (trial, { t, language }) => {
+      const sites = trial.sites ?? []
+      if (sites.length === 0) return { content: null }
+      const first = siteName(sites[0], language)
+      // On hover: every site, with the registry's own spelling where it differs.
+      const title = sites.map((s) => (s.sourceName && s.sourceName !== s.name ? `${siteName(s, language)} (${s.sourceName})` : siteName(s, language))).join('\n')
+      return { content: sites.length > 1 ? t('list.sitesMore', { site: first, count: sites.length - 1 }) : first, title }
+    },
+  },
+  {
+    id: 'conditions',
+    header: (t) => t('col.conditions'),
+    has: (trial) => Boolean(trial.conditions?.length),
+    cell: (trial) => {
+      const text = (trial.conditions ?? []).join(', ')
+      return { content: highlight(text, trial.matchedTerms), title: text }
+    },
+  },
+  {
+    id: 'department',
+    header: (t) => t('col.department'),
+    has: (trial) => Boolean(trial.department),
+    cell: (trial) => ({ content: trial.department ?? '', title: trial.department }),
+  },
+  {
+    id: 'source',
+    header: (t) => t('col.source'),
+    has: () => true,
+    cell: (trial, { t }) => ({ content: t(`source.${trial.source}`) }),
+  },
+  {
+    id: 'changedAt',
+    header: (t) => t('col.changedAt'),
+    has: () => true,
+    cell: (trial) => ({ content: <RelativeTime iso={trial.changedAt} short withDay /> }),
+  },
+]
+
+/** Columns worth showing for these rows: no column empty for every row, and 출처 only when rows come from 2+ sources. */
+export function visibleColumns(items: readonly TrialSummary[]): TrialColumn[] {
+  const sources = new Set(items.map((i) => i.source))
+  return TRIAL_COLUMNS.filter((c) => (c.id === 'source' ? sources.size > 1 : items.some(c.has)))
+}
