@@ -51,7 +51,7 @@ describe('ClinicalTrials.gov on the clinical model', () => {
   it('NA is not applicable, absent phases stay absent, an unknown status is kept as unknown', () => {
     expect(ctgovToCommon(studyFields(study({ phases: ['NA'] }))).phases).toEqual(['not_applicable'])
     const bare = study()
-    delete (bare.protocolSection as { designModule: { phases?: string[] } }).designModule.phases
+    delete (bare.protocolSection as unknown as { designModule: { phases?: string[] } }).designModule.phases
     expect(ctgovToCommon(studyFields(bare)).phases).toBeUndefined()
     expect(ctgovToCommon(studyFields(study({ status: 'WITHHELD' }))).recruitment).toBe('unknown')
   })
