@@ -24,6 +24,8 @@ export const listQuerySchema = z
       .optional(),
     recruitingOnly: z.boolean().optional(),
     includeRemoved: z.boolean().optional(),
+    oneRowPerTrial: z.boolean().optional(),
+    preferredRegistry: z.enum(PREFERRED_REGISTRIES).optional(),
     sort: z.enum(LIST_SORTS).optional(),
     offset: z.number().int().min(0).max(10_000_000).optional(),
     limit: z.number().int().min(1).max(100).optional(),
