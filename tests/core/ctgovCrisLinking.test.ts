@@ -134,3 +134,25 @@ describe('one row per trial', () => {
   })
 })
 
+describe('one row per trial on the command line', () => {
+  const cli = (args: string[]) => runCliInProcess(['list', '--store', storePath, '--all', '--limit', '100', ...args], { TRIALS_CTGOV_API: ctgov.url, TRIALS_CRIS_API: cris.url })
+
+  it('list --json: one row per pair by default, items carry linkedIds; --all-rows lists both records', async () => {
+    const { nctId, crisId } = twins[0]
+    const oneRow = JSON.parse((await cli(['--q', crisId, '--json'])).stdout)
+    expect(oneRow.items.map((t: { id: string; linkedIds?: string[] }) => [t.id, t.linkedIds])).toEqual([[`cris:${crisId}`, [`ctgov:${nctId}`]]])
+    const everyRow = JSON.parse((await cli(['--q', crisId, '--json', '--all-rows'])).stdout)
+    expect(everyRow.items.map((t: { id: string }) => t.id).sort()).toEqual([`cris:${crisId}`, `ctgov:${nctId}`])
+    const ctgovFirst = JSON.parse((await cli(['--q', crisId, '--json', '--prefer', 'ctgov'])).stdout)
+    expect(ctgovFirst.items.map((t: { id: string }) => t.id)).toEqual([`ctgov:${nctId}`])
+  })
+
+  it('the table names the other registration beside the id; a wrong --prefer is a usage error', async () => {
+    const { nctId, crisId } = twins[0]
+    expect((await cli(['--q', crisId])).stdout).toContain(`cris:${crisId} (= ctgov:${nctId})`)
+    const wrong = await cli(['--prefer', 'icreat'])
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stderr).toContain('--prefer must be one of cris, ctgov')
+  })
+})
+
