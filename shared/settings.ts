@@ -1,4 +1,4 @@
-import type { ListQuery, PreferredRegistry } from './trials'
+import type { ListQuery, PreferredRegistry, SourceId } from './trials'
 
 export type Language = 'ko' | 'en'
 

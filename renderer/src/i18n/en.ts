@@ -89,6 +89,8 @@ export const en: Record<MessageKey, string> = {
 
   'filters.label': 'Filters',
   'filters.showRemoved': 'Show removed',
+  'filters.oneRowPerTrial': 'One row per trial',
+  'filters.oneRowPerTrialHint': 'A trial registered in CRIS and on ClinicalTrials.gov is listed once, as the registry chosen in Settings',
   'filters.clearAll': 'Clear all filters',
   'filters.active': 'Active filters',
   'filters.removeChip': 'Remove filter {label}',
