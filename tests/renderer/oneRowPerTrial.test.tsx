@@ -31,7 +31,7 @@ describe('one row per trial', () => {
     const { user, backend } = await renderApp({ trials: [...linkedPair(), ...makeTrials(2)] })
     const row = (await screen.findByText('KCT0000131')).closest('tr')!
     expect(within(row).getByText('CRIS')).toHaveClass('registry-badge')
-    expect(within(row).getByText('ClinicalTrials.gov')).toHaveClass('registry-badge')
+    expect(within(row).getByText('CT.gov')).toHaveAttribute('title', 'ClinicalTrials.gov')
     expect(screen.queryByText('NCT05000131')).not.toBeInTheDocument()
     expect(screen.getByText('3건')).toBeInTheDocument()
     expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({ preferredRegistry: 'cris' })
@@ -44,7 +44,7 @@ describe('one row per trial', () => {
     expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({ oneRowPerTrial: false })
     // Each record still names the other registration.
     expect(within(rowOf('NCT05000131')).getByText('CRIS')).toHaveClass('registry-badge')
-    expect(within(rowOf('KCT0000131')).getByText('ClinicalTrials.gov')).toHaveClass('registry-badge')
+    expect(within(rowOf('KCT0000131')).getByText('CT.gov')).toHaveClass('registry-badge')
   })
 
   it('shows the study as the row when ClinicalTrials.gov is the preferred registry (English)', async () => {

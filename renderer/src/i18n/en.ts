@@ -100,6 +100,10 @@ export const en: Record<MessageKey, string> = {
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
   'source.ctgov': 'ClinicalTrials.gov',
+  // Badges in the list's narrow source column (the full name is the tooltip).
+  'source.short.icreat': 'iCReaT',
+  'source.short.cris': 'CRIS',
+  'source.short.ctgov': 'CT.gov',
   'kind.new': 'New',
   'kind.updated': 'Updated',
   'kind.removed': 'Removed',

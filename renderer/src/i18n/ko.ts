@@ -101,6 +101,10 @@ export const ko = {
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
   'source.ctgov': 'ClinicalTrials.gov',
+  // Badges in the list's narrow source column (the full name is the tooltip).
+  'source.short.icreat': 'iCReaT',
+  'source.short.cris': 'CRIS',
+  'source.short.ctgov': 'CT.gov',
   'kind.new': '신규',
   'kind.updated': '변경',
   'kind.removed': '삭제',

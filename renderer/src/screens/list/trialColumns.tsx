@@ -72,7 +72,7 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
     header: (t) => t('col.source'),
     has: () => true,
     // A trial registered in several registries (one row per trial) carries each registry's badge.
-    cell: (trial) => ({ content: <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} /> }),
+    cell: (trial) => ({ content: <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} compact /> }),
   },
   {
     id: 'changedAt',
