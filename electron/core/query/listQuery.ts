@@ -7,7 +7,14 @@ export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 100
 export const DEFAULT_PREFERRED_REGISTRY: PreferredRegistry = 'cris'
 
-const listQuerySchema = z.object({
+/**
+ * The one list query schema: what the core answers (the CLI's and any caller's request). The IPC arguments, the saved
+ * settings and the saved searches layer stricter limits on it (settings/settingsSchema.ts boundedListQuerySchema).
+ * Its own limits: days above 0 (the CLI takes fractions, e.g. 0.5 for the last 12 hours); q up to 500 characters,
+ * longer than any real search, so a pasted text cannot make every trial's text scan a needle of any size; a page of
+ * at most MAX_LIMIT rows so one request cannot ask for the whole store at once.
+ */
+export const listQuerySchema = z.object({
   withinDays: z.number().positive().nullable().optional(),
   now: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date').optional(),
   q: z.string().max(500).optional(),
