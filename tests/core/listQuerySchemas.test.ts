@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { listQuerySchema, resolveListQuery } from '../../electron/core/query/listQuery'
 import { boundedListQuerySchema, settingsSchema } from '../../electron/core/settings/settingsSchema'
+import type { ListQuery } from '../../shared/trials'
 
 const accepts = (schema: { safeParse: (v: unknown) => { success: boolean } }, query: unknown) => schema.safeParse(query).success
 
@@ -21,7 +22,7 @@ describe('the list query schemas', () => {
     ['an option the renderer does not send', { extra: true }],
   ])('the core answers %s from the CLI, the IPC boundary and settings refuse it', (_what, query) => {
     expect(accepts(listQuerySchema, query)).toBe(true)
-    expect(() => resolveListQuery(query, () => Date.parse('2026-02-01T00:00:00Z'))).not.toThrow()
+    expect(() => resolveListQuery(query as ListQuery, () => Date.parse('2026-02-01T00:00:00Z'))).not.toThrow()
     expect(accepts(boundedListQuerySchema, query)).toBe(false)
   })
 
