@@ -6,6 +6,10 @@ export * from './clinical'
 export const SOURCE_IDS = ['icreat', 'cris', 'ctgov'] as const
 export type SourceId = (typeof SOURCE_IDS)[number]
 
+/** The registries a trial can be linked across (see linking/registryLinks); the list shows a linked trial as one. */
+export const PREFERRED_REGISTRIES = ['cris', 'ctgov'] as const satisfies readonly SourceId[]
+export type PreferredRegistry = (typeof PREFERRED_REGISTRIES)[number]
+
 /** Sources that need no data.go.kr service key (ClinicalTrials.gov is open): they sync while a key is pending. */
 export const KEYLESS_SOURCES: readonly SourceId[] = ['ctgov']
 export const sourceNeedsKey = (source: SourceId): boolean => !KEYLESS_SOURCES.includes(source)
@@ -154,6 +158,13 @@ export interface ListQuery {
    */
   recruitingOnly?: boolean
   includeRemoved?: boolean
+  /**
+   * One row per trial (default true): a trial linked across registries is listed once, as the `preferredRegistry`'s
+   * record (default cris), when that record is itself in the result; totals and facets count it once. false: every
+   * registry's record.
+   */
+  oneRowPerTrial?: boolean
+  preferredRegistry?: PreferredRegistry
   sort?: ListSort
   offset?: number
   limit?: number // 1-100, default 20
@@ -182,7 +193,7 @@ export type SyncTrigger = 'manual' | 'schedule' | 'catch-up' | 'cli'
 
 /**
  * Every sync warning the core can raise, as a code the renderer translates (`warning.<CODE>` in the ko/en
- * dictionaries). The English `warnings` text stays for the CLI and the log file.
+ * dictionaries). The English `message` of each warning stays for the CLI and the log file.
  */
 export const SYNC_WARNING_CODES = [
   'ICREAT_REVISION_REMEMBERED', // Swagger document unreadable: the last revision that worked was used
@@ -204,6 +215,14 @@ export interface SyncWarning {
   values?: Record<string, string | number>
 }
 
+/**
+ * One warning of a sync run: the core's English text (the CLI prints it; the renderer falls back to it) and, when the
+ * warning has one, its code and values for the renderer's dictionaries.
+ */
+export interface SyncLogWarning extends Partial<SyncWarning> {
+  message: string
+}
+
 export interface SyncLogEntry {
   id: string
   source: SourceId
@@ -221,12 +240,7 @@ export interface SyncLogEntry {
   /** CRIS: details fetched in this run, and trials still waiting for theirs. */
   detailsFetched?: number
   detailsPending?: number
-  warnings: string[]
-  /**
-   * Parallel to `warnings` (same length, same order) when any warning has a code: the structured form of each, or
-   * null for a warning that has none (the renderer shows its text as is). Absent in entries without coded warnings.
-   */
-  warningDetails?: Array<SyncWarning | null>
+  warnings: SyncLogWarning[]
   error?: AppError
 }
 

@@ -43,7 +43,7 @@ describe('details pending after CRIS removed trials that were waiting for theirs
     expect(afterRemoval).toMatchObject({ ok: true, removed: 8, detailsFetched: 0 })
     expect(removedWhilePending.length).toBeGreaterThan(0)
     const listedPending = 90 - removedWhilePending.length
-    expect(afterRemoval.warnings.join('\n')).toContain(`${listedPending} CRIS trials are listed but still wait for their details`)
+    expect(afterRemoval.warnings.map((w) => w.message).join('\n')).toContain(`${listedPending} CRIS trials are listed but still wait for their details`)
   })
 
   it('the sync log counts only listed trials as pending (syncOneSource.ts:59)', () => {

@@ -23,7 +23,7 @@ describe('first fetch', () => {
     expect(result.detailsFetched).toBe(30)
     expect(fake.calls).toEqual({ list: 3, detail: 30, total: 33 })
     expect(ctx.phases).toEqual(['list', 'details'])
-    expect(ctx.warnings.join('\n')).toMatch(/90 CRIS trials .*wait for their details/)
+    expect(ctx.warnings.map((w) => w.message).join('\n')).toMatch(/90 CRIS trials .*wait for their details/)
   })
 
   it('asks with crisNumber, numOfRows=50, resultType=json and the key encoded exactly once', async () => {
@@ -140,21 +140,20 @@ describe('later fetches', () => {
     const result = await source({ TRIALS_CRIS_DETAIL_BUDGET: '5' }).fetchAll(ctx)
     expect(result.detailsFetched).toBe(3)
     expect(result.rows.filter((r) => r.detailsPending)).toHaveLength(fake.trialIds().length - 3)
-    const missing = ctx.warnings.filter((w) => /has no details/.test(w))
-    expect(missing).toHaveLength(1)
-    expect(missing[0]).toMatch(/listed 2 trial\(s\) but has no details for them yet \(KCT\d{7}, KCT\d{7}\)/)
-    expect(ctx.warningDetails[ctx.warnings.indexOf(missing[0])]).toEqual({
+    const missing = ctx.warnings.filter((w) => /has no details/.test(w.message))
+    expect(missing).toEqual([{
       code: 'CRIS_DETAILS_MISSING', values: { count: 2, trialIds: expect.stringMatching(/^KCT\d{7}, KCT\d{7}$/) },
-    })
-    expect(ctx.warningDetails).toContainEqual({ code: 'CRIS_DETAILS_PENDING', values: { count: fake.trialIds().length - 3, budget: 5 } })
+      message: expect.stringMatching(/listed 2 trial\(s\) but has no details for them yet \(KCT\d{7}, KCT\d{7}\)/),
+    }])
+    expect(ctx.warnings).toContainEqual(expect.objectContaining({ code: 'CRIS_DETAILS_PENDING', values: { count: fake.trialIds().length - 3, budget: 5 } }))
 
     // They are asked for first next time, and complete once CRIS has them.
     fake.resetCounters()
     const next = await source({ TRIALS_CRIS_DETAIL_BUDGET: '2' }).fetchAll(fetchContext(previousFromRows(result.rows)))
     expect(next.detailsFetched).toBe(2)
     const askedFirst = detailUrls().map((u) => queryOf(u).get('crisNumber'))
-    expect(missing[0]).toContain(askedFirst[0]!)
-    expect(missing[0]).toContain(askedFirst[1]!)
+    expect(missing[0]!.message).toContain(askedFirst[0]!)
+    expect(missing[0]!.message).toContain(askedFirst[1]!)
   })
 })
 

@@ -60,7 +60,7 @@ describe('CRIS: a trial deleted while the pages are read', () => {
     expect(desk.get(`cris:${shiftedOut}`).history.map((h) => h.kind)).toEqual(['created'])
     // Read twice at most: the second, consistent listing is the one applied.
     expect(cris.calls.list).toBeLessThanOrEqual(2 * 7)
-    expect(entry.warningDetails ?? []).not.toContainEqual(expect.objectContaining({ code: 'LISTING_INCONSISTENT' }))
+    expect(entry.warnings).not.toContainEqual(expect.objectContaining({ code: 'LISTING_INCONSISTENT' }))
   })
 
   it('when the listing keeps moving, commits new and updated trials but marks nothing removed, and says so', async () => {
@@ -77,11 +77,10 @@ describe('CRIS: a trial deleted while the pages are read', () => {
     expect(desk.get(`cris:${added[0]}`).removedAt).toBeNull()
     expect(desk.get(`cris:${listChanged[0]}`).changeKind).toBe('updated')
     for (const id of deleted) expect(isRemoved(desk, id)).toBe(false)
-    const index = entry.warningDetails!.findIndex((w) => w?.code === 'LISTING_INCONSISTENT')
-    expect(index).toBeGreaterThanOrEqual(0)
-    expect(entry.warningDetails![index]!.values).toMatchObject({ kept: expect.any(Number) })
-    expect(Number(entry.warningDetails![index]!.values!.kept)).toBeGreaterThan(0)
-    expect(entry.warnings[index]).toMatch(/not marked removed/)
+    const inconsistent = entry.warnings.find((w) => w.code === 'LISTING_INCONSISTENT')
+    expect(inconsistent?.values).toMatchObject({ kept: expect.any(Number) })
+    expect(Number(inconsistent!.values!.kept)).toBeGreaterThan(0)
+    expect(inconsistent!.message).toMatch(/not marked removed/)
     // Bounded: two full readings of the listing at most.
     expect(cris.calls.list).toBeLessThanOrEqual(2 * 8)
   })
@@ -102,6 +101,8 @@ describe('iCReaT: a listing that falls short of its announced total', () => {
 
     expect(entry).toMatchObject({ ok: true, removed: 0 })
     expect(desk.get(`icreat:${String(rows[0]['과제번호'])}`).removedAt).toBeNull()
-    expect(entry.warningDetails).toContainEqual({ code: 'LISTING_INCONSISTENT', values: { expected: rows.length, received: rows.length - 1, kept: 1 } })
+    expect(entry.warnings).toContainEqual({
+      code: 'LISTING_INCONSISTENT', values: { expected: rows.length, received: rows.length - 1, kept: 1 }, message: expect.any(String),
+    })
   })
 })

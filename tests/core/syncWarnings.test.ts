@@ -1,15 +1,17 @@
 /**
- * Sync warnings carry a code and values (SyncLogEntry.warningDetails, parallel to `warnings`) so the renderer can
- * translate them; the English text stays in `warnings` for the CLI.
+ * Sync warnings are one list of `{ code?, values?, message }`: the code and values let the renderer translate a
+ * warning; the English `message` stays for the CLI. Stores written with the old parallel arrays load into it.
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { createIcreatSource } from '../../electron/core/sources/icreat'
-import { readStoreFile } from '../../electron/core/store/trialStoreFile'
+import { loadStore, readStoreFile } from '../../electron/core/store/trialStoreFile'
+import { writeFileSync } from 'node:fs'
 import { FAKE_ICREAT_OLD_PATH, FAKE_ODCLOUD_KEY, type FakeOdcloud, loadIcreatFixtureRows, startFakeOdcloud } from '../fakes/odcloudServer'
 import { createFakeSource, ids, rowsFor } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
+import { versionTwoLogEntry } from '../helpers/versionTwoSyncLog'
 
 const tempDir = useTempDir()
 let fake: FakeOdcloud
@@ -46,10 +48,11 @@ describe('coded sync warnings', () => {
     fake.setFaults({ docsDown: true })
     const { entry, onDisk } = await syncIcreat()
     expect(entry.ok).toBe(true)
-    expect(entry.warnings).toEqual([expect.stringMatching(/2022 revision/)])
-    expect(entry.warningDetails).toEqual([{ code: 'ICREAT_REVISION_DEFAULT', values: { reason: 'SERVER', path: FAKE_ICREAT_OLD_PATH } }])
+    expect(entry.warnings).toEqual([{
+      code: 'ICREAT_REVISION_DEFAULT', values: { reason: 'SERVER', path: FAKE_ICREAT_OLD_PATH }, message: expect.stringMatching(/2022 revision/),
+    }])
     // Persisted with the entry, so the log screen sees it after a restart.
-    expect(onDisk!.syncLog.at(-1)?.warningDetails).toEqual(entry.warningDetails)
+    expect(onDisk!.syncLog.at(-1)?.warnings).toEqual(entry.warnings)
   })
 
   it('records rows without 과제번호 as ICREAT_ROWS_WITHOUT_ID with the count', async () => {
@@ -57,11 +60,10 @@ describe('coded sync warnings', () => {
     fake.setRows([...rows, { 과제명: '번호 없는 과제' }, { 과제번호: '  ' }])
     const { entry } = await syncIcreat()
     expect(entry).toMatchObject({ ok: true, fetched: 5, rejected: 2 })
-    expect(entry.warnings).toEqual([expect.stringMatching(/2 iCReaT rows had no 과제번호/)])
-    expect(entry.warningDetails).toEqual([{ code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: 2 } }])
+    expect(entry.warnings).toEqual([{ code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: 2 }, message: expect.stringMatching(/2 iCReaT rows had no 과제번호/) }])
   })
 
-  it('keeps warningDetails parallel to warnings (null for an uncoded one), absent without coded warnings, and never holds the key', async () => {
+  it('keeps coded and uncoded warnings in one list, in order, and never holds the key', async () => {
     const KEY = 'SeCrEtKey+abc/def=='
     const sourceConfig = { getServiceKey: () => KEY, timeoutMs: 1000, env: {} }
     const source = createFakeSource({ rows: rowsFor(ids(3)) })
@@ -69,23 +71,37 @@ describe('coded sync warnings', () => {
     try {
       const [plain] = await desk.sync({ sources: ['icreat'] })
       expect(plain.warnings).toEqual([])
-      expect(plain).not.toHaveProperty('warningDetails')
 
       source.warnings = [
         { message: 'something the app has no code for' },
-        { message: 'listed without details', warning: { code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: `KCT0000001 ${KEY}` } } },
+        { message: `listed without details (${KEY})`, warning: { code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: `KCT0000001 ${KEY}` } } },
       ]
       const [coded] = await desk.sync({ sources: ['icreat'] })
-      expect(coded.warnings).toEqual(['something the app has no code for', 'listed without details'])
-      expect(coded.warningDetails).toEqual([null, { code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: 'KCT0000001 ***' } }])
+      expect(coded.warnings).toEqual([
+        { message: 'something the app has no code for' },
+        { code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: 'KCT0000001 ***' }, message: 'listed without details (***)' },
+      ])
       expect(JSON.stringify(coded)).not.toContain(KEY)
-
-      source.warnings = [{ message: 'only uncoded' }]
-      const [uncoded] = await desk.sync({ sources: ['icreat'] })
-      expect(uncoded.warnings).toEqual(['only uncoded'])
-      expect(uncoded).not.toHaveProperty('warningDetails')
     } finally {
       await desk.close()
     }
+  })
+})
+
+describe('a store written with the parallel warning arrays (schema version 2)', () => {
+  it('loads each entry\'s warnings as one list, codes beside their texts, and saves it in the new form', async () => {
+    const path = join(tempDir(), 'trials.json')
+    const coded = versionTwoLogEntry('coded', ['1234 rows had no 과제번호.', 'uncoded text'], [{ code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: 1234 } }, null])
+    const plain = versionTwoLogEntry('plain', ['only text'])
+    writeFileSync(path, JSON.stringify({ schemaVersion: 2, trials: [], sources: {}, syncLog: [coded, plain] }))
+
+    const { data } = await loadStore(path)
+    expect(data.schemaVersion).toBe(3)
+    expect(data.syncLog.map((e) => e.warnings)).toEqual([
+      [{ code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: 1234 }, message: '1234 rows had no 과제번호.' }, { message: 'uncoded text' }],
+      [{ message: 'only text' }],
+    ])
+    expect(data.syncLog[0]).not.toHaveProperty('warningDetails')
+    expect(data.syncLog[0]).toMatchObject({ id: 'coded', ok: true, rejected: 1234 })
   })
 })

@@ -1,6 +1,6 @@
 /** SourceConfig and FetchContext helpers for tests against the fake CRIS server. */
 import type { FetchContext, PreviousRecordView, SourceConfig, SourceRow } from '../../electron/core/sources/source'
-import type { SyncWarning } from '../../shared/trials'
+import type { SyncLogWarning } from '../../shared/trials'
 import type { FakeCris } from './crisServer'
 
 /** Fast settings: a high rate and tiny retry backoff, unless a test overrides them. */
@@ -13,26 +13,23 @@ export function crisTestConfig(fake: FakeCris, env: Record<string, string> = {},
 }
 
 export interface RecordingContext extends FetchContext {
-  warnings: string[]
-  /** The coded form of each warning, parallel to `warnings` (null when it has none). */
-  warningDetails: Array<SyncWarning | null>
+  /** Each warning as the sync log keeps it: its text, and its code and values when it has them. */
+  warnings: SyncLogWarning[]
   phases: string[]
 }
 
 export function fetchContext(previous: ReadonlyMap<string, PreviousRecordView> = new Map(), signal?: AbortSignal): RecordingContext {
-  const warnings: string[] = []
-  const warningDetails: Array<SyncWarning | null> = []
+  const warnings: SyncLogWarning[] = []
   const phases: string[] = []
   return {
     signal: signal ?? new AbortController().signal,
     onProgress: (p) => { if (phases.at(-1) !== p.phase) phases.push(p.phase) },
-    warn: (m, w) => { warnings.push(m); warningDetails.push(w ?? null) },
+    warn: (message, coded) => { warnings.push({ ...coded, message }) },
     previous,
     state: {},
     at: new Date().toISOString(),
     fullResync: false,
     warnings,
-    warningDetails,
     phases,
   }
 }

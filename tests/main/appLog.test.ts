@@ -83,7 +83,7 @@ describe('the log file', () => {
     const base = { id: 'x', startedAt: '2026-01-01T06:00:00.000Z', finishedAt: '2026-01-01T06:00:42.000Z', rejected: 0, unchanged: 0 }
     const ok: SyncLogEntry = {
       ...base, source: 'cris', trigger: 'schedule', ok: true, fetched: 12_500, created: 3, updated: 10, removed: 1,
-      warnings: ['…'], warningDetails: [{ code: 'LISTING_INCONSISTENT', values: { expected: 2, received: 1, kept: 1 } }],
+      warnings: [{ code: 'LISTING_INCONSISTENT', values: { expected: 2, received: 1, kept: 1 }, message: '…' }],
     }
     const failed: SyncLogEntry = {
       ...base, source: 'icreat', trigger: 'manual', ok: false, fetched: 0, created: 0, updated: 0, removed: 0, warnings: [],

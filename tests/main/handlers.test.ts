@@ -269,8 +269,7 @@ describe('the service key never reaches the renderer', () => {
     app.core.syncResult = async (options) => {
       options.onProgress?.({ source: 'icreat', phase: 'list', done: 1, total: 2 })
       return [logEntry('icreat', {
-        ok: false, error: { code: 'AUTH', message: leaky }, warnings: [leaky],
-        warningDetails: [{ code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: leaky } }],
+        ok: false, error: { code: 'AUTH', message: leaky }, warnings: [{ code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: leaky }, message: leaky }],
       })]
     }
     app.testKey.mockRejectedValueOnce(new TrialsError('AUTH', leaky))

@@ -60,7 +60,7 @@ export async function runSyncCommand(
     fullResync: options.fullResync, onProgress: progressPrinter(io), trigger: 'cli',
   })
   if (skipped.length > 0) io.err(`Error [NO_KEY]: ${skipped.join(' and ')} not synced. ${NO_KEY_MESSAGE}`)
-  for (const entry of entries) for (const warning of entry.warnings) io.err(`warning (${entry.source}): ${warning}`)
+  for (const entry of entries) for (const warning of entry.warnings) io.err(`warning (${entry.source}): ${warning.message}`)
   // Read-only: matching never writes the user data (nor does the sync).
   const matches = await desk.following.matchSync(entries)
   const withMatches = entries.map((entry, i) => ({ ...entry, matches: matches[i] }))

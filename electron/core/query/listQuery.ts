@@ -1,12 +1,20 @@
 import { z } from 'zod'
-import { CHANGE_KINDS, LIST_SORTS, SOURCE_IDS, type ListQuery, type ListSort } from '../../../shared/trials'
+import { CHANGE_KINDS, LIST_SORTS, PREFERRED_REGISTRIES, SOURCE_IDS, type ListQuery, type ListSort, type PreferredRegistry } from '../../../shared/trials'
 import { TrialsError } from '../errors'
 
 export const DEFAULT_WITHIN_DAYS = 7
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 100
+export const DEFAULT_PREFERRED_REGISTRY: PreferredRegistry = 'cris'
 
-const listQuerySchema = z.object({
+/**
+ * The one list query schema: what the core answers (the CLI's and any caller's request). The IPC arguments, the saved
+ * settings and the saved searches layer stricter limits on it (settings/settingsSchema.ts boundedListQuerySchema).
+ * Its own limits: days above 0 (the CLI takes fractions, e.g. 0.5 for the last 12 hours); q up to 500 characters,
+ * longer than any real search, so a pasted text cannot make every trial's text scan a needle of any size; a page of
+ * at most MAX_LIMIT rows so one request cannot ask for the whole store at once.
+ */
+export const listQuerySchema = z.object({
   withinDays: z.number().positive().nullable().optional(),
   now: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date').optional(),
   q: z.string().max(500).optional(),
@@ -15,6 +23,8 @@ const listQuerySchema = z.object({
   fields: z.array(z.object({ name: z.string().min(1), value: z.string() })).optional(),
   recruitingOnly: z.boolean().optional(),
   includeRemoved: z.boolean().optional(),
+  oneRowPerTrial: z.boolean().optional(),
+  preferredRegistry: z.enum(PREFERRED_REGISTRIES).optional(),
   sort: z.enum(LIST_SORTS).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
@@ -29,6 +39,9 @@ export interface ResolvedListQuery {
   fields: Map<string, Set<string>>
   recruitingOnly: boolean
   includeRemoved: boolean
+  /** Linked twins listed once, as the preferred registry's record (default on, CRIS). */
+  oneRowPerTrial: boolean
+  preferredRegistry: PreferredRegistry
   sort: ListSort
   offset: number
   limit: number
@@ -71,6 +84,8 @@ export function resolveListQuery(query: ListQuery, defaultNow: () => number): Re
     recruitingOnly: q.recruitingOnly === true,
     // Asking for removed records by kind means showing them.
     includeRemoved: q.includeRemoved === true || (kinds?.has('removed') ?? false),
+    oneRowPerTrial: q.oneRowPerTrial !== false,
+    preferredRegistry: q.preferredRegistry ?? DEFAULT_PREFERRED_REGISTRY,
     sort: q.sort ?? 'changed',
     offset: q.offset ?? 0,
     limit: q.limit ?? DEFAULT_LIMIT,

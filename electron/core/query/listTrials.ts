@@ -7,6 +7,7 @@ import { TrialsError } from '../errors'
 import { DETAIL_FACETS, FACET_NAMES, filterValuesFor } from './facetValues'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
 import { compileTextMatch, matchedTermsOf, parseSearchTerms } from './compileTextMatch'
+import { TwinHiding } from './oneRowPerTrial'
 import { fieldDictionary, isKnownFieldName, toSummary, type FacetColumn, type TrialIndex, type ValueDictionary } from './trialIndex'
 
 /** An exact-value filter as value ids: which ids of the dictionary pass. */
@@ -173,6 +174,11 @@ class FacetCounter {
     this.unclassified[f] += unclassified
   }
 
+  /** Counts one record in facet `f` (the hiding step's linked records: see oneRowPerTrial.ts). */
+  add(f: number, p: number): void {
+    this.addColumn(f, Int32Array.of(p), 1)
+  }
+
   addAllColumns(positions: Int32Array, n: number): void {
     for (let f = 0; f < this.columns.length; f++) this.addColumn(f, positions, n)
   }
@@ -245,6 +251,11 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
   let total = 0
   const facetFilterCount = facetFilters.length
   const plainCount = plain.length
+  // One row per trial: linked records are noted during the scan and counted once every twin's outcome is known.
+  const hiding = TwinHiding.forQuery(index, q.oneRowPerTrial, q.preferredRegistry)
+  // The matched records counted here (with hiding, the linked ones are left to `settle`).
+  const counted = hiding ? new Int32Array(matched.length) : matched
+  let countedTotal = 0
   // Per facet selection: the records that match everything but that selection (they count in its menu only).
   const nearMisses = facetFilters.map(() => new Int32Array(matched.length))
   const nearMissCounts = new Int32Array(facetFilterCount)
@@ -262,22 +273,31 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
     for (let i = 0; i < facetFilterCount; i++) {
       if (!passes(facetFilters[i], p)) {
         failing = i
+        // Fails two selections: in no menu (a record not noted counts nowhere, for the hiding step too).
         if (++failed > 1) continue scan
       }
     }
-    if (failed === 0) matched[total++] = p
-    else nearMisses[failing][nearMissCounts[failing]++] = p
+    if (hiding !== null && hiding.involves(p)) {
+      if (failed === 0) matched[total++] = p
+      hiding.note(p, failed, failed === 0 ? -1 : facetFilters[failing].facet)
+      continue
+    }
+    if (failed === 0) {
+      matched[total++] = p
+      if (hiding !== null) counted[countedTotal++] = p
+    } else nearMisses[failing][nearMissCounts[failing]++] = p
   }
-  const unfiltered = !window && plainCount === 0 && facetFilterCount === 0 && !textMatch
+  if (hiding === null) countedTotal = total
+  const unfiltered = !window && plainCount === 0 && facetFilterCount === 0 && !textMatch && hiding === null
   let counter: FacetCounter
   if (unfiltered) counter = unfilteredCounter(index, includeRemoved, matched, total)
   else {
     counter = new FacetCounter(index)
-    counter.addAllColumns(matched, total)
+    counter.addAllColumns(counted, countedTotal)
     // Disjunctive faceting: a facet's menu also counts the records only its own selection leaves out.
     for (let i = 0; i < facetFilterCount; i++) counter.addColumn(facetFilters[i].facet, nearMisses[i], nearMissCounts[i])
   }
-  // Whether a record outside the window matches every filter (the window hint's all-time total).
+  // Whether a record matches every filter, ignoring the window (the window hint's all-time total).
   const matchesAll = (p: number): boolean => {
     if (!includeRemoved && removed[p] === 1) return false
     for (let i = 0; i < plainCount; i++) {
@@ -288,21 +308,31 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
     for (let i = 0; i < facetFilterCount; i++) if (!passes(facetFilters[i], p)) return false
     return true
   }
+  const hidden = hiding?.settle(counter, FACET_FIELDS.map((f) => index.facets[f]))
+  const totalBeforeHiding = total
+  if (hidden && hidden.size > 0) {
+    let kept = 0
+    for (let i = 0; i < total; i++) if (!hidden.has(matched[i])) matched[kept++] = matched[i]
+    total = kept
+  }
   let totalAllTime: number | null = null
   // The window hint compares with all time; a caller's own time range (extras) is not the user's window.
   if (q.window && !extras.changedWithin) {
     if (plain.length === 0 && facetFilterCount === 0 && !textMatch) totalAllTime = q.includeRemoved ? count : index.activeCount
     else {
-      totalAllTime = total
+      totalAllTime = totalBeforeHiding
       const order = index.orders.changed
       for (let k = 0; k < start; k++) if (matchesAll(order[k])) totalAllTime++
       for (let k = stop; k < count; k++) if (matchesAll(order[k])) totalAllTime++
     }
+    if (hiding) totalAllTime -= hiding.hiddenAllTime(matchesAll)
   }
   const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed')
   const items: TrialSummary[] = Array.from(page, (p) => {
     const summary = toSummary(index.entries[p].trial)
     if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)
+    const linkedIds = TwinHiding.linkedIdsOf(index, summary.id)
+    if (linkedIds) summary.linkedIds = linkedIds
     return summary
   })
   const { facets, unclassified } = facetsOf(index, counter, facetFilters, q.sources)

@@ -1,32 +1,38 @@
 /**
- * zod schemas for the non-secret settings and for the list query kept in them.
+ * zod schemas for the non-secret settings and for the list query kept in them (the core's one, bounded).
  * Shared by the settings file reader and the IPC argument validation (settings:update, trials:list).
  */
 import { z } from 'zod'
-import { CHANGE_KINDS, LIST_SORTS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
+import { CHANGE_KINDS, SOURCE_IDS, type ListQuery } from '../../../shared/trials'
+import { listQuerySchema } from '../query/listQuery'
 import { PREFERRED_REGISTRIES, type Settings } from '../../../shared/settings'
-
-const sourceId = z.enum(SOURCE_IDS)
 
 /** "HH:MM", 24-hour local time. */
 export const scheduleTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (00:00-23:59)')
 
-export const listQuerySchema = z
-  .object({
+/**
+ * The core's list query (query/listQuery.ts) with the stricter limits for what crosses the IPC boundary from the
+ * renderer and what is kept in settings.json and the saved searches: data that outlives the request or comes from
+ * the less trusted side, so every list and string is bounded and unknown keys are refused (strict).
+ */
+export const boundedListQuerySchema = listQuerySchema
+  .extend({
+    // The screens offer whole days; ten years covers every registry's history and keeps the window's date valid.
     withinDays: z.number().int().min(1).max(3650).nullable().optional(),
+    // A stored or sent reference time is always a full ISO timestamp (what the renderer writes), never a loose date.
     now: z.iso.datetime({ offset: true }).optional(),
+    // The search box's own limit: a saved query stays small, and longer text is never a real search.
     q: z.string().max(200).optional(),
-    sources: z.array(sourceId).max(SOURCE_IDS.length).optional(),
+    // Each source and kind at most once (repeats would only grow the file).
+    sources: z.array(z.enum(SOURCE_IDS)).max(SOURCE_IDS.length).optional(),
     kinds: z.array(z.enum(CHANGE_KINDS)).max(CHANGE_KINDS.length).optional(),
+    // Field filters come from facet clicks: a field name is short and a few dozen values is more than a screen shows.
     fields: z
       .array(z.object({ name: z.string().min(1).max(64), value: z.string().max(200) }).strict())
       .max(50)
       .optional(),
-    recruitingOnly: z.boolean().optional(),
-    includeRemoved: z.boolean().optional(),
-    sort: z.enum(LIST_SORTS).optional(),
+    // Far beyond any store (100,000 trials), but a number a page link can hold without overflow tricks.
     offset: z.number().int().min(0).max(10_000_000).optional(),
-    limit: z.number().int().min(1).max(100).optional(),
   })
   .strict() satisfies z.ZodType<ListQuery>
 
@@ -44,7 +50,7 @@ export const settingsSchema = z
     crisDetailBudget: z.number().int().min(0).max(100_000),
     // Came later: a settings file written before it gets the default.
     preferredRegistry: z.enum(PREFERRED_REGISTRIES).default('cris'),
-    lastQuery: listQuerySchema.nullable(),
+    lastQuery: boundedListQuerySchema.nullable(),
   })
   .strict() satisfies z.ZodType<Settings>
 

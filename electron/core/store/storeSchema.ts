@@ -54,7 +54,7 @@ const syncLogEntry = z.looseObject({
   startedAt: z.string(),
   finishedAt: z.string(),
   ok: z.boolean(),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.looseObject({ message: z.string() })),
 })
 
 export const storeDataSchema = z.looseObject({

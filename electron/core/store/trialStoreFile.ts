@@ -5,6 +5,7 @@ import { recoverDurable, type Recovered } from './durable/recover'
 import { writeDurable } from './durable/write'
 import { recomputeCommonFields } from '../sources/recomputeCommon'
 import { parseStoreData } from './storeSchema'
+import { foldSyncLogWarnings } from './syncLogWarningsMigration'
 import { SCHEMA_VERSION, type StoreData } from './types'
 
 /** The trials array is written one trial per line (see lineLayout). */
@@ -14,7 +15,8 @@ export const TRIALS_KEY = 'trials'
  * The trial store file (`trials.json`): its schema version and migrations (keyed by the version they upgrade FROM;
  * version 0 is a pre-release layout without `schemaVersion`, `sources` or `syncLog`; version 1 → 2 computes the clinical
  * model — recruitment, phases, sponsor, sites, canonical institution, conditions — from the stored source fields,
- * offline, leaving the fields and the history untouched), its shape check and layout.
+ * offline, leaving the fields and the history untouched; version 2 → 3 folds each sync log entry's parallel warning
+ * arrays into one list, see syncLogWarningsMigration), its shape check and layout.
  */
 export const TRIAL_STORE: DurableFormat<StoreData> = {
   label: 'trial store',
@@ -22,6 +24,7 @@ export const TRIAL_STORE: DurableFormat<StoreData> = {
   migrations: {
     0: (data) => ({ ...data, schemaVersion: 1, sources: data.sources ?? {}, syncLog: data.syncLog ?? [] }),
     1: (data) => ({ ...data, schemaVersion: 2, trials: Array.isArray(data.trials) ? data.trials.map(recomputeCommonFields) : data.trials }),
+    2: foldSyncLogWarnings,
   },
   parse: parseStoreData,
   empty: () => ({ schemaVersion: SCHEMA_VERSION, trials: [], sources: {}, syncLog: [] }),

@@ -1,7 +1,7 @@
 import type { AppError } from '../../../shared/errors'
 import type { ChangeKind, CommonFields, HistoryEntry, SourceId, SyncLogEntry } from '../../../shared/trials'
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /** One trial as kept in the store. */
 export interface StoredTrial {

@@ -11,7 +11,7 @@ export function appendSyncLog(log: readonly SyncLogEntry[], entry: SyncLogEntry)
   return next.length > MAX_SYNC_LOG_ENTRIES ? next.slice(next.length - MAX_SYNC_LOG_ENTRIES) : next
 }
 
-export function failedLogEntry(base: Pick<SyncLogEntry, 'id' | 'source' | 'trigger' | 'startedAt' | 'finishedAt' | 'warnings' | 'warningDetails'>, error: AppError, fetched = 0, rejected = 0): SyncLogEntry {
+export function failedLogEntry(base: Pick<SyncLogEntry, 'id' | 'source' | 'trigger' | 'startedAt' | 'finishedAt' | 'warnings'>, error: AppError, fetched = 0, rejected = 0): SyncLogEntry {
   return {
     ...base, ok: false, fetched, created: 0, updated: 0, unchanged: 0, removed: 0, restored: 0, rejected, error,
   }

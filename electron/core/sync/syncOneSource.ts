@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger, SyncWarning } from '../../../shared/trials'
+import type { SourceId, SyncLogEntry, SyncLogWarning, SyncProgress, SyncTrigger, SyncWarning } from '../../../shared/trials'
 import { TrialsError, isTrialsError } from '../errors'
 import { redactSecrets } from '../http/redact'
 import type { Source } from '../sources/source'
@@ -25,16 +25,17 @@ export interface SyncOneSourceInput {
   serviceKey: () => string | undefined
 }
 
-/** A copy of the warning whose string values cannot carry the service key (values come from the wire). */
-function redactWarning(warning: SyncWarning, key: string | undefined): SyncWarning {
-  if (!warning.values) return { code: warning.code }
+/** A copy of the warning whose text and string values cannot carry the service key (values come from the wire). */
+function redactWarning(warning: SyncLogWarning, key: string | undefined): SyncLogWarning {
+  const message = redactSecrets(warning.message, key)
+  if (!warning.values) return { ...warning, message }
   const values = Object.fromEntries(
     Object.entries(warning.values).map(([name, value]) => [
       name,
       typeof value === 'string' ? redactSecrets(value, key) : value,
     ]),
   )
-  return { code: warning.code, values }
+  return { ...warning, message, values }
 }
 
 function metaOf(data: StoreMeta, id: SourceId): SourceMeta {
@@ -48,8 +49,7 @@ function metaOf(data: StoreMeta, id: SourceId): SourceMeta {
 export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogEntry> {
   const { session, sourceId, signal } = input
   const startedAt = input.now().toISOString()
-  const warnings: string[] = []
-  const details: Array<SyncWarning | null> = []
+  const warnings: SyncLogWarning[] = []
   const key = input.serviceKey()
   const base = () => ({
     id: randomUUID(),
@@ -57,12 +57,10 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     ...(input.trigger ? { trigger: input.trigger } : {}),
     startedAt,
     finishedAt: input.now().toISOString(),
-    warnings: warnings.map((w) => redactSecrets(w, key)),
-    ...(details.some((d) => d !== null) ? { warningDetails: details.map((d) => d && redactWarning(d, key)) } : {}),
+    warnings: warnings.map((w) => redactWarning(w, key)),
   })
-  const warn = (message: string, warning?: SyncWarning) => {
-    warnings.push(message)
-    details.push(warning ?? null)
+  const warn = (message: string, coded?: SyncWarning) => {
+    warnings.push(coded ? { code: coded.code, ...(coded.values ? { values: coded.values } : {}), message } : { message })
   }
   let fetched = 0
   let rejected = 0

@@ -1,13 +1,13 @@
 /** The user-data file (`user-data.json`): its shape, its schema version and the migrations to it. */
 import { z } from 'zod'
 import { NOTE_MAX_CHARS, SAVED_SEARCH_NAME_MAX_CHARS, type SavedSearch, type SeenMarks } from '../../../shared/following'
-import { listQuerySchema } from '../settings/settingsSchema'
+import { boundedListQuerySchema } from '../settings/settingsSchema'
 
 export const USER_DATA_SCHEMA_VERSION = 1
 export const USER_DATA_FILE_NAME = 'user-data.json'
 
 /** The list query without its page and reference time: what a saved search keeps. */
-export const savedQuerySchema = listQuerySchema.omit({ offset: true, limit: true, now: true })
+export const savedQuerySchema = boundedListQuerySchema.omit({ offset: true, limit: true, now: true })
 
 export const savedSearchNameSchema = z.string().trim().min(1).max(SAVED_SEARCH_NAME_MAX_CHARS)
 const isoTime = z.iso.datetime({ offset: true })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { IpcCallName, SyncLogQuery } from '../../../shared/ipc'
 import { SOURCE_IDS } from '../../../shared/trials'
 import { NOTE_MAX_CHARS } from '../../../shared/following'
-import { listQuerySchema, settingsPatchSchema } from '../../core/settings/settingsSchema'
+import { boundedListQuerySchema, settingsPatchSchema } from '../../core/settings/settingsSchema'
 import { MAX_SYNC_LOG_ENTRIES } from '../../core/sync/syncLog'
 import { savedQuerySchema, savedSearchNameSchema } from '../../core/userData/userDataSchema'
 
@@ -35,7 +35,7 @@ const syncLogQuerySchema = z
   })
   .strict() satisfies z.ZodType<SyncLogQuery>
 
-const exportRequestSchema = z.object({ query: listQuerySchema, language: z.enum(['ko', 'en']) }).strict()
+const exportRequestSchema = z.object({ query: boundedListQuerySchema, language: z.enum(['ko', 'en']) }).strict()
 
 const none = z.tuple([])
 const language = z.enum(['ko', 'en'])
@@ -44,7 +44,7 @@ const savedSearchPatchSchema = z.object({ query: savedQuerySchema.optional(), al
 
 /** Argument tuples per call. Optional trailing arguments may be omitted or `undefined`. */
 export const ARG_SCHEMAS = {
-  listTrials: z.tuple([listQuerySchema]),
+  listTrials: z.tuple([boundedListQuerySchema]),
   getTrial: z.tuple([trialIdSchema]),
   startSync: z.union([none, z.tuple([syncOptionsSchema.optional()])]),
   cancelSync: none,

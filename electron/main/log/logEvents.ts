@@ -8,7 +8,7 @@ export function syncEntryLine(entry: SyncLogEntry): string {
   const counts = `fetched ${entry.fetched}, created ${entry.created}, updated ${entry.updated}, removed ${entry.removed}` +
     `${entry.restored ? `, restored ${entry.restored}` : ''}, rejected ${entry.rejected}` +
     `${entry.detailsFetched !== undefined ? `, details ${entry.detailsFetched} fetched / ${entry.detailsPending ?? 0} pending` : ''}`
-  const codes = (entry.warningDetails ?? []).flatMap((w) => (w ? [w.code] : []))
+  const codes = entry.warnings.flatMap((w) => (w.code ? [w.code] : []))
   const warnings = entry.warnings.length > 0 ? `; warnings: ${codes.length > 0 ? codes.join(', ') : entry.warnings.length}` : ''
   if (entry.ok) return `[sync] ${who} ok in ${seconds(entry)}: ${counts}${warnings}`
   return `[sync] ${who} FAILED ${entry.error?.code ?? 'INTERNAL'} after ${seconds(entry)}: ${entry.error?.message ?? ''}${warnings}`

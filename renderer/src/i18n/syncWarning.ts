@@ -8,14 +8,14 @@ import { isMessageKey, type Translate } from './translate'
  * (numbers formatted for the language), the core's own text for one without a code — or with a code this version
  * does not know, or values that do not fill the message.
  */
-export function syncWarningTexts(entry: Pick<SyncLogEntry, 'warnings' | 'warningDetails'>, t: Translate, language: Language): string[] {
-  return entry.warnings.map((raw, i) => {
-    const detail = entry.warningDetails?.[i]
-    if (!detail || typeof detail.code !== 'string') return raw
-    const key = `warning.${detail.code}`
+export function syncWarningTexts(entry: Pick<SyncLogEntry, 'warnings'>, t: Translate, language: Language): string[] {
+  return entry.warnings.map((warning) => {
+    const raw = warning.message
+    if (typeof warning.code !== 'string') return raw
+    const key = `warning.${warning.code}`
     if (!isMessageKey(key)) return raw
     const vars = Object.fromEntries(
-      Object.entries(detail.values ?? {}).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(value, language) : String(value)]),
+      Object.entries(warning.values ?? {}).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(value, language) : String(value)]),
     )
     const text = t(key, vars)
     return /\{\w+\}/.test(text) ? raw : text
