@@ -1,10 +1,8 @@
-import type { ListQuery, SourceId } from './trials'
+import type { ListQuery, PreferredRegistry, SourceId } from './trials'
 
 export type Language = 'ko' | 'en'
 
-/** The registries a trial can be linked across (see linking/registryLinks). */
-export const PREFERRED_REGISTRIES = ['cris', 'ctgov'] as const satisfies readonly SourceId[]
-export type PreferredRegistry = (typeof PREFERRED_REGISTRIES)[number]
+export { PREFERRED_REGISTRIES, type PreferredRegistry } from './trials'
 
 /** Non-secret settings, persisted beside the store. The service key is never part of this. */
 export interface Settings {

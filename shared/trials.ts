@@ -6,6 +6,10 @@ export * from './clinical'
 export const SOURCE_IDS = ['icreat', 'cris', 'ctgov'] as const
 export type SourceId = (typeof SOURCE_IDS)[number]
 
+/** The registries a trial can be linked across (see linking/registryLinks); the list shows a linked trial as one. */
+export const PREFERRED_REGISTRIES = ['cris', 'ctgov'] as const satisfies readonly SourceId[]
+export type PreferredRegistry = (typeof PREFERRED_REGISTRIES)[number]
+
 /** Sources that need no data.go.kr service key (ClinicalTrials.gov is open): they sync while a key is pending. */
 export const KEYLESS_SOURCES: readonly SourceId[] = ['ctgov']
 export const sourceNeedsKey = (source: SourceId): boolean => !KEYLESS_SOURCES.includes(source)
@@ -154,6 +158,13 @@ export interface ListQuery {
    */
   recruitingOnly?: boolean
   includeRemoved?: boolean
+  /**
+   * One row per trial (default true): a trial linked across registries is listed once, as the `preferredRegistry`'s
+   * record (default cris), when that record is itself in the result; totals and facets count it once. false: every
+   * registry's record.
+   */
+  oneRowPerTrial?: boolean
+  preferredRegistry?: PreferredRegistry
   sort?: ListSort
   offset?: number
   limit?: number // 1-100, default 20

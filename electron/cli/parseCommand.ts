@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util'
-import { CHANGE_KINDS, LIST_SORTS, SOURCE_IDS, type ChangeKind, type ListQuery, type ListSort, type SourceId } from '../../shared/trials'
+import {
+  CHANGE_KINDS, LIST_SORTS, PREFERRED_REGISTRIES, SOURCE_IDS, type ChangeKind, type ListQuery, type ListSort, type PreferredRegistry,
+  type SourceId,
+} from '../../shared/trials'
 import { TrialsError } from '../core/errors'
 import { FOLLOWING_COMMAND_NAMES, FOLLOWING_USAGE, parseFollowingCommand, type FollowingCommand } from './parseFollowingCommand'
 
@@ -8,7 +11,7 @@ export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
   trials sync   [--source icreat|cris|ctgov|all] [--store FILE] [--now ISO] [--allow-mass-removal] [--full-resync] [--json]
   trials list   [--store FILE] [--within-days N | --all] [--now ISO] [--q TEXT] [--source S] [--kind new|updated|removed]
                 [--field NAME=VALUE]... [--recruiting] [--include-removed] [--sort changed|title|id|sourceUpdated]
-                [--offset N] [--limit N] [--json]
+                [--all-rows | --prefer cris|ctgov] [--offset N] [--limit N] [--json]
   trials show   ID [--store FILE] [--json]
   trials status [--store FILE] [--json]
 ${FOLLOWING_USAGE}
@@ -17,6 +20,8 @@ ${FOLLOWING_USAGE}
 spelling of the hospital), condition=당뇨 (every synonym), sponsor=…, institution=…, department=…, or a column
 name of the registry (진료과=Cardiology). The same name repeated: either value; different names: all of them.
 --recruiting: only trials a patient can still join (recruiting, not yet recruiting, enrolling by invitation).
+One row per trial: a trial registered in CRIS and on ClinicalTrials.gov is listed once, as its CRIS record (--prefer
+ctgov: as the study), with the other registration beside its id; --all-rows lists every registry's record.
 
 The service key for sync is read from DATA_GO_KR_SERVICE_KEY (ClinicalTrials.gov, ctgov, needs none). The store defaults to the desktop app's data folder
 (TRIALS_STORE or --store to use another file).`
@@ -45,6 +50,7 @@ const OPTIONS = {
     q: { type: 'string' }, source: { type: 'string', multiple: true }, kind: { type: 'string', multiple: true },
     field: { type: 'string', multiple: true }, recruiting: { type: 'boolean', default: false },
     'include-removed': { type: 'boolean', default: false }, sort: { type: 'string' },
+    'all-rows': { type: 'boolean', default: false }, prefer: { type: 'string' },
     offset: { type: 'string' }, limit: { type: 'string' },
   },
   show: COMMON_OPTIONS,
@@ -92,6 +98,11 @@ function listQueryFrom(v: Record<string, unknown>): ListQuery {
   const sort = v.sort as string | undefined
   if (sort !== undefined && !SORTS.includes(sort as ListSort)) throw usage(`--sort must be one of ${SORTS.join(', ')} (got "${sort}").`)
   const now = parseNow(v.now as string | undefined)
+  const prefer = v.prefer as string | undefined
+  if (prefer !== undefined && !PREFERRED_REGISTRIES.includes(prefer as PreferredRegistry)) {
+    throw usage(`--prefer must be one of ${PREFERRED_REGISTRIES.join(', ')} (got "${prefer}").`)
+  }
+  if (prefer !== undefined && v['all-rows'] === true) throw usage('--prefer chooses the one row of a linked trial; it cannot go with --all-rows.')
   const query: ListQuery = {
     withinDays: v.all ? null : days,
     now: now?.toISOString(),
@@ -102,6 +113,8 @@ function listQueryFrom(v: Record<string, unknown>): ListQuery {
     recruitingOnly: v.recruiting === true ? true : undefined,
     includeRemoved: v['include-removed'] === true,
     sort: sort as ListSort | undefined,
+    oneRowPerTrial: v['all-rows'] === true ? false : undefined,
+    preferredRegistry: prefer as PreferredRegistry | undefined,
     offset: parseWholeNumber('offset', v.offset as string | undefined),
     limit: parseWholeNumber('limit', v.limit as string | undefined),
   }

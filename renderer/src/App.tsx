@@ -187,6 +187,7 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
               onOpenSettings={() => show('settings')}
               searchRef={searchRef}
               ctgovEnabled={settings.sources.ctgov?.enabled ?? true}
+              preferredRegistry={settings.preferredRegistry}
               following={{
                 savedName: followingView.view.kind === 'saved' ? followingView.view.name : null,
                 unseenSince: followingView.unseenSince,

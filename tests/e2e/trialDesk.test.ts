@@ -385,7 +385,8 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByRole('button', { name: '키 저장' }).click()
     await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
     await page.getByRole('button', { name: '지금 동기화' }).first().click()
-    await page.getByText(/\/ 1,022/).first().waitFor({ timeout: 60_000 })
+    // 1,010 CRIS + 12 studies, three of which (KCT0001000, 1005, 1010) are one trial with their CRIS twin: 1,019 rows.
+    await page.getByText(/\/ 1,019/).first().waitFor({ timeout: 60_000 })
     await page.getByRole('radio', { name: '전체' }).click()
     await page.getByRole('searchbox').first().fill('Study 5000001 ')
     await page.locator('tbody tr', { hasText: 'Study 5000001 ' }).first().click()
@@ -402,6 +403,18 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.locator('.detail-id', { hasText: 'KCT0001000' }).waitFor()
     await expect(page.getByTestId('other-registrations').textContent()).resolves.toContain('ClinicalTrials.gov NCT05000001')
     await shot('43-linked-twin-cris-1024')
+
+    // One row per trial: the CRIS record stands for the pair and carries both registry badges.
+    await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('searchbox').first().fill('KCT000100')
+    const twinRow = page.locator('tbody tr', { hasText: 'KCT0001000' })
+    await twinRow.locator('.registry-badge', { hasText: 'CT.gov' }).waitFor()
+    await expect(twinRow.locator('.registry-badge', { hasText: 'CRIS' }).count()).resolves.toBe(1)
+    await expect(page.locator('tbody tr', { hasText: 'NCT05000001' }).count()).resolves.toBe(0)
+    await expect(page.getByRole('checkbox', { name: '한 임상시험당 한 줄' }).isChecked()).resolves.toBe(true)
+    await shot('45-one-row-per-trial')
+    await page.getByRole('searchbox').first().fill('')
 
     await page.getByRole('button', { name: '설정' }).first().click()
     await page.getByRole('combobox', { name: '언어' }).selectOption('en')

@@ -29,7 +29,7 @@ export function printListResult(io: CliIo, query: ListQuery, result: ListResult,
   io.out(renderTable(
     ['ID', 'CHANGE', 'CHANGED', 'STATUS', 'SITE', 'TITLE'],
     result.items.map((t) => [
-      `${t.watched ? '★ ' : ''}${t.id}`, KIND_LABEL[t.changeKind], t.changedAt.slice(0, 10), t.recruitment ?? (t.detailsPending ? 'pending' : ''),
+      `${t.watched ? '★ ' : ''}${t.id}${t.linkedIds?.length ? ` (= ${t.linkedIds.join(', ')})` : ''}`, KIND_LABEL[t.changeKind], t.changedAt.slice(0, 10), t.recruitment ?? (t.detailsPending ? 'pending' : ''),
       truncate(t.sites?.[0]?.name ?? t.institution ?? '', 20) + (t.sites && t.sites.length > 1 ? ` +${t.sites.length - 1}` : ''),
       truncate(t.title, 60),
     ]),

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { CHANGE_KINDS, LIST_SORTS, SOURCE_IDS, type ListQuery, type ListSort } from '../../../shared/trials'
+import { CHANGE_KINDS, LIST_SORTS, PREFERRED_REGISTRIES, SOURCE_IDS, type ListQuery, type ListSort, type PreferredRegistry } from '../../../shared/trials'
 import { TrialsError } from '../errors'
 
 export const DEFAULT_WITHIN_DAYS = 7
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 100
+export const DEFAULT_PREFERRED_REGISTRY: PreferredRegistry = 'cris'
 
 /**
  * The one list query schema: what the core answers (the CLI's and any caller's request). The IPC arguments, the saved
@@ -22,6 +23,8 @@ export const listQuerySchema = z.object({
   fields: z.array(z.object({ name: z.string().min(1), value: z.string() })).optional(),
   recruitingOnly: z.boolean().optional(),
   includeRemoved: z.boolean().optional(),
+  oneRowPerTrial: z.boolean().optional(),
+  preferredRegistry: z.enum(PREFERRED_REGISTRIES).optional(),
   sort: z.enum(LIST_SORTS).optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(MAX_LIMIT).optional(),
@@ -36,6 +39,9 @@ export interface ResolvedListQuery {
   fields: Map<string, Set<string>>
   recruitingOnly: boolean
   includeRemoved: boolean
+  /** Linked twins listed once, as the preferred registry's record (default on, CRIS). */
+  oneRowPerTrial: boolean
+  preferredRegistry: PreferredRegistry
   sort: ListSort
   offset: number
   limit: number
@@ -78,6 +84,8 @@ export function resolveListQuery(query: ListQuery, defaultNow: () => number): Re
     recruitingOnly: q.recruitingOnly === true,
     // Asking for removed records by kind means showing them.
     includeRemoved: q.includeRemoved === true || (kinds?.has('removed') ?? false),
+    oneRowPerTrial: q.oneRowPerTrial !== false,
+    preferredRegistry: q.preferredRegistry ?? DEFAULT_PREFERRED_REGISTRY,
     sort: q.sort ?? 'changed',
     offset: q.offset ?? 0,
     limit: q.limit ?? DEFAULT_LIMIT,

@@ -7,6 +7,7 @@ import { TrialsError } from '../errors'
 import { DETAIL_FACETS, FACET_NAMES, filterValuesFor } from './facetValues'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
 import { compileTextMatch, matchedTermsOf, parseSearchTerms } from './compileTextMatch'
+import { TwinHiding } from './oneRowPerTrial'
 import { fieldDictionary, isKnownFieldName, toSummary, type FacetColumn, type TrialIndex, type ValueDictionary } from './trialIndex'
 
 /** An exact-value filter as value ids: which ids of the dictionary pass. */
@@ -227,10 +228,15 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
     return failed
   }
   let failingFacet = -1
+  // One row per trial: linked records are noted during the scan and counted once every twin's outcome is known.
+  const hiding = TwinHiding.forQuery(index, q.oneRowPerTrial, q.preferredRegistry)
   for (let k = start; k < stop; k++) {
     const p = scanOrder ? scanOrder[k] : k
     const failed = failures(p)
-    if (failed === 0) {
+    if (hiding?.involves(p)) {
+      hiding.note(p, failed, failingFacet)
+      if (failed === 0) matched[total++] = p
+    } else if (failed === 0) {
       matched[total++] = p
       counter.addAll(p)
     } else if (failed === 1) {
@@ -238,21 +244,31 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
       counter.add(failingFacet, p)
     }
   }
+  const hidden = hiding?.settle(counter, FACET_FIELDS.map((f) => index.facets[f]))
+  const totalBeforeHiding = total
+  if (hidden && hidden.size > 0) {
+    let kept = 0
+    for (let i = 0; i < total; i++) if (!hidden.has(matched[i])) matched[kept++] = matched[i]
+    total = kept
+  }
   let totalAllTime: number | null = null
   // The window hint compares with all time; a caller's own time range (extras) is not the user's window.
   if (q.window && !extras.changedWithin) {
     if (plain.length === 0 && facetFilterCount === 0 && !textMatch) totalAllTime = q.includeRemoved ? count : index.activeCount
     else {
-      totalAllTime = total
+      totalAllTime = totalBeforeHiding
       const order = index.orders.changed
       for (let k = 0; k < start; k++) if (failures(order[k]) === 0) totalAllTime++
       for (let k = stop; k < count; k++) if (failures(order[k]) === 0) totalAllTime++
     }
+    if (hiding) totalAllTime -= hiding.hiddenAllTime((p) => failures(p) === 0)
   }
   const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed')
   const items: TrialSummary[] = Array.from(page, (p) => {
     const summary = toSummary(index.entries[p].trial)
     if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)
+    const linkedIds = TwinHiding.linkedIdsOf(index, summary.id)
+    if (linkedIds) summary.linkedIds = linkedIds
     return summary
   })
   const { facets, unclassified } = facetsOf(index, counter, facetFilters, q.sources)

@@ -11,7 +11,8 @@ import type { TrialDesk } from '../../core/trialDesk'
  */
 export const CSV_COLUMNS = [
   'id', 'source', 'title', 'titleEn', 'recruitment', 'phases', 'conditions', 'sites', 'sponsor', 'institution',
-  'department', 'phase', 'status', 'studyType', 'scope', 'targetSize', 'changeKind', 'latestChange', 'changedAt', 'note',
+  'department', 'phase', 'status', 'studyType', 'scope', 'targetSize', 'linkedIds', 'changeKind', 'latestChange', 'changedAt',
+  'note',
 ] as const satisfies readonly (keyof TrialSummary)[]
 type CsvColumn = (typeof CSV_COLUMNS)[number]
 
@@ -20,13 +21,13 @@ export const CSV_HEADERS: Record<Language, Record<CsvColumn, string>> = {
     id: 'ID', source: '출처', title: '과제명', titleEn: '영문 과제명', recruitment: '모집 상태', phases: '임상시험 단계',
     conditions: '대상 질환', sites: '연구 실시기관', sponsor: '연구 의뢰기관', institution: '연구책임기관', department: '진료과',
     phase: '단계(출처 표기)', status: '모집 상태(출처 표기)', studyType: '연구 종류', scope: '연구 범위', targetSize: '목표 대상자 수',
-    changeKind: '변경 종류', latestChange: '최근 변경', changedAt: '변경 일시', note: '내 메모',
+    linkedIds: '다른 등록', changeKind: '변경 종류', latestChange: '최근 변경', changedAt: '변경 일시', note: '내 메모',
   },
   en: {
     id: 'ID', source: 'Source', title: 'Title', titleEn: 'English title', recruitment: 'Recruitment', phases: 'Phases',
     conditions: 'Conditions', sites: 'Sites', sponsor: 'Sponsor', institution: 'Institution', department: 'Department',
     phase: 'Phase (as registered)', status: 'Status (as registered)', studyType: 'Study type', scope: 'Scope',
-    targetSize: 'Target size', changeKind: 'Change', latestChange: 'Latest change', changedAt: 'Changed at', note: 'My note',
+    targetSize: 'Target size', linkedIds: 'Also registered as', changeKind: 'Change', latestChange: 'Latest change', changedAt: 'Changed at', note: 'My note',
   },
 }
 
@@ -49,6 +50,7 @@ function cell(row: TrialSummary, column: CsvColumn): string {
   switch (column) {
     case 'phases':
     case 'conditions':
+    case 'linkedIds':
       return (row[column] ?? []).join('; ')
     case 'sites':
       return (row.sites ?? []).map((s) => s.name).join('; ')

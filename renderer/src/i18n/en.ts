@@ -89,6 +89,8 @@ export const en: Record<MessageKey, string> = {
 
   'filters.label': 'Filters',
   'filters.showRemoved': 'Show removed',
+  'filters.oneRowPerTrial': 'One row per trial',
+  'filters.oneRowPerTrialHint': 'A trial registered in CRIS and on ClinicalTrials.gov is listed once, as the registry chosen in Settings',
   'filters.clearAll': 'Clear all filters',
   'filters.active': 'Active filters',
   'filters.removeChip': 'Remove filter {label}',
@@ -98,6 +100,10 @@ export const en: Record<MessageKey, string> = {
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
   'source.ctgov': 'ClinicalTrials.gov',
+  // Badges in the list's narrow source column (the full name is the tooltip).
+  'source.short.icreat': 'iCReaT',
+  'source.short.cris': 'CRIS',
+  'source.short.ctgov': 'CT.gov',
   'kind.new': 'New',
   'kind.updated': 'Updated',
   'kind.removed': 'Removed',

@@ -90,6 +90,8 @@ export const ko = {
 
   'filters.label': '필터',
   'filters.showRemoved': '삭제된 항목 표시',
+  'filters.oneRowPerTrial': '한 임상시험당 한 줄',
+  'filters.oneRowPerTrialHint': 'CRIS와 ClinicalTrials.gov에 함께 등록된 임상시험을 대표 등록(설정) 한 줄로 보여 줍니다',
   'filters.clearAll': '필터 모두 지우기',
   'filters.active': '적용된 필터',
   'filters.removeChip': '{label} 필터 제거',
@@ -99,6 +101,10 @@ export const ko = {
   'source.icreat': 'iCReaT',
   'source.cris': 'CRIS',
   'source.ctgov': 'ClinicalTrials.gov',
+  // Badges in the list's narrow source column (the full name is the tooltip).
+  'source.short.icreat': 'iCReaT',
+  'source.short.cris': 'CRIS',
+  'source.short.ctgov': 'CT.gov',
   'kind.new': '신규',
   'kind.updated': '변경',
   'kind.removed': '삭제',

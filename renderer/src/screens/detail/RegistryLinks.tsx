@@ -1,15 +1,18 @@
 import type { SourceId } from '../../../../shared/trials'
 import { useI18n } from '../../i18n/I18nContext'
 
-/** The registry badges of a trial: its own registry and those it is linked to. */
-export function RegistryBadges({ source, linkedIds }: { source: SourceId; linkedIds: readonly string[] | undefined }) {
+/**
+ * The registry badges of a trial: its own registry and those it is linked to. `compact` (a list row's narrow source
+ * column): short names stacked, the full name as the tooltip.
+ */
+export function RegistryBadges({ source, linkedIds, compact = false }: { source: SourceId; linkedIds: readonly string[] | undefined; compact?: boolean }) {
   const { t } = useI18n()
   const registries = [source, ...(linkedIds ?? []).map((id) => id.slice(0, id.indexOf(':')) as SourceId)]
   return (
-    <span className="registry-badges">
+    <span className={`registry-badges${compact ? ' is-compact' : ''}`}>
       {[...new Set(registries)].map((registry) => (
-        <span key={registry} className={`registry-badge registry-${registry}`}>
-          {t(`source.${registry}`)}
+        <span key={registry} className={`registry-badge registry-${registry}`} title={compact ? t(`source.${registry}`) : undefined}>
+          {t(compact ? `source.short.${registry}` : `source.${registry}`)}
         </span>
       ))}
     </span>

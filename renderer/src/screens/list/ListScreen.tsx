@@ -1,5 +1,5 @@
-import type { RefObject } from 'react'
-import type { ListResult } from '../../../../shared/trials'
+import { useMemo, type RefObject } from 'react'
+import type { ListResult, PreferredRegistry } from '../../../../shared/trials'
 import { ErrorText } from '../../components/ErrorText'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import type { SyncState } from '../../hooks/useSync'
@@ -31,6 +31,8 @@ export interface ListScreenProps {
   ctgovEnabled?: boolean
   /** Unseen marks, "Mark all seen" and stars (absent: none are shown). */
   following?: ListFollowing
+  /** The setting: which registry's record stands for a trial registered in several (one row per trial). */
+  preferredRegistry?: PreferredRegistry
 }
 
 /**
@@ -85,7 +87,10 @@ export function ListScreen(props: ListScreenProps) {
   const { state, onStateChange, sync } = props
   const { t } = useI18n()
   const { following } = props
-  const { data: result, error } = useApiQuery('listTrials', [state], [state, sync.dataVersion, following?.version])
+  const { preferredRegistry } = props
+  // The setting is not part of the list state (nor of the restored last query): it always follows the settings.
+  const query = useMemo(() => (preferredRegistry ? { ...state, preferredRegistry } : state), [state, preferredRegistry])
+  const { data: result, error } = useApiQuery('listTrials', [query], [query, sync.dataVersion, following?.version])
 
   const storedTotal = sync.status?.sources.reduce((n, s) => n + s.counts.total, 0)
   const noDataYet = storedTotal === 0 && result?.total === 0
@@ -133,7 +138,7 @@ export function ListScreen(props: ListScreenProps) {
             ✓ {t('list.markAllSeen')}
           </button>
         )}
-        <ExportButton state={state} disabled={!result || result.total === 0} />
+        <ExportButton state={query} disabled={!result || result.total === 0} />
       </div>
       <ListToolbar state={state} onChange={changeFilters} searchRef={props.searchRef} />
       <div className="filters" role="group" aria-label={t('filters.label')}>
@@ -155,6 +160,14 @@ export function ListScreen(props: ListScreenProps) {
             onChange={(e) => changeFilters({ ...state, includeRemoved: e.target.checked || undefined, offset: 0 })}
           />
           {t('filters.showRemoved')}
+        </label>
+        <label className="check" title={t('filters.oneRowPerTrialHint')}>
+          <input
+            type="checkbox"
+            checked={state.oneRowPerTrial !== false}
+            onChange={(e) => changeFilters({ ...state, oneRowPerTrial: e.target.checked ? undefined : false, offset: 0 })}
+          />
+          {t('filters.oneRowPerTrial')}
         </label>
       </div>
       <FilterChips state={state} onChange={changeFilters} />

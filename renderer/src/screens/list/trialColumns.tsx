@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { TrialSummary } from '../../../../shared/trials'
 import { RecruitmentPill } from '../../components/RecruitmentPill'
 import { RelativeTime } from '../../components/RelativeTime'
+import { RegistryBadges } from '../detail/RegistryLinks'
 import type { Translate } from '../../i18n/translate'
 import { highlight } from '../../lib/highlight'
 import type { Language } from '../../../../shared/settings'
@@ -70,7 +71,8 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
     id: 'source',
     header: (t) => t('col.source'),
     has: () => true,
-    cell: (trial, { t }) => ({ content: t(`source.${trial.source}`) }),
+    // A trial registered in several registries (one row per trial) carries each registry's badge.
+    cell: (trial) => ({ content: <RegistryBadges source={trial.source} linkedIds={trial.linkedIds} compact /> }),
   },
   {
     id: 'changedAt',
@@ -80,8 +82,8 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
   },
 ]
 
-/** Columns worth showing for these rows: no column empty for every row, and 출처 only when rows come from 2+ sources. */
+/** Columns worth showing for these rows: no column empty for every row, and 출처 only when rows name 2+ registries. */
 export function visibleColumns(items: readonly TrialSummary[]): TrialColumn[] {
-  const sources = new Set(items.map((i) => i.source))
+  const sources = new Set(items.flatMap((i) => [i.source, ...(i.linkedIds ?? []).map((id) => id.slice(0, id.indexOf(':')))]))
   return TRIAL_COLUMNS.filter((c) => (c.id === 'source' ? sources.size > 1 : items.some(c.has)))
 }
