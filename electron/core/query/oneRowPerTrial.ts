@@ -18,22 +18,38 @@ export interface TwinCounter {
   add(facet: number, position: number): void
 }
 
-/** Per index and preferred registry: position of a non-preferred record → positions of its preferred twins. */
-const twinsCache = new WeakMap<TrialIndex, Map<PreferredRegistry, ReadonlyMap<number, readonly number[]>>>()
+/** For one index and preferred registry: who hides behind whom, and who takes part (a byte per record, for the scan). */
+interface PreferredTwins {
+  /** Position of a non-preferred record → positions of its preferred twins. */
+  twins: ReadonlyMap<number, readonly number[]>
+  /** 1 for a record with a preferred twin or that is one. */
+  involved: Uint8Array
+}
 
-function preferredTwinsOf(index: TrialIndex, preferred: PreferredRegistry): ReadonlyMap<number, readonly number[]> {
+const twinsCache = new WeakMap<TrialIndex, Map<PreferredRegistry, PreferredTwins>>()
+
+function preferredTwinsOf(index: TrialIndex, preferred: PreferredRegistry): PreferredTwins {
   let byPreferred = twinsCache.get(index)
   if (!byPreferred) twinsCache.set(index, (byPreferred = new Map()))
   const cached = byPreferred.get(preferred)
   if (cached) return cached
   const twins = new Map<number, number[]>()
+  const involved = new Uint8Array(index.entries.length)
+  // The source from the facet column: a record kept on disk is not read for it.
+  const sources = index.facets.source
+  const preferredId = sources.values.indexOf(preferred)
+  const isPreferred = (p: number) => preferredId >= 0 && sources.ids[p] === preferredId
   for (const [position, linked] of linksOf(index).byPosition) {
-    if (index.entries[position].trial.source === preferred) continue
-    const preferredOnes = linked.filter((other) => index.entries[other].trial.source === preferred)
-    if (preferredOnes.length > 0) twins.set(position, preferredOnes)
+    if (isPreferred(position)) continue
+    const preferredOnes = linked.filter(isPreferred)
+    if (preferredOnes.length === 0) continue
+    twins.set(position, preferredOnes)
+    involved[position] = 1
+    for (const twin of preferredOnes) involved[twin] = 1
   }
-  byPreferred.set(preferred, twins)
-  return twins
+  const result = { twins, involved }
+  byPreferred.set(preferred, result)
+  return result
 }
 
 function valueIdsOf(column: FacetColumn, p: number): ArrayLike<number> {
@@ -46,25 +62,24 @@ function valueIdsOf(column: FacetColumn, p: number): ArrayLike<number> {
  * (records with a preferred twin, and those twins); `settle` then counts them and says which matched ones to hide.
  */
 export class TwinHiding {
-  private readonly involved = new Set<number>()
   private readonly outcomes = new Map<number, Outcome>()
+  private readonly twins: ReadonlyMap<number, readonly number[]>
+  private readonly involved: Uint8Array
 
-  private constructor(private readonly index: TrialIndex, private readonly twins: ReadonlyMap<number, readonly number[]>) {
-    for (const [position, preferredOnes] of twins) {
-      this.involved.add(position)
-      for (const twin of preferredOnes) this.involved.add(twin)
-    }
+  private constructor({ twins, involved }: PreferredTwins) {
+    this.twins = twins
+    this.involved = involved
   }
 
   /** Null (nothing to do, nothing spent) when the option is off or no record has a preferred twin. */
   static forQuery(index: TrialIndex, oneRowPerTrial: boolean, preferred: PreferredRegistry): TwinHiding | null {
     if (!oneRowPerTrial || linksOf(index).byPosition.size === 0) return null
     const twins = preferredTwinsOf(index, preferred)
-    return twins.size === 0 ? null : new TwinHiding(index, twins)
+    return twins.twins.size === 0 ? null : new TwinHiding(twins)
   }
 
   involves(p: number): boolean {
-    return this.involved.has(p)
+    return this.involved[p] === 1
   }
 
   note(p: number, failed: number, facet: number): void {

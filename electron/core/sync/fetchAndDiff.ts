@@ -1,19 +1,8 @@
-import type { SyncProgress } from '../../../shared/trials'
 import { type FetchContext, type PreviousRecordView, type Source } from '../sources/source'
 import { cancelledError } from '../http'
 import type { StoreData, StoredTrial } from '../store/types'
 import { diffListing, type ListingDiff } from './diffListing'
-
-export interface FetchAndDiffInput {
-  data: StoreData
-  source: Source
-  at: string
-  allowMassRemoval: boolean
-  fullResync?: boolean
-  signal: AbortSignal
-  onProgress: (p: SyncProgress) => void
-  warn: FetchContext['warn']
-}
+import type { SyncRun } from './syncRun'
 
 export interface FetchAndDiffResult extends ListingDiff {
   fetched: number
@@ -30,27 +19,34 @@ function previousView(trials: readonly StoredTrial[]): Map<string, PreviousRecor
   return view
 }
 
-/** Fetches one source's complete listing and compares it with the store. Changes nothing: the caller commits. */
-export async function fetchAndDiff(input: FetchAndDiffInput): Promise<FetchAndDiffResult> {
-  const { data, source, signal } = input
+/**
+ * Fetches one source's complete listing and compares it with the store; a listing the source judged inconsistent
+ * marks nothing removed and adds a LISTING_INCONSISTENT warning. Changes nothing: the caller commits.
+ * `step` is this source's part of the run: its timestamp, its signal (the run's and the sync ceiling's) and its warnings.
+ */
+export async function fetchAndDiff(
+  run: Pick<SyncRun, 'allowMassRemoval' | 'fullResync' | 'onProgress'>,
+  source: Source,
+  data: StoreData,
+  step: Pick<FetchContext, 'at' | 'signal' | 'warn'>,
+): Promise<FetchAndDiffResult> {
+  const { signal, at } = step
   const previous = data.trials.filter((t) => t.source === source.id)
   if (signal.aborted) throw cancelledError({ service: source.id })
   const result = await source.fetchAll({
-    signal,
-    onProgress: (p) => input.onProgress({ ...p, source: source.id }),
-    warn: input.warn,
+    ...step,
+    onProgress: (p) => run.onProgress({ ...p, source: source.id }),
     previous: previousView(previous),
     state: data.sources[source.id]?.state ?? {},
-    at: input.at,
-    fullResync: input.fullResync === true,
+    fullResync: run.fullResync,
   })
   if (signal.aborted) throw cancelledError({ service: source.id })
   const verdict = result.listing
   const removalsAllowed = verdict === undefined || verdict.consistent
-  const diff = diffListing({ source, previous, rows: result.rows, at: input.at, allowMassRemoval: input.allowMassRemoval, removalsAllowed })
+  const diff = diffListing({ source, previous, rows: result.rows, at, allowMassRemoval: run.allowMassRemoval, removalsAllowed })
   if (verdict && !verdict.consistent) {
     const values = { expected: verdict.expected, received: verdict.received, kept: diff.keptUnlisted }
-    input.warn(
+    step.warn(
       `The ${source.id} listing changed while it was read (announced ${values.expected}, received ${values.received}), even after reading it again. ` +
       `New and updated trials were saved, but the ${values.kept} trials missing from it were not marked removed; the next sync checks again.`,
       { code: 'LISTING_INCONSISTENT', values },

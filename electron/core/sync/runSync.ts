@@ -4,6 +4,7 @@ import type { Source } from '../sources/source'
 import { lockStore } from '../store/trialStoreFile'
 import type { StoreSession } from '../store/storeSession'
 import { syncOneSource } from './syncOneSource'
+import { resolveSyncRun } from './syncRun'
 
 /**
  * One sync run: take the store's writer lock (STORE_IN_USE if another process holds it), pick up another process's
@@ -18,24 +19,10 @@ export async function runSync(
   const lock = await lockStore(session.path)
   try {
     await session.reloadIfChangedOnDisk()
-    const signal = options.signal ?? new AbortController().signal
+    const run = resolveSyncRun(options)
     const entries: SyncLogEntry[] = []
     for (const sourceId of options.sources) {
-      entries.push(
-        await syncOneSource({
-          session,
-          lock,
-          sourceId,
-          source: sources.get(sourceId),
-          now: options.now ?? (() => new Date()),
-          allowMassRemoval: options.allowMassRemoval === true,
-          fullResync: options.fullResync === true,
-          signal,
-          onProgress: options.onProgress ?? (() => undefined),
-          trigger: options.trigger,
-          serviceKey,
-        }),
-      )
+      entries.push(await syncOneSource({ ...run, session, lock, sourceId, source: sources.get(sourceId), serviceKey }))
     }
     return entries
   } finally {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { SourceId, SyncLogEntry, SyncLogWarning, SyncProgress, SyncTrigger, SyncWarning } from '../../../shared/trials'
+import type { SourceId, SyncLogEntry, SyncLogWarning, SyncWarning } from '../../../shared/trials'
 import { TrialsError, isTrialsError } from '../errors'
 import { redactSecrets } from '../http/redact'
 import type { Source } from '../sources/source'
@@ -9,19 +9,15 @@ import type { StoreLock } from '../store/trialStoreFile'
 import { fetchAndDiff } from './fetchAndDiff'
 import { ceilingFor, syncCeilingError } from './syncCeiling'
 import { appendSyncLog, failedLogEntry } from './syncLog'
+import type { SyncRun } from './syncRun'
 import { toSyncLogError } from './toSyncLogError'
 
-export interface SyncOneSourceInput {
+/** The run's options (resolved once by runSync) and what this source's sync works on. */
+export interface SyncOneSourceInput extends SyncRun {
   session: StoreSession
   lock: StoreLock
   sourceId: SourceId
   source: Source | undefined
-  now: () => Date
-  allowMassRemoval: boolean
-  fullResync?: boolean
-  signal: AbortSignal
-  onProgress: (p: SyncProgress) => void
-  trigger?: SyncTrigger
   serviceKey: () => string | undefined
 }
 
@@ -73,14 +69,9 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
       throw new TrialsError('USAGE', `The source "${sourceId}" is not available in this version of Trial Desk.`)
     }
     const before = await session.readAll()
-    const result = await fetchAndDiff({
-      data: before,
-      source: input.source,
+    const result = await fetchAndDiff(input, input.source, before, {
       at: startedAt,
-      allowMassRemoval: input.allowMassRemoval,
-      fullResync: input.fullResync,
       signal: AbortSignal.any([signal, ceiling.signal]),
-      onProgress: input.onProgress,
       warn,
     }).catch((error: unknown) => {
       throw ceiling.signal.aborted && !signal.aborted ? syncCeilingError(sourceId, ceilingMs) : error
