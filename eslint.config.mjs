@@ -22,12 +22,22 @@ const RAW_IPC = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
   allowTypeImports: true,
-  message: 'Raw IPC lives only in electron/main/ipc/registerIpc.ts and electron/preload/index.ts (the typed map in shared/ipc.ts).',
+  message:
+    'Raw IPC lives only in electron/main/ipc/registerIpc.ts and electron/preload/index.ts (the typed map in shared/ipc.ts).',
 }
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/', 'bench-results/', 'tests/bench/node_modules/', 'tests/fixtures/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'coverage/',
+      'test-results/',
+      'bench-results/',
+      'tests/bench/node_modules/',
+      'tests/fixtures/',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
@@ -35,7 +45,9 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'],
-      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json', '.d.ts'] })],
+      'import-x/resolver-next': [
+        importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json', '.d.ts'] }),
+      ],
     },
     rules: {
       // `import { a, type B } from 'x'`: one statement per module, types inline.
@@ -46,7 +58,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,mts,cts}'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Text normalisation strips control characters on purpose (NUL, C0, C1).
       'no-control-regex': 'off',
     },
@@ -71,15 +86,34 @@ export default tseslint.config(
   {
     files: ['electron/core/**', 'electron/cli/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [ELECTRON_PACKAGE], patterns: [{ group: ['electron/*'], message: ELECTRON_PACKAGE.message }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [ELECTRON_PACKAGE], patterns: [{ group: ['electron/*'], message: ELECTRON_PACKAGE.message }] },
+      ],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: ['./electron/core', './electron/cli'], from: ['./electron/main', './electron/preload'], message: 'The core and the CLI never import the Electron main process or preload.' },
-            { target: ['./electron/core', './electron/cli'], from: './renderer', message: 'The core and the CLI never import the renderer.' },
-            { target: './electron/core', from: './electron/cli', message: 'The CLI drives the core, not the other way round.' },
-            { target: './electron/core/http', from: './electron/core/sources', message: 'The HTTP layer is source-agnostic (its own HttpConfig).' },
+            {
+              target: ['./electron/core', './electron/cli'],
+              from: ['./electron/main', './electron/preload'],
+              message: 'The core and the CLI never import the Electron main process or preload.',
+            },
+            {
+              target: ['./electron/core', './electron/cli'],
+              from: './renderer',
+              message: 'The core and the CLI never import the renderer.',
+            },
+            {
+              target: './electron/core',
+              from: './electron/cli',
+              message: 'The CLI drives the core, not the other way round.',
+            },
+            {
+              target: './electron/core/http',
+              from: './electron/core/sources',
+              message: 'The HTTP layer is source-agnostic (its own HttpConfig).',
+            },
           ],
         },
       ],
@@ -106,15 +140,26 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './renderer', from: ['./electron/main', './electron/preload'], message: 'The renderer never imports the main process or preload, not even types: the contract is shared/ipc.ts.' },
+            {
+              target: './renderer',
+              from: ['./electron/main', './electron/preload'],
+              message:
+                'The renderer never imports the main process or preload, not even types: the contract is shared/ipc.ts.',
+            },
           ],
         },
       ],
       // Registry text is untrusted: it reaches the screen only through React's escaping, never as HTML.
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Registry text must stay text: no dangerouslySetInnerHTML.' },
-        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]", message: 'Registry text must stay text: no HTML sinks.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Registry text must stay text: no dangerouslySetInnerHTML.',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
+          message: 'Registry text must stay text: no HTML sinks.',
+        },
       ],
     },
   },

@@ -31,7 +31,8 @@ for (let y = 0; y < SIZE; y++) {
     const dx = Math.max(radius - x, x - (SIZE - 1 - radius), 0)
     const dy = Math.max(radius - y, y - (SIZE - 1 - radius), 0)
     const inside = dx * dx + dy * dy <= radius * radius
-    const cross = (Math.abs(x - 256) < 48 && Math.abs(y - 256) < 160) || (Math.abs(y - 256) < 48 && Math.abs(x - 256) < 160)
+    const cross =
+      (Math.abs(x - 256) < 48 && Math.abs(y - 256) < 160) || (Math.abs(y - 256) < 48 && Math.abs(x - 256) < 160)
     const [r, g, b, a] = !inside ? [0, 0, 0, 0] : cross ? [255, 255, 255, 255] : [15, 118, 110, 255]
     raw.set([r, g, b, a], y * (SIZE * 4 + 1) + 1 + x * 4)
   }

@@ -4,7 +4,12 @@
 import { existsSync } from 'node:fs'
 import { execSync } from 'node:child_process'
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+const candidates = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+]
 const found = candidates.find((p) => p && existsSync(p))
 // Without a CJK font the screenshots show Korean as empty boxes (the tests still pass, but nobody can check them).
 const hasKoreanFont = ['/usr/share/fonts/truetype/nanum', '/usr/share/fonts/opentype/noto'].some((d) => existsSync(d))
@@ -21,7 +26,9 @@ if (found) {
 
 if (canApt) {
   console.log('[ensure-chromium] installing Debian chromium (and a Korean font) for the end-to-end tests…')
-  execSync('apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-nanum', { stdio: 'inherit' })
+  execSync('apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-nanum', {
+    stdio: 'inherit',
+  })
   process.exit(existsSync('/usr/bin/chromium') ? 0 : 1)
 }
 

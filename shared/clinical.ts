@@ -6,13 +6,24 @@
 
 /** Recruitment status. `unknown`: the source states a status this app does not recognise, or states none. */
 export const RECRUITMENT_STATUSES = [
-  'not_yet_recruiting', 'recruiting', 'enrolling_by_invitation', 'active_not_recruiting', 'completed', 'suspended',
-  'terminated', 'withdrawn', 'unknown',
+  'not_yet_recruiting',
+  'recruiting',
+  'enrolling_by_invitation',
+  'active_not_recruiting',
+  'completed',
+  'suspended',
+  'terminated',
+  'withdrawn',
+  'unknown',
 ] as const
 export type RecruitmentStatus = (typeof RECRUITMENT_STATUSES)[number]
 
 /** The "Recruiting only / 모집 중만" toggle: statuses a patient can still join. */
-export const RECRUITING_NOW = ['recruiting', 'not_yet_recruiting', 'enrolling_by_invitation'] as const satisfies readonly RecruitmentStatus[]
+export const RECRUITING_NOW = [
+  'recruiting',
+  'not_yet_recruiting',
+  'enrolling_by_invitation',
+] as const satisfies readonly RecruitmentStatus[]
 
 /** Trial phases. `not_applicable`: not a phased drug trial (observational, device, case-only, 해당사항없음 …). */
 export const PHASES = ['early_phase1', 'phase1', 'phase2', 'phase3', 'phase4', 'not_applicable'] as const
@@ -33,8 +44,20 @@ export interface SiteRef {
  * dictionaries). Change summaries list the most meaningful first, in this order.
  */
 export const CHANGE_FIELD_KEYS = [
-  'recruitment', 'phases', 'title', 'sites', 'targetSize', 'conditions', 'titleEn', 'institution', 'sponsor',
-  'department', 'studyType', 'scope', 'period', 'registeredAt',
+  'recruitment',
+  'phases',
+  'title',
+  'sites',
+  'targetSize',
+  'conditions',
+  'titleEn',
+  'institution',
+  'sponsor',
+  'department',
+  'studyType',
+  'scope',
+  'period',
+  'registeredAt',
 ] as const
 export type ChangeFieldKey = (typeof CHANGE_FIELD_KEYS)[number]
 

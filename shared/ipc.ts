@@ -6,9 +6,7 @@
 import type { AppError } from './errors'
 import type { ImportResult, SavedQuery, SavedSearch, SavedSearchSummary, SeenMarks, WatchedView } from './following'
 import type { KeyInfo, Language, Settings } from './settings'
-import type {
-  ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, SyncProgress, TrialDetail,
-} from './trials'
+import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, SyncProgress, TrialDetail } from './trials'
 
 /** Every result crosses IPC as an envelope: thrown errors would lose their code (electron #24427). */
 export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: AppError }
@@ -71,7 +69,11 @@ export interface IpcCallMap {
   listTrials: { channel: 'trials:list'; args: [query: ListQuery]; result: ListResult }
   getTrial: { channel: 'trials:get'; args: [id: string]; result: TrialDetail }
   /** `fullResync`: ClinicalTrials.gov fetches everything and lists every id again (Settings → full resync). */
-  startSync: { channel: 'sync:start'; args: [options?: { sources?: SourceId[]; fullResync?: boolean }]; result: SyncLogEntry[] }
+  startSync: {
+    channel: 'sync:start'
+    args: [options?: { sources?: SourceId[]; fullResync?: boolean }]
+    result: SyncLogEntry[]
+  }
   cancelSync: { channel: 'sync:cancel'; args: []; result: { cancelled: boolean } }
   getSyncStatus: { channel: 'sync:status'; args: []; result: SyncStatus }
   getSyncLog: { channel: 'sync:log'; args: [query?: SyncLogQuery]; result: { total: number; items: SyncLogEntry[] } }
@@ -88,14 +90,26 @@ export interface IpcCallMap {
   getAppInfo: { channel: 'app:info'; args: []; result: AppInfo }
   // Following (user-data.json): saved searches, watched trials, notes, seen marks.
   listSavedSearches: { channel: 'saved:list'; args: []; result: SavedSearchSummary[] }
-  addSavedSearch: { channel: 'saved:add'; args: [input: { name: string; query: SavedQuery; alerts?: boolean }]; result: SavedSearch }
+  addSavedSearch: {
+    channel: 'saved:add'
+    args: [input: { name: string; query: SavedQuery; alerts?: boolean }]
+    result: SavedSearch
+  }
   renameSavedSearch: { channel: 'saved:rename'; args: [from: string, to: string]; result: SavedSearch }
   moveSavedSearch: { channel: 'saved:move'; args: [name: string, toIndex: number]; result: SavedSearch[] }
-  updateSavedSearch: { channel: 'saved:update'; args: [name: string, patch: { query?: SavedQuery; alerts?: boolean }]; result: SavedSearch }
+  updateSavedSearch: {
+    channel: 'saved:update'
+    args: [name: string, patch: { query?: SavedQuery; alerts?: boolean }]
+    result: SavedSearch
+  }
   removeSavedSearch: { channel: 'saved:remove'; args: [name: string]; result: { removed: string } }
   /** The user opened the search: answers it as it was (its unseen count and seen mark), then marks it seen. */
   openSavedSearch: { channel: 'saved:open'; args: [name: string]; result: SavedSearchSummary }
-  exportSavedSearches: { channel: 'saved:export'; args: [language: Language]; result: { path: string | null; count: number } }
+  exportSavedSearches: {
+    channel: 'saved:export'
+    args: [language: Language]
+    result: { path: string | null; count: number }
+  }
   /** null when the user cancelled the file dialog. */
   importSavedSearches: { channel: 'saved:import'; args: [language: Language]; result: ImportResult | null }
   getSeenMarks: { channel: 'seen:get'; args: []; result: SeenMarks }
@@ -145,8 +159,7 @@ export const IPC_CALLS: { [K in IpcCallName]: IpcCallMap[K]['channel'] } = {
 
 /** A screen the main process can ask the renderer to show; `saved` opens the named saved search. */
 export type AppNavigation =
-  | { screen: 'list' | 'settings' | 'log' | 'watched' }
-  | { screen: 'saved'; savedSearch: string }
+  { screen: 'list' | 'settings' | 'log' | 'watched' } | { screen: 'saved'; savedSearch: string }
 
 /** Main → renderer events. */
 export interface IpcEventMap {
@@ -166,7 +179,11 @@ export type IpcEventName = keyof IpcEventMap
 /** Sends a main → renderer event (the app: to the main window; the e2e bridge: to the page; tests: a recorder). */
 export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventMap[E]) => void
 export const IPC_EVENTS: readonly IpcEventName[] = [
-  'sync:progress', 'sync:finished', 'store:recovered', 'net:online', 'app:navigate',
+  'sync:progress',
+  'sync:finished',
+  'store:recovered',
+  'net:online',
+  'app:navigate',
 ]
 
 /** `window.api` as the renderer sees it. */

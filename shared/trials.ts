@@ -67,8 +67,23 @@ export interface CommonFields {
 }
 
 export const COMMON_FIELD_NAMES = [
-  'title', 'titleEn', 'recruitment', 'phases', 'sponsor', 'sites', 'institution', 'conditions', 'department', 'phase',
-  'studyType', 'scope', 'period', 'targetSize', 'status', 'registeredAt', 'sourceUpdatedAt',
+  'title',
+  'titleEn',
+  'recruitment',
+  'phases',
+  'sponsor',
+  'sites',
+  'institution',
+  'conditions',
+  'department',
+  'phase',
+  'studyType',
+  'scope',
+  'period',
+  'targetSize',
+  'status',
+  'registeredAt',
+  'sourceUpdatedAt',
 ] as const satisfies readonly (keyof CommonFields)[]
 
 /**
@@ -78,8 +93,17 @@ export const COMMON_FIELD_NAMES = [
  * value matches every synonym). Counts are disjunctive: each facet's counts ignore that facet's own selection.
  */
 export const FACET_FIELDS = [
-  'source', 'changeKind', 'recruitment', 'phase', 'site', 'condition', 'sponsor', 'institution', 'department',
-  'studyType', 'scope',
+  'source',
+  'changeKind',
+  'recruitment',
+  'phase',
+  'site',
+  'condition',
+  'sponsor',
+  'institution',
+  'department',
+  'studyType',
+  'scope',
 ] as const
 export type FacetField = (typeof FACET_FIELDS)[number]
 export interface FacetValue {

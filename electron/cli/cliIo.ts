@@ -15,9 +15,15 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    out: (text) => { process.stdout.write(text.endsWith('\n') ? text : `${text}\n`) },
-    err: (text) => { process.stderr.write(text.endsWith('\n') ? text : `${text}\n`) },
-    progress: (text) => { process.stderr.write(text) },
+    out: (text) => {
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+    },
+    err: (text) => {
+      process.stderr.write(text.endsWith('\n') ? text : `${text}\n`)
+    },
+    progress: (text) => {
+      process.stderr.write(text)
+    },
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     platform: process.platform,

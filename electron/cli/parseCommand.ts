@@ -1,10 +1,22 @@
 import { parseArgs } from 'node:util'
 import {
-  CHANGE_KINDS, LIST_SORTS, PREFERRED_REGISTRIES, SOURCE_IDS, type ChangeKind, type ListQuery, type ListSort, type PreferredRegistry,
+  CHANGE_KINDS,
+  LIST_SORTS,
+  PREFERRED_REGISTRIES,
+  SOURCE_IDS,
+  type ChangeKind,
+  type ListQuery,
+  type ListSort,
+  type PreferredRegistry,
   type SourceId,
 } from '../../shared/trials'
 import { TrialsError } from '../core/errors'
-import { FOLLOWING_COMMAND_NAMES, FOLLOWING_USAGE, parseFollowingCommand, type FollowingCommand } from './parseFollowingCommand'
+import {
+  FOLLOWING_COMMAND_NAMES,
+  FOLLOWING_USAGE,
+  parseFollowingCommand,
+  type FollowingCommand,
+} from './parseFollowingCommand'
 
 export const USAGE_TEXT = `Trial Desk (임상시험 데스크) command line
 
@@ -26,7 +38,10 @@ ctgov: as the study), with the other registration beside its id; --all-rows list
 The service key for sync is read from DATA_GO_KR_SERVICE_KEY (ClinicalTrials.gov, ctgov, needs none). The store defaults to the desktop app's data folder
 (TRIALS_STORE or --store to use another file).`
 
-interface Common { store?: string; json: boolean }
+interface Common {
+  store?: string
+  json: boolean
+}
 export type CliCommand =
   | ({ name: 'help' } & Common)
   | ({ name: 'sync'; sources: SourceId[] | 'all'; now?: Date; allowMassRemoval: boolean; fullResync: boolean } & Common)
@@ -35,7 +50,8 @@ export type CliCommand =
   | ({ name: 'status' } & Common)
   | FollowingCommand
 
-const usage = (message: string) => new TrialsError('USAGE', `${message}\nRun "trials --help" for the commands and their options.`)
+const usage = (message: string) =>
+  new TrialsError('USAGE', `${message}\nRun "trials --help" for the commands and their options.`)
 
 const COMMON_OPTIONS = {
   store: { type: 'string' },
@@ -44,14 +60,29 @@ const COMMON_OPTIONS = {
 } as const
 
 const OPTIONS = {
-  sync: { ...COMMON_OPTIONS, source: { type: 'string' }, now: { type: 'string' }, 'allow-mass-removal': { type: 'boolean', default: false }, 'full-resync': { type: 'boolean', default: false } },
+  sync: {
+    ...COMMON_OPTIONS,
+    source: { type: 'string' },
+    now: { type: 'string' },
+    'allow-mass-removal': { type: 'boolean', default: false },
+    'full-resync': { type: 'boolean', default: false },
+  },
   list: {
-    ...COMMON_OPTIONS, 'within-days': { type: 'string' }, all: { type: 'boolean', default: false }, now: { type: 'string' },
-    q: { type: 'string' }, source: { type: 'string', multiple: true }, kind: { type: 'string', multiple: true },
-    field: { type: 'string', multiple: true }, recruiting: { type: 'boolean', default: false },
-    'include-removed': { type: 'boolean', default: false }, sort: { type: 'string' },
-    'all-rows': { type: 'boolean', default: false }, prefer: { type: 'string' },
-    offset: { type: 'string' }, limit: { type: 'string' },
+    ...COMMON_OPTIONS,
+    'within-days': { type: 'string' },
+    all: { type: 'boolean', default: false },
+    now: { type: 'string' },
+    q: { type: 'string' },
+    source: { type: 'string', multiple: true },
+    kind: { type: 'string', multiple: true },
+    field: { type: 'string', multiple: true },
+    recruiting: { type: 'boolean', default: false },
+    'include-removed': { type: 'boolean', default: false },
+    sort: { type: 'string' },
+    'all-rows': { type: 'boolean', default: false },
+    prefer: { type: 'string' },
+    offset: { type: 'string' },
+    limit: { type: 'string' },
   },
   show: COMMON_OPTIONS,
   status: COMMON_OPTIONS,
@@ -73,12 +104,14 @@ function parseWholeNumber(flag: string, value: string | undefined): number | und
 }
 
 function parseSource(value: string): SourceId {
-  if (!(SOURCE_IDS as readonly string[]).includes(value)) throw usage(`Unknown source "${value}". Use ${SOURCE_IDS.join(', ')}.`)
+  if (!(SOURCE_IDS as readonly string[]).includes(value))
+    throw usage(`Unknown source "${value}". Use ${SOURCE_IDS.join(', ')}.`)
   return value as SourceId
 }
 
 function parseKind(value: string): ChangeKind {
-  if (!(CHANGE_KINDS as readonly string[]).includes(value)) throw usage(`Unknown change kind "${value}". Use ${CHANGE_KINDS.join(', ')}.`)
+  if (!(CHANGE_KINDS as readonly string[]).includes(value))
+    throw usage(`Unknown change kind "${value}". Use ${CHANGE_KINDS.join(', ')}.`)
   return value as ChangeKind
 }
 
@@ -94,15 +127,18 @@ function listQueryFrom(v: Record<string, unknown>): ListQuery {
   const withinDays = v['within-days'] as string | undefined
   if (withinDays !== undefined && v.all) throw usage('Use either --within-days N or --all, not both.')
   const days = withinDays === undefined ? undefined : Number(withinDays)
-  if (days !== undefined && !(Number.isFinite(days) && days > 0)) throw usage(`--within-days must be a number of days above 0 (got "${withinDays}").`)
+  if (days !== undefined && !(Number.isFinite(days) && days > 0))
+    throw usage(`--within-days must be a number of days above 0 (got "${withinDays}").`)
   const sort = v.sort as string | undefined
-  if (sort !== undefined && !SORTS.includes(sort as ListSort)) throw usage(`--sort must be one of ${SORTS.join(', ')} (got "${sort}").`)
+  if (sort !== undefined && !SORTS.includes(sort as ListSort))
+    throw usage(`--sort must be one of ${SORTS.join(', ')} (got "${sort}").`)
   const now = parseNow(v.now as string | undefined)
   const prefer = v.prefer as string | undefined
   if (prefer !== undefined && !PREFERRED_REGISTRIES.includes(prefer as PreferredRegistry)) {
     throw usage(`--prefer must be one of ${PREFERRED_REGISTRIES.join(', ')} (got "${prefer}").`)
   }
-  if (prefer !== undefined && v['all-rows'] === true) throw usage('--prefer chooses the one row of a linked trial; it cannot go with --all-rows.')
+  if (prefer !== undefined && v['all-rows'] === true)
+    throw usage('--prefer chooses the one row of a linked trial; it cannot go with --all-rows.')
   const query: ListQuery = {
     withinDays: v.all ? null : days,
     now: now?.toISOString(),
@@ -129,7 +165,11 @@ export function parseCommand(argv: string[]): CliCommand {
   if ((FOLLOWING_COMMAND_NAMES as readonly string[]).includes(name)) {
     if (rest.includes('--help') || rest.includes('-h')) return { name: 'help', json: false }
     return parseFollowingCommand(name as (typeof FOLLOWING_COMMAND_NAMES)[number], rest, {
-      options: OPTIONS.list, toQuery: listQueryFrom, usage, parseNow, parseWholeNumber,
+      options: OPTIONS.list,
+      toQuery: listQueryFrom,
+      usage,
+      parseNow,
+      parseWholeNumber,
     })
   }
   if (!(name in OPTIONS)) throw usage(`Unknown command "${name}".`)
@@ -147,15 +187,19 @@ export function parseCommand(argv: string[]): CliCommand {
     case 'sync': {
       const source = (v.source as string | undefined) ?? 'all'
       return {
-        name: 'sync', ...common, sources: source === 'all' ? 'all' : [parseSource(source)],
-        now: parseNow(v.now as string | undefined), allowMassRemoval: v['allow-mass-removal'] === true,
+        name: 'sync',
+        ...common,
+        sources: source === 'all' ? 'all' : [parseSource(source)],
+        now: parseNow(v.now as string | undefined),
+        allowMassRemoval: v['allow-mass-removal'] === true,
         fullResync: v['full-resync'] === true,
       }
     }
     case 'list':
       return { name: 'list', ...common, query: listQueryFrom(v) }
     case 'show':
-      if (positionals.length !== 1) throw usage('show needs exactly one trial id, for example: trials show icreat:C100001')
+      if (positionals.length !== 1)
+        throw usage('show needs exactly one trial id, for example: trials show icreat:C100001')
       return { name: 'show', ...common, id: positionals[0] }
     case 'status':
       return { name: 'status', ...common }

@@ -16,11 +16,21 @@ export const FOLLOWING_USAGE = `  trials saved add NAME [the list command's filt
 export const FOLLOWING_COMMAND_NAMES = ['saved', 'watch', 'unwatch', 'watched', 'note'] as const
 export const SAVED_SUBCOMMANDS = ['add', 'list', 'run', 'remove', 'export', 'import'] as const
 
-interface Common { store?: string; json: boolean }
+interface Common {
+  store?: string
+  json: boolean
+}
 export type FollowingCommand =
   | ({ name: 'saved-add'; savedName: string; query: SavedQuery; alerts: boolean } & Common)
   | ({ name: 'saved-list' } & Common)
-  | ({ name: 'saved-run'; savedName: string; markSeen: boolean; offset?: number; limit?: number; now?: string } & Common)
+  | ({
+      name: 'saved-run'
+      savedName: string
+      markSeen: boolean
+      offset?: number
+      limit?: number
+      now?: string
+    } & Common)
   | ({ name: 'saved-remove'; savedName: string } & Common)
   | ({ name: 'saved-export'; out?: string } & Common)
   | ({ name: 'saved-import'; file: string } & Common)
@@ -30,7 +40,15 @@ export type FollowingCommand =
 
 export interface ListFlagParser {
   /** The list command's options (filter flags). */
-  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string; default?: string | boolean | string[] | boolean[] }>
+  options: Record<
+    string,
+    {
+      type: 'string' | 'boolean'
+      multiple?: boolean
+      short?: string
+      default?: string | boolean | string[] | boolean[]
+    }
+  >
   /** Turns parsed list flags into a list query (throws USAGE). */
   toQuery: (values: Record<string, unknown>) => ListQuery
   usage: (message: string) => TrialsError
@@ -42,7 +60,10 @@ const COMMON = { store: { type: 'string' }, json: { type: 'boolean', default: fa
 
 function parse(args: string[], options: ListFlagParser['options'], usage: ListFlagParser['usage']) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true }) as { values: Record<string, unknown>; positionals: string[] }
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as {
+      values: Record<string, unknown>
+      positionals: string[]
+    }
   } catch (e) {
     throw usage((e as Error).message)
   }
@@ -54,7 +75,11 @@ function exactly(positionals: string[], count: number, what: string, usage: List
 }
 
 /** Parses `trials <name> …` for the following commands (argv after the command name). */
-export function parseFollowingCommand(name: (typeof FOLLOWING_COMMAND_NAMES)[number], rest: string[], list: ListFlagParser): FollowingCommand {
+export function parseFollowingCommand(
+  name: (typeof FOLLOWING_COMMAND_NAMES)[number],
+  rest: string[],
+  list: ListFlagParser,
+): FollowingCommand {
   const { usage } = list
   if (name === 'saved') {
     const [sub, ...args] = rest
@@ -63,37 +88,79 @@ export function parseFollowingCommand(name: (typeof FOLLOWING_COMMAND_NAMES)[num
     }
     switch (sub as (typeof SAVED_SUBCOMMANDS)[number]) {
       case 'add': {
-        const { values, positionals } = parse(args, { ...list.options, 'no-alerts': { type: 'boolean', default: false } }, usage)
-        const [savedName] = exactly(positionals, 1, 'saved add needs one NAME (quote it if it has spaces), for example: trials saved add "폐암 2상" --q 폐암', usage)
+        const { values, positionals } = parse(
+          args,
+          { ...list.options, 'no-alerts': { type: 'boolean', default: false } },
+          usage,
+        )
+        const [savedName] = exactly(
+          positionals,
+          1,
+          'saved add needs one NAME (quote it if it has spaces), for example: trials saved add "폐암 2상" --q 폐암',
+          usage,
+        )
         const { now: _now, offset: _offset, limit: _limit, ...query } = list.toQuery(values)
-        return { name: 'saved-add', savedName, query: query satisfies SavedQuery, alerts: values['no-alerts'] !== true, store: values.store as string | undefined, json: values.json === true }
+        return {
+          name: 'saved-add',
+          savedName,
+          query: query satisfies SavedQuery,
+          alerts: values['no-alerts'] !== true,
+          store: values.store as string | undefined,
+          json: values.json === true,
+        }
       }
       case 'list': {
         const { values } = parse(args, COMMON, usage)
         return { name: 'saved-list', store: values.store as string | undefined, json: values.json === true }
       }
       case 'run': {
-        const { values, positionals } = parse(args, {
-          ...COMMON, 'mark-seen': { type: 'boolean', default: false }, offset: { type: 'string' }, limit: { type: 'string' }, now: { type: 'string' },
-        }, usage)
-        const [savedName] = exactly(positionals, 1, 'saved run needs one NAME, for example: trials saved run "폐암 2상"', usage)
+        const { values, positionals } = parse(
+          args,
+          {
+            ...COMMON,
+            'mark-seen': { type: 'boolean', default: false },
+            offset: { type: 'string' },
+            limit: { type: 'string' },
+            now: { type: 'string' },
+          },
+          usage,
+        )
+        const [savedName] = exactly(
+          positionals,
+          1,
+          'saved run needs one NAME, for example: trials saved run "폐암 2상"',
+          usage,
+        )
         return {
-          name: 'saved-run', savedName, markSeen: values['mark-seen'] === true,
+          name: 'saved-run',
+          savedName,
+          markSeen: values['mark-seen'] === true,
           offset: list.parseWholeNumber('offset', values.offset as string | undefined),
           limit: list.parseWholeNumber('limit', values.limit as string | undefined),
           now: list.parseNow(values.now as string | undefined)?.toISOString(),
-          store: values.store as string | undefined, json: values.json === true,
+          store: values.store as string | undefined,
+          json: values.json === true,
         }
       }
       case 'remove': {
         const { values, positionals } = parse(args, COMMON, usage)
         const [savedName] = exactly(positionals, 1, 'saved remove needs one NAME.', usage)
-        return { name: 'saved-remove', savedName, store: values.store as string | undefined, json: values.json === true }
+        return {
+          name: 'saved-remove',
+          savedName,
+          store: values.store as string | undefined,
+          json: values.json === true,
+        }
       }
       case 'export': {
         const { values, positionals } = parse(args, { ...COMMON, out: { type: 'string' } }, usage)
         exactly(positionals, 0, `Unexpected argument "${positionals[0]}".`, usage)
-        return { name: 'saved-export', out: values.out as string | undefined, store: values.store as string | undefined, json: values.json === true }
+        return {
+          name: 'saved-export',
+          out: values.out as string | undefined,
+          store: values.store as string | undefined,
+          json: values.json === true,
+        }
       }
       case 'import': {
         const { values, positionals } = parse(args, COMMON, usage)
@@ -109,7 +176,12 @@ export function parseFollowingCommand(name: (typeof FOLLOWING_COMMAND_NAMES)[num
       const [id] = exactly(positionals, 1, 'note ID --clear takes no text.', usage)
       return { name: 'note', id, text: null, ...common }
     }
-    const [id, text] = exactly(positionals, 2, 'note needs an ID and the TEXT (quoted), or --clear: trials note icreat:C100001 "환자 의뢰함"', usage)
+    const [id, text] = exactly(
+      positionals,
+      2,
+      'note needs an ID and the TEXT (quoted), or --clear: trials note icreat:C100001 "환자 의뢰함"',
+      usage,
+    )
     return { name: 'note', id, text, ...common }
   }
   const { values, positionals } = parse(rest, COMMON, usage)
@@ -118,6 +190,11 @@ export function parseFollowingCommand(name: (typeof FOLLOWING_COMMAND_NAMES)[num
     exactly(positionals, 0, `Unexpected argument "${positionals[0]}".`, usage)
     return { name: 'watched', ...common }
   }
-  const [id] = exactly(positionals, 1, `${name} needs exactly one trial id, for example: trials ${name} icreat:C100001`, usage)
+  const [id] = exactly(
+    positionals,
+    1,
+    `${name} needs exactly one trial id, for example: trials ${name} icreat:C100001`,
+    usage,
+  )
   return { name, id, ...common }
 }

@@ -27,14 +27,21 @@ async function execute(command: Exclude<CliCommand, { name: 'help' }>, io: CliIo
       case 'sync':
         return await runSyncCommand(desk, io, {
           sources: command.sources === 'all' ? sources.map((s) => s.id) : command.sources,
-          single: command.sources !== 'all', now: command.now, allowMassRemoval: command.allowMassRemoval,
+          single: command.sources !== 'all',
+          now: command.now,
+          allowMassRemoval: command.allowMassRemoval,
           fullResync: command.fullResync,
-          json: command.json, hasKey: sourceConfig.getServiceKey() !== undefined,
+          json: command.json,
+          hasKey: sourceConfig.getServiceKey() !== undefined,
         })
-      case 'list': return runListCommand(desk, io, command.query, command.json)
-      case 'show': return runShowCommand(desk, io, command.id, command.json)
-      case 'status': return runStatusCommand(desk, io, command.json)
-      default: return await runFollowingCommand(desk, io, command)
+      case 'list':
+        return runListCommand(desk, io, command.query, command.json)
+      case 'show':
+        return runShowCommand(desk, io, command.id, command.json)
+      case 'status':
+        return runStatusCommand(desk, io, command.json)
+      default:
+        return await runFollowingCommand(desk, io, command)
     }
   } finally {
     await desk.close()
@@ -50,9 +57,12 @@ function terminalSafeIo(io: CliIo): CliIo {
     ...io,
     out: (text) => io.out(terminalSafe(text)),
     err: (text) => io.err(terminalSafe(text)),
-    progress: (text) => io.progress(text.startsWith(REWRITE_LINE)
-      ? REWRITE_LINE + terminalSafe(text.slice(REWRITE_LINE.length))
-      : terminalSafe(text)),
+    progress: (text) =>
+      io.progress(
+        text.startsWith(REWRITE_LINE)
+          ? REWRITE_LINE + terminalSafe(text.slice(REWRITE_LINE.length))
+          : terminalSafe(text),
+      ),
   }
 }
 
@@ -71,7 +81,10 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   } catch (e) {
     const error = isTrialsError(e)
       ? { code: e.code, message: redactSecrets(e.message, key) }
-      : { code: 'INTERNAL' as const, message: 'An unexpected problem stopped the command. Try again, and report it if it keeps happening.' }
+      : {
+          code: 'INTERNAL' as const,
+          message: 'An unexpected problem stopped the command. Try again, and report it if it keeps happening.',
+        }
     if (json) io.out(JSON.stringify({ error }, null, 2))
     io.err(`Error [${error.code}]: ${error.message}`)
     if (!isTrialsError(e) && io.env.TRIALS_DEBUG) io.err(redactSecrets(String((e as Error)?.stack ?? e), key))

@@ -5,7 +5,11 @@ export class TrialsError extends Error {
   readonly code: ErrorCode
   /** Values for the renderer's translated message (e.g. the folder a disk error names). */
   readonly values: Record<string, string | number> | undefined
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; values?: Record<string, string | number> }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; values?: Record<string, string | number> },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'TrialsError'
     this.code = code

@@ -8,7 +8,11 @@ export const STORE_FILE_NAME = 'trials.json'
 type Env = Readonly<Record<string, string | undefined>>
 
 /** Electron's `app.getPath('userData')` for PRODUCT_NAME, computed without Electron. */
-export function userDataDir(platform: NodeJS.Platform = process.platform, env: Env = process.env, home = homedir()): string {
+export function userDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: Env = process.env,
+  home = homedir(),
+): string {
   const join = platform === 'win32' ? win32.join : posix.join
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), PRODUCT_NAME)
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME)
@@ -26,6 +30,10 @@ export function storePathIn(dataDir: string, env: Env, platform: NodeJS.Platform
 }
 
 /** The store both the desktop app and the CLI use by default; TRIALS_STORE overrides. */
-export function defaultStorePath(platform: NodeJS.Platform = process.platform, env: Env = process.env, home = homedir()): string {
+export function defaultStorePath(
+  platform: NodeJS.Platform = process.platform,
+  env: Env = process.env,
+  home = homedir(),
+): string {
   return storePathIn(userDataDir(platform, env, home), env, platform)
 }

@@ -3,7 +3,16 @@
  * Implemented by `openTrialDesk` (electron/core/openTrialDesk.ts). Never imports `electron`.
  */
 import type { SyncLogQuery } from '../../shared/ipc'
-import type { ListQuery, ListResult, SourceId, StatusReport, SyncLogEntry, SyncProgress, SyncTrigger, TrialDetail } from '../../shared/trials'
+import type {
+  ListQuery,
+  ListResult,
+  SourceId,
+  StatusReport,
+  SyncLogEntry,
+  SyncProgress,
+  SyncTrigger,
+  TrialDetail,
+} from '../../shared/trials'
 import type { Source, SourceConfig } from './sources/source'
 import type { Following } from './userData/following'
 

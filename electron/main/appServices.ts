@@ -22,7 +22,8 @@ import { createSyncCoordinator, type SyncCoordinator, type SyncCoordinatorDeps }
 
 /** What the platform provides: where the data lives, the key store, the network, dialogs, the window. */
 export interface AppServiceDeps
-  extends Pick<ApiHandlerDeps, 'saveDialog' | 'openExternal' | 'showItemInFolder' | 'appInfo' | 'savedSearchesDialogs'>,
+  extends
+    Pick<ApiHandlerDeps, 'saveDialog' | 'openExternal' | 'showItemInFolder' | 'appInfo' | 'savedSearchesDialogs'>,
     Pick<SyncCoordinatorDeps, 'notify' | 'online' | 'log' | 'wakeDebounceMs'> {
   storePath: string
   /** Opened by the caller first, so a start-up failure can still speak the user's language. */
@@ -76,7 +77,8 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
             sources: createSources(sourceConfig, { cris: { detailBudget: () => settings.get().crisDetailBudget } }),
           }),
         onReloadFailed:
-          deps.onReloadFailed ?? ((e) => console.error('[store] reload failed:', isTrialsError(e) ? e.code : 'INTERNAL')),
+          deps.onReloadFailed ??
+          ((e) => console.error('[store] reload failed:', isTrialsError(e) ? e.code : 'INTERNAL')),
       })
   const core: TrialDesk = deps.core ?? live!
 

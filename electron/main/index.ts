@@ -5,7 +5,18 @@
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  net,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  session,
+  shell,
+} from 'electron'
 import type { Language } from '../../shared/settings'
 import { isTrialsError } from '../core/errors'
 import { openSettingsStore, settingsPathFor } from '../core/settings/settingsStore'
@@ -47,12 +58,21 @@ function showMainWindow(): void {
 /** The window never opened: say which file and what to do, offer to show the file (never delete it), then quit. */
 async function failStartup(error: unknown): Promise<void> {
   console.error('Trial Desk failed to start:', isTrialsError(error) ? error.code : 'INTERNAL')
-  appLog?.error(`[startup] failed: ${isTrialsError(error) ? `${error.code}: ${error.message}` : 'INTERNAL'}`, isTrialsError(error) ? '' : error)
+  appLog?.error(
+    `[startup] failed: ${isTrialsError(error) ? `${error.code}: ${error.message}` : 'INTERNAL'}`,
+    isTrialsError(error) ? '' : error,
+  )
   const box = startupFailureDialog(error, storePathForErrors, languageForErrors)
   try {
     const { response } = await dialog.showMessageBox({
-      type: 'error', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons,
-      defaultId: box.quitButton, cancelId: box.quitButton, noLink: true,
+      type: 'error',
+      title: box.title,
+      message: box.message,
+      detail: box.detail,
+      buttons: box.buttons,
+      defaultId: box.quitButton,
+      cancelId: box.quitButton,
+      noLink: true,
     })
     if (response === box.showFileButton && storePathForErrors) shell.showItemInFolder(storePathForErrors)
   } finally {
@@ -70,7 +90,9 @@ async function start(): Promise<void> {
   const log = createAppLog({ dataFolder: app.getPath('userData'), serviceKey: () => readServiceKey() })
   appLog = log
   logUnhandled(log)
-  log.info(`[startup] Trial Desk ${app.getVersion()} on ${process.platform} ${process.arch} (Electron ${process.versions.electron ?? '?'}), store ${paths.storePath}`)
+  log.info(
+    `[startup] Trial Desk ${app.getVersion()} on ${process.platform} ${process.arch} (Electron ${process.versions.electron ?? '?'}), store ${paths.storePath}`,
+  )
   const settings = await openSettingsStore(settingsPathFor(paths.storePath))
   languageForErrors = settings.get().language
   const keyStore = createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage)
@@ -105,14 +127,19 @@ async function start(): Promise<void> {
       : undefined,
     log: (message) => log.info(`[scheduler] ${message}`),
     onReloadFailed: (e) =>
-      log.error(`[store] reload failed: ${isTrialsError(e) ? `${e.code}: ${e.message}` : 'INTERNAL'}`, isTrialsError(e) ? '' : e),
+      log.error(
+        `[store] reload failed: ${isTrialsError(e) ? `${e.code}: ${e.message}` : 'INTERNAL'}`,
+        isTrialsError(e) ? '' : e,
+      ),
     saveDialog: async ({ defaultFileName, language }) => {
       const options = {
         title: language === 'ko' ? 'CSV로 내보내기' : 'Export as CSV',
         defaultPath: join(app.getPath('documents'), defaultFileName),
         filters: [{ name: 'CSV', extensions: ['csv'] }],
       }
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
     openExternal: (url) => shell.openExternal(url),
@@ -125,7 +152,9 @@ async function start(): Promise<void> {
           defaultPath: join(app.getPath('documents'), defaultFileName),
           filters: [{ name: 'JSON', extensions: ['json'] }],
         }
-        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options)
         return result.canceled || !result.filePath ? null : result.filePath
       },
       open: async ({ language }) => {
@@ -135,7 +164,9 @@ async function start(): Promise<void> {
           filters: [{ name: 'JSON', extensions: ['json'] }],
           properties: ['openFile' as const],
         }
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options)
         return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]
       },
     },

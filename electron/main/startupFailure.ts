@@ -36,7 +36,11 @@ const TEXT = {
   },
 } satisfies Record<Language, Record<string, string>>
 
-export function startupFailureDialog(error: unknown, storePath: string | undefined, language: Language): StartupFailureDialog {
+export function startupFailureDialog(
+  error: unknown,
+  storePath: string | undefined,
+  language: Language,
+): StartupFailureDialog {
   const t = TEXT[language]
   const unreadable = isTrialsError(error) && error.code === 'STORE_UNREADABLE'
   // A TrialsError message is written for the user and never holds the key; anything else is a bug: say nothing of it.

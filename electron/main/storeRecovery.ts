@@ -5,10 +5,12 @@ import type { IpcEventMap } from '../../shared/ipc'
  * the renderer shows it as a banner (no dialog).
  */
 export function storeRecoveredEvents(openWarnings: readonly string[]): Array<IpcEventMap['store:recovered']> {
-  return openWarnings
-    .map((message) => ({ message, corruptPath: corruptPathIn(message) }))
-    // A missing main file restored from its .bak has no damaged file to name (corruptPath ''), but the user must know.
-    .filter((event) => event.corruptPath !== '' || MAIN_FILE_MISSING.test(event.message))
+  return (
+    openWarnings
+      .map((message) => ({ message, corruptPath: corruptPathIn(message) }))
+      // A missing main file restored from its .bak has no damaged file to name (corruptPath ''), but the user must know.
+      .filter((event) => event.corruptPath !== '' || MAIN_FILE_MISSING.test(event.message))
+  )
 }
 
 const MAIN_FILE_MISSING = /was missing; its previous copy was loaded/

@@ -3,7 +3,14 @@
  * ipcRenderer. Only these functions cross the bridge: never ipcRenderer itself, never the Electron event object.
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
-import { IPC_CALLS, IPC_EVENTS, type IpcCallName, type IpcEventMap, type IpcEventName, type TrialDeskApi } from '../../shared/ipc'
+import {
+  IPC_CALLS,
+  IPC_EVENTS,
+  type IpcCallName,
+  type IpcEventMap,
+  type IpcEventName,
+  type TrialDeskApi,
+} from '../../shared/ipc'
 
 export function buildTrialDeskApi(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): TrialDeskApi {
   const calls: Record<string, (...args: unknown[]) => Promise<unknown>> = {}

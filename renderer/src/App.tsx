@@ -23,7 +23,10 @@ const NAV: Array<Exclude<Screen, 'detail' | 'watched'>> = ['list', 'log', 'setti
 const SAVE_QUERY_DELAY_MS = 400
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  )
 }
 
 /** Loads the settings first: the language and the restored list query depend on them. */
@@ -129,7 +132,8 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
     updateSettings(patch)
     // The list follows a changed default page size or window right away.
     if (patch.pageSize) setListState((s) => ({ ...s, limit: patch.pageSize!, offset: 0 }))
-    if (patch.defaultWithinDays !== undefined) setListState((s) => ({ ...s, withinDays: patch.defaultWithinDays, offset: 0 }))
+    if (patch.defaultWithinDays !== undefined)
+      setListState((s) => ({ ...s, withinDays: patch.defaultWithinDays, offset: 0 }))
   }
 
   return (
@@ -158,9 +162,7 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
       {!sync.online && <Banner tone="info">{t('banner.offline')}</Banner>}
       {recovered && (
         <Banner tone="warning" onDismiss={() => setRecovered(null)}>
-          {recovered.corruptPath
-            ? t('banner.recovered', { path: recovered.corruptPath })
-            : t('banner.restoredMissing')}
+          {recovered.corruptPath ? t('banner.recovered', { path: recovered.corruptPath }) : t('banner.restoredMissing')}
         </Banner>
       )}
       <div className="app-body">

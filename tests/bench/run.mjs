@@ -5,7 +5,9 @@ import { register as registerCjs } from 'tsx/cjs/api'
 import { register } from 'tsx/esm/api'
 
 if (!existsSync(new URL('./node_modules/better-sqlite3/package.json', import.meta.url))) {
-  console.error('The SQLite baseline is not installed. Run `npm --prefix tests/bench ci` first (about a minute: it compiles SQLite).')
+  console.error(
+    'The SQLite baseline is not installed. Run `npm --prefix tests/bench ci` first (about a minute: it compiles SQLite).',
+  )
   process.exit(1)
 }
 // The core is CommonJS TypeScript (the root package), the bench is ESM: both loaders are needed.

@@ -4,7 +4,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { readStoreFile } from '../../electron/core/store/trialStoreFile'
 import {
-  FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, loadIcreatFixtureRows, startFakeOdcloud, type FakeOdcloud, type FakeOdcloudFaults,
+  FAKE_ODCLOUD_KEY,
+  FAKE_ODCLOUD_KEY_ENCODED,
+  loadIcreatFixtureRows,
+  startFakeOdcloud,
+  type FakeOdcloud,
+  type FakeOdcloudFaults,
 } from '../fakes/odcloudServer'
 import { runCliInProcess } from '../helpers/runCliInProcess'
 import { runCliProcess, startCli } from '../helpers/runCliProcess'
@@ -16,11 +21,23 @@ const T2 = '2026-01-05T00:00:00.000Z'
 const ALL_ROWS = loadIcreatFixtureRows()
 let fake: FakeOdcloud
 
-beforeAll(async () => { fake = await startFakeOdcloud() })
-afterAll(async () => { await fake.close() })
-beforeEach(() => { fake.resetFaults(); fake.setRows(ALL_ROWS) })
+beforeAll(async () => {
+  fake = await startFakeOdcloud()
+})
+afterAll(async () => {
+  await fake.close()
+})
+beforeEach(() => {
+  fake.resetFaults()
+  fake.setRows(ALL_ROWS)
+})
 
-const keyEnv = (key = FAKE_ODCLOUD_KEY) => ({ ...fake.env, DATA_GO_KR_SERVICE_KEY: key, TRIALS_TIMEOUT_MS: '2000', TRIALS_RETRY_BASE_MS: '5' })
+const keyEnv = (key = FAKE_ODCLOUD_KEY) => ({
+  ...fake.env,
+  DATA_GO_KR_SERVICE_KEY: key,
+  TRIALS_TIMEOUT_MS: '2000',
+  TRIALS_RETRY_BASE_MS: '5',
+})
 /** Most cases run the CLI entry in-process (fast); the ones about processes, exit codes and stack traces spawn it. */
 const cli = (args: string[], env: Record<string, string | undefined> = keyEnv()) => runCliInProcess(args, env)
 const spawned = (args: string[], env: Record<string, string | undefined> = keyEnv()) => runCliProcess(args, env)
@@ -34,7 +51,9 @@ async function syncedStore(now = T1): Promise<string> {
 
 function expectNoKeyAnywhere(texts: string[], dir?: string) {
   const forms = [FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, encodeURIComponent(FAKE_ODCLOUD_KEY_ENCODED)]
-  const files = dir ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1') + readFileSync(join(dir, f), 'utf8')) : []
+  const files = dir
+    ? readdirSync(dir).map((f) => readFileSync(join(dir, f), 'latin1') + readFileSync(join(dir, f), 'utf8'))
+    : []
   for (const text of [...texts, ...files]) for (const form of forms) expect(text).not.toContain(form)
 }
 
@@ -76,20 +95,38 @@ describe('trials sync', () => {
     changed.splice(2, 1)
     fake.setRows(changed)
     fake.setFaults({ numbersAsNumbers: true })
-    const second = JSON.parse((await cli(['sync', '--source', 'icreat', '--store', store, '--now', T2, '--json'])).stdout)
+    const second = JSON.parse(
+      (await cli(['sync', '--source', 'icreat', '--store', store, '--now', T2, '--json'])).stdout,
+    )
     expect(second).toMatchObject({ ok: true, fetched: 144, created: 0, updated: 1, removed: 1, unchanged: 143 })
 
     const shown = await cli(['show', 'icreat:C100001', '--store', store, '--json'])
     const detail = JSON.parse(shown.stdout)
-    expect(detail).toMatchObject({ id: 'icreat:C100001', source: 'icreat', sourceId: 'C100001', changeKind: 'updated', firstSeenAt: T1, changedAt: T2, removedAt: null })
+    expect(detail).toMatchObject({
+      id: 'icreat:C100001',
+      source: 'icreat',
+      sourceId: 'C100001',
+      changeKind: 'updated',
+      firstSeenAt: T1,
+      changedAt: T2,
+      removedAt: null,
+    })
     expect(detail.fields['진료과']).toBe('Neurology')
-    expect(detail.history[0]).toEqual({ at: T2, kind: 'updated', changes: [{ field: '진료과', from: 'Cardiology', to: 'Neurology' }] })
+    expect(detail.history[0]).toEqual({
+      at: T2,
+      kind: 'updated',
+      changes: [{ field: '진료과', from: 'Cardiology', to: 'Neurology' }],
+    })
 
-    const removed = JSON.parse((await cli(['list', '--store', store, '--now', T2, '--kind', 'removed', '--json'])).stdout)
+    const removed = JSON.parse(
+      (await cli(['list', '--store', store, '--now', T2, '--kind', 'removed', '--json'])).stdout,
+    )
     expect(removed.items.map((t: { id: string }) => t.id)).toEqual([`icreat:${removedId}`])
 
     fake.setRows(ALL_ROWS)
-    const third = JSON.parse((await cli(['sync', '--source', 'icreat', '--store', store, '--now', '2026-01-06T00:00:00Z', '--json'])).stdout)
+    const third = JSON.parse(
+      (await cli(['sync', '--source', 'icreat', '--store', store, '--now', '2026-01-06T00:00:00Z', '--json'])).stdout,
+    )
     expect(third).toMatchObject({ ok: true, restored: 1, updated: 1 })
     const back = JSON.parse((await cli(['show', `icreat:${removedId}`, '--store', store, '--json'])).stdout)
     expect(back).toMatchObject({ changeKind: 'updated', removedAt: null })
@@ -109,7 +146,10 @@ describe('trials sync', () => {
     const before = (await readStoreFile(store))!.trials
     fake.setRows(ALL_ROWS.slice(0, 140))
     fake.setFaults(faults)
-    const run = await (code === 'AUTH' ? spawned : cli)(['sync', '--source', 'icreat', '--store', store, '--now', T2, '--json'], { ...keyEnv(), TRIALS_TIMEOUT_MS: '400' })
+    const run = await (code === 'AUTH' ? spawned : cli)(
+      ['sync', '--source', 'icreat', '--store', store, '--now', T2, '--json'],
+      { ...keyEnv(), TRIALS_TIMEOUT_MS: '400' },
+    )
     expect(run.code).toBe(1)
     const entry = JSON.parse(run.stdout)
     expect(entry).toMatchObject({ ok: false, error: { code } })
@@ -123,7 +163,11 @@ describe('trials sync', () => {
   })
 
   it('shows progress on stderr when it is a terminal, and keeps stdout to the one JSON document', async () => {
-    const run = await runCliInProcess(['sync', '--source', 'icreat', '--store', join(tempDir(), 't.json'), '--json'], keyEnv(), { tty: true })
+    const run = await runCliInProcess(
+      ['sync', '--source', 'icreat', '--store', join(tempDir(), 't.json'), '--json'],
+      keyEnv(),
+      { tty: true },
+    )
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(/icreat: list \d+\/145/)
     expect(run.stderr).toMatch(/icreat: save 1\/1/)
@@ -133,7 +177,17 @@ describe('trials sync', () => {
   it('--allow-mass-removal accepts an empty listing', async () => {
     const store = await syncedStore()
     fake.setFaults({ emptyListing: true })
-    const run = await cli(['sync', '--source', 'icreat', '--store', store, '--now', T2, '--allow-mass-removal', '--json'])
+    const run = await cli([
+      'sync',
+      '--source',
+      'icreat',
+      '--store',
+      store,
+      '--now',
+      T2,
+      '--allow-mass-removal',
+      '--json',
+    ])
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, removed: 145 })
   })
 
@@ -146,7 +200,11 @@ describe('trials sync', () => {
   })
 
   it('--source all prints an array of log entries; one source failing does not stop the other (exit 1)', async () => {
-    const unreachableCris = { ...keyEnv(), TRIALS_CRIS_API: 'http://127.0.0.1:9', TRIALS_CTGOV_API: 'http://127.0.0.1:9' }
+    const unreachableCris = {
+      ...keyEnv(),
+      TRIALS_CRIS_API: 'http://127.0.0.1:9',
+      TRIALS_CTGOV_API: 'http://127.0.0.1:9',
+    }
     const run = await cli(['sync', '--source', 'all', '--store', join(tempDir(), 't.json'), '--json'], unreachableCris)
     const entries = JSON.parse(run.stdout)
     expect(entries.map((e: { source: string }) => e.source)).toEqual(['icreat', 'cris', 'ctgov'])
@@ -172,10 +230,14 @@ describe('trials sync', () => {
     const seen = fake.requests.length
     const firstIsFetching = () => fake.requests.slice(seen).some((r) => r.path.includes('uddi'))
     // The first process would give up (and release the lock) at its request timeout: keep that far beyond the test.
-    const first = startCli(['sync', '--source', 'icreat', '--store', store], { ...keyEnv(), TRIALS_TIMEOUT_MS: '600000' })
+    const first = startCli(['sync', '--source', 'icreat', '--store', store], {
+      ...keyEnv(),
+      TRIALS_TIMEOUT_MS: '600000',
+    })
     try {
       // A loaded CI machine can take many seconds to start tsx: wait on the condition, with a generous bound.
-      for (let i = 0; i < 1200 && !firstIsFetching() && first.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50))
+      for (let i = 0; i < 1200 && !firstIsFetching() && first.child.exitCode === null; i++)
+        await new Promise((r) => setTimeout(r, 50))
       expect(firstIsFetching()).toBe(true)
       expect(existsSync(`${store}.lock`)).toBe(true)
       const dataRequestsBefore = fake.requests.length
@@ -213,9 +275,22 @@ describe('trials list / show / status', () => {
 
   it('prints { total, offset, limit, items, facets, totalAllTime, unclassified } with the window as of --now', async () => {
     const result = await list('--now', '2026-01-03T00:00:00Z')
-    expect(Object.keys(result).sort()).toEqual(['facets', 'items', 'limit', 'offset', 'total', 'totalAllTime', 'unclassified'])
+    expect(Object.keys(result).sort()).toEqual([
+      'facets',
+      'items',
+      'limit',
+      'offset',
+      'total',
+      'totalAllTime',
+      'unclassified',
+    ])
     expect(result).toMatchObject({ total: 145, offset: 0, limit: 20 })
-    expect(result.items[0]).toMatchObject({ id: expect.stringMatching(/^icreat:C/), source: 'icreat', changeKind: 'new', changedAt: T1 })
+    expect(result.items[0]).toMatchObject({
+      id: expect.stringMatching(/^icreat:C/),
+      source: 'icreat',
+      changeKind: 'new',
+      changedAt: T1,
+    })
     expect(result.items[0].title).toBeTruthy()
     expect(result.facets.scope.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBe(145)
     expect((await list('--now', '2026-01-20T00:00:00Z')).total).toBe(0)
@@ -250,7 +325,11 @@ describe('trials list / show / status', () => {
 
   it('show prints the record with its fields; an unknown id fails with exit 1', async () => {
     const run = await cli(['show', 'icreat:C100002', '--store', store, '--json'], {})
-    expect(JSON.parse(run.stdout)).toMatchObject({ id: 'icreat:C100002', fields: { 과제명: 'Lymphoma Study for Auto-PBSCT' }, history: [{ kind: 'created' }] })
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      id: 'icreat:C100002',
+      fields: { 과제명: 'Lymphoma Study for Auto-PBSCT' },
+      history: [{ kind: 'created' }],
+    })
     const missing = await cli(['show', 'icreat:NOPE', '--store', store], {})
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/NOT_FOUND/)
@@ -261,7 +340,9 @@ describe('trials list / show / status', () => {
     expect(status).toMatchObject({ storePath: store, syncing: false })
     expect(status.storeBytes).toBeGreaterThan(1000)
     expect(status.sources.find((s: { source: string }) => s.source === 'icreat')).toMatchObject({
-      lastSuccessAt: T1, lastError: null, counts: { total: 145, active: 145, removed: 0 },
+      lastSuccessAt: T1,
+      lastError: null,
+      counts: { total: 145, active: 145, removed: 0 },
     })
   })
 
@@ -271,10 +352,20 @@ describe('trials list / show / status', () => {
   })
 
   it.each([
-    [['frobnicate']], [['list', '--limit', '0']], [['list', '--limit', '101']], [['list', '--all', '--within-days', '3']],
-    [['list', '--now', 'tomorrow']], [['list', '--bogus']], [['show']], [['list', '--kind', 'weird']], [['list', '--field', 'noequals']],
+    [['frobnicate']],
+    [['list', '--limit', '0']],
+    [['list', '--limit', '101']],
+    [['list', '--all', '--within-days', '3']],
+    [['list', '--now', 'tomorrow']],
+    [['list', '--bogus']],
+    [['show']],
+    [['list', '--kind', 'weird']],
+    [['list', '--field', 'noequals']],
   ])('usage error %j exits 2 without a stack trace', async (args) => {
-    const run = await (args[0] === 'frobnicate' || args.includes('101') ? spawned : cli)([...args, '--store', store], {})
+    const run = await (args[0] === 'frobnicate' || args.includes('101') ? spawned : cli)(
+      [...args, '--store', store],
+      {},
+    )
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/USAGE/)
     expect(run.stderr).not.toMatch(/\n\s+at /)

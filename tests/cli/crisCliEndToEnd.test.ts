@@ -33,8 +33,15 @@ afterEach(async () => {
 })
 
 const env = (extra: Record<string, string> = {}) => ({
-  ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CTGOV_API: ctgov.url, TRIALS_CTGOV_RATE: '100000', DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
-  TRIALS_CRIS_RATE: '100000', TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000', ...extra,
+  ...odcloud.env,
+  TRIALS_CRIS_API: cris.url,
+  TRIALS_CTGOV_API: ctgov.url,
+  TRIALS_CTGOV_RATE: '100000',
+  DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
+  TRIALS_CRIS_RATE: '100000',
+  TRIALS_RETRY_BASE_MS: '1',
+  TRIALS_TIMEOUT_MS: '5000',
+  ...extra,
 })
 const cli = (args: string[], extra: Record<string, string> = {}) => runCliInProcess(args, env(extra))
 const json = async (args: string[], extra: Record<string, string> = {}) => {
@@ -55,7 +62,14 @@ describe('trials CLI with CRIS', () => {
     const store = join(dir, 'trials.json')
     const first = await json(['sync', '--source', 'cris', '--store', store], { TRIALS_CRIS_DETAIL_BUDGET: '100' })
     expect(first.run.code, first.run.stderr).toBe(0)
-    expect(first.value).toMatchObject({ source: 'cris', ok: true, fetched: COUNT, created: COUNT, detailsFetched: 100, detailsPending: 200 })
+    expect(first.value).toMatchObject({
+      source: 'cris',
+      ok: true,
+      fetched: COUNT,
+      created: COUNT,
+      detailsFetched: 100,
+      detailsPending: 200,
+    })
     expect(first.run.stderr).toMatch(/warning \(cris\): 200 CRIS trials .*wait for their details/)
 
     const listed = await json(['list', '--all', '--source', 'cris', '--store', store])
@@ -66,7 +80,8 @@ describe('trials CLI with CRIS', () => {
     const trial = cris.trial('KCT0000300')!
     const shown = await json(['show', 'cris:KCT0000300', '--store', store])
     expect(shown.value).toMatchObject({
-      id: 'cris:KCT0000300', status: crisStatus(trial.detailOnly.recruitment_status_kr),
+      id: 'cris:KCT0000300',
+      status: crisStatus(trial.detailOnly.recruitment_status_kr),
       attribution: { url: 'https://trialsearch.who.int/Trial2.aspx?TrialID=KCT0000300' },
     })
     expect(shown.value.fields['detail:i_freetext_kr']).toBe(trial.detailOnly.i_freetext_kr)
@@ -82,7 +97,11 @@ describe('trials CLI with CRIS', () => {
     const store = join(tempDir(), 'trials.json')
     const { run, value } = await json(['sync', '--source', 'all', '--store', store])
     expect(run.code, run.stderr).toBe(0)
-    expect(value.map((e: { source: string; ok: boolean }) => [e.source, e.ok])).toEqual([['icreat', true], ['cris', true], ['ctgov', true]])
+    expect(value.map((e: { source: string; ok: boolean }) => [e.source, e.ok])).toEqual([
+      ['icreat', true],
+      ['cris', true],
+      ['ctgov', true],
+    ])
     expect(value[1]).toMatchObject({ created: COUNT, detailsPending: 0 })
     expect(value[2].created).toBeGreaterThan(0)
     const listed = await json(['list', '--all', '--store', store])
@@ -98,7 +117,9 @@ describe('trials CLI with CRIS', () => {
     expect(run.stdout).toMatch(/^icreat: \d+ fetched/m)
     expect(run.stderr).toMatch(/cris: sync failed \[QUOTA\] The daily call limit .*Try again tomorrow/)
     const listed = await json(['list', '--all', '--store', store])
-    const bySource = Object.fromEntries(listed.value.facets.source.map((f: { value: string; count: number }) => [f.value, f.count]))
+    const bySource = Object.fromEntries(
+      listed.value.facets.source.map((f: { value: string; count: number }) => [f.value, f.count]),
+    )
     expect(bySource.icreat).toBeGreaterThan(0)
     expect(bySource.cris ?? 0).toBe(0)
     expectNoKey([run.stdout, run.stderr], dir)

@@ -11,8 +11,13 @@ const NOW = '2026-11-30T15:00:00Z'
 
 /** No DATA_GO_KR_SERVICE_KEY at all; the keyed sources point nowhere (they must not even be tried). */
 const env = () => ({
-  TRIALS_CTGOV_API: fake.url, TRIALS_CTGOV_RATE: '1000', TRIALS_TIMEOUT_MS: '2000', TRIALS_RETRY_BASE_MS: '5',
-  TRIALS_CRIS_API: 'http://127.0.0.1:9', TRIALS_ICREAT_API: 'http://127.0.0.1:9', TRIALS_ICREAT_DOCS: 'http://127.0.0.1:9',
+  TRIALS_CTGOV_API: fake.url,
+  TRIALS_CTGOV_RATE: '1000',
+  TRIALS_TIMEOUT_MS: '2000',
+  TRIALS_RETRY_BASE_MS: '5',
+  TRIALS_CRIS_API: 'http://127.0.0.1:9',
+  TRIALS_ICREAT_API: 'http://127.0.0.1:9',
+  TRIALS_ICREAT_DOCS: 'http://127.0.0.1:9',
 })
 
 describe('trials --source ctgov', () => {
@@ -22,7 +27,10 @@ describe('trials --source ctgov', () => {
     expect(sync.code).toBe(0)
     expect(JSON.parse(sync.stdout)).toMatchObject({ source: 'ctgov', ok: true, created: 40 })
 
-    const list = await runCliInProcess(['list', '--all', '--source', 'ctgov', '--store', store, '--limit', '100', '--json'], env())
+    const list = await runCliInProcess(
+      ['list', '--all', '--source', 'ctgov', '--store', store, '--limit', '100', '--json'],
+      env(),
+    )
     const ids = (JSON.parse(list.stdout) as { items: Array<{ sourceId: string }> }).items.map((t) => t.sourceId).sort()
     expect(ids).toEqual(fake.koreanIds())
 
@@ -44,7 +52,10 @@ describe('trials --source ctgov', () => {
     const store = join(tempDir(), 'trials.json')
     await runCliInProcess(['sync', '--source', 'ctgov', '--store', store, '--now', NOW], env())
     fake.resetCounters()
-    const again = await runCliInProcess(['sync', '--source', 'ctgov', '--store', store, '--now', '2026-11-30T16:00:00Z', '--full-resync', '--json'], env())
+    const again = await runCliInProcess(
+      ['sync', '--source', 'ctgov', '--store', store, '--now', '2026-11-30T16:00:00Z', '--full-resync', '--json'],
+      env(),
+    )
     expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, fetched: 40, unchanged: 40 })
     expect(fake.calls.studies).toBe(1)
   })

@@ -20,7 +20,12 @@ const tempDir = useTempDir()
 const fake = await useFakeOdcloud()
 const T1 = '2026-01-01T00:00:00.000Z'
 const sourceConfig = { getServiceKey: () => 'k', timeoutMs: 1000, env: {} }
-const keyEnv = () => ({ ...fake.env, DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY, TRIALS_TIMEOUT_MS: '2000', TRIALS_RETRY_BASE_MS: '5' })
+const keyEnv = () => ({
+  ...fake.env,
+  DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
+  TRIALS_TIMEOUT_MS: '2000',
+  TRIALS_RETRY_BASE_MS: '5',
+})
 /** Root may write anywhere: the CLI then runs as `nobody`, for whom a 0555 folder really is read-only. */
 const NOBODY = { uid: 65534, gid: 65534 }
 const asUser = process.getuid?.() === 0 ? NOBODY : undefined
@@ -29,12 +34,17 @@ function errnoError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code })
 }
 
-afterEach(() => { vi.restoreAllMocks() })
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 describe('disk errors as stable codes', () => {
   it.each([
-    ['EACCES', 'STORE_NOT_WRITABLE'], ['EPERM', 'STORE_NOT_WRITABLE'], ['EROFS', 'STORE_NOT_WRITABLE'],
-    ['ENOSPC', 'DISK_FULL'], ['EDQUOT', 'DISK_FULL'],
+    ['EACCES', 'STORE_NOT_WRITABLE'],
+    ['EPERM', 'STORE_NOT_WRITABLE'],
+    ['EROFS', 'STORE_NOT_WRITABLE'],
+    ['ENOSPC', 'DISK_FULL'],
+    ['EDQUOT', 'DISK_FULL'],
   ] as const)('%s becomes %s, naming the folder and the next step', (errno, code) => {
     for (const kind of ['store', 'userData', 'settings'] as const) {
       const error = toDiskError(errnoError(errno), { kind, path: '/data/Trial Desk/trials.json' })

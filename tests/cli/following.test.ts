@@ -11,11 +11,23 @@ const T2 = '2026-01-05T00:00:00.000Z'
 const ALL_ROWS = loadIcreatFixtureRows()
 let fake: FakeOdcloud
 
-beforeAll(async () => { fake = await startFakeOdcloud() })
-afterAll(async () => { await fake.close() })
-beforeEach(() => { fake.resetFaults(); fake.setRows(ALL_ROWS) })
+beforeAll(async () => {
+  fake = await startFakeOdcloud()
+})
+afterAll(async () => {
+  await fake.close()
+})
+beforeEach(() => {
+  fake.resetFaults()
+  fake.setRows(ALL_ROWS)
+})
 
-const env = () => ({ ...fake.env, DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY, TRIALS_TIMEOUT_MS: '2000', TRIALS_RETRY_BASE_MS: '5' })
+const env = () => ({
+  ...fake.env,
+  DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
+  TRIALS_TIMEOUT_MS: '2000',
+  TRIALS_RETRY_BASE_MS: '5',
+})
 const cli = (args: string[]) => runCliInProcess(args, env())
 const json = async (args: string[]) => {
   const run = await cli([...args, '--json'])
@@ -33,17 +45,39 @@ async function syncedStore(): Promise<string> {
 describe('trials saved', () => {
   it('add, list, run and remove; a duplicate name exits 2, an unknown one exits 1 with NOT_FOUND', async () => {
     const store = await syncedStore()
-    const add = await cli(['saved', 'add', '심장 내과', '--store', store, '--all', '--field', 'department=Cardiology', '--sort', 'title'])
+    const add = await cli([
+      'saved',
+      'add',
+      '심장 내과',
+      '--store',
+      store,
+      '--all',
+      '--field',
+      'department=Cardiology',
+      '--sort',
+      'title',
+    ])
     expect(add.code, add.stderr).toBe(0)
     const dup = await cli(['saved', 'add', '심장 내과', '--store', store, '--q', 'x'])
     expect(dup.code).toBe(2)
     expect(dup.stderr).toMatch(/^Error \[VALIDATION\]: A saved search named "심장 내과" already exists/)
     const list = await json(['saved', 'list', '--store', store])
     const cardiology = ALL_ROWS.filter((r) => r['진료과'] === 'Cardiology').length
-    expect(list).toEqual([{
-      name: '심장 내과', query: { withinDays: null, fields: [{ name: 'department', value: 'Cardiology' }], includeRemoved: false, sort: 'title' },
-      total: cardiology, changedSinceSeen: 0, alerts: true, seenAt: expect.any(String),
-    }])
+    expect(list).toEqual([
+      {
+        name: '심장 내과',
+        query: {
+          withinDays: null,
+          fields: [{ name: 'department', value: 'Cardiology' }],
+          includeRemoved: false,
+          sort: 'title',
+        },
+        total: cardiology,
+        changedSinceSeen: 0,
+        alerts: true,
+        seenAt: expect.any(String),
+      },
+    ])
     const run = await json(['saved', 'run', '심장 내과', '--store', store, '--limit', '5'])
     expect(run.total).toBe(cardiology)
     expect(run.items).toHaveLength(5)
@@ -58,7 +92,13 @@ describe('trials saved', () => {
 
   it('bad input exits 2 with a one-line message', async () => {
     const store = await syncedStore()
-    for (const args of [['saved'], ['saved', 'add'], ['saved', 'add', 'x', '--limit', 'many'], ['note', 'icreat:C100001'], ['watch']]) {
+    for (const args of [
+      ['saved'],
+      ['saved', 'add'],
+      ['saved', 'add', 'x', '--limit', 'many'],
+      ['note', 'icreat:C100001'],
+      ['watch'],
+    ]) {
       const run = await cli([...args, '--store', store])
       expect(run.code, args.join(' ')).toBe(2)
       expect(run.stderr).toMatch(/^Error \[USAGE\]/)
@@ -75,7 +115,11 @@ describe('trials saved', () => {
     expect((await cli(['saved', 'export', '--store', store, '--out', file])).code).toBe(0)
     const other = await syncedStore()
     await cli(['saved', 'add', 'a', '--store', other, '--q', '폐암'])
-    expect(await json(['saved', 'import', file, '--store', other])).toEqual({ added: [], unchanged: [], renamed: [{ from: 'a', to: 'a (2)' }] })
+    expect(await json(['saved', 'import', file, '--store', other])).toEqual({
+      added: [],
+      unchanged: [],
+      renamed: [{ from: 'a', to: 'a (2)' }],
+    })
     const bad = join(tempDir(), 'bad.json')
     writeFileSync(bad, '{"format":"something else"}')
     const before = readFileSync(join(other, '..', 'user-data.json'), 'utf8')
@@ -117,7 +161,10 @@ describe('trials watch / watched / note', () => {
     const changed = ALL_ROWS.map((r) => (r['과제번호'] === 'C100001' ? { ...r, 연구기간: '2년' } : r))
     fake.setRows(changed)
     const entry = await json(['sync', '--source', 'icreat', '--store', store, '--now', T2])
-    expect(entry).toMatchObject({ updated: 1, matches: { saved: [{ name: '심장', count: 1 }], watched: ['icreat:C100001'] } })
+    expect(entry).toMatchObject({
+      updated: 1,
+      matches: { saved: [{ name: '심장', count: 1 }], watched: ['icreat:C100001'] },
+    })
     const text = await cli(['sync', '--source', 'icreat', '--store', store, '--now', '2026-01-06T00:00:00Z'])
     expect(text.stdout).not.toMatch(/saved search/)
     // The sync did not write the user data: no generation was added.

@@ -13,17 +13,27 @@ import { useTempDir } from '../helpers/tempStore'
 const tempDir = useTempDir()
 const ROWS = loadIcreatFixtureRows()
 const HOSTILE_TITLE = '심부전 \x1b[31m붉은\x1b[0m 연구\x07\x1b]0;owned\x07 \x1b[2J\x1b[H끝\x00\x08\u202e역방향\x9b1m'
-const HOSTILE_ROWS = ROWS.map((row, i) => (i === 0 ? { ...row, 과제명: HOSTILE_TITLE, 연구책임기관: '병원\r덮어쓰기\x1bc' } : row))
+const HOSTILE_ROWS = ROWS.map((row, i) =>
+  i === 0 ? { ...row, 과제명: HOSTILE_TITLE, 연구책임기관: '병원\r덮어쓰기\x1bc' } : row,
+)
 const fake = await useFakeOdcloud({ rows: HOSTILE_ROWS })
 fake.setRows(HOSTILE_ROWS) // (the helper serves `rows` again after each test)
-const env = () => ({ ...fake.env, DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY, TRIALS_TIMEOUT_MS: '2000', TRIALS_RETRY_BASE_MS: '5' })
+const env = () => ({
+  ...fake.env,
+  DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
+  TRIALS_TIMEOUT_MS: '2000',
+  TRIALS_RETRY_BASE_MS: '5',
+})
 const id = `icreat:${String(ROWS[0]['과제번호'])}`
 /** Any C0 control but tab and newline, DEL, any C1 control, bidi overrides. */
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/
 
 async function syncedStore(): Promise<string> {
   const store = join(tempDir(), 'trials.json')
-  const run = await runCliInProcess(['sync', '--source', 'icreat', '--store', store, '--now', '2026-01-01T00:00:00Z'], env())
+  const run = await runCliInProcess(
+    ['sync', '--source', 'icreat', '--store', store, '--now', '2026-01-01T00:00:00Z'],
+    env(),
+  )
   expect(run.code, run.stderr).toBe(0)
   return store
 }
@@ -32,7 +42,10 @@ describe('CLI text output is safe for a terminal', () => {
   it('show and list write no escape sequence or control character from registry text, and keep the words', async () => {
     const store = await syncedStore()
     const show = await runCliInProcess(['show', id, '--store', store], env())
-    const list = await runCliInProcess(['list', '--all', '--store', store, '--q', '붉은', '--now', '2026-01-02T00:00:00Z'], env())
+    const list = await runCliInProcess(
+      ['list', '--all', '--store', store, '--q', '붉은', '--now', '2026-01-02T00:00:00Z'],
+      env(),
+    )
     for (const run of [show, list]) {
       expect(run.code, run.stderr).toBe(0)
       expect(run.stdout).not.toMatch(RAW_CONTROL)

@@ -21,7 +21,8 @@ describe('real /list capture', () => {
   it('maps a list item: one-line title, empty phase absent, list dates; the primary sponsor is the sponsor, not a site', () => {
     const common = crisToCommon(page.items[1])
     expect(common).toEqual({
-      title: '포도당 대사가 활성화된 진행성 편평상피세포폐암 환자에서 면역 항암 화학요법과 혈당 강하제 메트포르민의 병합요법에 관한 무작위 배정 제2상 연구',
+      title:
+        '포도당 대사가 활성화된 진행성 편평상피세포폐암 환자에서 면역 항암 화학요법과 혈당 강하제 메트포르민의 병합요법에 관한 무작위 배정 제2상 연구',
       titleEn: expect.stringMatching(/^Randomized phase II study of chemoimmunotherapy with or without metformin as/),
       sponsor: '국립암센터',
       studyType: '중재연구',
@@ -56,7 +57,12 @@ describe('real /detail capture', () => {
   })
 
   it('merged under a list entry, keeps the list values for the keys the list has', () => {
-    const listItem = { trial_id: 'KCT0000145', date_updated: '2013-12-04', primary_sponsor_kr: '전북대학교병원', i_freetext_kr: '의약품' }
+    const listItem = {
+      trial_id: 'KCT0000145',
+      date_updated: '2013-12-04',
+      primary_sponsor_kr: '전북대학교병원',
+      i_freetext_kr: '의약품',
+    }
     const merged = mergeDetail(listItem, detail)
     expect(merged.date_updated).toBe('2013-12-04')
     expect(merged).not.toHaveProperty('detail:date_updated') // 2013/12/04 is the same day
@@ -70,7 +76,9 @@ describe('real /detail capture', () => {
 
   it('"no data" (03) for a detail is NOT_FOUND and names the trial', () => {
     const noData = JSON.stringify({ resultCode: '03', resultMsg: 'NODATA_ERROR' })
-    expect(() => parseDetail(noData, 'KCT9999999')).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('KCT9999999') }))
+    expect(() => parseDetail(noData, 'KCT9999999')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('KCT9999999') }),
+    )
   })
 
   it('a detail for another trial than asked is not accepted', () => {
@@ -80,7 +88,8 @@ describe('real /detail capture', () => {
 
 describe('recruitment status', () => {
   it('one spelling per meaning, so the status filter lists each once', () => {
-    const statusOf = (recruitment_status_kr: string) => crisToCommon({ trial_id: 'KCT0000001', recruitment_status_kr }).status
+    const statusOf = (recruitment_status_kr: string) =>
+      crisToCommon({ trial_id: 'KCT0000001', recruitment_status_kr }).status
     expect(statusOf('모집 중')).toBe('모집중')
     expect(statusOf('모집중')).toBe('모집중')
     expect(statusOf('대상자 모집 전')).toBe('모집전')
@@ -90,17 +99,28 @@ describe('recruitment status', () => {
 })
 
 describe('envelope variants', () => {
-  const envelope = (items: unknown) => JSON.stringify({ resultCode: '00', resultMsg: 'NORMAL_SERVICE', totalCount: '1', ...(items === undefined ? {} : { items }) })
+  const envelope = (items: unknown) =>
+    JSON.stringify({
+      resultCode: '00',
+      resultMsg: 'NORMAL_SERVICE',
+      totalCount: '1',
+      ...(items === undefined ? {} : { items }),
+    })
 
   it('items as a single object, missing, empty string or without trial_id', () => {
     expect(parseListPage(envelope({ trial_id: 'KCT0000001' })).items).toHaveLength(1)
     expect(parseListPage(envelope(undefined)).items).toEqual([])
     expect(parseListPage(envelope('')).items).toEqual([])
-    expect(parseListPage(envelope([{ trial_id: '' }, { title: 'x' }, { trial_id: 'KCT0000002' }]))).toMatchObject({ rejected: 2, items: [{ trial_id: 'KCT0000002' }] })
+    expect(parseListPage(envelope([{ trial_id: '' }, { title: 'x' }, { trial_id: 'KCT0000002' }]))).toMatchObject({
+      rejected: 2,
+      items: [{ trial_id: 'KCT0000002' }],
+    })
   })
 
   it('a success envelope without totalCount is BAD_RESPONSE', () => {
-    expect(() => parseListPage(JSON.stringify({ resultCode: '00', items: [] }))).toThrow(expect.objectContaining({ code: 'BAD_RESPONSE' }))
+    expect(() => parseListPage(JSON.stringify({ resultCode: '00', items: [] }))).toThrow(
+      expect.objectContaining({ code: 'BAD_RESPONSE' }),
+    )
   })
 })
 
@@ -110,7 +130,11 @@ describe('the source contract', () => {
     expect(source.id).toBe('cris')
     expect(source.bookkeepingFields).toEqual(['date_updated', 'detail:date_updated'])
     expect(source.columnToCommon).toMatchObject({
-      recruitment_status_kr: 'recruitment', phase_kr: 'phases', research_items: 'sites', primary_sponsor_kr: 'sponsor', date_updated: 'sourceUpdatedAt',
+      recruitment_status_kr: 'recruitment',
+      phase_kr: 'phases',
+      research_items: 'sites',
+      primary_sponsor_kr: 'sponsor',
+      date_updated: 'sourceUpdatedAt',
     })
   })
 })

@@ -9,36 +9,152 @@ import { everythingAbout, failureOf } from '../helpers/failures'
 
 const fake = await useFakeCris({ count: 200, seed: 5 })
 
-const KEY_FORMS = [FAKE_CRIS_KEY, encodeURIComponent(FAKE_CRIS_KEY), encodeURIComponent(encodeURIComponent(FAKE_CRIS_KEY))]
+const KEY_FORMS = [
+  FAKE_CRIS_KEY,
+  encodeURIComponent(FAKE_CRIS_KEY),
+  encodeURIComponent(encodeURIComponent(FAKE_CRIS_KEY)),
+]
 
 function sync(env: Record<string, string> = {}, key: string | null = FAKE_CRIS_KEY) {
-  return createCrisSource(crisTestConfig(fake, { TRIALS_CRIS_DETAIL_BUDGET: '20', ...env }, key)).fetchAll(fetchContext())
+  return createCrisSource(crisTestConfig(fake, { TRIALS_CRIS_DETAIL_BUDGET: '20', ...env }, key)).fetchAll(
+    fetchContext(),
+  )
 }
 
 const CASES: Array<{ name: string; fault: CrisFault; code: ErrorCode; says: RegExp }> = [
-  { name: 'resultCode 20 (JSON, HTTP 200)', fault: { form: 'result-code', code: '20' }, code: 'AUTH', says: /key was rejected.*Settings/ },
-  { name: 'resultCode 30 (JSON, HTTP 200)', fault: { form: 'result-code', code: '30' }, code: 'AUTH', says: /key was rejected/ },
-  { name: 'resultCode 31 (JSON, HTTP 200)', fault: { form: 'result-code', code: '31' }, code: 'AUTH', says: /key was rejected/ },
-  { name: 'resultCode 32 (JSON, HTTP 200)', fault: { form: 'result-code', code: '32' }, code: 'AUTH', says: /key was rejected/ },
-  { name: 'resultCode 22 (JSON, HTTP 200)', fault: { form: 'result-code', code: '22' }, code: 'QUOTA', says: /daily call limit.*tomorrow.*운영계정/ },
+  {
+    name: 'resultCode 20 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '20' },
+    code: 'AUTH',
+    says: /key was rejected.*Settings/,
+  },
+  {
+    name: 'resultCode 30 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '30' },
+    code: 'AUTH',
+    says: /key was rejected/,
+  },
+  {
+    name: 'resultCode 31 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '31' },
+    code: 'AUTH',
+    says: /key was rejected/,
+  },
+  {
+    name: 'resultCode 32 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '32' },
+    code: 'AUTH',
+    says: /key was rejected/,
+  },
+  {
+    name: 'resultCode 22 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '22' },
+    code: 'QUOTA',
+    says: /daily call limit.*tomorrow.*운영계정/,
+  },
   // 23 is the per-second limit: waiting a minute cures it, so the message must not say "tomorrow".
-  { name: 'resultCode 23 (JSON, HTTP 200)', fault: { form: 'result-code', code: '23' }, code: 'QUOTA', says: /^(?!.*tomorrow).*per second.*Wait a minute.*TRIALS_CRIS_RATE/ },
-  { name: 'resultCode 01 (JSON, HTTP 200)', fault: { form: 'result-code', code: '01' }, code: 'SERVER', says: /error 01 \(APPLICATION_ERROR\).*try again later/ },
-  { name: 'resultCode 99 (JSON, HTTP 200)', fault: { form: 'result-code', code: '99' }, code: 'SERVER', says: /error 99/ },
-  { name: 'resultCode 10 (JSON, HTTP 200)', fault: { form: 'result-code', code: '10' }, code: 'BAD_RESPONSE', says: /error 10 \(INVALID_REQUEST_PARAMETER_ERROR\).*report/ },
-  { name: 'gateway XML 30, HTTP 403', fault: { form: 'gateway-xml', status: 403, code: '30' }, code: 'AUTH', says: /key was rejected/ },
-  { name: 'gateway XML 20, HTTP 401', fault: { form: 'gateway-xml', status: 401, code: '20', authMessage: 'SERVICE_KEY_IS_NULL' }, code: 'AUTH', says: /key was rejected/ },
-  { name: 'gateway XML 30, HTTP 200', fault: { form: 'gateway-xml', status: 200, code: '30' }, code: 'AUTH', says: /key was rejected/ },
-  { name: 'gateway XML 22, HTTP 200', fault: { form: 'gateway-xml', status: 200, code: '22' }, code: 'QUOTA', says: /daily call limit.*tomorrow/ },
-  { name: 'gateway XML 22, HTTP 403', fault: { form: 'gateway-xml', status: 403, code: '22' }, code: 'QUOTA', says: /daily call limit/ },
-  { name: 'gateway XML 23, HTTP 403', fault: { form: 'gateway-xml', status: 403, code: '23' }, code: 'QUOTA', says: /^(?!.*tomorrow).*per second.*Wait a minute/ },
-  { name: 'gateway JSON 23, HTTP 200', fault: { form: 'gateway-json', status: 200, code: '23' }, code: 'QUOTA', says: /^(?!.*tomorrow).*per second/ },
-  { name: 'gateway XML 05, HTTP 200', fault: { form: 'gateway-xml', status: 200, code: '05' }, code: 'SERVER', says: /error 05 \(SERVICETIMEOUT_ERROR\)/ },
-  { name: 'gateway JSON 20, HTTP 401', fault: { form: 'gateway-json', status: 401, code: '20' }, code: 'AUTH', says: /key was rejected/ },
-  { name: 'gateway JSON 22, HTTP 200', fault: { form: 'gateway-json', status: 200, code: '22' }, code: 'QUOTA', says: /daily call limit/ },
-  { name: 'gateway JSON 10, HTTP 200', fault: { form: 'gateway-json', status: 200, code: '10' }, code: 'BAD_RESPONSE', says: /error 10/ },
-  { name: 'plain-text Forbidden, HTTP 403', fault: { form: 'forbidden' }, code: 'AUTH', says: /approval can take an hour/ },
-  { name: 'HTTP 503 with an HTML page', fault: { form: 'http', status: 503 }, code: 'SERVER', says: /HTTP 503.*try again later/ },
+  {
+    name: 'resultCode 23 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '23' },
+    code: 'QUOTA',
+    says: /^(?!.*tomorrow).*per second.*Wait a minute.*TRIALS_CRIS_RATE/,
+  },
+  {
+    name: 'resultCode 01 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '01' },
+    code: 'SERVER',
+    says: /error 01 \(APPLICATION_ERROR\).*try again later/,
+  },
+  {
+    name: 'resultCode 99 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '99' },
+    code: 'SERVER',
+    says: /error 99/,
+  },
+  {
+    name: 'resultCode 10 (JSON, HTTP 200)',
+    fault: { form: 'result-code', code: '10' },
+    code: 'BAD_RESPONSE',
+    says: /error 10 \(INVALID_REQUEST_PARAMETER_ERROR\).*report/,
+  },
+  {
+    name: 'gateway XML 30, HTTP 403',
+    fault: { form: 'gateway-xml', status: 403, code: '30' },
+    code: 'AUTH',
+    says: /key was rejected/,
+  },
+  {
+    name: 'gateway XML 20, HTTP 401',
+    fault: { form: 'gateway-xml', status: 401, code: '20', authMessage: 'SERVICE_KEY_IS_NULL' },
+    code: 'AUTH',
+    says: /key was rejected/,
+  },
+  {
+    name: 'gateway XML 30, HTTP 200',
+    fault: { form: 'gateway-xml', status: 200, code: '30' },
+    code: 'AUTH',
+    says: /key was rejected/,
+  },
+  {
+    name: 'gateway XML 22, HTTP 200',
+    fault: { form: 'gateway-xml', status: 200, code: '22' },
+    code: 'QUOTA',
+    says: /daily call limit.*tomorrow/,
+  },
+  {
+    name: 'gateway XML 22, HTTP 403',
+    fault: { form: 'gateway-xml', status: 403, code: '22' },
+    code: 'QUOTA',
+    says: /daily call limit/,
+  },
+  {
+    name: 'gateway XML 23, HTTP 403',
+    fault: { form: 'gateway-xml', status: 403, code: '23' },
+    code: 'QUOTA',
+    says: /^(?!.*tomorrow).*per second.*Wait a minute/,
+  },
+  {
+    name: 'gateway JSON 23, HTTP 200',
+    fault: { form: 'gateway-json', status: 200, code: '23' },
+    code: 'QUOTA',
+    says: /^(?!.*tomorrow).*per second/,
+  },
+  {
+    name: 'gateway XML 05, HTTP 200',
+    fault: { form: 'gateway-xml', status: 200, code: '05' },
+    code: 'SERVER',
+    says: /error 05 \(SERVICETIMEOUT_ERROR\)/,
+  },
+  {
+    name: 'gateway JSON 20, HTTP 401',
+    fault: { form: 'gateway-json', status: 401, code: '20' },
+    code: 'AUTH',
+    says: /key was rejected/,
+  },
+  {
+    name: 'gateway JSON 22, HTTP 200',
+    fault: { form: 'gateway-json', status: 200, code: '22' },
+    code: 'QUOTA',
+    says: /daily call limit/,
+  },
+  {
+    name: 'gateway JSON 10, HTTP 200',
+    fault: { form: 'gateway-json', status: 200, code: '10' },
+    code: 'BAD_RESPONSE',
+    says: /error 10/,
+  },
+  {
+    name: 'plain-text Forbidden, HTTP 403',
+    fault: { form: 'forbidden' },
+    code: 'AUTH',
+    says: /approval can take an hour/,
+  },
+  {
+    name: 'HTTP 503 with an HTML page',
+    fault: { form: 'http', status: 503 },
+    code: 'SERVER',
+    says: /HTTP 503.*try again later/,
+  },
 ]
 
 describe.each(['list', 'detail'] as const)('an error answer to /%s', (op) => {
@@ -89,7 +205,9 @@ describe('other failures', () => {
   it('cancelling stops the sync with CANCELLED', async () => {
     fake.setLatency(20)
     const controller = new AbortController()
-    const run = createCrisSource(crisTestConfig(fake, { TRIALS_CRIS_DETAIL_BUDGET: '200' })).fetchAll(fetchContext(new Map(), controller.signal))
+    const run = createCrisSource(crisTestConfig(fake, { TRIALS_CRIS_DETAIL_BUDGET: '200' })).fetchAll(
+      fetchContext(new Map(), controller.signal),
+    )
     setTimeout(() => controller.abort(), 60)
     const error = await failureOf(run)
     expect(error.code).toBe('CANCELLED')

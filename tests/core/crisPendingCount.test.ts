@@ -24,7 +24,11 @@ beforeAll(async () => {
   fake = await startFakeCris({ count: 100, seed: 17 })
   dir = await mkdtemp(join(tmpdir(), 'cris-pending-'))
   const config = crisTestConfig(fake)
-  desk = await openTrialDesk({ storePath: join(dir, 'trials.json'), sources: [createCrisSource(config, { detailBudget: () => budget })], sourceConfig: config })
+  desk = await openTrialDesk({
+    storePath: join(dir, 'trials.json'),
+    sources: [createCrisSource(config, { detailBudget: () => budget })],
+    sourceConfig: config,
+  })
   const [first] = await desk.sync({ sources: ['cris'] })
   expect(first).toMatchObject({ ok: true, detailsFetched: 10, detailsPending: 90 })
   const { removed } = fake.churn({ removed: 8 })
@@ -43,7 +47,9 @@ describe('details pending after CRIS removed trials that were waiting for theirs
     expect(afterRemoval).toMatchObject({ ok: true, removed: 8, detailsFetched: 0 })
     expect(removedWhilePending.length).toBeGreaterThan(0)
     const listedPending = 90 - removedWhilePending.length
-    expect(afterRemoval.warnings.map((w) => w.message).join('\n')).toContain(`${listedPending} CRIS trials are listed but still wait for their details`)
+    expect(afterRemoval.warnings.map((w) => w.message).join('\n')).toContain(
+      `${listedPending} CRIS trials are listed but still wait for their details`,
+    )
   })
 
   it('the sync log counts only listed trials as pending (syncOneSource.ts:59)', () => {

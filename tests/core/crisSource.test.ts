@@ -29,8 +29,11 @@ describe('first fetch', () => {
   it('asks with crisNumber, numOfRows=50, resultType=json and the key encoded exactly once', async () => {
     await source({ TRIALS_CRIS_DETAIL_BUDGET: '2' }).fetchAll(fetchContext())
     const listQueries = fake.requestUrls.filter((u) => u.includes('/list?')).map(queryOf)
-    expect(listQueries.map((q) => [q.get('numOfRows'), q.get('pageNo'), q.get('resultType')]))
-      .toEqual([['50', '1', 'json'], ['50', '2', 'json'], ['50', '3', 'json']])
+    expect(listQueries.map((q) => [q.get('numOfRows'), q.get('pageNo'), q.get('resultType')])).toEqual([
+      ['50', '1', 'json'],
+      ['50', '2', 'json'],
+      ['50', '3', 'json'],
+    ])
     expect(detailUrls()).toHaveLength(2) // the budget: the loop below checks something
     for (const q of detailUrls().map(queryOf)) {
       expect(q.get('crisNumber')).toMatch(/^KCT\d{7}$/)
@@ -57,14 +60,18 @@ describe('first fetch', () => {
     expect(row.fields.i_freetext_kr).toBe(trial.list.i_freetext_kr)
     expect(row.fields['detail:i_freetext_kr']).toBe(trial.detailOnly.i_freetext_kr)
     expect(row.fields.recruitment_status_kr).toBe(trial.detailOnly.recruitment_status_kr)
-    expect(row.fields.sponsor_items).toEqual([expect.objectContaining({ primary_sponsor_kr: trial.list.primary_sponsor_kr })])
+    expect(row.fields.sponsor_items).toEqual([
+      expect.objectContaining({ primary_sponsor_kr: trial.list.primary_sponsor_kr }),
+    ])
     expect(row.fields).not.toHaveProperty('resultCode')
   })
 
   it('reads a last page that holds a single item as an object', async () => {
     const single = await startFakeCris({ count: 51, seed: 3 })
     try {
-      const result = await createCrisSource(crisTestConfig(single, { TRIALS_CRIS_DETAIL_BUDGET: '0' })).fetchAll(fetchContext())
+      const result = await createCrisSource(crisTestConfig(single, { TRIALS_CRIS_DETAIL_BUDGET: '0' })).fetchAll(
+        fetchContext(),
+      )
       expect(result.rows.map((r) => r.sourceId)).toContain('KCT0000001')
       expect(result.rows).toHaveLength(51)
     } finally {
@@ -90,7 +97,9 @@ describe('later fetches', () => {
     const churned = fake.churn({ listChanged: 10, added: 5 })
     fake.resetCounters()
 
-    const second = await source({ TRIALS_CRIS_DETAIL_BUDGET: '25' }).fetchAll(fetchContext(previousFromRows(first.rows)))
+    const second = await source({ TRIALS_CRIS_DETAIL_BUDGET: '25' }).fetchAll(
+      fetchContext(previousFromRows(first.rows)),
+    )
     const asked = detailUrls().map((u) => queryOf(u).get('crisNumber'))
     expect(asked).toHaveLength(25)
     // All 20 pending trials fit in the 25 calls although the 15 new or changed trials are listed before them.
@@ -101,7 +110,9 @@ describe('later fetches', () => {
     for (const id of stillPending) expect([...churned.listChanged, ...churned.added]).toContain(id)
 
     fake.resetCounters()
-    const third = await source({ TRIALS_CRIS_DETAIL_BUDGET: '100' }).fetchAll(fetchContext(previousFromRows(second.rows)))
+    const third = await source({ TRIALS_CRIS_DETAIL_BUDGET: '100' }).fetchAll(
+      fetchContext(previousFromRows(second.rows)),
+    )
     expect(fake.calls.detail).toBe(needed.size - 25)
     expect(third.rows.filter((r) => r.detailsPending)).toHaveLength(0)
 
@@ -141,11 +152,19 @@ describe('later fetches', () => {
     expect(result.detailsFetched).toBe(3)
     expect(result.rows.filter((r) => r.detailsPending)).toHaveLength(fake.trialIds().length - 3)
     const missing = ctx.warnings.filter((w) => /has no details/.test(w.message))
-    expect(missing).toEqual([{
-      code: 'CRIS_DETAILS_MISSING', values: { count: 2, trialIds: expect.stringMatching(/^KCT\d{7}, KCT\d{7}$/) },
-      message: expect.stringMatching(/listed 2 trial\(s\) but has no details for them yet \(KCT\d{7}, KCT\d{7}\)/),
-    }])
-    expect(ctx.warnings).toContainEqual(expect.objectContaining({ code: 'CRIS_DETAILS_PENDING', values: { count: fake.trialIds().length - 3, budget: 5 } }))
+    expect(missing).toEqual([
+      {
+        code: 'CRIS_DETAILS_MISSING',
+        values: { count: 2, trialIds: expect.stringMatching(/^KCT\d{7}, KCT\d{7}$/) },
+        message: expect.stringMatching(/listed 2 trial\(s\) but has no details for them yet \(KCT\d{7}, KCT\d{7}\)/),
+      },
+    ])
+    expect(ctx.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'CRIS_DETAILS_PENDING',
+        values: { count: fake.trialIds().length - 3, budget: 5 },
+      }),
+    )
 
     // They are asked for first next time, and complete once CRIS has them.
     fake.resetCounters()

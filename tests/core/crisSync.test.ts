@@ -29,7 +29,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cris-sync-'))
   storePath = join(dir, 'trials.json')
   const config = crisTestConfig(fake)
-  desk = await openTrialDesk({ storePath, sources: [createCrisSource(config, { detailBudget: () => budget })], sourceConfig: config })
+  desk = await openTrialDesk({
+    storePath,
+    sources: [createCrisSource(config, { detailBudget: () => budget })],
+    sourceConfig: config,
+  })
 })
 afterAll(async () => {
   await desk?.close()
@@ -49,7 +53,14 @@ const storedTrials = async () => (JSON.parse(await readFile(storePath, 'utf8')) 
 describe('CRIS sync of 12,500 trials', () => {
   it('first sync: lists everything, fetches 2,000 details, leaves 10,500 pending', async () => {
     const entry = await syncCris()
-    expect(entry).toMatchObject({ ok: true, fetched: COUNT, created: COUNT, updated: 0, detailsFetched: 2000, detailsPending: 10_500 })
+    expect(entry).toMatchObject({
+      ok: true,
+      fetched: COUNT,
+      created: COUNT,
+      updated: 0,
+      detailsFetched: 2000,
+      detailsPending: 10_500,
+    })
     expect(fake.calls).toEqual({ list: 250, detail: 2000, total: 2250 })
     expect(criSStatus().counts).toMatchObject({ total: COUNT, active: COUNT, detailsPending: 10_500 })
 
@@ -78,7 +89,14 @@ describe('CRIS sync of 12,500 trials', () => {
     budget = 5250
     clock += DAY
     const second = await syncCris()
-    expect(second).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: COUNT, detailsFetched: 5250, detailsPending: 5250 })
+    expect(second).toMatchObject({
+      ok: true,
+      created: 0,
+      updated: 0,
+      unchanged: COUNT,
+      detailsFetched: 5250,
+      detailsPending: 5250,
+    })
     clock += DAY
     const third = await syncCris()
     expect(third).toMatchObject({ ok: true, created: 0, updated: 0, detailsFetched: 5250, detailsPending: 0 })
@@ -107,11 +125,20 @@ describe('CRIS sync of 12,500 trials', () => {
       const churn = fake.churn({ dateOnly: 40, listChanged: 10, statusChanged: 5, added: 3, removed: 2 })
       const changedAtBefore = new Map(churn.dateOnly.map((id) => [id, desk.get(`cris:${id}`).changedAt]))
       const entry = await syncCris()
-      expect(entry).toMatchObject({ ok: true, created: 3, updated: 15, removed: 2, detailsFetched: 58, detailsPending: 0 })
+      expect(entry).toMatchObject({
+        ok: true,
+        created: 3,
+        updated: 15,
+        removed: 2,
+        detailsFetched: 58,
+        detailsPending: 0,
+      })
 
       const now = new Date(clock).toISOString()
-      const updatedToday = desk.list({ withinDays: 1, now, kinds: ['updated'], limit: 100 }).items
-        .filter((t) => t.changedAt === now).map((t) => t.sourceId)
+      const updatedToday = desk
+        .list({ withinDays: 1, now, kinds: ['updated'], limit: 100 })
+        .items.filter((t) => t.changedAt === now)
+        .map((t) => t.sourceId)
       expect(new Set(updatedToday)).toEqual(new Set([...churn.listChanged, ...churn.statusChanged]))
       for (const id of churn.dateOnly) {
         const trial = desk.get(`cris:${id}`)

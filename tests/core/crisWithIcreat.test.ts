@@ -22,8 +22,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'both-sources-'))
   storePath = join(dir, 'trials.json')
   const sourceConfig = sourceConfigFromEnv({
-    DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY, TRIALS_RETRY_BASE_MS: '1', TRIALS_CRIS_RATE: '100000',
-    TRIALS_CRIS_API: cris.url, ...odcloud.env,
+    DATA_GO_KR_SERVICE_KEY: FAKE_ODCLOUD_KEY,
+    TRIALS_RETRY_BASE_MS: '1',
+    TRIALS_CRIS_RATE: '100000',
+    TRIALS_CRIS_API: cris.url,
+    ...odcloud.env,
   })
   // The built-in registry: both sources come from createSources.
   desk = await openTrialDesk({ storePath, sourceConfig })
@@ -38,7 +41,10 @@ afterAll(async () => {
 describe('iCReaT and CRIS in one store', () => {
   it('syncs both and lists them together with their own attribution', async () => {
     const entries = await desk.sync({ sources: ['icreat', 'cris'] })
-    expect(entries.map((e) => [e.source, e.ok])).toEqual([['icreat', true], ['cris', true]])
+    expect(entries.map((e) => [e.source, e.ok])).toEqual([
+      ['icreat', true],
+      ['cris', true],
+    ])
     const cristEntry = entries[1]
     expect(cristEntry).toMatchObject({ created: 300, detailsFetched: 300, detailsPending: 0 })
 
@@ -62,7 +68,10 @@ describe('iCReaT and CRIS in one store', () => {
     cris.addFault({ fault: { form: 'gateway-xml', status: 403, code: '30' } })
     const entries = await desk.sync({ sources: ['icreat', 'cris'] })
     cris.clearFaults()
-    expect(entries.map((e) => [e.source, e.ok, e.error?.code])).toEqual([['icreat', true, undefined], ['cris', false, 'AUTH']])
+    expect(entries.map((e) => [e.source, e.ok, e.error?.code])).toEqual([
+      ['icreat', true, undefined],
+      ['cris', false, 'AUTH'],
+    ])
     expect(desk.list({ withinDays: null, sources: ['cris'], limit: 1 }).total).toBe(300)
 
     const stored = await readFile(storePath, 'utf8')

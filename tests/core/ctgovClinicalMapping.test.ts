@@ -4,7 +4,9 @@ import type { CtgovStudy } from '../../electron/core/sources/ctgov/ctgovEnvelope
 import { ctgovToCommon } from '../../electron/core/sources/ctgov/ctgovCommon'
 import { studyFields } from '../../electron/core/sources/ctgov/studyFields'
 
-function study(overrides: { status?: string; phases?: string[]; locations?: object[]; conditions?: string[] } = {}): CtgovStudy {
+function study(
+  overrides: { status?: string; phases?: string[]; locations?: object[]; conditions?: string[] } = {},
+): CtgovStudy {
   return {
     protocolSection: {
       identificationModule: { nctId: 'NCT05000001', briefTitle: 'A study of drug X in type 2 diabetes' },
@@ -14,7 +16,12 @@ function study(overrides: { status?: string; phases?: string[]; locations?: obje
       designModule: { studyType: 'INTERVENTIONAL', phases: overrides.phases ?? ['PHASE2', 'PHASE3'] },
       contactsLocationsModule: {
         locations: overrides.locations ?? [
-          { facility: 'Seoul National University Hospital', city: 'Seoul', country: 'Korea, Republic of', status: 'RECRUITING' },
+          {
+            facility: 'Seoul National University Hospital',
+            city: 'Seoul',
+            country: 'Korea, Republic of',
+            status: 'RECRUITING',
+          },
           { facility: 'Samsung Medical Center', city: 'Seoul', country: 'South Korea', status: 'NOT_YET_RECRUITING' },
           { facility: 'Mayo Clinic', city: 'Rochester', country: 'United States', status: 'RECRUITING' },
         ],
@@ -39,12 +46,16 @@ describe('ClinicalTrials.gov on the clinical model', () => {
   })
 
   it('a study recruiting abroad whose Korean sites are all closed is not recruiting for a clinician in Korea', () => {
-    const common = ctgovToCommon(studyFields(study({
-      locations: [
-        { facility: 'Asan Medical Center', country: 'Korea, Republic of', status: 'COMPLETED' },
-        { facility: 'Mayo Clinic', country: 'United States', status: 'RECRUITING' },
-      ],
-    })))
+    const common = ctgovToCommon(
+      studyFields(
+        study({
+          locations: [
+            { facility: 'Asan Medical Center', country: 'Korea, Republic of', status: 'COMPLETED' },
+            { facility: 'Mayo Clinic', country: 'United States', status: 'RECRUITING' },
+          ],
+        }),
+      ),
+    )
     expect(common.recruitment).toBe('completed')
   })
 

@@ -32,11 +32,16 @@ beforeAll(async () => {
   storePath = join(dir, 'trials.json')
   const crisConfig = crisTestConfig(cris)
   const ctgovConfig = ctgovTestConfig(ctgov)
-  desk = await openTrialDesk({ storePath, sources: [createCrisSource(crisConfig), createCtgovSource(ctgovConfig)], sourceConfig: crisConfig })
+  desk = await openTrialDesk({
+    storePath,
+    sources: [createCrisSource(crisConfig), createCtgovSource(ctgovConfig)],
+    sourceConfig: crisConfig,
+  })
   const entries = await desk.sync({ sources: ['cris', 'ctgov'] })
   expect(entries.every((e) => e.ok)).toBe(true)
   twins = ctgov.koreanIds().flatMap((nctId) => {
-    const infos = ctgov.study(nctId)!.protocolSection.identificationModule.secondaryIdInfos as Array<{ id: string }> | undefined
+    const infos = ctgov.study(nctId)!.protocolSection.identificationModule.secondaryIdInfos as
+      Array<{ id: string }> | undefined
     return infos ? [{ nctId, crisId: infos[0].id }] : []
   })
 })
@@ -90,7 +95,9 @@ describe('one row per trial', () => {
       expect(listed.has(`cris:${crisId}`)).toBe(true)
     }
     const twin = desk.list({ ...all, q: twins[0].crisId })
-    expect(twin.items.map((t) => [t.id, t.linkedIds])).toEqual([[`cris:${twins[0].crisId}`, [`ctgov:${twins[0].nctId}`]]])
+    expect(twin.items.map((t) => [t.id, t.linkedIds])).toEqual([
+      [`cris:${twins[0].crisId}`, [`ctgov:${twins[0].nctId}`]],
+    ])
     // A study without a twin is listed as itself, without linked ids.
     const unlinked = ctgov.koreanIds().find((id) => !twins.some((t) => t.nctId === id))!
     expect(listed.has(`ctgov:${unlinked}`)).toBe(true)
@@ -101,7 +108,9 @@ describe('one row per trial', () => {
     const ctgovOnly = new Set(ids({ sources: ['ctgov'] }))
     expect(ctgovOnly.size).toBe(ctgov.koreanIds().length)
     for (const { nctId } of twins) expect(ctgovOnly.has(`ctgov:${nctId}`)).toBe(true)
-    expect(desk.list({ ...all, sources: ['cris'] }).total).toBe(desk.list({ ...all, sources: ['cris'], oneRowPerTrial: false }).total)
+    expect(desk.list({ ...all, sources: ['cris'] }).total).toBe(
+      desk.list({ ...all, sources: ['cris'], oneRowPerTrial: false }).total,
+    )
   })
 
   it('each facet count is what selecting that value lists, after hiding', () => {
@@ -110,7 +119,8 @@ describe('one row per trial', () => {
       const values = result.facets[field] ?? []
       expect(values.length).toBeGreaterThan(0)
       for (const { value, count } of values) {
-        const query = field === 'source' ? { sources: [value as 'cris' | 'ctgov'] } : { fields: [{ name: field, value }] }
+        const query =
+          field === 'source' ? { sources: [value as 'cris' | 'ctgov'] } : { fields: [{ name: field, value }] }
         expect({ field, value, count }).toEqual({ field, value, count: desk.list({ ...all, ...query }).total })
       }
     }
@@ -135,12 +145,18 @@ describe('one row per trial', () => {
 })
 
 describe('one row per trial on the command line', () => {
-  const cli = (args: string[]) => runCliInProcess(['list', '--store', storePath, '--all', '--limit', '100', ...args], { TRIALS_CTGOV_API: ctgov.url, TRIALS_CRIS_API: cris.url })
+  const cli = (args: string[]) =>
+    runCliInProcess(['list', '--store', storePath, '--all', '--limit', '100', ...args], {
+      TRIALS_CTGOV_API: ctgov.url,
+      TRIALS_CRIS_API: cris.url,
+    })
 
   it('list --json: one row per pair by default, items carry linkedIds; --all-rows lists both records', async () => {
     const { nctId, crisId } = twins[0]
     const oneRow = JSON.parse((await cli(['--q', crisId, '--json'])).stdout)
-    expect(oneRow.items.map((t: { id: string; linkedIds?: string[] }) => [t.id, t.linkedIds])).toEqual([[`cris:${crisId}`, [`ctgov:${nctId}`]]])
+    expect(oneRow.items.map((t: { id: string; linkedIds?: string[] }) => [t.id, t.linkedIds])).toEqual([
+      [`cris:${crisId}`, [`ctgov:${nctId}`]],
+    ])
     const everyRow = JSON.parse((await cli(['--q', crisId, '--json', '--all-rows'])).stdout)
     expect(everyRow.items.map((t: { id: string }) => t.id).sort()).toEqual([`cris:${crisId}`, `ctgov:${nctId}`])
     const ctgovFirst = JSON.parse((await cli(['--q', crisId, '--json', '--prefer', 'ctgov'])).stdout)
@@ -155,4 +171,3 @@ describe('one row per trial on the command line', () => {
     expect(wrong.stderr).toContain('--prefer must be one of cris, ctgov')
   })
 })
-

@@ -29,7 +29,9 @@ describe('first sync', () => {
     const ids = result.rows.map((r) => r.sourceId).sort()
     expect(ids).toEqual(fake.koreanIds())
     expect(ids).toHaveLength(COUNT)
-    const countries = new Set(result.rows.flatMap((r) => (r.fields.locations as Array<{ country: string }>).map((l) => l.country)))
+    const countries = new Set(
+      result.rows.flatMap((r) => (r.fields.locations as Array<{ country: string }>).map((l) => l.country)),
+    )
     expect(countries).toEqual(new Set(['South Korea', 'Korea, Republic of']))
     expect(result.fetched).toBe(COUNT)
   })
@@ -55,7 +57,7 @@ describe('first sync', () => {
     }
   })
 
-  it('stores a study under the registry\'s field names, with only its Korean sites and a count of the others', async () => {
+  it("stores a study under the registry's field names, with only its Korean sites and a count of the others", async () => {
     const result = await fetchAll()
     const multinational = result.rows.find((r) => (r.fields.locationsOutsideKorea as number) > 0)!
     const study = fake.study(multinational.sourceId)!
@@ -90,25 +92,44 @@ const FAILURES: Array<{ name: string; fault: CtgovFault; code: ErrorCode; says: 
   {
     name: 'a 400 plain-text sentence (invalid field)',
     fault: { kind: 'status', status: 400, body: "Parameter 'fields' contains invalid field name: 'StudyDesign'" },
-    code: 'BAD_RESPONSE', says: /rejected the app's request: "Parameter 'fields' contains invalid field name: 'StudyDesign'".*report/,
+    code: 'BAD_RESPONSE',
+    says: /rejected the app's request: "Parameter 'fields' contains invalid field name: 'StudyDesign'".*report/,
   },
-  { name: '429 every time', fault: { kind: 'status', status: 429 }, code: 'QUOTA', says: /slow down.*TRIALS_CTGOV_RATE/ },
+  {
+    name: '429 every time',
+    fault: { kind: 'status', status: 429 },
+    code: 'QUOTA',
+    says: /slow down.*TRIALS_CTGOV_RATE/,
+  },
   { name: '503 every time', fault: { kind: 'status', status: 503 }, code: 'SERVER', says: /HTTP 503.*try again later/ },
-  { name: 'a 200 HTML page every time', fault: { kind: 'html' }, code: 'BAD_RESPONSE', says: /web page instead of data.*try again later/ },
-  { name: 'HTTP 403 (a proxy in the way)', fault: { kind: 'status', status: 403, body: 'Forbidden' }, code: 'NETWORK', says: /ClinicalTrials\.gov.*proxy/ },
+  {
+    name: 'a 200 HTML page every time',
+    fault: { kind: 'html' },
+    code: 'BAD_RESPONSE',
+    says: /web page instead of data.*try again later/,
+  },
+  {
+    name: 'HTTP 403 (a proxy in the way)',
+    fault: { kind: 'status', status: 403, body: 'Forbidden' },
+    code: 'NETWORK',
+    says: /ClinicalTrials\.gov.*proxy/,
+  },
 ]
 
 describe('a listing that shifts while it is paged (the shared consistency rule)', () => {
   /** Deletes the first listed study while page 2 is asked for: every later study moves up one place. */
   const deleted: FakeStudy[] = []
-  const deleteOneOnPage2 = () => fake.onStudiesRequest((params) => {
-    if (params.pageToken && fake.requests.filter((r) => r.path.endsWith('/studies')).length % 3 === 2) {
-      const first = fake.koreanIds()[0]
-      deleted.push(fake.study(first)!)
-      fake.removeStudy(first)
-    }
+  const deleteOneOnPage2 = () =>
+    fake.onStudiesRequest((params) => {
+      if (params.pageToken && fake.requests.filter((r) => r.path.endsWith('/studies')).length % 3 === 2) {
+        const first = fake.koreanIds()[0]
+        deleted.push(fake.study(first)!)
+        fake.removeStudy(first)
+      }
+    })
+  afterEach(() => {
+    for (const study of deleted.splice(0)) fake.putStudy(study)
   })
-  afterEach(() => { for (const study of deleted.splice(0)) fake.putStudy(study) })
 
   it('is read again once; a listing that stays short is reported so nothing gets removed', async () => {
     deleteOneOnPage2()
@@ -130,7 +151,11 @@ describe('failures', () => {
     })
   }
 
-  for (const fault of [{ kind: 'status', status: 429 }, { kind: 'status', status: 502 }, { kind: 'html' }] as CtgovFault[]) {
+  for (const fault of [
+    { kind: 'status', status: 429 },
+    { kind: 'status', status: 502 },
+    { kind: 'html' },
+  ] as CtgovFault[]) {
     it(`waits out ${fault.kind === 'html' ? 'an HTML page' : `HTTP ${fault.status}`} twice and then gets the page`, async () => {
       fake.addFault({ fault, op: 'studies', afterCalls: 2, times: 2 })
       const result = await fetchAll()
@@ -150,7 +175,8 @@ describe('failures', () => {
 describe('politeness', () => {
   it('defaults to one request per second, with the official base URL', () => {
     expect(resolveCtgovSettings({ getServiceKey: () => undefined, timeoutMs: 1, env: {} })).toEqual({
-      baseUrl: 'https://clinicaltrials.gov/api/v2', ratePerSecond: 1,
+      baseUrl: 'https://clinicaltrials.gov/api/v2',
+      ratePerSecond: 1,
     })
   })
 
@@ -176,10 +202,16 @@ describe('the fake is as strict as the real API', () => {
   })
 
   it('refuses a page token with different parameters, answers totalCount on the first page only, clamps pageSize', async () => {
-    const first = await (await get('format=json&fields=NCTId&pageSize=5000&countTotal=true')).json() as { studies: unknown[]; nextPageToken: string; totalCount: number }
+    const first = (await (await get('format=json&fields=NCTId&pageSize=5000&countTotal=true')).json()) as {
+      studies: unknown[]
+      nextPageToken: string
+      totalCount: number
+    }
     expect(first.studies).toHaveLength(1000)
     expect(first.totalCount).toBe(COUNT + 40)
-    const second = await (await get(`format=json&fields=NCTId&pageSize=1000&countTotal=true&pageToken=${first.nextPageToken}`)).json() as Record<string, unknown>
+    const second = (await (
+      await get(`format=json&fields=NCTId&pageSize=1000&countTotal=true&pageToken=${first.nextPageToken}`)
+    ).json()) as Record<string, unknown>
     expect(second).not.toHaveProperty('totalCount')
     expect(second.studies).toHaveLength(COUNT + 40 - 1000)
     const changed = await get(`format=json&fields=NCTId,BriefTitle&pageToken=${first.nextPageToken}`)

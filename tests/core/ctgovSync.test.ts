@@ -81,11 +81,18 @@ describe('ClinicalTrials.gov sync', () => {
     const since = new Date(Date.parse(lastSuccess) - 2 * DAY).toISOString().slice(0, 10)
     const [query] = studiesParams()
     expect(query['filter.advanced']).toBe(
-      `(AREA[LocationCountry]"South Korea" OR AREA[LocationCountry]"Korea, Republic of") AND AREA[LastUpdatePostDate]RANGE[${since},MAX]`)
+      `(AREA[LocationCountry]"South Korea" OR AREA[LocationCountry]"Korea, Republic of") AND AREA[LastUpdatePostDate]RANGE[${since},MAX]`,
+    )
     expect(studiesParams().every((p) => p.fields !== 'NCTId')).toBe(true)
     expect(entry).toMatchObject({ ok: true, fetched: 11, created: 2, updated: 4, removed: 0 })
 
-    const updatedNow = desk.list({ withinDays: 1, now: new Date(clock).toISOString(), sources: ['ctgov'], kinds: ['updated'], limit: 100 })
+    const updatedNow = desk.list({
+      withinDays: 1,
+      now: new Date(clock).toISOString(),
+      sources: ['ctgov'],
+      kinds: ['updated'],
+      limit: 100,
+    })
     expect(updatedNow.items.map((t) => t.sourceId).sort()).toEqual([...churn.changed].sort())
     // The re-posted study's new post date is stored, but it is not shown as updated and has no history entry for it.
     const reposted = desk.get(`ctgov:${churn.bookkeepingOnly[0]}`)
@@ -159,7 +166,11 @@ describe('ClinicalTrials.gov sync', () => {
     nextDay()
     const entry = await sync()
     expect(entry).toMatchObject({ ok: true, updated: 2 })
-    expect((await stored()).filter((t) => churn.changed.includes(t.sourceId)).every((t) => t.history.at(-1)?.kind === 'updated')).toBe(true)
+    expect(
+      (await stored())
+        .filter((t) => churn.changed.includes(t.sourceId))
+        .every((t) => t.history.at(-1)?.kind === 'updated'),
+    ).toBe(true)
   })
 })
 

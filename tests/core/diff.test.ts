@@ -14,11 +14,23 @@ function firstSync(rows = rowsFor(ids(10))) {
 
 describe('diffListing', () => {
   it('creates records keyed <source>:<sourceId> with fields as received and a created history', () => {
-    const { trials, counts } = diffListing({ source, previous: [], rows: [icreatRow('C100001', { 진료과: ' Pediatrics ' })], at: T1 })
+    const { trials, counts } = diffListing({
+      source,
+      previous: [],
+      rows: [icreatRow('C100001', { 진료과: ' Pediatrics ' })],
+      at: T1,
+    })
     expect(counts.created).toBe(1)
     expect(trials[0]).toMatchObject({
-      id: 'icreat:C100001', source: 'icreat', sourceId: 'C100001', changeKind: 'new', firstSeenAt: T1, changedAt: T1,
-      lastSeenAt: T1, removedAt: null, history: [{ at: T1, kind: 'created', changes: [] }],
+      id: 'icreat:C100001',
+      source: 'icreat',
+      sourceId: 'C100001',
+      changeKind: 'new',
+      firstSeenAt: T1,
+      changedAt: T1,
+      lastSeenAt: T1,
+      removedAt: null,
+      history: [{ at: T1, kind: 'created', changes: [] }],
     })
     expect(trials[0].fields['진료과']).toBe(' Pediatrics ')
     expect(trials[0].common.department).toBe('Pediatrics')
@@ -34,13 +46,19 @@ describe('diffListing', () => {
     expect(changed.changeKind).toBe('updated')
     expect(changed.changedAt).toBe(T2)
     expect(changed.firstSeenAt).toBe(T1)
-    expect(changed.history.at(-1)).toEqual({ at: T2, kind: 'updated', changes: [{ field: '진료과', from: 'Cardiology', to: 'Neurology' }] })
+    expect(changed.history.at(-1)).toEqual({
+      at: T2,
+      kind: 'updated',
+      changes: [{ field: '진료과', from: 'Cardiology', to: 'Neurology' }],
+    })
     const untouched = trials.find((t) => t.sourceId === rows[0].sourceId)!
     expect(untouched).toMatchObject({ changeKind: 'new', changedAt: T1, lastSeenAt: T2 })
   })
 
   it('ignores formatting-only differences (white space, CRLF, NFD, null/""/missing, 120 vs "120")', () => {
-    const previous = firstSync([icreatRow('C1', { 과제명: '심부전\r\n연구', 전체목표연구대상자수: '120', 연구기간: '' })])
+    const previous = firstSync([
+      icreatRow('C1', { 과제명: '심부전\r\n연구', 전체목표연구대상자수: '120', 연구기간: '' }),
+    ])
     const row = icreatRow('C1', { 과제명: ' 심부전\n연구 '.normalize('NFD'), 전체목표연구대상자수: 120 })
     delete row.fields['연구기간']
     const { trials, counts } = diffListing({ source, previous, rows: [row], at: T2 })
@@ -57,7 +75,12 @@ describe('diffListing', () => {
     expect(trials[0]).toEqual({ ...previous[0], lastSeenAt: T2 })
     expect(trials[0].fields).toBe(previous[0].fields)
     expect(trials[0].common).toBe(previous[0].common)
-    const pending = diffListing({ source, previous, rows: rows.map((r) => ({ ...r, detailsPending: true })), at: T2 }).trials
+    const pending = diffListing({
+      source,
+      previous,
+      rows: rows.map((r) => ({ ...r, detailsPending: true })),
+      at: T2,
+    }).trials
     expect(pending.every((t) => t.detailsPending === true)).toBe(true)
   })
 
@@ -103,13 +126,26 @@ describe('diffListing', () => {
 
   it('stores a bookkeeping-only change silently (no badge, changedAt kept)', () => {
     const crisLike = createFakeSource({ id: 'cris', bookkeepingFields: ['date_updated'] }).source
-    const previous = diffListing({ source: crisLike, previous: [], rows: [icreatRow('K1', { date_updated: '2026/01/01' })], at: T1 }).trials
-    const { trials, counts } = diffListing({ source: crisLike, previous, rows: [icreatRow('K1', { date_updated: '2026/01/05' })], at: T2 })
+    const previous = diffListing({
+      source: crisLike,
+      previous: [],
+      rows: [icreatRow('K1', { date_updated: '2026/01/01' })],
+      at: T1,
+    }).trials
+    const { trials, counts } = diffListing({
+      source: crisLike,
+      previous,
+      rows: [icreatRow('K1', { date_updated: '2026/01/05' })],
+      at: T2,
+    })
     expect(counts.unchanged).toBe(1)
     expect(trials[0]).toMatchObject({ changeKind: 'new', changedAt: T1 })
     expect(trials[0].fields['date_updated']).toBe('2026/01/05')
     // Same day written differently is not even a bookkeeping change.
-    expect(diffListing({ source: crisLike, previous, rows: [icreatRow('K1', { date_updated: '2026-01-01' })], at: T2 }).trials[0].fields['date_updated']).toBe('2026-01-01')
+    expect(
+      diffListing({ source: crisLike, previous, rows: [icreatRow('K1', { date_updated: '2026-01-01' })], at: T2 })
+        .trials[0].fields['date_updated'],
+    ).toBe('2026-01-01')
   })
 
   it('fills in details silently when a pending record gets them; only fields that existed can change', () => {
@@ -122,7 +158,12 @@ describe('diffListing', () => {
     expect(completed.trials[0].detailsPending).toBeUndefined()
     expect(completed.trials[0].fields['연구종류']).toBe('중재연구')
 
-    const retitled = diffListing({ source, previous, rows: [{ ...detailed, fields: { ...detailed.fields, 과제명: 'B' } }], at: T2 })
+    const retitled = diffListing({
+      source,
+      previous,
+      rows: [{ ...detailed, fields: { ...detailed.fields, 과제명: 'B' } }],
+      at: T2,
+    })
     expect(retitled.counts.updated).toBe(1)
     expect(retitled.trials[0].history.at(-1)!.changes).toEqual([{ field: '과제명', from: 'A', to: 'B' }])
   })

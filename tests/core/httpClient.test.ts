@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createHttpClient } from '../../electron/core/http'
 import type { SourceConfig } from '../../electron/core/sources/source'
-import { FAKE_ICREAT_NEW_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, startFakeOdcloud } from '../fakes/odcloudServer'
+import {
+  FAKE_ICREAT_NEW_PATH,
+  FAKE_ODCLOUD_KEY,
+  FAKE_ODCLOUD_KEY_ENCODED,
+  startFakeOdcloud,
+} from '../fakes/odcloudServer'
 import { useFakeOdcloud } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
 
@@ -15,7 +20,12 @@ function config(overrides: Partial<SourceConfig> = {}, key: string | null = FAKE
 const dataUrl = () => `${fake.apiBase}${FAKE_ICREAT_NEW_PATH}`
 
 function expectNoKey(text: string) {
-  for (const form of [FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, encodeURIComponent(FAKE_ODCLOUD_KEY_ENCODED), 'Tk3y']) {
+  for (const form of [
+    FAKE_ODCLOUD_KEY,
+    FAKE_ODCLOUD_KEY_ENCODED,
+    encodeURIComponent(FAKE_ODCLOUD_KEY_ENCODED),
+    'Tk3y',
+  ]) {
     expect(text).not.toContain(form)
   }
 }
@@ -28,7 +38,10 @@ describe.each([
   it.each([
     ['Decoding key (raw + / =)', FAKE_ODCLOUD_KEY],
     ['Encoding key (%2B %2F %3D)', FAKE_ODCLOUD_KEY_ENCODED],
-    ['Encoding key with lower-case escapes', FAKE_ODCLOUD_KEY_ENCODED.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())],
+    [
+      'Encoding key with lower-case escapes',
+      FAKE_ODCLOUD_KEY_ENCODED.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    ],
   ])('sends the %s encoded exactly once, so the server accepts it', async (_label, key) => {
     const http = createHttpClient(config(adapter, key), { service: SERVICE })
     const response = await http.getText(dataUrl(), { query: { page: 1, perPage: 5 }, withKey: true })

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
-  backoffDelayMs, buildQueryString, classifyErrorBody, classifyStatus, encodeServiceKey, normalizeServiceKey,
-  redactSecrets, sniffBody,
+  backoffDelayMs,
+  buildQueryString,
+  classifyErrorBody,
+  classifyStatus,
+  encodeServiceKey,
+  normalizeServiceKey,
+  redactSecrets,
+  sniffBody,
 } from '../../electron/core/http'
 
 const KEY = 'Ab+Cd/Ef==Gh+Ij/Kl'
@@ -24,9 +30,7 @@ describe('service key forms', () => {
   })
 
   it('encodes Korean parameter names and values', () => {
-    expect(buildQueryString({ 'cond[진료과::EQ]': 'A&B' })).toBe(
-      `${encodeURIComponent('cond[진료과::EQ]')}=A%26B`,
-    )
+    expect(buildQueryString({ 'cond[진료과::EQ]': 'A&B' })).toBe(`${encodeURIComponent('cond[진료과::EQ]')}=A%26B`)
   })
 })
 
@@ -75,9 +79,12 @@ describe('classifying error bodies and statuses', () => {
   })
 
   it('data.go.kr gateway XML/JSON reason codes map to AUTH and QUOTA', () => {
-    const xml = '<OpenAPI_ServiceResponse><cmmMsgHeader><errMsg>SERVICE ERROR</errMsg><returnAuthMsg>SERVICE_KEY_IS_NOT_REGISTERED_ERROR</returnAuthMsg><returnReasonCode>30</returnReasonCode></cmmMsgHeader></OpenAPI_ServiceResponse>'
+    const xml =
+      '<OpenAPI_ServiceResponse><cmmMsgHeader><errMsg>SERVICE ERROR</errMsg><returnAuthMsg>SERVICE_KEY_IS_NOT_REGISTERED_ERROR</returnAuthMsg><returnReasonCode>30</returnReasonCode></cmmMsgHeader></OpenAPI_ServiceResponse>'
     expect(classifyErrorBody(xml, ctx)?.code).toBe('AUTH')
-    expect(classifyErrorBody('{"OpenAPI_ServiceResponse":{"cmmMsgHeader":{"returnReasonCode":"22"}}}', ctx)?.code).toBe('QUOTA')
+    expect(classifyErrorBody('{"OpenAPI_ServiceResponse":{"cmmMsgHeader":{"returnReasonCode":"22"}}}', ctx)?.code).toBe(
+      'QUOTA',
+    )
     expect(classifyErrorBody('{"data":[]}', ctx)).toBeNull()
   })
 

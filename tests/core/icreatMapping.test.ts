@@ -70,12 +70,23 @@ describe('icreat common fields', () => {
 
   it('gives the same target size for 120 and "120", and leaves empty values absent', () => {
     expect(source.toCommon({ ...row, 전체목표연구대상자수: 120 }).targetSize).toBe('120')
-    const sparse = source.toCommon({ 과제번호: 'C1', 과제명: '제목', 전체목표연구대상자수: '', 진료과: null, 연구기간: '  ' })
+    const sparse = source.toCommon({
+      과제번호: 'C1',
+      과제명: '제목',
+      전체목표연구대상자수: '',
+      진료과: null,
+      연구기간: '  ',
+    })
     expect(sparse).toEqual({ title: '제목' })
   })
 
   it('names the column behind each common field, for --field filters', () => {
-    expect(source.columnToCommon).toMatchObject({ 진료과: 'department', '임상시험단계(연구모형)': 'phases', 연구책임기관: 'sites', 과제명: 'title' })
+    expect(source.columnToCommon).toMatchObject({
+      진료과: 'department',
+      '임상시험단계(연구모형)': 'phases',
+      연구책임기관: 'sites',
+      과제명: 'title',
+    })
   })
 
   it('credits the source under KOGL Type 1 with the portal link', () => {

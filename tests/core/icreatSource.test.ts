@@ -4,7 +4,11 @@ import { sourceConfigFromEnv } from '../../electron/core/sources/config'
 import type { FetchContext, FetchResult, SourceConfig } from '../../electron/core/sources/source'
 import type { SyncProgress, SyncWarning } from '../../shared/trials'
 import {
-  FAKE_ICREAT_NEW_PATH, FAKE_ICREAT_OLD_PATH, FAKE_ODCLOUD_KEY, FAKE_ODCLOUD_KEY_ENCODED, loadIcreatFixtureRows,
+  FAKE_ICREAT_NEW_PATH,
+  FAKE_ICREAT_OLD_PATH,
+  FAKE_ODCLOUD_KEY,
+  FAKE_ODCLOUD_KEY_ENCODED,
+  loadIcreatFixtureRows,
 } from '../fakes/odcloudServer'
 import { useFakeOdcloud } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
@@ -33,7 +37,10 @@ function run(state: Record<string, unknown> = {}, signal = new AbortController()
   const ctx: FetchContext = {
     signal,
     onProgress: (p) => progress.push(p),
-    warn: (m, w) => { warnings.push(m); details.push(w ?? null) },
+    warn: (m, w) => {
+      warnings.push(m)
+      details.push(w ?? null)
+    },
     previous: new Map(),
     state,
     at: new Date().toISOString(),
@@ -110,7 +117,9 @@ describe('icreat fetchAll against the fake odcloud', () => {
   })
 
   it('counts rows without a 과제번호 as rejected and keeps an unknown extra column', async () => {
-    const rows = FIXTURE_ROWS.slice(0, 10).map((row, i) => (i === 0 ? { ...row, 연구내용요약: '새 열 (2024 revision)' } : row))
+    const rows = FIXTURE_ROWS.slice(0, 10).map((row, i) =>
+      i === 0 ? { ...row, 연구내용요약: '새 열 (2024 revision)' } : row,
+    )
     rows.push({ 과제명: '번호 없는 과제' }, { 과제번호: '   ', 과제명: '빈 번호' }, { 과제번호: null })
     fake.setRows(rows)
     const { ctx, warnings } = run()
@@ -141,7 +150,9 @@ describe('icreat fetchAll against the fake odcloud', () => {
       expect(result.state?.revisionPath).toBe(FAKE_ICREAT_NEW_PATH)
       expect(warnings).toHaveLength(1)
       expect(warnings[0]).toMatch(/last revision that worked/)
-      expect(details).toEqual([{ code: 'ICREAT_REVISION_REMEMBERED', values: { reason: 'SERVER', path: FAKE_ICREAT_NEW_PATH } }])
+      expect(details).toEqual([
+        { code: 'ICREAT_REVISION_REMEMBERED', values: { reason: 'SERVER', path: FAKE_ICREAT_NEW_PATH } },
+      ])
     })
 
     it('falls back to the 2022 revision when nothing worked before, with a warning', async () => {
@@ -162,7 +173,9 @@ describe('icreat fetchAll against the fake odcloud', () => {
 
     it('falls back when the document URL does not answer at all', async () => {
       const { ctx, warnings, details } = run()
-      const result = await createIcreatSource(config({ TRIALS_ICREAT_DOCS: 'http://127.0.0.1:9/oas/docs' })).fetchAll(ctx)
+      const result = await createIcreatSource(config({ TRIALS_ICREAT_DOCS: 'http://127.0.0.1:9/oas/docs' })).fetchAll(
+        ctx,
+      )
       expect(result.rows).toHaveLength(145)
       expect(warnings[0]).toMatch(/NETWORK/)
       expect(details[0]).toMatchObject({ code: 'ICREAT_REVISION_DEFAULT', values: { reason: 'NETWORK' } })

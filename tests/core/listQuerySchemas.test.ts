@@ -7,7 +7,8 @@ import { listQuerySchema, resolveListQuery } from '../../electron/core/query/lis
 import { boundedListQuerySchema, settingsSchema } from '../../electron/core/settings/settingsSchema'
 import type { ListQuery } from '../../shared/trials'
 
-const accepts = (schema: { safeParse: (v: unknown) => { success: boolean } }, query: unknown) => schema.safeParse(query).success
+const accepts = (schema: { safeParse: (v: unknown) => { success: boolean } }, query: unknown) =>
+  schema.safeParse(query).success
 
 describe('the list query schemas', () => {
   it('the bounded schema knows every option of the core one (a new option is not refused by settings or IPC)', () => {
@@ -36,7 +37,16 @@ describe('the list query schemas', () => {
   })
 
   it('both accept what the list screen sends', () => {
-    const query = { withinDays: 30, q: '당뇨', sources: ['cris'], kinds: ['new'], fields: [{ name: 'phase', value: 'phase3' }], sort: 'changed', offset: 20, limit: 20 }
+    const query = {
+      withinDays: 30,
+      q: '당뇨',
+      sources: ['cris'],
+      kinds: ['new'],
+      fields: [{ name: 'phase', value: 'phase3' }],
+      sort: 'changed',
+      offset: 20,
+      limit: 20,
+    }
     expect(accepts(listQuerySchema, query)).toBe(true)
     expect(accepts(boundedListQuerySchema, query)).toBe(true)
   })

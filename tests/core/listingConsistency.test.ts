@@ -24,7 +24,9 @@ const T2 = () => new Date('2026-09-02T06:00:00Z')
 async function crisDesk() {
   const config = crisTestConfig(cris)
   const desk = await openTrialDesk({
-    storePath: join(tempDir(), 'trials.json'), sources: [createCrisSource(config, { detailBudget: () => 1000 })], sourceConfig: config,
+    storePath: join(tempDir(), 'trials.json'),
+    sources: [createCrisSource(config, { detailBudget: () => 1000 })],
+    sourceConfig: config,
   })
   const [first] = await desk.sync({ sources: ['cris'], now: T1 })
   expect(first).toMatchObject({ ok: true, created: cris.trialIds().length })
@@ -38,8 +40,14 @@ describe('the shared consistency rule', () => {
   it('trusts a listing only when the unique ids reach the announced total and the total never moved', () => {
     expect(judgeListing({ announcedTotals: [500, 500], uniqueIds: 500, rejected: 0 }).consistent).toBe(true)
     expect(judgeListing({ announcedTotals: [500, 500], uniqueIds: 498, rejected: 2 }).consistent).toBe(true)
-    expect(judgeListing({ announcedTotals: [501, 501], uniqueIds: 500, rejected: 0 })).toMatchObject({ consistent: false, reason: 'short' })
-    expect(judgeListing({ announcedTotals: [501, 500], uniqueIds: 501, rejected: 0 })).toMatchObject({ consistent: false, reason: 'totalChanged' })
+    expect(judgeListing({ announcedTotals: [501, 501], uniqueIds: 500, rejected: 0 })).toMatchObject({
+      consistent: false,
+      reason: 'short',
+    })
+    expect(judgeListing({ announcedTotals: [501, 500], uniqueIds: 501, rejected: 0 })).toMatchObject({
+      consistent: false,
+      reason: 'totalChanged',
+    })
     expect(judgeListing({ announcedTotals: [], uniqueIds: 3, rejected: 0 }).consistent).toBe(true)
   })
 })
@@ -50,7 +58,9 @@ describe('CRIS: a trial deleted while the pages are read', () => {
     const before = cris.trialIds()
     const shiftedOut = before[100] // first of page 3: after the deletion it slides onto page 2, already read
     let deleted = ''
-    cris.onListCall((call) => { if (call === 3) deleted = cris.removeAt(0) })
+    cris.onListCall((call) => {
+      if (call === 3) deleted = cris.removeAt(0)
+    })
 
     const [entry] = await desk.sync({ sources: ['cris'], now: T2 })
 
@@ -68,7 +78,9 @@ describe('CRIS: a trial deleted while the pages are read', () => {
     const { added, listChanged } = cris.churn({ added: 1, listChanged: 1 })
     const deleted: string[] = []
     // The registry keeps deleting its oldest trial while the client reads: every page announces a different total.
-    cris.onListCall(() => { deleted.push(cris.removeAt(-1)) })
+    cris.onListCall(() => {
+      deleted.push(cris.removeAt(-1))
+    })
 
     const [entry] = await desk.sync({ sources: ['cris'], now: T2 })
 
@@ -88,8 +100,16 @@ describe('CRIS: a trial deleted while the pages are read', () => {
 
 describe('iCReaT: a listing that falls short of its announced total', () => {
   it('marks nothing removed and says so', async () => {
-    const config = { getServiceKey: () => FAKE_ODCLOUD_KEY, timeoutMs: 2000, env: { ...odcloud.env, TRIALS_RETRY_BASE_MS: '1' } }
-    const desk = await openTrialDesk({ storePath: join(tempDir(), 'trials.json'), sources: [createIcreatSource(config)], sourceConfig: config })
+    const config = {
+      getServiceKey: () => FAKE_ODCLOUD_KEY,
+      timeoutMs: 2000,
+      env: { ...odcloud.env, TRIALS_RETRY_BASE_MS: '1' },
+    }
+    const desk = await openTrialDesk({
+      storePath: join(tempDir(), 'trials.json'),
+      sources: [createIcreatSource(config)],
+      sourceConfig: config,
+    })
     const rows = loadIcreatFixtureRows()
     const [first] = await desk.sync({ sources: ['icreat'], now: T1 })
     expect(first).toMatchObject({ ok: true, created: rows.length })
@@ -102,7 +122,9 @@ describe('iCReaT: a listing that falls short of its announced total', () => {
     expect(entry).toMatchObject({ ok: true, removed: 0 })
     expect(desk.get(`icreat:${String(rows[0]['과제번호'])}`).removedAt).toBeNull()
     expect(entry.warnings).toContainEqual({
-      code: 'LISTING_INCONSISTENT', values: { expected: rows.length, received: rows.length - 1, kept: 1 }, message: expect.any(String),
+      code: 'LISTING_INCONSISTENT',
+      values: { expected: rows.length, received: rows.length - 1, kept: 1 },
+      message: expect.any(String),
     })
   })
 })

@@ -14,8 +14,17 @@ const AT = '2026-11-30T00:00:00.000Z'
 function record(id: string, recruitment: RecruitmentStatus, fields: Record<string, unknown> = {}): StoredTrial {
   const [source, sourceId] = id.split(':') as [StoredTrial['source'], string]
   return {
-    id, source, sourceId, fields, common: { title: `Trial ${sourceId}`, recruitment },
-    firstSeenAt: AT, changedAt: AT, lastSeenAt: AT, removedAt: null, changeKind: 'new', history: [],
+    id,
+    source,
+    sourceId,
+    fields,
+    common: { title: `Trial ${sourceId}`, recruitment },
+    firstSeenAt: AT,
+    changedAt: AT,
+    lastSeenAt: AT,
+    removedAt: null,
+    changeKind: 'new',
+    history: [],
   }
 }
 
@@ -31,7 +40,10 @@ const counts = (result: ReturnType<typeof listTrials>, facet: 'source' | 'recrui
 
 describe('one row per trial (hiding step)', () => {
   it('costs nothing without links or with the option off: no hiding step at all', () => {
-    const unlinked = createTrialIndex([record('cris:KCT0000001', 'recruiting'), record('ctgov:NCT05000002', 'recruiting')])
+    const unlinked = createTrialIndex([
+      record('cris:KCT0000001', 'recruiting'),
+      record('ctgov:NCT05000002', 'recruiting'),
+    ])
     expect(TwinHiding.forQuery(unlinked, true, 'cris')).toBeNull()
     expect(TwinHiding.forQuery(createTrialIndex(pair), false, 'cris')).toBeNull()
     expect(TwinHiding.forQuery(createTrialIndex(pair), true, 'cris')).not.toBeNull()
@@ -43,7 +55,9 @@ describe('one row per trial (hiding step)', () => {
     expect(result.items.map((t) => t.id).sort()).toEqual(['cris:KCT0000001', 'ctgov:NCT05000002'])
     // recruiting: the CRIS record and the other study; completed: only the study of the pair has it, and lists it.
     expect(counts(result, 'recruitment')).toEqual({ recruiting: 2, completed: 1 })
-    expect(listTrials(index, { ...all, fields: [{ name: 'recruitment', value: 'completed' }] }).items.map((t) => t.id)).toEqual(['ctgov:NCT05000001'])
+    expect(
+      listTrials(index, { ...all, fields: [{ name: 'recruitment', value: 'completed' }] }).items.map((t) => t.id),
+    ).toEqual(['ctgov:NCT05000001'])
     expect(listTrials(index, { ...all, fields: [{ name: 'recruitment', value: 'recruiting' }] }).total).toBe(2)
     // The source menu: each registry's count is what filtering to it lists (nothing lost).
     expect(counts(result, 'source')).toEqual({ cris: 1, ctgov: 2 })
@@ -53,7 +67,8 @@ describe('one row per trial (hiding step)', () => {
   it('switching the preferred registry lists the pair as the study, with the CRIS id as its link', () => {
     const result = listTrials(createTrialIndex(pair), { ...all, preferredRegistry: 'ctgov' })
     expect(result.items.map((t) => [t.id, t.linkedIds]).sort()).toEqual([
-      ['ctgov:NCT05000001', ['cris:KCT0000001']], ['ctgov:NCT05000002', undefined],
+      ['ctgov:NCT05000001', ['cris:KCT0000001']],
+      ['ctgov:NCT05000002', undefined],
     ])
     expect(result.total).toBe(2)
     expect(listTrials(createTrialIndex(pair), { ...all, oneRowPerTrial: false }).total).toBe(3)

@@ -24,7 +24,8 @@ describe('registry links', () => {
 
   it('finds the number in the org study id and in free text around it, in any case', () => {
     const links = registryLinks([
-      record('cris:KCT0009999'), record('cris:KCT0000042'),
+      record('cris:KCT0009999'),
+      record('cris:KCT0000042'),
       record('ctgov:NCT05000003', { orgStudyId: 'kct0009999' }),
       record('ctgov:NCT05000004', { secondaryIdInfos: [{ id: 'CRIS: KCT0000042 (Korea)' }] }),
     ])

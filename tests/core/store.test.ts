@@ -45,9 +45,13 @@ describe('saving the store', () => {
 
   it('yields to the event loop while serialising a large store', async () => {
     const path = join(tempDir(), 'trials.json')
-    const trials = Array.from({ length: 20_000 }, (_, i) => storedTrial(`C${i}`, { fields: { 과제명: 'x'.repeat(200), n: i } }))
+    const trials = Array.from({ length: 20_000 }, (_, i) =>
+      storedTrial(`C${i}`, { fields: { 과제명: 'x'.repeat(200), n: i } }),
+    )
     let ticks = 0
-    const timer = setInterval(() => { ticks++ }, 1)
+    const timer = setInterval(() => {
+      ticks++
+    }, 1)
     await saveStore(path, storeWith(trials))
     clearInterval(timer)
     expect(ticks).toBeGreaterThan(1)
@@ -64,40 +68,46 @@ describe('opening a damaged store', () => {
     ['wrong shape', JSON.stringify({ schemaVersion: 1, trials: 'nope' })],
   ]
 
-  it.each(damaged)('%s file → kept as .corrupt-<ts>, previous generation loaded, warning names the kept file', async (_label, content) => {
-    const dir = tempDir()
-    const path = join(dir, 'trials.json')
-    const good = storeWith([storedTrial('C1')])
-    await saveStore(path, good)
-    await saveStore(path, storeWith([storedTrial('C1'), storedTrial('C2')]))
-    writeFileSync(path, content)
+  it.each(damaged)(
+    '%s file → kept as .corrupt-<ts>, previous generation loaded, warning names the kept file',
+    async (_label, content) => {
+      const dir = tempDir()
+      const path = join(dir, 'trials.json')
+      const good = storeWith([storedTrial('C1')])
+      await saveStore(path, good)
+      await saveStore(path, storeWith([storedTrial('C1'), storedTrial('C2')]))
+      writeFileSync(path, content)
 
-    const desk = await openTrialDesk({ storePath: path, sources: [createFakeSource().source], sourceConfig })
-    expect(desk.list({ withinDays: null }).total).toBe(1)
-    const corrupt = readdirSync(dir).filter((f) => f.startsWith('trials.json.corrupt-'))
-    expect(corrupt).toHaveLength(1)
-    expect(readFileSync(join(dir, corrupt[0]))).toEqual(Buffer.from(content))
-    expect(desk.openWarnings.join(' ')).toContain(corrupt[0])
-    // The main file is good again, so the next start needs no recovery.
-    expect(await readStoreFile(path)).toEqual(good)
-  })
+      const desk = await openTrialDesk({ storePath: path, sources: [createFakeSource().source], sourceConfig })
+      expect(desk.list({ withinDays: null }).total).toBe(1)
+      const corrupt = readdirSync(dir).filter((f) => f.startsWith('trials.json.corrupt-'))
+      expect(corrupt).toHaveLength(1)
+      expect(readFileSync(join(dir, corrupt[0]))).toEqual(Buffer.from(content))
+      expect(desk.openWarnings.join(' ')).toContain(corrupt[0])
+      // The main file is good again, so the next start needs no recovery.
+      expect(await readStoreFile(path)).toEqual(good)
+    },
+  )
 
   it.each([
     ['cut inside a trial line', (text: string) => text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) - 10)],
     ['cut before the closing line', (text: string) => text.slice(0, text.lastIndexOf(']}'))],
     ['a damaged trial line', (text: string) => text.replace('"icreat:C2"', '"icreat:C2')],
     ['data after the closing line', (text: string) => `${text}{"x":1}\n`],
-  ])('a one-trial-per-line file %s is detected as damaged and the previous generation loaded', async (_label, damage) => {
-    const dir = tempDir()
-    const path = join(dir, 'trials.json')
-    const good = storeWith([storedTrial('C1')])
-    await saveStore(path, good)
-    await saveStore(path, storeWith([storedTrial('C1'), storedTrial('C2'), storedTrial('C3')]))
-    writeFileSync(path, damage(readFileSync(path, 'utf8')))
-    const loaded = await loadStore(path)
-    expect(loaded.data).toEqual(good)
-    expect(loaded.corruptPath).toBeDefined()
-  })
+  ])(
+    'a one-trial-per-line file %s is detected as damaged and the previous generation loaded',
+    async (_label, damage) => {
+      const dir = tempDir()
+      const path = join(dir, 'trials.json')
+      const good = storeWith([storedTrial('C1')])
+      await saveStore(path, good)
+      await saveStore(path, storeWith([storedTrial('C1'), storedTrial('C2'), storedTrial('C3')]))
+      writeFileSync(path, damage(readFileSync(path, 'utf8')))
+      const loaded = await loadStore(path)
+      expect(loaded.data).toEqual(good)
+      expect(loaded.corruptPath).toBeDefined()
+    },
+  )
 
   it('still reads a store written as one compact line (earlier versions)', async () => {
     const path = join(tempDir(), 'trials.json')
@@ -112,7 +122,9 @@ describe('opening a damaged store', () => {
     writeFileSync(path, Buffer.alloc(100))
     writeFileSync(`${path}.bak`, '{"trunc')
     await expect(loadStore(path)).rejects.toMatchObject({ code: 'STORE_UNREADABLE' })
-    await expect(openTrialDesk({ storePath: path, sources: [], sourceConfig })).rejects.toMatchObject({ code: 'STORE_UNREADABLE' })
+    await expect(openTrialDesk({ storePath: path, sources: [], sourceConfig })).rejects.toMatchObject({
+      code: 'STORE_UNREADABLE',
+    })
     expect(readFileSync(path)).toEqual(Buffer.alloc(100)) // nothing deleted or overwritten
   })
 
@@ -139,7 +151,10 @@ describe('schema migration', () => {
   })
 
   it('applies migrations in order and rejects versions from the future', () => {
-    const table = { 0: (d: Record<string, unknown>) => ({ ...d, schemaVersion: 1, a: 1 }), 1: (d: Record<string, unknown>) => ({ ...d, schemaVersion: 2, b: 2 }) }
+    const table = {
+      0: (d: Record<string, unknown>) => ({ ...d, schemaVersion: 1, a: 1 }),
+      1: (d: Record<string, unknown>) => ({ ...d, schemaVersion: 2, b: 2 }),
+    }
     expect(migrate({}, table, 2)).toEqual({ schemaVersion: 2, a: 1, b: 2 })
     expect(() => migrate({ schemaVersion: 3 }, table, 2)).toThrow(UnsupportedSchemaError)
   })
@@ -152,7 +167,10 @@ describe('a store from a newer version', () => {
     await saveStore(path, storeWith([]))
     await saveStore(path, storeWith([]))
     writeFileSync(path, JSON.stringify({ ...storeWith([]), schemaVersion: 99 }))
-    await expect(loadStore(path)).rejects.toMatchObject({ code: 'STORE_UNREADABLE', message: expect.stringMatching(/newer version/) })
+    await expect(loadStore(path)).rejects.toMatchObject({
+      code: 'STORE_UNREADABLE',
+      message: expect.stringMatching(/newer version/),
+    })
     expect(readdirSync(dir).some((f) => f.includes('corrupt'))).toBe(false)
   })
 })

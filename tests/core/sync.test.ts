@@ -27,7 +27,17 @@ describe('sync', () => {
     fake.rejected = 2
     const { desk, path } = await deskWith([fake.source])
     const [entry] = await desk.sync({ sources: ['icreat'], now: at(T1) })
-    expect(entry).toMatchObject({ ok: true, source: 'icreat', fetched: 5, created: 5, updated: 0, unchanged: 0, removed: 0, rejected: 2, startedAt: T1 })
+    expect(entry).toMatchObject({
+      ok: true,
+      source: 'icreat',
+      fetched: 5,
+      created: 5,
+      updated: 0,
+      unchanged: 0,
+      removed: 0,
+      rejected: 2,
+      startedAt: T1,
+    })
     const onDisk = await readStoreFile(path)
     expect(onDisk!.trials).toHaveLength(5)
     expect(onDisk!.syncLog).toEqual([entry])
@@ -37,7 +47,9 @@ describe('sync', () => {
     fake.rows[0] = icreatRow(fake.rows[0].sourceId, { 진료과: 'Neurology' })
     const [second] = await desk.sync({ sources: ['icreat'], now: at(T2) })
     expect(second).toMatchObject({ ok: true, updated: 1, unchanged: 4 })
-    expect(desk.list({ withinDays: null, kinds: ['updated'] }).items.map((t) => t.sourceId)).toEqual([fake.rows[0].sourceId])
+    expect(desk.list({ withinDays: null, kinds: ['updated'] }).items.map((t) => t.sourceId)).toEqual([
+      fake.rows[0].sourceId,
+    ])
   })
 
   it('passes the previous records and per-source state to the source, and keeps the state it returns', async () => {
@@ -107,10 +119,16 @@ describe('sync', () => {
   it('a second sync call while one runs joins it (single flight) and progress reports phases including save', async () => {
     const fake = createFakeSource({ rows: rowsFor(ids(3)) })
     let open!: () => void
-    fake.gate = new Promise((resolve) => { open = resolve })
+    fake.gate = new Promise((resolve) => {
+      open = resolve
+    })
     const { desk } = await deskWith([fake.source])
     const phases: string[] = []
-    const first = desk.sync({ sources: ['icreat'], now: at(T1), onProgress: (p) => phases.push(`${p.source}:${p.phase}`) })
+    const first = desk.sync({
+      sources: ['icreat'],
+      now: at(T1),
+      onProgress: (p) => phases.push(`${p.source}:${p.phase}`),
+    })
     const second = desk.sync({ sources: ['icreat'], now: at(T2) })
     open()
     const [a, b] = await Promise.all([first, second])
@@ -126,16 +144,24 @@ describe('sync', () => {
     const cris = createFakeSource({ id: 'cris', rows: rowsFor(ids(3, 'KCT')) })
     const { desk } = await deskWith([icreat.source, cris.source])
     const entries = await desk.sync({ sources: ['icreat', 'cris'], now: at(T1) })
-    expect(entries.map((e) => [e.source, e.ok])).toEqual([['icreat', false], ['cris', true]])
+    expect(entries.map((e) => [e.source, e.ok])).toEqual([
+      ['icreat', false],
+      ['cris', true],
+    ])
     expect(desk.list({ withinDays: null, sources: ['cris'] }).total).toBe(3)
-    expect(desk.status().sources.find((s) => s.source === 'icreat')).toMatchObject({ lastSuccessAt: null, lastAttemptAt: T1, lastError: { code: 'AUTH' } })
+    expect(desk.status().sources.find((s) => s.source === 'icreat')).toMatchObject({
+      lastSuccessAt: null,
+      lastAttemptAt: T1,
+      lastError: { code: 'AUTH' },
+    })
   })
 
   it('keeps a bounded sync log, newest first when read', async () => {
     const fake = createFakeSource({ rows: rowsFor(ids(1)) })
     fake.failWith = new TrialsError('NETWORK', 'No connection.')
     const { desk } = await deskWith([fake.source])
-    for (let i = 0; i < MAX_SYNC_LOG_ENTRIES + 5; i++) await desk.sync({ sources: ['icreat'], now: at(new Date(Date.parse(T1) + i * 1000).toISOString()) })
+    for (let i = 0; i < MAX_SYNC_LOG_ENTRIES + 5; i++)
+      await desk.sync({ sources: ['icreat'], now: at(new Date(Date.parse(T1) + i * 1000).toISOString()) })
     const log = desk.syncLog({ limit: 200 })
     expect(log.total).toBe(MAX_SYNC_LOG_ENTRIES)
     expect(log.items[0].startedAt > log.items[1].startedAt).toBe(true)
@@ -163,7 +189,11 @@ describe('sync', () => {
     await desk.sync({ sources: ['icreat'], now: at(T2) })
     const status = desk.status()
     expect(status).toMatchObject({ storePath: path, storeBytes: statSync(path).size, syncing: false })
-    expect(status.sources[0]).toMatchObject({ source: 'icreat', lastSuccessAt: T2, counts: { total: 5, active: 4, removed: 1, detailsPending: 0 } })
+    expect(status.sources[0]).toMatchObject({
+      source: 'icreat',
+      lastSuccessAt: T2,
+      counts: { total: 5, active: 4, removed: 1, detailsPending: 0 },
+    })
   })
 })
 
@@ -171,14 +201,19 @@ describe('one writer per store', () => {
   it('a sync while another process holds the store gets STORE_IN_USE and changes nothing', async () => {
     const fake = createFakeSource({ rows: rowsFor(ids(2)) })
     const { desk, path } = await deskWith([fake.source])
-    const holder = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../helpers/holdLock.ts'), path], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const holder = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../helpers/holdLock.ts'), path], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     try {
       await new Promise<void>((resolve, reject) => {
-        holder.stdout.on('data', (d: Buffer) => { if (d.toString().includes('locked')) resolve() })
+        holder.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('locked')) resolve()
+        })
         holder.once('exit', (code) => reject(new Error(`lock holder exited ${code}`)))
       })
       await expect(desk.sync({ sources: ['icreat'], now: at(T1) })).rejects.toMatchObject({
-        code: 'STORE_IN_USE', message: expect.stringMatching(/Another Trial Desk window or command is syncing this store/),
+        code: 'STORE_IN_USE',
+        message: expect.stringMatching(/Another Trial Desk window or command is syncing this store/),
       })
       expect(fake.calls).toBe(0)
       expect(desk.syncing).toBe(false)

@@ -29,7 +29,11 @@ describe('the sync ceiling', () => {
   })
 
   it('stops a sync that runs far past its plan as TIMEOUT, changes nothing and releases the lock', async () => {
-    const config = { getServiceKey: () => FAKE_ODCLOUD_KEY, timeoutMs: 300, env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1' } }
+    const config = {
+      getServiceKey: () => FAKE_ODCLOUD_KEY,
+      timeoutMs: 300,
+      env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1' },
+    }
     const path = join(tempDir(), 'trials.json')
     const desk = await openTrialDesk({ storePath: path, sources: [createIcreatSource(config)], sourceConfig: config })
     const [first] = await desk.sync({ sources: ['icreat'], now: () => new Date('2026-01-01T00:00:00Z') })
@@ -44,7 +48,9 @@ describe('the sync ceiling', () => {
     expect(slow.error?.code).toBe('TIMEOUT')
     expect(slow.error?.message).toMatch(/did not finish within .* nothing was changed/)
     const stored = (await readStoreFile(path))!
-    expect(stored.trials.find((t) => t.sourceId === String(ROWS[0]['과제번호']))?.fields['과제명']).toBe(ROWS[0]['과제명'])
+    expect(stored.trials.find((t) => t.sourceId === String(ROWS[0]['과제번호']))?.fields['과제명']).toBe(
+      ROWS[0]['과제명'],
+    )
     expect(existsSync(`${path}.lock`)).toBe(false)
 
     // The lock is free: the next sync (server back to normal) runs and commits.

@@ -2,7 +2,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
-import { loadUserData, lockUserData, readUserDataFile, saveUserData, userDataPathFor } from '../../electron/core/userData/userDataFile'
+import {
+  loadUserData,
+  lockUserData,
+  readUserDataFile,
+  saveUserData,
+  userDataPathFor,
+} from '../../electron/core/userData/userDataFile'
 import { emptyUserData } from '../../electron/core/userData/userDataSchema'
 import { UserDataStore } from '../../electron/core/userData/userDataStore'
 import { addSavedSearch } from '../../electron/core/userData/followingEdits'
@@ -54,7 +60,10 @@ describe('user-data.json', () => {
     const path = join(tempDir(), 'user-data.json')
     writeFileSync(path, 'not json')
     await expect(loadUserData(path)).rejects.toMatchObject({
-      code: 'STORE_UNREADABLE', message: expect.stringMatching(/saved searches, watched trials and notes .*user-data\.json is damaged.*Nothing was deleted/),
+      code: 'STORE_UNREADABLE',
+      message: expect.stringMatching(
+        /saved searches, watched trials and notes .*user-data\.json is damaged.*Nothing was deleted/,
+      ),
     })
     expect(readFileSync(path, 'utf8')).toBe('not json')
   })
@@ -63,9 +72,16 @@ describe('user-data.json', () => {
     const path = join(tempDir(), 'user-data.json')
     writeFileSync(path, JSON.stringify({ watched: { 'icreat:C1': { addedAt: T1, title: 't' } } }))
     const migrated = await loadUserData(path)
-    expect(migrated.data).toMatchObject({ schemaVersion: 1, savedSearches: [], watched: { 'icreat:C1': { title: 't' } } })
+    expect(migrated.data).toMatchObject({
+      schemaVersion: 1,
+      savedSearches: [],
+      watched: { 'icreat:C1': { title: 't' } },
+    })
     writeFileSync(path, JSON.stringify({ ...emptyUserData(), schemaVersion: 99 }))
-    await expect(loadUserData(path)).rejects.toMatchObject({ code: 'STORE_UNREADABLE', message: expect.stringMatching(/newer version/) })
+    await expect(loadUserData(path)).rejects.toMatchObject({
+      code: 'STORE_UNREADABLE',
+      message: expect.stringMatching(/newer version/),
+    })
     expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(99)
   })
 
@@ -87,7 +103,9 @@ describe('user-data.json', () => {
     const store = await UserDataStore.open(path)
     await store.update((d) => addSavedSearch(d, { name: 'one', query: {} }, new Date(T1)))
     const before = readFileSync(path, 'utf8')
-    await expect(store.update((d) => addSavedSearch(d, { name: 'one', query: {} }, new Date(T1)))).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(
+      store.update((d) => addSavedSearch(d, { name: 'one', query: {} }, new Date(T1))),
+    ).rejects.toMatchObject({ code: 'VALIDATION' })
     expect(readFileSync(path, 'utf8')).toBe(before)
   })
 })
@@ -119,7 +137,10 @@ describe('user data and the trial store', () => {
     await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
     await desk.following.watch('icreat:C200000')
     await desk.following.setNote('icreat:C200000', '등록 환자')
-    await desk.following.addSavedSearch({ name: '심장', query: { fields: [{ name: 'department', value: 'Cardiology' }] } })
+    await desk.following.addSavedSearch({
+      name: '심장',
+      query: { fields: [{ name: 'department', value: 'Cardiology' }] },
+    })
     const userDataBefore = readFileSync(join(dir, 'user-data.json'))
     writeFileSync(storePath, '{"schemaVersion":1,"tri') // the trial store is damaged
     const reopened = await openTrialDesk({ storePath, sources: [fake.source], sourceConfig })
@@ -127,7 +148,9 @@ describe('user data and the trial store', () => {
     expect(readFileSync(join(dir, 'user-data.json'))).toEqual(userDataBefore)
     // The older generation has no C200000: it stays listed in the watched view, marked removed.
     const watched = await reopened.following.watched()
-    expect(watched.items).toMatchObject([{ id: 'icreat:C200000', missing: true, removedAt: expect.any(String), note: '등록 환자', title: '과제 C200000' }])
+    expect(watched.items).toMatchObject([
+      { id: 'icreat:C200000', missing: true, removedAt: expect.any(String), note: '등록 환자', title: '과제 C200000' },
+    ])
     expect((await reopened.following.savedSearches()).map((s) => s.name)).toEqual(['심장'])
   })
 })

@@ -15,9 +15,12 @@ import { serveDirectory } from './support/staticServer'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'e2e')
-const ROWS: FakeRow[] = JSON.parse(await readFile(resolve(__dirname, '..', 'fixtures', 'icreat-3074271-rows.json'), 'utf8'))
+const ROWS: FakeRow[] = JSON.parse(
+  await readFile(resolve(__dirname, '..', 'fixtures', 'icreat-3074271-rows.json'), 'utf8'),
+)
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
 describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Following in Chromium', () => {
   let browser: Browser
@@ -30,7 +33,11 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Following in Chromium', ()
     await mkdir(SHOTS, { recursive: true })
     rendererDir = await buildRenderer()
     site = await serveDirectory(rendererDir)
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    })
   })
 
   afterAll(async () => {
@@ -45,19 +52,32 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Following in Chromium', ()
     cleanups.push(() => fake.close())
     const bridge = await createBridge({
       env: { ...fake.env, TRIALS_RETRY_BASE_MS: '1', TRIALS_TIMEOUT_MS: '5000' },
-      settings: { sources: { icreat: { enabled: true }, cris: { enabled: false }, ctgov: { enabled: false } }, defaultWithinDays: null },
+      settings: {
+        sources: { icreat: { enabled: true }, cris: { enabled: false }, ctgov: { enabled: false } },
+        defaultWithinDays: null,
+      },
     })
     cleanups.push(() => bridge.close())
     await bridge.handlers.setServiceKey(FAKE_ODCLOUD_KEY)
     expect(await bridge.handlers.startSync()).toMatchObject({ ok: true })
     const cardiology = ROWS.filter((r) => r['진료과'] === 'Cardiology').map((r) => r['과제번호'] as string)
-    await bridge.handlers.addSavedSearch({ name: '심장내과 전체', query: { withinDays: null, fields: [{ name: 'department', value: 'Cardiology' }] } })
-    await bridge.handlers.addSavedSearch({ name: '혈액내과', query: { withinDays: null, fields: [{ name: 'department', value: 'Hematology' }] } })
+    await bridge.handlers.addSavedSearch({
+      name: '심장내과 전체',
+      query: { withinDays: null, fields: [{ name: 'department', value: 'Cardiology' }] },
+    })
+    await bridge.handlers.addSavedSearch({
+      name: '혈액내과',
+      query: { withinDays: null, fields: [{ name: 'department', value: 'Hematology' }] },
+    })
     await bridge.handlers.watchTrial(`icreat:${cardiology[0]}`)
     await bridge.handlers.watchTrial('icreat:C100002')
     await bridge.handlers.setNote(`icreat:${cardiology[0]}`, '김○○ 환자 의뢰함 (외래 3/12). 다음 방문 때 동의서 설명.')
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' })
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      locale: 'ko-KR',
+      timezoneId: 'Asia/Seoul',
+    })
     cleanups.push(() => page.close())
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
@@ -69,7 +89,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Following in Chromium', ()
 
     // A sync changes three Cardiology trials (one of them watched).
     const changed = new Set(cardiology.slice(0, 3))
-    fake.setRows(ROWS.map((r) => (changed.has(r['과제번호'] as string) ? { ...r, 연구기간: '2027.01.01 ~ 2029.12.31' } : r)))
+    fake.setRows(
+      ROWS.map((r) => (changed.has(r['과제번호'] as string) ? { ...r, 연구기간: '2027.01.01 ~ 2029.12.31' } : r)),
+    )
     expect(await bridge.handlers.startSync()).toMatchObject({ ok: true, data: [{ updated: 3 }] })
     await sidebar.getByLabel('마지막으로 본 뒤 3건 변경').waitFor()
     await page.getByTitle('마지막으로 본 뒤 변경됨').first().waitFor()
@@ -107,12 +129,21 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Following in Chromium', ()
     await page.reload()
     await page.getByRole('button', { name: /☰ Following/ }).click()
     await shot('06-menu-1024-en')
-    await page.getByRole('button', { name: /Watched/ }).first().click()
+    await page
+      .getByRole('button', { name: /Watched/ })
+      .first()
+      .click()
     await page.getByRole('heading', { level: 1, name: 'Watched trials' }).waitFor()
     await shot('07-watched-1024-en')
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.getByRole('navigation', { name: 'Following' }).getByRole('button', { name: /^Recently updated trials/ }).click()
-    await page.getByRole('navigation', { name: 'Following' }).getByRole('button', { name: /^혈액내과/ }).waitFor()
+    await page
+      .getByRole('navigation', { name: 'Following' })
+      .getByRole('button', { name: /^Recently updated trials/ })
+      .click()
+    await page
+      .getByRole('navigation', { name: 'Following' })
+      .getByRole('button', { name: /^혈액내과/ })
+      .waitFor()
     await shot('08-sidebar-1280-en')
 
     // The notification text as recorded, shown the way the OS shows it (title over body).

@@ -17,7 +17,9 @@ import { serveDirectory } from './support/staticServer'
 
 const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = resolve(__dirname, '..', '..', 'test-results', 'e2e')
-const ROWS: FakeRow[] = JSON.parse(await readFile(resolve(__dirname, '..', 'fixtures', 'icreat-3074271-rows.json'), 'utf8'))
+const ROWS: FakeRow[] = JSON.parse(
+  await readFile(resolve(__dirname, '..', 'fixtures', 'icreat-3074271-rows.json'), 'utf8'),
+)
 
 // Skipping silently would hide a broken renderer: without Chromium this fails unless TRIALS_SKIP_E2E=1 says so.
 describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', () => {
@@ -28,7 +30,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-nanum (or set TRIALS_SKIP_E2E=1)`)
+      throw new Error(
+        `${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-nanum (or set TRIALS_SKIP_E2E=1)`,
+      )
     }
     await mkdir(SHOTS, { recursive: true })
     rendererDir = await buildRenderer()
@@ -36,7 +40,15 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     })
   })
 
@@ -49,7 +61,11 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
 
   /** A fresh page whose window.api is bridged to `bridge`; script errors (CSP violations included) are collected. */
   async function openPage(bridge: Bridge): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' })
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      locale: 'ko-KR',
+      timezoneId: 'Asia/Seoul',
+    })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
@@ -73,7 +89,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     // 1. Empty first launch explains the key and the first sync.
     await page.goto(site.url)
     await page.getByRole('heading', { name: '아직 저장된 임상시험이 없습니다' }).waitFor()
-    await expect(page.getByRole('region', { name: '동기화 상태' }).textContent()).resolves.toContain('아직 동기화하지 않음')
+    await expect(page.getByRole('region', { name: '동기화 상태' }).textContent()).resolves.toContain(
+      '아직 동기화하지 않음',
+    )
     await shot('01-empty-first-launch')
 
     // 2. Set the key in Settings; it shows masked; test connection works.
@@ -110,7 +128,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByRole('checkbox', { name: /Cardiology/ }).check()
     await page.getByText('1–20 / 23').waitFor()
     await page.locator('summary', { hasText: '진료과' }).click()
-    await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain('진료과: Cardiology')
+    await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain(
+      '진료과: Cardiology',
+    )
     await shot('05-filter-department')
 
     // The filter survives a restart (saved through updateSettings, restored on start).
@@ -122,7 +142,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
       .toEqual([{ name: 'department', value: 'Cardiology' }])
     await page.reload()
     await page.getByText('1–20 / 23').waitFor()
-    await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain('진료과: Cardiology')
+    await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain(
+      '진료과: Cardiology',
+    )
 
     // 6. Page 2.
     await page.getByRole('button', { name: '2 페이지' }).click()
@@ -243,7 +265,10 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     const bridge = await createBridge({
       env: { ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_RETRY_BASE_MS: '1' },
       // ClinicalTrials.gov has its own scenario. The app takes the CRIS detail budget from Settings.
-      settings: { crisDetailBudget: 10, sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } } },
+      settings: {
+        crisDetailBudget: 10,
+        sources: { icreat: { enabled: true }, cris: { enabled: true }, ctgov: { enabled: false } },
+      },
     })
     cleanups.push(() => bridge.close())
     const { page, errors } = await openPage(bridge)
@@ -267,7 +292,10 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await expect(page.locator('tbody .pending-mark').count()).resolves.toBe(20)
     await shot('20-cris-list-pending')
 
-    await page.locator('tbody tr', { hasNot: page.locator('.pending-mark') }).first().click()
+    await page
+      .locator('tbody tr', { hasNot: page.locator('.pending-mark') })
+      .first()
+      .click()
     const fields = page.getByRole('region', { name: '등록 정보' })
     await fields.getByText('연구제목(국문)').waitFor()
     await expect(fields.textContent()).resolves.toContain('후원기관')
@@ -315,7 +343,10 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     // 2. Recruiting only, at one hospital (the menu keeps every status; the site menu has a search box).
     await page.getByRole('checkbox', { name: '모집 중만' }).check()
     await page.locator('summary', { hasText: '연구 실시기관' }).click()
-    await page.getByRole('checkbox', { name: /서울대학교병원/ }).first().check()
+    await page
+      .getByRole('checkbox', { name: /서울대학교병원/ })
+      .first()
+      .check()
     await page.locator('summary', { hasText: '연구 실시기관' }).click()
     await page.getByRole('group', { name: '적용된 필터' }).getByText('모집 중만').waitFor()
     await expect(page.locator('tbody .pill-completed').count()).resolves.toBe(0)
@@ -330,7 +361,10 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     // 4. The referral card of a recruiting trial.
     await page.getByRole('searchbox', { name: '검색' }).fill('')
     await page.getByRole('checkbox', { name: '모집 중만' }).check()
-    await page.locator('tbody tr', { has: page.locator('.pill-recruiting') }).first().click()
+    await page
+      .locator('tbody tr', { has: page.locator('.pill-recruiting') })
+      .first()
+      .click()
     const card = page.getByRole('region', { name: '의뢰 요약' })
     await card.getByRole('button', { name: '요약 복사' }).waitFor()
     await shot('33-referral-card')
@@ -348,7 +382,10 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await shot('36-list-1024-en')
     await page.setViewportSize({ width: 1280, height: 800 })
     await shot('37-list-en')
-    await page.locator('tbody tr', { has: page.locator('.pill-recruiting') }).first().click()
+    await page
+      .locator('tbody tr', { has: page.locator('.pill-recruiting') })
+      .first()
+      .click()
     await page.getByRole('region', { name: 'Referral summary' }).waitFor()
     await shot('38-referral-card-en')
     expect(errors).toEqual([])
@@ -363,8 +400,13 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     cleanups.push(() => ctgov.close())
     const bridge = await createBridge({
       env: {
-        ...odcloud.env, TRIALS_CRIS_API: cris.url, TRIALS_CRIS_DETAIL_BUDGET: '2000', TRIALS_CRIS_RATE: '1000',
-        TRIALS_CTGOV_API: ctgov.url, TRIALS_CTGOV_RATE: '1000', TRIALS_RETRY_BASE_MS: '1',
+        ...odcloud.env,
+        TRIALS_CRIS_API: cris.url,
+        TRIALS_CRIS_DETAIL_BUDGET: '2000',
+        TRIALS_CRIS_RATE: '1000',
+        TRIALS_CTGOV_API: ctgov.url,
+        TRIALS_CTGOV_RATE: '1000',
+        TRIALS_RETRY_BASE_MS: '1',
       },
       settings: { sources: { icreat: { enabled: false }, cris: { enabled: true }, ctgov: { enabled: true } } },
     })
@@ -386,7 +428,10 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByRole('button', { name: '최근 변경 임상시험' }).click()
     await page.getByRole('button', { name: '지금 동기화' }).first().click()
     // 1,010 CRIS + 12 studies, three of which (KCT0001000, 1005, 1010) are one trial with their CRIS twin: 1,019 rows.
-    await page.getByText(/\/ 1,019/).first().waitFor({ timeout: 60_000 })
+    await page
+      .getByText(/\/ 1,019/)
+      .first()
+      .waitFor({ timeout: 60_000 })
     await page.getByRole('radio', { name: '전체' }).click()
     await page.getByRole('searchbox').first().fill('Study 5000001 ')
     await page.locator('tbody tr', { hasText: 'Study 5000001 ' }).first().click()
@@ -401,7 +446,9 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
 
     await page.getByTestId('other-registrations').getByRole('button').click()
     await page.locator('.detail-id', { hasText: 'KCT0001000' }).waitFor()
-    await expect(page.getByTestId('other-registrations').textContent()).resolves.toContain('ClinicalTrials.gov NCT05000001')
+    await expect(page.getByTestId('other-registrations').textContent()).resolves.toContain(
+      'ClinicalTrials.gov NCT05000001',
+    )
     await shot('43-linked-twin-cris-1024')
 
     // One row per trial: the CRIS record stands for the pair and carries both registry badges.

@@ -20,25 +20,53 @@ export type Random = () => number
 const pick = <T>(rnd: Random, values: readonly T[]): T => values[Math.floor(rnd() * values.length)]
 
 const TITLE_KR_PARTS = [
-  '제2형 당뇨병 환자에서', '건강한 성인 지원자를 대상으로', '진행성 편평상피세포폐암 환자에서', '무릎 인공관절 전치환술 환자의',
-  '메트포르민과 우르소데옥시콜산의', '면역 항암\r\n화학요법의', '복합 균형 운동 프로그램이', '간헐적 실시간 연속혈당측정의',
-  '코로나19 후유증 치료를 위한', '소아 천식 환자에서', '만성 요통 환자를 대상으로 한', '유방암 수술 후',
+  '제2형 당뇨병 환자에서',
+  '건강한 성인 지원자를 대상으로',
+  '진행성 편평상피세포폐암 환자에서',
+  '무릎 인공관절 전치환술 환자의',
+  '메트포르민과 우르소데옥시콜산의',
+  '면역 항암\r\n화학요법의',
+  '복합 균형 운동 프로그램이',
+  '간헐적 실시간 연속혈당측정의',
+  '코로나19 후유증 치료를 위한',
+  '소아 천식 환자에서',
+  '만성 요통 환자를 대상으로 한',
+  '유방암 수술 후',
 ]
 const TITLE_KR_ENDS = [
-  '유효성 및 안전성 평가', '무작위배정, 이중눈가림, 위약대조 임상시험', '다기관 관찰연구', '약동학적 특성 평가를 위한 비교 연구',
-  '효과:  예비연구', '제2상\n연구',
+  '유효성 및 안전성 평가',
+  '무작위배정, 이중눈가림, 위약대조 임상시험',
+  '다기관 관찰연구',
+  '약동학적 특성 평가를 위한 비교 연구',
+  '효과:  예비연구',
+  '제2상\n연구',
 ]
 const TITLE_EN_PARTS = [
-  'Efficacy of intermittent use of', 'A randomized, double-blind study of', 'Effects of Combined Balance Exercise on',
-  'Safety and pharmacokinetics of', 'An observational cohort of', 'Randomized phase II study of\r\n',
+  'Efficacy of intermittent use of',
+  'A randomized, double-blind study of',
+  'Effects of Combined Balance Exercise on',
+  'Safety and pharmacokinetics of',
+  'An observational cohort of',
+  'Randomized phase II study of\r\n',
 ]
 const TITLE_EN_ENDS = [
-  'Real-Time Continuous Glucose Monitoring', 'metformin in patients with  squamous cell lung carcinoma',
-  'Physical Function and Gait', 'a single oral dose in healthy male volunteers', 'children with asthma',
+  'Real-Time Continuous Glucose Monitoring',
+  'metformin in patients with  squamous cell lung carcinoma',
+  'Physical Function and Gait',
+  'a single oral dose in healthy male volunteers',
+  'children with asthma',
 ]
 const SPONSORS = [
-  '중앙대학교 광명병원', '삼육대학교', '국립암센터', '강북삼성병원', '재단법인아산사회복지재단 서울아산병원', '전북대학교병원',
-  '서울대학교병원', '(주)종근당', '세브란스병원', '분당서울대학교병원',
+  '중앙대학교 광명병원',
+  '삼육대학교',
+  '국립암센터',
+  '강북삼성병원',
+  '재단법인아산사회복지재단 서울아산병원',
+  '전북대학교병원',
+  '서울대학교병원',
+  '(주)종근당',
+  '세브란스병원',
+  '분당서울대학교병원',
 ]
 const FUNDERS = ['보건복지부', '(주)아이센스', '국립암센터', '(주)종근당', '한국연구재단', '동화약품(주)']
 const STUDY_TYPES = ['중재연구', '관찰연구'] as const
@@ -46,11 +74,22 @@ const PHASES = ['해당사항없음', '해당사항없음', '해당사항없음'
 const INTERVENTION_TYPES = ['의약품', '기타', '의료기구행동요인', '의료기기', '행동요인']
 const STATUSES: ReadonlyArray<[string, string]> = [
   // Both spellings occur in the real registry.
-  ['모집중', 'Recruiting'], ['모집 중', 'Recruiting'], ['모집전', 'Not yet recruiting'], ['대상자 모집 전', 'Not yet recruiting'],
+  ['모집중', 'Recruiting'],
+  ['모집 중', 'Recruiting'],
+  ['모집전', 'Not yet recruiting'],
+  ['대상자 모집 전', 'Not yet recruiting'],
   ['모집종료', 'Active, not recruiting'],
-  ['연구종결', 'Completed'], ['연구중단', 'Suspended'], ['연구철회', 'Withdrawn'],
+  ['연구종결', 'Completed'],
+  ['연구중단', 'Suspended'],
+  ['연구철회', 'Withdrawn'],
 ]
-const OUTCOMES = ['6개월 무진행 생존율', 'HbA1c 변화량', '신체기능검사', '최고 혈중농도: Cmax', '기저 시점 대비 12–14주 시점의 목표 범위 내 시간 비율의 변화']
+const OUTCOMES = [
+  '6개월 무진행 생존율',
+  'HbA1c 변화량',
+  '신체기능검사',
+  '최고 혈중농도: Cmax',
+  '기저 시점 대비 12–14주 시점의 목표 범위 내 시간 비율의 변화',
+]
 
 /** One generated trial: what /list shows and what only /detail shows. */
 export interface FakeCrisTrial {

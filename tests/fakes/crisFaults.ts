@@ -32,9 +32,11 @@ const GATEWAY_MESSAGES: Record<string, string> = {
 const messageFor = (code: string) => GATEWAY_MESSAGES[code] ?? 'UNKNOWN_ERROR'
 
 export function gatewayXml(code: string, authMessage = messageFor(code)): string {
-  return '<OpenAPI_ServiceResponse>\n\t<cmmMsgHeader>\n\t\t<errMsg>SERVICE ERROR</errMsg>\n'
-    + `\t\t<returnAuthMsg>${authMessage}</returnAuthMsg>\n\t\t<returnReasonCode>${code}</returnReasonCode>\n`
-    + '\t</cmmMsgHeader>\n</OpenAPI_ServiceResponse>'
+  return (
+    '<OpenAPI_ServiceResponse>\n\t<cmmMsgHeader>\n\t\t<errMsg>SERVICE ERROR</errMsg>\n' +
+    `\t\t<returnAuthMsg>${authMessage}</returnAuthMsg>\n\t\t<returnReasonCode>${code}</returnReasonCode>\n` +
+    '\t</cmmMsgHeader>\n</OpenAPI_ServiceResponse>'
+  )
 }
 
 export function renderFault(fault: CrisFault): FaultResponse {
@@ -46,7 +48,11 @@ export function renderFault(fault: CrisFault): FaultResponse {
         body: JSON.stringify({ resultCode: fault.code, resultMsg: fault.message ?? messageFor(fault.code) }),
       }
     case 'gateway-xml':
-      return { status: fault.status, contentType: 'text/xml;charset=UTF-8', body: gatewayXml(fault.code, fault.authMessage) }
+      return {
+        status: fault.status,
+        contentType: 'text/xml;charset=UTF-8',
+        body: gatewayXml(fault.code, fault.authMessage),
+      }
     case 'gateway-json':
       return {
         status: fault.status,

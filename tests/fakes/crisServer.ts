@@ -145,7 +145,8 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight)
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      const op = url.pathname === `${BASE_PATH}/list` ? 'list' : url.pathname === `${BASE_PATH}/detail` ? 'detail' : null
+      const op =
+        url.pathname === `${BASE_PATH}/list` ? 'list' : url.pathname === `${BASE_PATH}/detail` ? 'detail' : null
       if (!op) return send(res, { status: 404, contentType: 'text/plain', body: 'Not Found' })
       // Counted on arrival: a call the client gives up on has still used the key's quota.
       const callsBefore = state.calls.total
@@ -210,8 +211,11 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
     }
     const ids = (ts: FakeCrisTrial[]) => ts.map((t) => t.list.trial_id)
     return {
-      dateOnly: ids(dateOnly), listChanged: ids(listChanged), statusChanged: ids(statusChanged),
-      added: ids(added), removed: ids(removed),
+      dateOnly: ids(dateOnly),
+      listChanged: ids(listChanged),
+      statusChanged: ids(statusChanged),
+      added: ids(added),
+      removed: ids(removed),
     }
   }
 
@@ -227,10 +231,18 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
   return {
     url: `http://127.0.0.1:${port}${BASE_PATH}`,
     serviceKey,
-    get calls() { return { ...state.calls } },
-    get maxInFlight() { return state.maxInFlight },
-    get arrivals() { return state.arrivals },
-    get requestUrls() { return state.requestUrls },
+    get calls() {
+      return { ...state.calls }
+    },
+    get maxInFlight() {
+      return state.maxInFlight
+    },
+    get arrivals() {
+      return state.arrivals
+    },
+    get requestUrls() {
+      return state.requestUrls
+    },
     trialIds: () => trials.map((t) => t.list.trial_id),
     trial: (id) => byId.get(id),
     churn,
@@ -239,23 +251,31 @@ export async function startFakeCris(options: FakeCrisOptions = {}): Promise<Fake
       byId.delete(t.list.trial_id)
       return t.list.trial_id
     },
-    onListCall: (hook) => { listHook = hook },
+    onListCall: (hook) => {
+      listHook = hook
+    },
     addFault: (rule) => faults.add(rule),
-    clearFaults: () => { faults.clear(); listHook = null },
+    clearFaults: () => {
+      faults.clear()
+      listHook = null
+    },
     resetCounters: () => {
       state.calls = { list: 0, detail: 0, total: 0 }
       state.maxInFlight = 0
       state.arrivals = []
       state.requestUrls = []
     },
-    setLatency: (ms) => { latencyMs = ms },
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
     settle: async (ms = 50) => {
       await sleep(ms)
       while (state.inFlight > 0) await sleep(5)
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

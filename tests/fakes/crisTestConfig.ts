@@ -4,7 +4,11 @@ import type { SyncLogWarning } from '../../shared/trials'
 import type { FakeCris } from './crisServer'
 
 /** Fast settings: a high rate and tiny retry backoff, unless a test overrides them. */
-export function crisTestConfig(fake: FakeCris, env: Record<string, string> = {}, key: string | null = fake.serviceKey): SourceConfig {
+export function crisTestConfig(
+  fake: FakeCris,
+  env: Record<string, string> = {},
+  key: string | null = fake.serviceKey,
+): SourceConfig {
   return {
     getServiceKey: () => key ?? undefined,
     timeoutMs: 5000,
@@ -18,13 +22,20 @@ export interface RecordingContext extends FetchContext {
   phases: string[]
 }
 
-export function fetchContext(previous: ReadonlyMap<string, PreviousRecordView> = new Map(), signal?: AbortSignal): RecordingContext {
+export function fetchContext(
+  previous: ReadonlyMap<string, PreviousRecordView> = new Map(),
+  signal?: AbortSignal,
+): RecordingContext {
   const warnings: SyncLogWarning[] = []
   const phases: string[] = []
   return {
     signal: signal ?? new AbortController().signal,
-    onProgress: (p) => { if (phases.at(-1) !== p.phase) phases.push(p.phase) },
-    warn: (message, coded) => { warnings.push({ ...coded, message }) },
+    onProgress: (p) => {
+      if (phases.at(-1) !== p.phase) phases.push(p.phase)
+    },
+    warn: (message, coded) => {
+      warnings.push({ ...coded, message })
+    },
     previous,
     state: {},
     at: new Date().toISOString(),
@@ -36,7 +47,15 @@ export function fetchContext(previous: ReadonlyMap<string, PreviousRecordView> =
 
 /** What a store would hold after committing these rows (enough for the next fetch's planning). */
 export function previousFromRows(rows: readonly SourceRow[]): Map<string, PreviousRecordView> {
-  return new Map(rows.map((r) => [r.sourceId, {
-    sourceId: r.sourceId, fields: r.fields, detailsPending: r.detailsPending === true, removed: false,
-  }]))
+  return new Map(
+    rows.map((r) => [
+      r.sourceId,
+      {
+        sourceId: r.sourceId,
+        fields: r.fields,
+        detailsPending: r.detailsPending === true,
+        removed: false,
+      },
+    ]),
+  )
 }

@@ -17,27 +17,63 @@ export type FakeStudy = Record<string, unknown> & {
 const pick = <T>(rnd: Random, values: readonly T[]): T => values[Math.floor(rnd() * values.length)]
 
 const CONDITIONS: ReadonlyArray<[string, string]> = [
-  ['Type 2 Diabetes', 'Diabetes Mellitus, Type 2'], ['Non-small Cell Lung Cancer', 'Carcinoma, Non-Small-Cell Lung'],
-  ['Duchenne Muscular Dystrophy', 'Muscular Dystrophy, Duchenne'], ['Heart Failure', 'Heart Failure'],
-  ['Gastric Cancer', 'Stomach Neoplasms'], ['Atopic Dermatitis', 'Dermatitis, Atopic'], ['Hepatocellular Carcinoma', 'Carcinoma, Hepatocellular'],
+  ['Type 2 Diabetes', 'Diabetes Mellitus, Type 2'],
+  ['Non-small Cell Lung Cancer', 'Carcinoma, Non-Small-Cell Lung'],
+  ['Duchenne Muscular Dystrophy', 'Muscular Dystrophy, Duchenne'],
+  ['Heart Failure', 'Heart Failure'],
+  ['Gastric Cancer', 'Stomach Neoplasms'],
+  ['Atopic Dermatitis', 'Dermatitis, Atopic'],
+  ['Hepatocellular Carcinoma', 'Carcinoma, Hepatocellular'],
 ]
 const SPONSORS: ReadonlyArray<[string, string]> = [
-  ['Samsung Medical Center', 'OTHER'], ['AstraZeneca', 'INDUSTRY'], ['Seoul National University Hospital', 'OTHER'],
-  ['Hanmi Pharmaceutical Company Limited', 'INDUSTRY'], ['Yonsei University', 'OTHER'], ['ENCell', 'INDUSTRY'],
-  ['Asan Medical Center', 'OTHER'], ['Novartis Pharmaceuticals', 'INDUSTRY'],
+  ['Samsung Medical Center', 'OTHER'],
+  ['AstraZeneca', 'INDUSTRY'],
+  ['Seoul National University Hospital', 'OTHER'],
+  ['Hanmi Pharmaceutical Company Limited', 'INDUSTRY'],
+  ['Yonsei University', 'OTHER'],
+  ['ENCell', 'INDUSTRY'],
+  ['Asan Medical Center', 'OTHER'],
+  ['Novartis Pharmaceuticals', 'INDUSTRY'],
 ]
 /** Korean hospitals as CT.gov registrants write them (several spellings of one hospital on purpose). */
 export const KOREAN_FACILITIES: ReadonlyArray<[string, string]> = [
-  ['Samsung Medical Center', 'Seoul'], ['Seoul National University Hospital', 'Seoul'], ['Asan Medical Center', 'Seoul'],
-  ['Severance Hospital, Yonsei University Health System', 'Seoul'], ['Seoul National University Bundang Hospital', 'Seongnam'],
-  ['Pusan National University Hospital', 'Busan'], ['Chonnam National University Hwasun Hospital', 'Hwasun'],
-  ['Kyungpook National University Hospital', 'Daegu'], ['The Catholic University of Korea, Seoul St. Mary\'s Hospital', 'Seoul'],
+  ['Samsung Medical Center', 'Seoul'],
+  ['Seoul National University Hospital', 'Seoul'],
+  ['Asan Medical Center', 'Seoul'],
+  ['Severance Hospital, Yonsei University Health System', 'Seoul'],
+  ['Seoul National University Bundang Hospital', 'Seongnam'],
+  ['Pusan National University Hospital', 'Busan'],
+  ['Chonnam National University Hwasun Hospital', 'Hwasun'],
+  ['Kyungpook National University Hospital', 'Daegu'],
+  ["The Catholic University of Korea, Seoul St. Mary's Hospital", 'Seoul'],
 ]
 const FOREIGN: ReadonlyArray<[string, string]> = [
-  ['Japan', 'Tokyo'], ['United States', 'Boston'], ['Germany', 'Berlin'], ['Taiwan', 'Taipei'], ['Brazil', 'São Paulo'], ['China', 'Shanghai'],
+  ['Japan', 'Tokyo'],
+  ['United States', 'Boston'],
+  ['Germany', 'Berlin'],
+  ['Taiwan', 'Taipei'],
+  ['Brazil', 'São Paulo'],
+  ['China', 'Shanghai'],
 ]
-const OVERALL = ['RECRUITING', 'RECRUITING', 'NOT_YET_RECRUITING', 'ACTIVE_NOT_RECRUITING', 'COMPLETED', 'COMPLETED', 'TERMINATED', 'UNKNOWN'] as const
-const PHASES: ReadonlyArray<string[] | undefined> = [['PHASE1'], ['PHASE2'], ['PHASE3'], ['PHASE2', 'PHASE3'], ['PHASE4'], ['NA'], undefined]
+const OVERALL = [
+  'RECRUITING',
+  'RECRUITING',
+  'NOT_YET_RECRUITING',
+  'ACTIVE_NOT_RECRUITING',
+  'COMPLETED',
+  'COMPLETED',
+  'TERMINATED',
+  'UNKNOWN',
+] as const
+const PHASES: ReadonlyArray<string[] | undefined> = [
+  ['PHASE1'],
+  ['PHASE2'],
+  ['PHASE3'],
+  ['PHASE2', 'PHASE3'],
+  ['PHASE4'],
+  ['NA'],
+  undefined,
+]
 export const KOREA_SPELLINGS = ['South Korea', 'Korea, Republic of'] as const
 
 export const nctIdFor = (n: number): string => `NCT${String(n).padStart(8, '0')}`
@@ -77,8 +113,12 @@ export function generateStudy(n: number, rnd: Random, options: StudyOptions = {}
   for (let i = 0; i < koreanCount; i++) {
     const [facility, city] = KOREAN_FACILITIES[(firstFacility + i) % KOREAN_FACILITIES.length]
     locations.push({
-      facility, city, country: spelling,
-      ...(open ? { status: i === 0 ? overallStatus : pick(rnd, ['RECRUITING', 'COMPLETED', 'NOT_YET_RECRUITING']) } : {}),
+      facility,
+      city,
+      country: spelling,
+      ...(open
+        ? { status: i === 0 ? overallStatus : pick(rnd, ['RECRUITING', 'COMPLETED', 'NOT_YET_RECRUITING']) }
+        : {}),
       geoPoint: { lat: 37.5 + rnd(), lon: 127 + rnd() },
     })
   }
@@ -86,13 +126,17 @@ export function generateStudy(n: number, rnd: Random, options: StudyOptions = {}
     const [country, city] = pick(rnd, FOREIGN)
     locations.push({ facility: `Research Site ${i + 1}`, city, country, ...(open ? { status: 'RECRUITING' } : {}) })
   }
-  const lastUpdate = options.lastUpdate ?? `20${20 + Math.floor(rnd() * 5)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`
+  const lastUpdate =
+    options.lastUpdate ??
+    `20${20 + Math.floor(rnd() * 5)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`
   const enrollment = rnd() < 0.03 ? 99_999_999 : 20 + Math.floor(rnd() * 800)
   return {
     protocolSection: {
       identificationModule: {
         nctId,
-        orgStudyIdInfo: { id: options.crisId && rnd() < 0.3 ? options.crisId : `${sponsor.slice(0, 3).toUpperCase()}-${n}` },
+        orgStudyIdInfo: {
+          id: options.crisId && rnd() < 0.3 ? options.crisId : `${sponsor.slice(0, 3).toUpperCase()}-${n}`,
+        },
         ...(options.crisId ? { secondaryIdInfos: [{ id: options.crisId, type: 'REGISTRY', domain: 'CRIS' }] } : {}),
         organization: { fullName: sponsor, class: sponsorClass },
         briefTitle: `Study ${n} of ${condition} (${sponsor})`,
@@ -120,8 +164,11 @@ export function generateStudy(n: number, rnd: Random, options: StudyOptions = {}
       armsInterventionsModule: { interventions: [{ type: 'DRUG', name: `Drug-${n % 97}` }] },
       eligibilityModule: {
         eligibilityCriteria: 'Inclusion Criteria:\n\n* adults\n\nExclusion Criteria:\n\n* pregnancy',
-        sex: pick(rnd, ['ALL', 'ALL', 'MALE', 'FEMALE']), minimumAge: '19 Years', ...(rnd() < 0.5 ? { maximumAge: '75 Years' } : {}),
-        healthyVolunteers: false, stdAges: ['ADULT'],
+        sex: pick(rnd, ['ALL', 'ALL', 'MALE', 'FEMALE']),
+        minimumAge: '19 Years',
+        ...(rnd() < 0.5 ? { maximumAge: '75 Years' } : {}),
+        healthyVolunteers: false,
+        stdAges: ['ADULT'],
       },
       contactsLocationsModule: {
         centralContacts: [{ name: 'Study Contact', phone: '82-2-0000-0000' }],

@@ -18,8 +18,20 @@ const DEFAULT_PAGE_SIZE = 10
 /** Parameters a later page may change; every other one must repeat the first page's value. */
 const PAGING_PARAMS = new Set(['pageToken', 'pageSize', 'countTotal'])
 const KNOWN_PARAMS = new Set([
-  'format', 'markupFormat', 'filter.overallStatus', 'filter.geo', 'filter.ids', 'filter.advanced', 'filter.synonyms',
-  'aggFilters', 'geoDecay', 'fields', 'sort', 'countTotal', 'pageSize', 'pageToken',
+  'format',
+  'markupFormat',
+  'filter.overallStatus',
+  'filter.geo',
+  'filter.ids',
+  'filter.advanced',
+  'filter.synonyms',
+  'aggFilters',
+  'geoDecay',
+  'fields',
+  'sort',
+  'countTotal',
+  'pageSize',
+  'pageToken',
 ])
 /** Piece names the fake knows (the real API has hundreds); paths are checked against the study JSON. */
 const PIECES: Record<string, string> = {
@@ -31,11 +43,17 @@ const PIECES: Record<string, string> = {
 }
 /** Valid paths no generated study happens to carry. */
 const EXTRA_PATHS = [
-  'protocolSection.identificationModule.acronym', 'protocolSection.identificationModule.nctIdAliases',
-  'protocolSection.identificationModule.secondaryIdInfos', 'protocolSection.statusModule.lastKnownStatus',
-  'protocolSection.statusModule.whyStopped', 'protocolSection.designModule.phases',
-  'protocolSection.sponsorCollaboratorsModule.collaborators', 'protocolSection.conditionsModule.keywords',
-  'protocolSection.eligibilityModule.maximumAge', 'resultsSection', 'documentSection',
+  'protocolSection.identificationModule.acronym',
+  'protocolSection.identificationModule.nctIdAliases',
+  'protocolSection.identificationModule.secondaryIdInfos',
+  'protocolSection.statusModule.lastKnownStatus',
+  'protocolSection.statusModule.whyStopped',
+  'protocolSection.designModule.phases',
+  'protocolSection.sponsorCollaboratorsModule.collaborators',
+  'protocolSection.conditionsModule.keywords',
+  'protocolSection.eligibilityModule.maximumAge',
+  'resultsSection',
+  'documentSection',
 ]
 const KNOWN_AREAS = new Set(['LocationCountry', 'LastUpdatePostDate'])
 
@@ -147,7 +165,8 @@ function project(study: FakeStudy, fields: readonly string[]): Json {
 }
 
 const nctIdOf = (s: FakeStudy): string => s.protocolSection.identificationModule.nctId as string
-const lastUpdateOf = (s: FakeStudy): string => (s.protocolSection.statusModule.lastUpdatePostDateStruct as Json).date as string
+const lastUpdateOf = (s: FakeStudy): string =>
+  (s.protocolSection.statusModule.lastUpdatePostDateStruct as Json).date as string
 const countriesOf = (s: FakeStudy): string[] =>
   ((s.protocolSection.contactsLocationsModule?.locations as Json[] | undefined) ?? []).map((l) => String(l.country))
 
@@ -161,7 +180,8 @@ function parseAdvanced(text: string): { countries: string[]; since?: string } {
     throw new BadRequest(`Error parsing query in filter.advanced: mismatched input '<EOF>' expecting ']'`)
   }
   for (const [, area] of text.matchAll(/AREA\[([^\]]*)]/g)) {
-    if (!KNOWN_AREAS.has(area)) throw new BadRequest(`Error parsing query in filter.advanced: Unknown area name: \`${area}\``)
+    if (!KNOWN_AREAS.has(area))
+      throw new BadRequest(`Error parsing query in filter.advanced: Unknown area name: \`${area}\``)
   }
   const countries = [...text.matchAll(/AREA\[LocationCountry\]"([^"]+)"/g)].map((m) => m[1])
   const range = /AREA\[LastUpdatePostDate\]RANGE\[(\d{4}-\d{2}-\d{2}),MAX\]/.exec(text)
@@ -178,7 +198,11 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
   let dataTimestamp = '2026-11-30T09:00:04'
   for (let i = 0; i < count; i++) {
     const n = nextNumber++
-    const study = generateStudy(n, rnd, i % crisEvery === 0 ? { crisId: `KCT${String(1000 + i).padStart(7, '0')}` } : {})
+    const study = generateStudy(
+      n,
+      rnd,
+      i % crisEvery === 0 ? { crisId: `KCT${String(1000 + i).padStart(7, '0')}` } : {},
+    )
     studies.set(nctIdOf(study), study)
   }
   for (let i = 0; i < foreignCount; i++) {
@@ -206,16 +230,25 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
   function matching(params: Record<string, string>): FakeStudy[] {
     const ids = params['filter.ids']
     if (ids !== undefined) {
-      const wanted = new Set(ids.split(/[,|]/).map((s) => s.trim()).filter(Boolean))
-      for (const id of wanted) if (!/^NCT\d{8}$/.test(id)) throw new BadRequest(`Invalid value in parameter \`filter.ids\`: \`${id}\``)
+      const wanted = new Set(
+        ids
+          .split(/[,|]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      for (const id of wanted)
+        if (!/^NCT\d{8}$/.test(id)) throw new BadRequest(`Invalid value in parameter \`filter.ids\`: \`${id}\``)
       // Only NCT ids given: other filters are ignored.
       return sorted().filter((s) => wanted.has(nctIdOf(s)))
     }
     const advanced = params['filter.advanced']
     if (advanced === undefined) return sorted()
     const { countries, since } = parseAdvanced(advanced)
-    return sorted().filter((s) => (countries.length === 0 || countriesOf(s).some((c) => countries.includes(c)))
-      && (since === undefined || lastUpdateOf(s) >= since))
+    return sorted().filter(
+      (s) =>
+        (countries.length === 0 || countriesOf(s).some((c) => countries.includes(c))) &&
+        (since === undefined || lastUpdateOf(s) >= since),
+    )
   }
 
   function studiesAnswer(params: Record<string, string>): { status: number; contentType: string; body: string } {
@@ -227,18 +260,34 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
     if ((params.format ?? 'json') !== 'json') {
       return { status: 200, contentType: 'text/csv', body: 'NCT Number,Study Title\n' }
     }
-    const fields = params.fields ? params.fields.split(/[,|]/).map((f) => f.trim()).filter(Boolean) : []
+    const fields = params.fields
+      ? params.fields
+          .split(/[,|]/)
+          .map((f) => f.trim())
+          .filter(Boolean)
+      : []
     for (const field of fields) {
-      if (!PIECES[field] && !knownPaths.has(field)) throw new BadRequest(`Parameter 'fields' contains invalid field name: '${field}'`)
+      if (!PIECES[field] && !knownPaths.has(field))
+        throw new BadRequest(`Parameter 'fields' contains invalid field name: '${field}'`)
     }
-    const pageSize = Math.min(MAX_PAGE_SIZE, Number(params.pageSize) > 0 ? Math.floor(Number(params.pageSize)) : DEFAULT_PAGE_SIZE)
-    const key = JSON.stringify(Object.entries(params).filter(([name]) => !PAGING_PARAMS.has(name)).sort())
+    const pageSize = Math.min(
+      MAX_PAGE_SIZE,
+      Number(params.pageSize) > 0 ? Math.floor(Number(params.pageSize)) : DEFAULT_PAGE_SIZE,
+    )
+    const key = JSON.stringify(
+      Object.entries(params)
+        .filter(([name]) => !PAGING_PARAMS.has(name))
+        .sort(),
+    )
     let offset = 0
     if (params.pageToken !== undefined) {
       const token = tokens.get(params.pageToken)
       if (!token) throw new BadRequest(`Invalid pageToken: \`${params.pageToken}\``)
       // The real API only answers a token with the parameters it was issued for.
-      if (token.key !== key) throw new BadRequest('The pageToken does not match the query parameters: repeat the same parameters on every page')
+      if (token.key !== key)
+        throw new BadRequest(
+          'The pageToken does not match the query parameters: repeat the same parameters on every page',
+        )
       offset = token.offset
     }
     const all = matching(params)
@@ -252,7 +301,9 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
     }
     // As the real API does: one study per line inside one JSON document.
     const lines = page.map((s) => JSON.stringify(fields.length > 0 ? project(s, fields) : s))
-    const tail = Object.entries(out).map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`).join('')
+    const tail = Object.entries(out)
+      .map(([k, v]) => `,${JSON.stringify(k)}:${JSON.stringify(v)}`)
+      .join('')
     return { status: 200, contentType: 'application/json', body: `{"studies":[\n${lines.join(',\n')}\n]${tail}}` }
   }
 
@@ -263,10 +314,20 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
 
   function renderFault(res: ServerResponse, fault: CtgovFault) {
     if (fault.kind === 'html') {
-      return send(res, 200, 'text/html', '<!DOCTYPE html><html><head><title>ClinicalTrials.gov</title></head><body>Maintenance</body></html>')
+      return send(
+        res,
+        200,
+        'text/html',
+        '<!DOCTYPE html><html><head><title>ClinicalTrials.gov</title></head><body>Maintenance</body></html>',
+      )
     }
     // 429 comes without Retry-After or X-RateLimit headers, like the real one.
-    send(res, fault.status, 'text/plain', fault.body ?? (fault.status === 429 ? 'Too Many Requests' : 'upstream connect error'))
+    send(
+      res,
+      fault.status,
+      'text/plain',
+      fault.body ?? (fault.status === 429 ? 'Too Many Requests' : 'upstream connect error'),
+    )
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -276,7 +337,8 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       const params = Object.fromEntries(url.searchParams)
       state.requests.push({ path: url.pathname, params, url: req.url ?? '', headers: req.headers })
-      const op: CtgovOperation | null = url.pathname === `${BASE_PATH}/version` ? 'version' : url.pathname === `${BASE_PATH}/studies` ? 'studies' : null
+      const op: CtgovOperation | null =
+        url.pathname === `${BASE_PATH}/version` ? 'version' : url.pathname === `${BASE_PATH}/studies` ? 'studies' : null
       if (!op) return send(res, 404, 'text/plain', 'Not Found')
       const callsBefore = state.calls.total
       state.calls[op]++
@@ -284,7 +346,8 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       if (latencyMs > 0) await sleep(latencyMs)
       const fault = faults.active(op, callsBefore)
       if (fault) return renderFault(res, fault)
-      if (op === 'version') return send(res, 200, 'application/json', JSON.stringify({ apiVersion: '2.0.5', dataTimestamp }))
+      if (op === 'version')
+        return send(res, 200, 'application/json', JSON.stringify({ apiVersion: '2.0.5', dataTimestamp }))
       try {
         beforeStudies?.(params)
         const answer = studiesAnswer(params)
@@ -321,15 +384,28 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
 
   return {
     url: `http://127.0.0.1:${port}${BASE_PATH}`,
-    get calls() { return { ...state.calls } },
-    get requests() { return state.requests },
-    get arrivals() { return state.arrivals },
-    get dataTimestamp() { return dataTimestamp },
+    get calls() {
+      return { ...state.calls }
+    },
+    get requests() {
+      return state.requests
+    },
+    get arrivals() {
+      return state.arrivals
+    },
+    get dataTimestamp() {
+      return dataTimestamp
+    },
     koreanIds: () => sorted().filter(isKorean).map(nctIdOf),
     study: (id) => studies.get(id),
-    putStudy: (study) => { studies.set(nctIdOf(study), study); collectPaths(study, '', knownPaths) },
+    putStudy: (study) => {
+      studies.set(nctIdOf(study), study)
+      collectPaths(study, '', knownPaths)
+    },
     addStudy,
-    removeStudy: (id) => { studies.delete(id) },
+    removeStudy: (id) => {
+      studies.delete(id)
+    },
     renumber(id, date = today) {
       const study = studies.get(id)
       if (!study) throw new Error(`no study ${id}`)
@@ -356,17 +432,28 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       changed.forEach((s, i) => {
         const status = s.protocolSection.statusModule
         if (i % 2 === 0) status.overallStatus = status.overallStatus === 'COMPLETED' ? 'TERMINATED' : 'COMPLETED'
-        else s.protocolSection.identificationModule.briefTitle = `${String(s.protocolSection.identificationModule.briefTitle)} (amended ${date})`
+        else
+          s.protocolSection.identificationModule.briefTitle = `${String(s.protocolSection.identificationModule.briefTitle)} (amended ${date})`
         post(s, date)
       })
       for (const s of bookkeepingOnly) post(s, date)
       for (const s of removed) studies.delete(nctIdOf(s))
       const added = Array.from({ length: request.added ?? 0 }, () => addStudy({ lastUpdate: date }))
       const ids = (list: FakeStudy[]) => list.map(nctIdOf)
-      return { changed: ids(changed), bookkeepingOnly: ids(bookkeepingOnly), added: ids(added), removed: ids(removed), removedStudies: removed }
+      return {
+        changed: ids(changed),
+        bookkeepingOnly: ids(bookkeepingOnly),
+        added: ids(added),
+        removed: ids(removed),
+        removedStudies: removed,
+      }
     },
-    refresh: (timestamp) => { dataTimestamp = timestamp },
-    setToday: (date) => { today = date },
+    refresh: (timestamp) => {
+      dataTimestamp = timestamp
+    },
+    setToday: (date) => {
+      today = date
+    },
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     resetCounters: () => {
@@ -374,15 +461,20 @@ export async function startFakeCtgov(options: FakeCtgovOptions = {}): Promise<Fa
       state.requests = []
       state.arrivals = []
     },
-    setLatency: (ms) => { latencyMs = ms },
-    onStudiesRequest: (hook) => { beforeStudies = hook },
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
+    onStudiesRequest: (hook) => {
+      beforeStudies = hook
+    },
     settle: async (ms = 50) => {
       await sleep(ms)
       while (state.inFlight > 0) await sleep(5)
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

@@ -10,8 +10,11 @@ export function ctgovTestConfig(fake: FakeCtgov, env: Record<string, string> = {
     getServiceKey: () => DATA_GO_KR_KEY_IN_ENV,
     timeoutMs: 5000,
     env: {
-      TRIALS_CTGOV_API: fake.url, TRIALS_CTGOV_RATE: '100000', TRIALS_RETRY_BASE_MS: '1',
-      DATA_GO_KR_SERVICE_KEY: DATA_GO_KR_KEY_IN_ENV, ...env,
+      TRIALS_CTGOV_API: fake.url,
+      TRIALS_CTGOV_RATE: '100000',
+      TRIALS_RETRY_BASE_MS: '1',
+      DATA_GO_KR_SERVICE_KEY: DATA_GO_KR_KEY_IN_ENV,
+      ...env,
     },
   }
 }

@@ -1,7 +1,16 @@
 /** An in-memory TrialDesk for main-process tests: controllable syncs, a list of generated trials. */
 import type { TrialDesk, SyncOptions } from '../../electron/core/trialDesk'
 import { TrialsError } from '../../electron/core/errors'
-import { FACET_FIELDS, SOURCE_IDS, type Facets, type SourceId, type StatusReport, type SyncLogEntry, type TrialDetail, type TrialSummary } from '../../shared/trials'
+import {
+  FACET_FIELDS,
+  SOURCE_IDS,
+  type Facets,
+  type SourceId,
+  type StatusReport,
+  type SyncLogEntry,
+  type TrialDetail,
+  type TrialSummary,
+} from '../../shared/trials'
 import { createFakeFollowing } from './fakeFollowing'
 
 export function makeTrial(n: number, source: SourceId = 'icreat'): TrialSummary {
@@ -66,12 +75,25 @@ export function createFakeCore(init: { trials?: number; openWarnings?: string[] 
       const limit = query.limit ?? 20
       if (limit < 1 || limit > 100) throw new TrialsError('USAGE', 'limit must be 1-100')
       const offset = query.offset ?? 0
-      return { total: core.trials.length, offset, limit, items: core.trials.slice(offset, offset + limit), facets: emptyFacets(), totalAllTime: null, unclassified: {} }
+      return {
+        total: core.trials.length,
+        offset,
+        limit,
+        items: core.trials.slice(offset, offset + limit),
+        facets: emptyFacets(),
+        totalAllTime: null,
+        unclassified: {},
+      }
     },
     get(id) {
       const t = core.trials.find((x) => x.id === id)
       if (!t) throw new TrialsError('NOT_FOUND', `No trial ${id}. Go back to the list and choose another.`)
-      const detail: TrialDetail = { ...t, fields: {}, history: [], attribution: { text: 'src', licence: 'KOGL', url: 'https://www.data.go.kr/' } }
+      const detail: TrialDetail = {
+        ...t,
+        fields: {},
+        history: [],
+        attribution: { text: 'src', licence: 'KOGL', url: 'https://www.data.go.kr/' },
+      }
       return detail
     },
     status(): StatusReport {

@@ -46,7 +46,12 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized = () => false
   isMaximized = () => false
   isDestroyed = () => false
-  getNormalBounds = () => ({ x: this.options.x ?? 0, y: this.options.y ?? 0, width: this.options.width, height: this.options.height })
+  getNormalBounds = () => ({
+    x: this.options.x ?? 0,
+    y: this.options.y ?? 0,
+    width: this.options.width,
+    height: this.options.height,
+  })
 }
 
 export const fakeIpcMain = {

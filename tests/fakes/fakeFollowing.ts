@@ -31,18 +31,21 @@ export function createFakeFollowing(): FakeFollowing {
     moveSavedSearch: (name, toIndex) => record('moveSavedSearch', [name, toIndex], [search(name)]),
     updateSavedSearch: (name, patch) => record('updateSavedSearch', [name, patch], search(name)),
     removeSavedSearch: (name) => record('removeSavedSearch', [name], undefined),
-    runSavedSearch: (name, page, markSeen) => record('runSavedSearch', [name, page, markSeen], {
-      search: { ...search(name), total: 0, changedSinceSeen: 0 },
-      result: { total: 0, offset: 0, limit: 20, items: [], facets: {}, totalAllTime: null, unclassified: {} },
-    }),
+    runSavedSearch: (name, page, markSeen) =>
+      record('runSavedSearch', [name, page, markSeen], {
+        search: { ...search(name), total: 0, changedSinceSeen: 0 },
+        result: { total: 0, offset: 0, limit: 20, items: [], facets: {}, totalAllTime: null, unclassified: {} },
+      }),
     markSavedSearchSeen: (name) => record('markSavedSearchSeen', [name], search(name)),
     seenMarks: () => record('seenMarks', [], { list: null, watched: null }),
-    markSeen: (view) => record('markSeen', [view], { list: view === 'list' ? AT : null, watched: view === 'watched' ? AT : null }),
+    markSeen: (view) =>
+      record('markSeen', [view], { list: view === 'list' ? AT : null, watched: view === 'watched' ? AT : null }),
     watch: (id) => record('watch', [id], undefined),
     unwatch: (id) => record('unwatch', [id], undefined),
     watched: () => record('watched', [], { items: [], changedSinceSeen: 0 }),
     setNote: (id, text) => record('setNote', [id, text], text),
-    exportSavedSearches: () => record('exportSavedSearches', [], { format: 'trial-desk-saved-searches', version: 1, savedSearches: [] }),
+    exportSavedSearches: () =>
+      record('exportSavedSearches', [], { format: 'trial-desk-saved-searches', version: 1, savedSearches: [] }),
     importSavedSearches: (text) => record('importSavedSearches', [text], { added: [], unchanged: [], renamed: [] }),
     matchSync: async (entries) => entries.map(() => fake.matches),
   }

@@ -22,18 +22,34 @@ export function icreatRow(sourceId: string, fields: Record<string, unknown> = {}
   return {
     sourceId,
     fields: {
-      과제번호: sourceId, 과제명: `과제 ${sourceId}`, 연구범위: '단일기관', 연구종류: '관찰연구', 연구책임기관: '서울대학교병원',
-      '임상시험단계(연구모형)': '코호트', 연구기간: '1년', 전체목표연구대상자수: '120', 진료과: 'Cardiology', ...fields,
+      과제번호: sourceId,
+      과제명: `과제 ${sourceId}`,
+      연구범위: '단일기관',
+      연구종류: '관찰연구',
+      연구책임기관: '서울대학교병원',
+      '임상시험단계(연구모형)': '코호트',
+      연구기간: '1년',
+      전체목표연구대상자수: '120',
+      진료과: 'Cardiology',
+      ...fields,
     },
   }
 }
 
 function toCommon(fields: Readonly<Record<string, unknown>>): CommonFields {
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().normalize('NFC') : typeof v === 'number' ? String(v) : undefined)
+  const text = (v: unknown) =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim().normalize('NFC') : typeof v === 'number' ? String(v) : undefined
   const common: CommonFields = { title: text(fields['과제명']) ?? '' }
   const map: Record<string, keyof CommonFields> = {
-    연구책임기관: 'institution', 진료과: 'department', '임상시험단계(연구모형)': 'phase', 연구종류: 'studyType', 연구범위: 'scope',
-    연구기간: 'period', 전체목표연구대상자수: 'targetSize', status: 'status', date_updated: 'sourceUpdatedAt',
+    연구책임기관: 'institution',
+    진료과: 'department',
+    '임상시험단계(연구모형)': 'phase',
+    연구종류: 'studyType',
+    연구범위: 'scope',
+    연구기간: 'period',
+    전체목표연구대상자수: 'targetSize',
+    status: 'status',
+    date_updated: 'sourceUpdatedAt',
   }
   const textFields = common as unknown as Record<string, string>
   for (const [column, name] of Object.entries(map)) {
@@ -43,16 +59,29 @@ function toCommon(fields: Readonly<Record<string, unknown>>): CommonFields {
   return common
 }
 
-export function createFakeSource(options: { id?: 'icreat' | 'cris'; rows?: SourceRow[]; bookkeepingFields?: string[] } = {}): FakeSourceControl {
+export function createFakeSource(
+  options: { id?: 'icreat' | 'cris'; rows?: SourceRow[]; bookkeepingFields?: string[] } = {},
+): FakeSourceControl {
   const control: FakeSourceControl = {
-    rows: options.rows ?? [], failWith: null, gate: null, rejected: 0, calls: 0, lastContext: null, state: undefined, warnings: [],
+    rows: options.rows ?? [],
+    failWith: null,
+    gate: null,
+    rejected: 0,
+    calls: 0,
+    lastContext: null,
+    state: undefined,
+    warnings: [],
     source: undefined as unknown as Source,
   }
   control.source = {
     id: options.id ?? 'icreat',
     bookkeepingFields: options.bookkeepingFields,
     toCommon,
-    attribution: (sourceId) => ({ text: `출처: fake ${sourceId}`, licence: '공공누리 제1유형', url: 'https://example.org/' }),
+    attribution: (sourceId) => ({
+      text: `출처: fake ${sourceId}`,
+      licence: '공공누리 제1유형',
+      url: 'https://example.org/',
+    }),
     async fetchAll(ctx: FetchContext): Promise<FetchResult> {
       control.calls++
       control.lastContext = ctx
@@ -60,18 +89,28 @@ export function createFakeSource(options: { id?: 'icreat' | 'cris'; rows?: Sourc
       if (control.gate) {
         await Promise.race([
           control.gate,
-          new Promise<void>((_, reject) => ctx.signal.addEventListener('abort', () =>
-            reject(new TrialsError('CANCELLED', 'The sync was cancelled. Nothing was changed.')), { once: true })),
+          new Promise<void>((_, reject) =>
+            ctx.signal.addEventListener(
+              'abort',
+              () => reject(new TrialsError('CANCELLED', 'The sync was cancelled. Nothing was changed.')),
+              { once: true },
+            ),
+          ),
         ])
       }
       if (control.failWith) throw control.failWith
       for (const { message, warning } of control.warnings) ctx.warn(message, warning)
       ctx.onProgress({ phase: 'list', done: control.rows.length, total: control.rows.length })
-      return { rows: control.rows.map((r) => ({ ...r, fields: { ...r.fields } })), rejected: control.rejected, state: control.state }
+      return {
+        rows: control.rows.map((r) => ({ ...r, fields: { ...r.fields } })),
+        rejected: control.rejected,
+        state: control.state,
+      }
     },
   }
   return control
 }
 
 export const rowsFor = (ids: string[]) => ids.map((id) => icreatRow(id))
-export const ids = (n: number, prefix = 'C1') => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`)
+export const ids = (n: number, prefix = 'C1') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`)

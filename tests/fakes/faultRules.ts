@@ -13,8 +13,12 @@ export interface FaultRuleOf<F, Op extends string> {
 export function createFaultRules<F, Op extends string>() {
   const rules: Array<FaultRuleOf<F, Op> & { used: number }> = []
   return {
-    add: (rule: FaultRuleOf<F, Op>) => { rules.push({ ...rule, used: 0 }) },
-    clear: () => { rules.length = 0 },
+    add: (rule: FaultRuleOf<F, Op>) => {
+      rules.push({ ...rule, used: 0 })
+    },
+    clear: () => {
+      rules.length = 0
+    },
     /** The fault for a call of `op` that arrives after `callsBefore` calls, counting it as used. */
     active(op: Op, callsBefore: number): F | undefined {
       for (const rule of rules) {

@@ -47,18 +47,25 @@ async function main() {
       const seconds = (performance.now() - started) / 1000
       if (!entry.ok) throw new Error(`${label} failed: ${entry.error?.code} ${entry.error?.message}`)
       const { size } = await stat(storePath)
-      console.log(`${label}: ${seconds.toFixed(1)} s, ${fake.calls.list} list + ${fake.calls.detail} detail calls, `
-        + `${entry.detailsFetched} details fetched, ${entry.detailsPending} pending; store ${(size / 1024 / 1024).toFixed(1)} MB`)
+      console.log(
+        `${label}: ${seconds.toFixed(1)} s, ${fake.calls.list} list + ${fake.calls.detail} detail calls, ` +
+          `${entry.detailsFetched} details fetched, ${entry.detailsPending} pending; store ${(size / 1024 / 1024).toFixed(1)} MB`,
+      )
     } finally {
       await desk.close()
     }
   }
   try {
-    console.log(`CRIS fake: ${values.count} trials, ${values.latency} ms per call, rate ${values.rate ?? 'default (10/s)'}, detail budget ${values.budget}`)
+    console.log(
+      `CRIS fake: ${values.count} trials, ${values.latency} ms per call, rate ${values.rate ?? 'default (10/s)'}, detail budget ${values.budget}`,
+    )
     await timedSync('first sync')
     // Not timed: fetch every remaining detail fast, as the following days' syncs would.
     fake.setLatency(0)
-    await timedSync('(untimed) finishing the details', { TRIALS_CRIS_RATE: '100000', TRIALS_CRIS_DETAIL_BUDGET: '1000000' })
+    await timedSync('(untimed) finishing the details', {
+      TRIALS_CRIS_RATE: '100000',
+      TRIALS_CRIS_DETAIL_BUDGET: '1000000',
+    })
     fake.setLatency(Number(values.latency))
     await timedSync('no-change sync (all details present)')
   } finally {

@@ -26,10 +26,17 @@ const { values } = parseArgs({
 const DAY = 24 * 3600 * 1000
 
 async function main() {
-  const fake = await startFakeCtgov({ count: Number(values.count), foreignCount: 100, latencyMs: Number(values.latency) })
+  const fake = await startFakeCtgov({
+    count: Number(values.count),
+    foreignCount: 100,
+    latencyMs: Number(values.latency),
+  })
   const dir = await mkdtemp(join(tmpdir(), 'ctgov-measure-'))
   const storePath = join(dir, 'trials.json')
-  const sourceConfig = sourceConfigFromEnv({ TRIALS_CTGOV_API: fake.url, ...(values.rate ? { TRIALS_CTGOV_RATE: values.rate } : {}) })
+  const sourceConfig = sourceConfigFromEnv({
+    TRIALS_CTGOV_API: fake.url,
+    ...(values.rate ? { TRIALS_CTGOV_RATE: values.rate } : {}),
+  })
   const desk = await openTrialDesk({ storePath, sources: [createCtgovSource(sourceConfig)], sourceConfig })
   let clock = Date.parse('2026-11-30T15:00:00Z')
   const day = () => new Date(clock).toISOString().slice(0, 10)
@@ -40,8 +47,10 @@ async function main() {
     const seconds = (performance.now() - started) / 1000
     if (!entry.ok) throw new Error(`${label} failed: ${entry.error?.code} ${entry.error?.message}`)
     const { size } = await stat(storePath)
-    console.log(`${label}: ${seconds.toFixed(1)} s, ${fake.calls.total} calls (${fake.calls.version} version + ${fake.calls.studies} studies), `
-      + `${entry.fetched} fetched, ${entry.created} new, ${entry.updated} updated, ${entry.removed} removed; store ${(size / 1024 / 1024).toFixed(1)} MB`)
+    console.log(
+      `${label}: ${seconds.toFixed(1)} s, ${fake.calls.total} calls (${fake.calls.version} version + ${fake.calls.studies} studies), ` +
+        `${entry.fetched} fetched, ${entry.created} new, ${entry.updated} updated, ${entry.removed} removed; store ${(size / 1024 / 1024).toFixed(1)} MB`,
+    )
   }
   const nextDay = (days: number) => {
     clock += days * DAY
@@ -49,7 +58,9 @@ async function main() {
     fake.refresh(`${day()}T09:00:04`)
   }
   try {
-    console.log(`ClinicalTrials.gov fake: ${values.count} Korean-site studies, ${values.latency} ms per call, rate ${values.rate ?? 'default (1/s)'}`)
+    console.log(
+      `ClinicalTrials.gov fake: ${values.count} Korean-site studies, ${values.latency} ms per call, rate ${values.rate ?? 'default (1/s)'}`,
+    )
     await timedSync('first sync')
     clock += 3 * 3600 * 1000
     await timedSync('daily sync, no data refresh since')

@@ -99,9 +99,25 @@ export interface FakeOdcloud {
 }
 
 const NO_FAULTS: FakeOdcloudFaults = {
-  wrongKey: false, quotaExceeded: false, status500OnPage: null, status429Times: 0, html200: false, xml200: false,
-  text200: false, badJson: false, missingData: false, hang: false, stallAfterHeaders: false, trickleMs: null, latencyMs: null, docsDown: false, emptyListing: false,
-  perPageCap: null, numbersAsNumbers: false, repeatPages: false, reportTotalCount: null,
+  wrongKey: false,
+  quotaExceeded: false,
+  status500OnPage: null,
+  status429Times: 0,
+  html200: false,
+  xml200: false,
+  text200: false,
+  badJson: false,
+  missingData: false,
+  hang: false,
+  stallAfterHeaders: false,
+  trickleMs: null,
+  latencyMs: null,
+  docsDown: false,
+  emptyListing: false,
+  perPageCap: null,
+  numbersAsNumbers: false,
+  repeatPages: false,
+  reportTotalCount: null,
 }
 
 export function loadIcreatFixtureRows(): FakeRow[] {
@@ -208,13 +224,21 @@ export async function startFakeOdcloud(options: FakeOdcloudOptions = {}): Promis
     if (faults.hang) return // never answer
     if (faults.latencyMs !== null) {
       const { latencyMs, ...rest } = faults
-      setTimeout(() => { if (!res.destroyed) answerData(res, params, dataRows, rawKey, rest) }, latencyMs)
+      setTimeout(() => {
+        if (!res.destroyed) answerData(res, params, dataRows, rawKey, rest)
+      }, latencyMs)
       return
     }
     answerData(res, params, dataRows, rawKey, faults)
   }
 
-  const answerData = (res: ServerResponse, params: URLSearchParams, dataRows: FakeRow[], rawKey: string | null, faults: Omit<FakeOdcloudFaults, 'latencyMs'>) => {
+  const answerData = (
+    res: ServerResponse,
+    params: URLSearchParams,
+    dataRows: FakeRow[],
+    rawKey: string | null,
+    faults: Omit<FakeOdcloudFaults, 'latencyMs'>,
+  ) => {
     if (faults.wrongKey || !keyAccepted(rawKey, validKey)) {
       send(res, faults.wrongKey === 403 ? 403 : 401, 'application/json;charset=UTF-8', FAKE_ODCLOUD_AUTH_BODY)
       return
@@ -223,8 +247,20 @@ export async function startFakeOdcloud(options: FakeOdcloudOptions = {}): Promis
     if (dataRequests <= faults.status429Times) return send(res, 429, 'text/plain', 'Too Many Requests')
     const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1)
     if (faults.status500OnPage === page) return sendJson(res, 500, { code: -5, msg: 'API 서버에 문제가 발생하였음' })
-    if (faults.html200) return send(res, 200, 'application/json', '<!DOCTYPE html><html><head><title>점검 중</title></head><body>서비스 점검 중입니다.</body></html>')
-    if (faults.xml200) return send(res, 200, 'application/json', '<?xml version="1.0" encoding="UTF-8"?><response><code>-1</code></response>')
+    if (faults.html200)
+      return send(
+        res,
+        200,
+        'application/json',
+        '<!DOCTYPE html><html><head><title>점검 중</title></head><body>서비스 점검 중입니다.</body></html>',
+      )
+    if (faults.xml200)
+      return send(
+        res,
+        200,
+        'application/json',
+        '<?xml version="1.0" encoding="UTF-8"?><response><code>-1</code></response>',
+      )
     if (faults.text200) return send(res, 200, 'application/json', 'Service Unavailable')
     if (faults.badJson) return send(res, 200, 'application/json', '{"currentCount": 10, "data": [{"과제번호": "C1')
     const all = faults.emptyListing ? [] : dataRows
@@ -236,7 +272,14 @@ export async function startFakeOdcloud(options: FakeOdcloudOptions = {}): Promis
     const start = faults.repeatPages ? 0 : (page - 1) * perPage
     const slice = all.slice(start, start + perPage).map((row) => (faults.numbersAsNumbers ? asNumbers(row) : row))
     const totalCount = faults.reportTotalCount ?? all.length
-    const body = JSON.stringify({ currentCount: slice.length, data: slice, matchCount: totalCount, page, perPage: asked, totalCount })
+    const body = JSON.stringify({
+      currentCount: slice.length,
+      data: slice,
+      matchCount: totalCount,
+      page,
+      perPage: asked,
+      totalCount,
+    })
     if (faults.stallAfterHeaders) return stallAfterHeaders(res, body)
     if (faults.trickleMs !== null) return trickle(res, body, faults.trickleMs)
     send(res, 200, 'application/json;charset=UTF-8', body)
@@ -255,7 +298,8 @@ export async function startFakeOdcloud(options: FakeOdcloudOptions = {}): Promis
 
     if (path === '/oas/docs') {
       if (faults.docsDown) return send(res, 500, 'text/html', '<html><body>500 Internal Server Error</body></html>')
-      if (params.get('namespace') !== '3074271/v1') return sendJson(res, 404, { code: -3, msg: '등록되지 않은 서비스 입니다.' })
+      if (params.get('namespace') !== '3074271/v1')
+        return sendJson(res, 404, { code: -3, msg: '등록되지 않은 서비스 입니다.' })
       return sendJson(res, 200, swaggerDocument(req.headers.host ?? '127.0.0.1'))
     }
     if (path === `/api${FAKE_ICREAT_NEW_PATH}`) return serveData(res, params, rows, receivedKey)

@@ -59,6 +59,18 @@ export async function createTestApp(options: { key?: string; trials?: number } =
     appInfo: { version: '9.9.9', platform: 'linux', logFolder: '/data/logs' },
   })
   return {
-    dir, core, settings, keyStore, events, sync, scheduler, handlers, saveDialog, openExternal, showItemInFolder, testKey, savedSearchesDialogs,
+    dir,
+    core,
+    settings,
+    keyStore,
+    events,
+    sync,
+    scheduler,
+    handlers,
+    saveDialog,
+    openExternal,
+    showItemInFolder,
+    testKey,
+    savedSearchesDialogs,
   }
 }

@@ -15,5 +15,11 @@ export async function failureOf(promise: Promise<unknown>): Promise<TrialsError>
 
 /** Everything a user or a log could ever see of an error. */
 export function everythingAbout(error: TrialsError): string {
-  return [error.message, JSON.stringify(error), error.stack ?? '', inspect(error, { depth: 10 }), String(error.cause)].join('\n')
+  return [
+    error.message,
+    JSON.stringify(error),
+    error.stack ?? '',
+    inspect(error, { depth: 10 }),
+    String(error.cause),
+  ].join('\n')
 }

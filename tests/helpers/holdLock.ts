@@ -6,6 +6,8 @@ import { lockStore } from '../../electron/core/store/trialStoreFile'
 
 void lockStore(process.argv[2]).then((lock) => {
   process.stdout.write('locked\n')
-  process.on('SIGTERM', () => { void lock.release().then(() => process.exit(0)) })
+  process.on('SIGTERM', () => {
+    void lock.release().then(() => process.exit(0))
+  })
   setInterval(() => undefined, 1000)
 })

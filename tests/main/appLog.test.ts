@@ -15,7 +15,9 @@ import type { SyncLogEntry } from '../../shared/trials'
 const KEY = 'SeCrEtKeY+abc/def0123456789=='
 const KEY_FORMS = [KEY, encodeURIComponent(KEY), encodeURIComponent(encodeURIComponent(KEY)), KEY.replace(/\+/g, ' ')]
 const dirs: string[] = []
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }) })
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
 
 function dataFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'trialdesk-log-'))
@@ -23,15 +25,23 @@ function dataFolder(): string {
   return dir
 }
 
-const logText = (folder: string) => readdirSync(join(folder, 'logs')).map((f) => readFileSync(join(folder, 'logs', f), 'utf8')).join('\n')
+const logText = (folder: string) =>
+  readdirSync(join(folder, 'logs'))
+    .map((f) => readFileSync(join(folder, 'logs', f), 'utf8'))
+    .join('\n')
 
 describe('the log file', () => {
   it('lands in <data folder>/logs/main.log with every spelling of the key redacted and control characters neutralised', () => {
     const folder = dataFolder()
     const log = createAppLog({ dataFolder: folder, serviceKey: () => KEY })
-    const failure = new Error(`request to https://apis.data.go.kr/x?serviceKey=${encodeURIComponent(KEY)}&pageNo=1 failed`)
+    const failure = new Error(
+      `request to https://apis.data.go.kr/x?serviceKey=${encodeURIComponent(KEY)}&pageNo=1 failed`,
+    )
     log.info('[startup] Trial Desk 0.1.0 on linux')
-    log.error('[sync] cris failed:', failure, { url: `?ServiceKey=${encodeURIComponent(encodeURIComponent(KEY))}`, key: KEY })
+    log.error('[sync] cris failed:', failure, {
+      url: `?ServiceKey=${encodeURIComponent(encodeURIComponent(KEY))}`,
+      key: KEY,
+    })
     log.warn(`title \x1b]0;owned\x07\x1b[31mred\x1b[0m with ${KEY.replace(/\+/g, ' ')}`)
 
     expect(log.file).toBe(join(folder, 'logs', 'main.log'))
@@ -80,13 +90,34 @@ describe('the log file', () => {
   it("writes each sync's summary and its error code, without the key", () => {
     const folder = dataFolder()
     const log = createAppLog({ dataFolder: folder, serviceKey: () => KEY })
-    const base = { id: 'x', startedAt: '2026-01-01T06:00:00.000Z', finishedAt: '2026-01-01T06:00:42.000Z', rejected: 0, unchanged: 0 }
+    const base = {
+      id: 'x',
+      startedAt: '2026-01-01T06:00:00.000Z',
+      finishedAt: '2026-01-01T06:00:42.000Z',
+      rejected: 0,
+      unchanged: 0,
+    }
     const ok: SyncLogEntry = {
-      ...base, source: 'cris', trigger: 'schedule', ok: true, fetched: 12_500, created: 3, updated: 10, removed: 1,
+      ...base,
+      source: 'cris',
+      trigger: 'schedule',
+      ok: true,
+      fetched: 12_500,
+      created: 3,
+      updated: 10,
+      removed: 1,
       warnings: [{ code: 'LISTING_INCONSISTENT', values: { expected: 2, received: 1, kept: 1 }, message: '…' }],
     }
     const failed: SyncLogEntry = {
-      ...base, source: 'icreat', trigger: 'manual', ok: false, fetched: 0, created: 0, updated: 0, removed: 0, warnings: [],
+      ...base,
+      source: 'icreat',
+      trigger: 'manual',
+      ok: false,
+      fetched: 0,
+      created: 0,
+      updated: 0,
+      removed: 0,
+      warnings: [],
       error: { code: 'TIMEOUT', message: `no answer (serviceKey=${KEY})` },
     }
     logAppEvent(log, 'sync:finished', { entries: [ok, failed] })

@@ -24,10 +24,14 @@ let asarPath: string
 
 async function productionDependencyDirs(): Promise<string[]> {
   // `npm ls` exits non-zero on any peer-dependency warning; its JSON/parseable output is still complete.
-  const { stdout } = await run('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, maxBuffer: 16 << 20 }).catch(
-    (e: { stdout: string }) => ({ stdout: e.stdout }),
-  )
-  return stdout.split('\n').filter((line) => line.includes('node_modules')).map((line) => relative(ROOT, line.trim()))
+  const { stdout } = await run('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+    cwd: ROOT,
+    maxBuffer: 16 << 20,
+  }).catch((e: { stdout: string }) => ({ stdout: e.stdout }))
+  return stdout
+    .split('\n')
+    .filter((line) => line.includes('node_modules'))
+    .map((line) => relative(ROOT, line.trim()))
 }
 
 beforeAll(async () => {
@@ -35,7 +39,8 @@ beforeAll(async () => {
   appDir = join(work, 'app')
   mkdirSync(appDir)
   await run(bin('electron-vite'), ['build', '--outDir', join(appDir, 'out')], { cwd: ROOT })
-  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) copyFileSync(join(ROOT, file), join(appDir, file))
+  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml'])
+    copyFileSync(join(ROOT, file), join(appDir, file))
   cpSync(join(ROOT, 'build'), join(appDir, 'build'), { recursive: true })
   for (const dir of await productionDependencyDirs()) cpSync(join(ROOT, dir), join(appDir, dir), { recursive: true })
 
@@ -45,7 +50,16 @@ beforeAll(async () => {
   chmodSync(join(electronDist, 'electron'), 0o755)
   await run(
     bin('electron-builder'),
-    ['--dir', '--linux', '--publish', 'never', '--projectDir', appDir, `-c.electronDist=${electronDist}`, `-c.directories.output=${join(work, 'dist')}`],
+    [
+      '--dir',
+      '--linux',
+      '--publish',
+      'never',
+      '--projectDir',
+      appDir,
+      `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${join(work, 'dist')}`,
+    ],
     { cwd: appDir, env: { ...process.env, CI: '' }, maxBuffer: 16 << 20 },
   )
   asarPath = join(work, 'dist', 'linux-unpacked', 'resources', 'app.asar')
@@ -59,7 +73,11 @@ afterAll(() => {
 async function launchBuiltApp(userData: string, env: Record<string, string> = {}) {
   const { stdout } = await run(
     process.execPath,
-    [join(__dirname, '..', 'fakes', 'loadMainBundle.cjs'), join(appDir, 'out', 'main', 'index.js'), String(Object.keys(IPC_CALLS).length)],
+    [
+      join(__dirname, '..', 'fakes', 'loadMainBundle.cjs'),
+      join(appDir, 'out', 'main', 'index.js'),
+      String(Object.keys(IPC_CALLS).length),
+    ],
     { env: { ...process.env, STUB_USER_DATA: userData, TRIALS_STORE: '', ...env } },
   )
   return JSON.parse(stdout.trim().split('\n').at(-1)!)
@@ -79,7 +97,12 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     expect([...recorded.channels].sort()).toEqual(Object.values(IPC_CALLS).sort())
     expect(recorded.singleInstanceLock).toBe(true)
     expect(recorded.windows).toHaveLength(1)
-    expect(recorded.windows[0].webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(recorded.windows[0].webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
     expect(recorded.windows[0].webPreferences.preload).toBe(join(appDir, 'out', 'preload', 'index.js'))
     expect(recorded.windows[0].loaded).toBe(join(appDir, 'out', 'renderer', 'index.html'))
     expect(recorded.cspHeader[0]).toMatch(/^default-src 'self'/)
@@ -112,7 +135,11 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     expect(recorded.exitCode).toBe(1)
     expect(recorded.channels).toEqual([])
     expect(recorded.dialogs).toHaveLength(1)
-    expect(recorded.dialogs[0]).toMatchObject({ type: 'error', message: expect.stringMatching(/손상/), buttons: ['데이터 파일 보기', '종료'] })
+    expect(recorded.dialogs[0]).toMatchObject({
+      type: 'error',
+      message: expect.stringMatching(/손상/),
+      buttons: ['데이터 파일 보기', '종료'],
+    })
     expect(recorded.dialogs[0].detail).toContain(storePath)
     expect(recorded.dialogs[0].detail).toMatch(/Nothing was deleted/)
     expect(recorded.shownItems).toEqual([storePath])
@@ -135,7 +162,11 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
 })
 
 describe('electron-builder', () => {
-  const builderConfig = () => import('js-yaml' as string).then((yaml: { load: (s: string) => unknown }) => yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>)
+  const builderConfig = () =>
+    import('js-yaml' as string).then(
+      (yaml: { load: (s: string) => unknown }) =>
+        yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>,
+    )
   const validate = async (config: unknown) => {
     const { validateConfiguration } = await import('app-builder-lib/out/util/config/config.js' as string)
     const { DebugLogger } = await import('builder-util/out/DebugLogger.js' as string)
@@ -154,9 +185,18 @@ describe('electron-builder', () => {
       appId: 'kr.trialdesk.app',
       productName: 'Trial Desk',
       directories: { output: 'dist', buildResources: 'build' },
-      nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, deleteAppDataOnUninstall: false },
+      nsis: {
+        oneClick: false,
+        perMachine: false,
+        allowToChangeInstallationDirectory: true,
+        deleteAppDataOnUninstall: false,
+      },
       mac: { target: ['dmg'], category: 'public.app-category.medical' },
-      linux: { target: ['AppImage', 'deb'], category: expect.stringMatching(/MedicalSoftware/), maintainer: expect.any(String) },
+      linux: {
+        target: ['AppImage', 'deb'],
+        category: expect.stringMatching(/MedicalSoftware/),
+        maintainer: expect.any(String),
+      },
     })
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).homepage).toMatch(/^https:/)
   })
@@ -174,7 +214,8 @@ describe('electron-builder', () => {
     for (const dep of Object.keys(pkg.dependencies)) expect(packaged, dep).toContain(dep)
     // Transitive production dependencies come along (node-schedule needs cron-parser at runtime).
     expect(packaged).toContain('cron-parser')
-    for (const dev of ['electron', 'vitest', 'react', 'typescript', 'electron-builder', '@electron']) expect(packaged, dev).not.toContain(dev)
+    for (const dev of ['electron', 'vitest', 'react', 'typescript', 'electron-builder', '@electron'])
+      expect(packaged, dev).not.toContain(dev)
     const appFiles = files.filter((f) => !f.startsWith('/node_modules/'))
     expect(appFiles.filter((f) => /\.(ts|tsx|map)$|\/\.env|\/tests?\/|fixtures/.test(f))).toEqual([])
     expect(files.filter((f) => /\.map$/.test(f))).toEqual([])

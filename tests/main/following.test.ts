@@ -36,7 +36,11 @@ async function appAround(sources: Source[], language: 'ko' | 'en' = 'ko') {
   const events: Array<{ event: string; payload: any }> = []
   const notify = vi.fn((_notice: SyncNotice) => undefined)
   const sync = createSyncCoordinator({
-    core, settings, keyStore: createMemoryKeyStore(TEST_KEY), scheduler: manualScheduler(), notify,
+    core,
+    settings,
+    keyStore: createMemoryKeyStore(TEST_KEY),
+    scheduler: manualScheduler(),
+    notify,
     emit: (event, payload) => void events.push({ event, payload }),
   })
   return { storePath, core, sync, notify, events }
@@ -56,7 +60,9 @@ describe('the notification after a sync', () => {
     await app.sync.run('manual')
     expect(app.notify).toHaveBeenCalledTimes(1)
     const notice = app.notify.mock.calls[0][0]
-    expect(notice.body).toBe("관심 검색 '폐암 2상' 3건, 관심 임상시험 1건 상태 변경\n'심부전 등록 연구' 모집전 → 모집중")
+    expect(notice.body).toBe(
+      "관심 검색 '폐암 2상' 3건, 관심 임상시험 1건 상태 변경\n'심부전 등록 연구' 모집전 → 모집중",
+    )
     notice.onClick()
     expect(app.events.at(-1)).toEqual({ event: 'app:navigate', payload: { screen: 'watched' } })
   })
@@ -84,26 +90,41 @@ describe('the notification after a sync', () => {
     const reload = await app.core.refreshIfChangedOnDisk()
     await app.sync.announce(reload!.newEntries, 'cli')
     expect(app.notify).toHaveBeenCalledTimes(1)
-    expect(app.notify.mock.calls[0][0]).toMatchObject({ title: 'Trial Desk — followed', body: "Saved search 'diabetes': 1" })
+    expect(app.notify.mock.calls[0][0]).toMatchObject({
+      title: 'Trial Desk — followed',
+      body: "Saved search 'diabetes': 1",
+    })
     app.notify.mock.calls[0][0].onClick()
     expect(app.events.at(-1)).toEqual({ event: 'app:navigate', payload: { screen: 'saved', savedSearch: 'diabetes' } })
   })
 
   it('text: at most two searches and three status changes named, the rest counted; removed and restored said so', () => {
-    const notice = followingNoticeText({
-      saved: [{ name: 'a', count: 1 }, { name: 'b', count: 2 }, { name: 'c', count: 3 }],
-      watched: ['x:1', 'x:2', 'x:3', 'x:4', 'x:5'],
-      statusChanges: [
-        { id: 'x:1', title: '가', kind: 'removed', from: '모집중', to: null },
-        { id: 'x:2', title: '나', kind: 'restored', from: null, to: '모집중' },
-        { id: 'x:3', title: '다', kind: 'status', from: '모집중', to: '모집완료' },
-        { id: 'x:4', title: '라', kind: 'status', from: null, to: '모집중' },
-      ],
-    }, 'ko')
-    expect(notice?.body).toBe([
-      "관심 검색 'a' 1건, 관심 검색 'b' 2건, 외 1개 검색, 관심 임상시험 4건 상태 변경, 관심 임상시험 1건 변경",
-      "'가' 등록처에서 삭제됨", "'나' 다시 등록됨", "'다' 모집중 → 모집완료", '외 1건',
-    ].join('\n'))
+    const notice = followingNoticeText(
+      {
+        saved: [
+          { name: 'a', count: 1 },
+          { name: 'b', count: 2 },
+          { name: 'c', count: 3 },
+        ],
+        watched: ['x:1', 'x:2', 'x:3', 'x:4', 'x:5'],
+        statusChanges: [
+          { id: 'x:1', title: '가', kind: 'removed', from: '모집중', to: null },
+          { id: 'x:2', title: '나', kind: 'restored', from: null, to: '모집중' },
+          { id: 'x:3', title: '다', kind: 'status', from: '모집중', to: '모집완료' },
+          { id: 'x:4', title: '라', kind: 'status', from: null, to: '모집중' },
+        ],
+      },
+      'ko',
+    )
+    expect(notice?.body).toBe(
+      [
+        "관심 검색 'a' 1건, 관심 검색 'b' 2건, 외 1개 검색, 관심 임상시험 4건 상태 변경, 관심 임상시험 1건 변경",
+        "'가' 등록처에서 삭제됨",
+        "'나' 다시 등록됨",
+        "'다' 모집중 → 모집완료",
+        '외 1건',
+      ].join('\n'),
+    )
     expect(followingNoticeText({ saved: [], watched: [], statusChanges: [] }, 'ko')).toBeNull()
   })
 })

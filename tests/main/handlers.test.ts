@@ -10,38 +10,91 @@ const long = (n: number) => 'x'.repeat(n)
 /** Malformed arguments per channel; each must come back as VALIDATION without reaching the core. */
 const BAD_ARGS: Record<IpcCallName, unknown[][]> = {
   listTrials: [
-    [], [null], ['q'], [{ limit: 0 }], [{ limit: 101 }], [{ limit: 2.5 }], [{ offset: -1 }], [{ q: long(201) }],
-    [{ sources: ['pubmed'] }], [{ kinds: ['deleted'] }], [{ sort: 'random' }], [{ withinDays: 0 }],
-    [{ now: 'yesterday' }], [{ fields: [{ name: '', value: 'x' }] }], [{ unknownKey: 1 }], [{}, 'extra'],
+    [],
+    [null],
+    ['q'],
+    [{ limit: 0 }],
+    [{ limit: 101 }],
+    [{ limit: 2.5 }],
+    [{ offset: -1 }],
+    [{ q: long(201) }],
+    [{ sources: ['pubmed'] }],
+    [{ kinds: ['deleted'] }],
+    [{ sort: 'random' }],
+    [{ withinDays: 0 }],
+    [{ now: 'yesterday' }],
+    [{ fields: [{ name: '', value: 'x' }] }],
+    [{ unknownKey: 1 }],
+    [{}, 'extra'],
   ],
   getTrial: [
-    [], [42], [''], ['C100001'], ['pubmed:1'], ['icreat:'], [`icreat:${long(41)}`], ['icreat:../../etc'],
-    ['icreat:C1 OR 1=1'], [{ id: 'icreat:C1' }],
+    [],
+    [42],
+    [''],
+    ['C100001'],
+    ['pubmed:1'],
+    ['icreat:'],
+    [`icreat:${long(41)}`],
+    ['icreat:../../etc'],
+    ['icreat:C1 OR 1=1'],
+    [{ id: 'icreat:C1' }],
   ],
-  startSync: [[{ sources: ['pubmed'] }], [{ sources: [] }], ['icreat'], [{ sources: 'icreat' }], [{ force: true }], [{}, 1]],
+  startSync: [
+    [{ sources: ['pubmed'] }],
+    [{ sources: [] }],
+    ['icreat'],
+    [{ sources: 'icreat' }],
+    [{ force: true }],
+    [{}, 1],
+  ],
   cancelSync: [[1], ['now']],
   getSyncStatus: [[{}]],
   getSyncLog: [[{ limit: 0 }], [{ limit: 201 }], [{ offset: -5 }], [{ source: 'x' }], [{ ok: 'yes' }], [{ page: 1 }]],
   getSettings: [[true]],
   updateSettings: [
-    [], [null], [{ language: 'fr' }], [{ pageSize: 30 }], [{ schedule: { time: '25:00' } }],
-    [{ schedule: { time: '6:00' } }], [{ schedule: { enabled: 'yes' } }], [{ defaultWithinDays: -1 }],
-    [{ sources: { pubmed: { enabled: true } } }], [{ crisDetailBudget: 1e9 }], [{ serviceKey: 'abc' }],
+    [],
+    [null],
+    [{ language: 'fr' }],
+    [{ pageSize: 30 }],
+    [{ schedule: { time: '25:00' } }],
+    [{ schedule: { time: '6:00' } }],
+    [{ schedule: { enabled: 'yes' } }],
+    [{ defaultWithinDays: -1 }],
+    [{ sources: { pubmed: { enabled: true } } }],
+    [{ crisDetailBudget: 1e9 }],
+    [{ serviceKey: 'abc' }],
     [{ lastQuery: { limit: 1000 } }],
   ],
   getKeyInfo: [['x']],
-  setServiceKey: [[], [123], ['short'], [long(513)], ['has space inside the key'], ['키가한글로되어있습니다열자'], ['tab\there1234']],
+  setServiceKey: [
+    [],
+    [123],
+    ['short'],
+    [long(513)],
+    ['has space inside the key'],
+    ['키가한글로되어있습니다열자'],
+    ['tab\there1234'],
+  ],
   clearServiceKey: [['all']],
   testServiceKey: [[TEST_KEY]],
   exportCsv: [
-    [], [{ query: {} }], [{ query: {}, language: 'fr' }], [{ query: { limit: 500 }, language: 'ko' }],
+    [],
+    [{ query: {} }],
+    [{ query: {}, language: 'fr' }],
+    [{ query: { limit: 500 }, language: 'ko' }],
     [{ query: {}, language: 'ko', path: '/etc/passwd' }],
   ],
   showExportedFile: [[], [42], [''], [long(4097)]],
   openExternal: [[], [42], [''], [long(2049)], [{ url: 'https://data.go.kr' }]],
   getAppInfo: [[1]],
   listSavedSearches: [[1]],
-  addSavedSearch: [[], [{ name: '' , query: {} }], [{ name: long(101), query: {} }], [{ name: 'x', query: { limit: 5 } }], [{ name: 'x', query: {}, extra: 1 }]],
+  addSavedSearch: [
+    [],
+    [{ name: '', query: {} }],
+    [{ name: long(101), query: {} }],
+    [{ name: 'x', query: { limit: 5 } }],
+    [{ name: 'x', query: {}, extra: 1 }],
+  ],
   renameSavedSearch: [['a'], ['a', ''], ['a', 42]],
   moveSavedSearch: [['a'], ['a', -1], ['a', 1.5], ['a', '1']],
   updateSavedSearch: [['a'], ['a', { name: 'b' }], ['a', { alerts: 'yes' }]],
@@ -65,23 +118,26 @@ describe('IPC handlers', () => {
   })
 
   for (const [name, cases] of Object.entries(BAD_ARGS) as [IpcCallName, unknown[][]][]) {
-    it.each(cases.map((args) => [JSON.stringify(args).slice(0, 60), args]))(`${name} rejects %s with VALIDATION`, async (_label, args) => {
-      const app = await createTestApp({ key: TEST_KEY, trials: 3 })
-      const result = await app.handlers[name](...(args as unknown[]))
-      expect(result.ok).toBe(false)
-      if (!result.ok) {
-        expect(result.error.code).toBe('VALIDATION')
-        expect(result.error.message).toMatch(/try again/i)
-      }
-      expect(app.core.syncCalls).toHaveLength(0)
-      expect(app.core.listCalls).toBe(0)
-      expect(app.saveDialog).not.toHaveBeenCalled()
-      expect(app.openExternal).not.toHaveBeenCalled()
-      expect(app.showItemInFolder).not.toHaveBeenCalled()
-      expect(app.testKey).not.toHaveBeenCalled()
-      expect(app.settings.get().language).toBe('ko')
-      expect(app.keyStore.get()).toBe(TEST_KEY)
-    })
+    it.each(cases.map((args) => [JSON.stringify(args).slice(0, 60), args]))(
+      `${name} rejects %s with VALIDATION`,
+      async (_label, args) => {
+        const app = await createTestApp({ key: TEST_KEY, trials: 3 })
+        const result = await app.handlers[name](...(args as unknown[]))
+        expect(result.ok).toBe(false)
+        if (!result.ok) {
+          expect(result.error.code).toBe('VALIDATION')
+          expect(result.error.message).toMatch(/try again/i)
+        }
+        expect(app.core.syncCalls).toHaveLength(0)
+        expect(app.core.listCalls).toBe(0)
+        expect(app.saveDialog).not.toHaveBeenCalled()
+        expect(app.openExternal).not.toHaveBeenCalled()
+        expect(app.showItemInFolder).not.toHaveBeenCalled()
+        expect(app.testKey).not.toHaveBeenCalled()
+        expect(app.settings.get().language).toBe('ko')
+        expect(app.keyStore.get()).toBe(TEST_KEY)
+      },
+    )
   }
 
   it('every channel answers well-formed arguments with ok', async () => {
@@ -104,7 +160,9 @@ describe('IPC handlers', () => {
       openExternal: ['https://www.data.go.kr/data/3074271/fileData.do'],
       getAppInfo: [],
       listSavedSearches: [],
-      addSavedSearch: [{ name: '폐암 2상', query: { q: '폐암', withinDays: null, fields: [{ name: 'phase', value: '2상' }] } }],
+      addSavedSearch: [
+        { name: '폐암 2상', query: { q: '폐암', withinDays: null, fields: [{ name: 'phase', value: '2상' }] } },
+      ],
       renameSavedSearch: ['폐암 2상', '폐암 II상'],
       moveSavedSearch: ['폐암 II상', 0],
       updateSavedSearch: ['폐암 II상', { alerts: false }],
@@ -144,7 +202,10 @@ describe('IPC handlers', () => {
     // ClinicalTrials.gov needs no key: with it off, nothing can sync.
     await app.handlers.updateSettings({ sources: { ctgov: { enabled: false } } })
     const result = await app.handlers.startSync()
-    expect(result).toMatchObject({ ok: false, error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) },
+    })
     expect(app.core.syncCalls).toHaveLength(0)
     expect(await app.handlers.listTrials({})).toMatchObject({ ok: true, data: { total: 2 } })
   })
@@ -170,7 +231,10 @@ describe('IPC handlers', () => {
     const app = await createTestApp({ key: TEST_KEY })
     await app.handlers.startSync({ sources: ['ctgov'], fullResync: true })
     expect(app.core.syncCalls[0]).toMatchObject({ sources: ['ctgov'], fullResync: true })
-    expect(await app.handlers.startSync({ fullResync: 'yes' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await app.handlers.startSync({ fullResync: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
   })
 
   it('cancelSync aborts the running sync', async () => {
@@ -190,22 +254,35 @@ describe('IPC handlers', () => {
     const app = await createTestApp()
     const result = await app.handlers.updateSettings({ schedule: { enabled: false }, language: 'en' })
     expect(result).toMatchObject({ ok: true, data: { schedule: { enabled: false, time: '06:00' }, language: 'en' } })
-    expect(JSON.parse(readFileSync(app.settings.path, 'utf8'))).toMatchObject({ language: 'en', schedule: { enabled: false } })
+    expect(JSON.parse(readFileSync(app.settings.path, 'utf8'))).toMatchObject({
+      language: 'en',
+      schedule: { enabled: false },
+    })
     expect(await app.handlers.getSyncStatus()).toMatchObject({ ok: true, data: { nextScheduledAt: null } })
   })
 
   it('testServiceKey reports the row count, or the classified error, and NO_KEY when no key is set', async () => {
     const app = await createTestApp()
-    expect(await app.handlers.testServiceKey()).toMatchObject({ ok: true, data: { ok: false, error: { code: 'NO_KEY' } } })
+    expect(await app.handlers.testServiceKey()).toMatchObject({
+      ok: true,
+      data: { ok: false, error: { code: 'NO_KEY' } },
+    })
     await app.handlers.setServiceKey(TEST_KEY)
     expect(await app.handlers.testServiceKey()).toEqual({
       ok: true,
       data: {
-        ok: true, totalCount: 145,
-        sources: [{ source: 'icreat', ok: true, totalCount: 145 }, { source: 'cris', ok: true, totalCount: 145 }],
+        ok: true,
+        totalCount: 145,
+        sources: [
+          { source: 'icreat', ok: true, totalCount: 145 },
+          { source: 'cris', ok: true, totalCount: 145 },
+        ],
       },
     })
-    expect(app.testKey.mock.calls.map((c) => [c[0], c[2]])).toEqual([[TEST_KEY, 'icreat'], [TEST_KEY, 'cris']])
+    expect(app.testKey.mock.calls.map((c) => [c[0], c[2]])).toEqual([
+      [TEST_KEY, 'icreat'],
+      [TEST_KEY, 'cris'],
+    ])
   })
 
   it('testServiceKey tests every enabled source: a key approved for one dataset only is reported per source', async () => {
@@ -218,18 +295,34 @@ describe('IPC handlers', () => {
     expect(await app.handlers.testServiceKey()).toMatchObject({
       ok: true,
       data: {
-        ok: false, error: { code: 'AUTH' },
-        sources: [{ source: 'icreat', ok: true, totalCount: 145 }, { source: 'cris', ok: false, error: { code: 'AUTH' } }],
+        ok: false,
+        error: { code: 'AUTH' },
+        sources: [
+          { source: 'icreat', ok: true, totalCount: 145 },
+          { source: 'cris', ok: false, error: { code: 'AUTH' } },
+        ],
       },
     })
     await app.handlers.updateSettings({ sources: { icreat: { enabled: true }, cris: { enabled: false } } })
-    expect(await app.handlers.testServiceKey()).toMatchObject({ ok: true, data: { ok: true, sources: [{ source: 'icreat' }] } })
+    expect(await app.handlers.testServiceKey()).toMatchObject({
+      ok: true,
+      data: { ok: true, sources: [{ source: 'icreat' }] },
+    })
   })
 
   it('openExternal opens only allow-listed https links', async () => {
     const app = await createTestApp()
-    expect(await app.handlers.openExternal('https://cris.nih.go.kr/cris/search/detailSearch.do?seq=1')).toEqual({ ok: true, data: { opened: true } })
-    for (const url of ['http://www.data.go.kr/', 'https://evil.example/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://data.go.kr.evil.example/']) {
+    expect(await app.handlers.openExternal('https://cris.nih.go.kr/cris/search/detailSearch.do?seq=1')).toEqual({
+      ok: true,
+      data: { opened: true },
+    })
+    for (const url of [
+      'http://www.data.go.kr/',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'https://data.go.kr.evil.example/',
+    ]) {
       expect(await app.handlers.openExternal(url)).toEqual({ ok: true, data: { opened: false } })
     }
     expect(app.openExternal).toHaveBeenCalledTimes(1)
@@ -248,7 +341,13 @@ describe('IPC handlers', () => {
     const app = await createTestApp()
     expect(await app.handlers.getAppInfo()).toEqual({
       ok: true,
-      data: { version: '9.9.9', platform: 'linux', storePath: '/data/trials.json', storeBytes: 1234, logFolder: '/data/logs' },
+      data: {
+        version: '9.9.9',
+        platform: 'linux',
+        storePath: '/data/trials.json',
+        storeBytes: 1234,
+        logFolder: '/data/logs',
+      },
     })
   })
 })
@@ -268,9 +367,13 @@ describe('the service key never reaches the renderer', () => {
     const leaky = `request to https://api.odcloud.kr/api?serviceKey=${encodeURIComponent(TEST_KEY)} failed (${TEST_KEY})`
     app.core.syncResult = async (options) => {
       options.onProgress?.({ source: 'icreat', phase: 'list', done: 1, total: 2 })
-      return [logEntry('icreat', {
-        ok: false, error: { code: 'AUTH', message: leaky }, warnings: [{ code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: leaky }, message: leaky }],
-      })]
+      return [
+        logEntry('icreat', {
+          ok: false,
+          error: { code: 'AUTH', message: leaky },
+          warnings: [{ code: 'CRIS_DETAILS_MISSING', values: { count: 1, trialIds: leaky }, message: leaky }],
+        }),
+      ]
     }
     app.testKey.mockRejectedValueOnce(new TrialsError('AUTH', leaky))
     const results: unknown[] = [
@@ -291,7 +394,10 @@ describe('the service key never reaches the renderer', () => {
       throw new TrialsError('STORE_IN_USE', leaky)
     }
     results.push(await app.handlers.startSync())
-    expect(app.events.at(-1)).toMatchObject({ event: 'sync:finished', payload: { entries: [], error: { code: 'STORE_IN_USE' } } })
+    expect(app.events.at(-1)).toMatchObject({
+      event: 'sync:finished',
+      payload: { entries: [], error: { code: 'STORE_IN_USE' } },
+    })
     const everything = JSON.stringify({ results, events: app.events })
     expect(everything).toContain('***') // the leak was there, and was scrubbed (the core's placeholder)
     expect(everything).not.toContain(TEST_KEY)

@@ -44,9 +44,16 @@ async function appAround(storePath: string, sources: Source[]) {
   }
   const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler: manualScheduler(), refreshStore })
   const handlers = createApiHandlers({
-    core, settings, keyStore, sync,
-    testKey: async () => ({ totalCount: 0 }), saveDialog: async () => null, openExternal: async () => undefined, showItemInFolder: () => undefined,
-    appInfo: { version: '0', platform: 'linux', logFolder: '/data/logs' }, beforeRead: refreshStore,
+    core,
+    settings,
+    keyStore,
+    sync,
+    testKey: async () => ({ totalCount: 0 }),
+    saveDialog: async () => null,
+    openExternal: async () => undefined,
+    showItemInFolder: () => undefined,
+    appInfo: { version: '0', platform: 'linux', logFolder: '/data/logs' },
+    beforeRead: refreshStore,
   })
   return { core, sync, handlers, events }
 }
@@ -66,7 +73,9 @@ describe('a CLI writing the store while the app is open', () => {
     expect(finished).toHaveLength(1)
     expect(finished[0].payload.entries).toMatchObject([{ source: 'icreat', ok: true, created: 3 }])
     const status = await app.handlers.getSyncStatus()
-    expect(status.ok && status.data.sources.find((s) => s.source === 'icreat')?.lastSuccessAt).toBe('2026-01-01T00:00:00.000Z')
+    expect(status.ok && status.data.sources.find((s) => s.source === 'icreat')?.lastSuccessAt).toBe(
+      '2026-01-01T00:00:00.000Z',
+    )
 
     // The app syncs next: the CLI's 3 trials stay and one more arrives.
     icreat.rows = rowsFor(ids(4))
@@ -98,8 +107,14 @@ describe('a CLI holding the writer lock', () => {
       const app = await appAround(storePath, [icreat.source])
       expect(await app.handlers.listTrials({ withinDays: null })).toMatchObject({ ok: true, data: { total: 2 } })
       const reply = await app.handlers.startSync()
-      expect(reply).toMatchObject({ ok: false, error: { code: 'STORE_IN_USE', message: expect.stringMatching(/Wait for it to finish/) } })
-      expect(app.events.at(-1)).toEqual({ event: 'sync:finished', payload: { entries: [], error: reply.ok ? null : reply.error } })
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'STORE_IN_USE', message: expect.stringMatching(/Wait for it to finish/) },
+      })
+      expect(app.events.at(-1)).toEqual({
+        event: 'sync:finished',
+        payload: { entries: [], error: reply.ok ? null : reply.error },
+      })
       expect(await app.handlers.listTrials({ withinDays: null })).toMatchObject({ ok: true, data: { total: 2 } })
     } finally {
       await lock.release()

@@ -12,7 +12,9 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'trialdesk-settings-'))
 
 describe('settings persistence', () => {
   it('lives beside the store as settings.json', () => {
-    expect(settingsPathFor(join('/data', 'Trial Desk', 'trials.json'))).toBe(join('/data', 'Trial Desk', 'settings.json'))
+    expect(settingsPathFor(join('/data', 'Trial Desk', 'trials.json'))).toBe(
+      join('/data', 'Trial Desk', 'settings.json'),
+    )
   })
 
   it('starts from the defaults and survives a restart', async () => {
@@ -98,7 +100,12 @@ describe('service key storage', () => {
     const dir = tempDir()
     const file = join(dir, 'service-key.bin')
     writeFileSync(file, 'not encrypted by this keychain')
-    const broken = { ...fakeSafeStorage(), decryptString: () => { throw new Error('decrypt failed') } }
+    const broken = {
+      ...fakeSafeStorage(),
+      decryptString: () => {
+        throw new Error('decrypt failed')
+      },
+    }
     expect(createSafeStorageKeyStore(file, broken).info()).toEqual({ isSet: false, last4: null })
   })
 })

@@ -18,7 +18,14 @@ const YESTERDAY_0700 = new Date(2025, 2, 9, 7, 0, 0).toISOString()
 const tempDirs: string[] = []
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
-async function setup(options: { key?: string | null; online?: boolean; lastSuccess?: string | null; extra?: Partial<SyncCoordinatorDeps> } = {}) {
+async function setup(
+  options: {
+    key?: string | null
+    online?: boolean
+    lastSuccess?: string | null
+    extra?: Partial<SyncCoordinatorDeps>
+  } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'trialdesk-sync-'))
   tempDirs.push(dir)
   const core = createFakeCore()
@@ -31,7 +38,11 @@ async function setup(options: { key?: string | null; online?: boolean; lastSucce
   const scheduler = manualScheduler()
   let clock = NOW
   const coordinator = createSyncCoordinator({
-    core, settings, keyStore, scheduler, notify,
+    core,
+    settings,
+    keyStore,
+    scheduler,
+    notify,
     emit: (event, payload) => void events.push({ event, payload }),
     now: () => clock,
     online: options.online ?? true,
@@ -150,7 +161,8 @@ describe('sync coordinator', () => {
   it('spaces automatic retries after a failure so wake bursts cannot hammer the API', async () => {
     const t = await setup({ extra: { minAutoIntervalMs: 60_000 } })
     stop = t.coordinator.stop
-    t.core.syncResult = async (o) => o.sources.map((s) => logEntry(s, { ok: false, error: { code: 'NETWORK', message: 'offline' } }))
+    t.core.syncResult = async (o) =>
+      o.sources.map((s) => logEntry(s, { ok: false, error: { code: 'NETWORK', message: 'offline' } }))
     expect(await t.coordinator.catchUpIfOverdue('start')).toBe('synced')
     expect(await t.coordinator.catchUpIfOverdue('resume')).toBe('skipped-recent-attempt')
     t.setClock(new Date(NOW.getTime() + 61_000))
@@ -215,7 +227,10 @@ describe('sync coordinator', () => {
     await keyless.settings.update({ sources: { ctgov: { enabled: false } } })
     await expect(keyless.coordinator.run('manual')).rejects.toMatchObject({ code: 'NO_KEY' })
     expect(keyless.events).toEqual([
-      { event: 'sync:finished', payload: { entries: [], error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) } } },
+      {
+        event: 'sync:finished',
+        payload: { entries: [], error: { code: 'NO_KEY', message: expect.stringMatching(/data\.go\.kr/) } },
+      },
     ])
     const t = await setup()
     t.core.syncResult = async () => {
@@ -223,7 +238,12 @@ describe('sync coordinator', () => {
     }
     expect(await t.coordinator.catchUpIfOverdue('start')).toBe('synced')
     const finished = t.events.filter((e) => e.event === 'sync:finished')
-    expect(finished).toEqual([{ event: 'sync:finished', payload: { entries: [], error: { code: 'STORE_IN_USE', message: expect.any(String) } } }])
+    expect(finished).toEqual([
+      {
+        event: 'sync:finished',
+        payload: { entries: [], error: { code: 'STORE_IN_USE', message: expect.any(String) } },
+      },
+    ])
     t.core.syncResult = async () => {
       throw new Error('a bug')
     }

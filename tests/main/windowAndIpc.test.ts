@@ -12,7 +12,14 @@ import { registerIpc } from '../../electron/main/ipc/registerIpc'
 import { appMenuTemplate } from '../../electron/main/menu/appMenuTemplate'
 import { storeRecoveredEvents } from '../../electron/main/storeRecovery'
 import { buildTrialDeskApi } from '../../electron/preload/buildApi'
-import { FakeBrowserWindow, fakeContextBridge, fakeIpcMain, fakeIpcRenderer, fakeScreen, fakeShell } from '../fakes/fakeElectron'
+import {
+  FakeBrowserWindow,
+  fakeContextBridge,
+  fakeIpcMain,
+  fakeIpcRenderer,
+  fakeScreen,
+  fakeShell,
+} from '../fakes/fakeElectron'
 import { createTestApp, TEST_KEY } from '../fakes/testApp'
 
 const REFUSED_URLS = [
@@ -88,15 +95,25 @@ describe('main window', () => {
     first.win.emit('close')
     // The save is asynchronous: wait for the file (a condition, not a fixed sleep).
     const statePath = join(first.dir, 'window-state.json')
-    return vi.waitFor(() => JSON.parse(readFileSync(statePath, 'utf8')), { timeout: 10_000 }).then((saved) => {
-      expect(saved.bounds).toEqual({ x: 100, y: 50, width: 1000, height: 700 })
-      createMainWindow({ preloadPath: 'p', indexHtmlPath: 'i', windowStatePath: join(first.dir, 'window-state.json') })
-      expect(FakeBrowserWindow.instances.at(-1)!.options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 })
-      // The second monitor it was on is gone.
-      fakeScreen.displays = [{ workArea: { x: 2000, y: 0, width: 1920, height: 1080 } }]
-      createMainWindow({ preloadPath: 'p', indexHtmlPath: 'i', windowStatePath: join(first.dir, 'window-state.json') })
-      expect(FakeBrowserWindow.instances.at(-1)!.options.x).toBeUndefined()
-    })
+    return vi
+      .waitFor(() => JSON.parse(readFileSync(statePath, 'utf8')), { timeout: 10_000 })
+      .then((saved) => {
+        expect(saved.bounds).toEqual({ x: 100, y: 50, width: 1000, height: 700 })
+        createMainWindow({
+          preloadPath: 'p',
+          indexHtmlPath: 'i',
+          windowStatePath: join(first.dir, 'window-state.json'),
+        })
+        expect(FakeBrowserWindow.instances.at(-1)!.options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 })
+        // The second monitor it was on is gone.
+        fakeScreen.displays = [{ workArea: { x: 2000, y: 0, width: 1920, height: 1080 } }]
+        createMainWindow({
+          preloadPath: 'p',
+          indexHtmlPath: 'i',
+          windowStatePath: join(first.dir, 'window-state.json'),
+        })
+        expect(FakeBrowserWindow.instances.at(-1)!.options.x).toBeUndefined()
+      })
   })
 
   it('restorableBounds rejects a window whose title bar is off-screen', () => {
@@ -134,12 +151,22 @@ describe('IPC registration', () => {
     expect(await list(trustedFrame, {})).toMatchObject({ ok: true, data: { total: 2 } })
     expect(await list({ senderFrame: { url: 'http://localhost:5173/' } }, {})).toMatchObject({ ok: true })
     const setKey = fakeIpcMain.handlers.get('key:set')!
-    for (const url of ['https://evil.example/', 'file:///tmp/evil.html', `file://${rendererDir}/../../evil.html`, 'http://localhost:5174/', '', null]) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/evil.html',
+      `file://${rendererDir}/../../evil.html`,
+      'http://localhost:5174/',
+      '',
+      null,
+    ]) {
       const result = await setKey({ senderFrame: url === null ? null : { url } }, 'attacker-chosen-key-0000')
       expect(result, String(url)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     }
     expect(app.keyStore.get()).toBe(TEST_KEY)
-    expect(await fakeIpcMain.handlers.get('trials:get')!(trustedFrame, 'bad id')).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await fakeIpcMain.handlers.get('trials:get')!(trustedFrame, 'bad id')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    })
   })
 })
 
@@ -171,10 +198,15 @@ describe('preload window.api', () => {
 describe('menu and store recovery', () => {
   it('has Sync now, Settings, Quit, Edit roles, and reload only in development', () => {
     const actions = { syncNow: () => undefined, openSettings: () => undefined, openLogFolder: () => undefined }
-    const flat = (items: any[]): any[] => items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])])
+    const flat = (items: any[]): any[] =>
+      items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])])
     const prod = flat(appMenuTemplate({ language: 'ko', isDev: false, isMac: false }, actions))
-    expect(prod.map((i) => i.label).filter(Boolean)).toEqual(expect.arrayContaining(['지금 동기화', '설정…', '종료', '편집', '보기']))
-    expect(prod.map((i) => i.role)).toEqual(expect.arrayContaining(['quit', 'copy', 'paste', 'undo', 'selectAll', 'zoomIn', 'togglefullscreen']))
+    expect(prod.map((i) => i.label).filter(Boolean)).toEqual(
+      expect.arrayContaining(['지금 동기화', '설정…', '종료', '편집', '보기']),
+    )
+    expect(prod.map((i) => i.role)).toEqual(
+      expect.arrayContaining(['quit', 'copy', 'paste', 'undo', 'selectAll', 'zoomIn', 'togglefullscreen']),
+    )
     expect(prod.map((i) => i.role)).not.toContain('reload')
     expect(prod.map((i) => i.role)).not.toContain('toggleDevTools')
     const dev = flat(appMenuTemplate({ language: 'en', isDev: true, isMac: false }, actions))
@@ -184,8 +216,17 @@ describe('menu and store recovery', () => {
 
   it('has 도움말 → 로그 폴더 열기 / Help → Open Log Folder, which opens the log folder', () => {
     let opened = 0
-    const actions = { syncNow: () => undefined, openSettings: () => undefined, openLogFolder: () => { opened++ } }
-    for (const [language, help, item] of [['ko', '도움말', '로그 폴더 열기'], ['en', 'Help', 'Open Log Folder']] as const) {
+    const actions = {
+      syncNow: () => undefined,
+      openSettings: () => undefined,
+      openLogFolder: () => {
+        opened++
+      },
+    }
+    for (const [language, help, item] of [
+      ['ko', '도움말', '로그 폴더 열기'],
+      ['en', 'Help', 'Open Log Folder'],
+    ] as const) {
       const menu = appMenuTemplate({ language, isDev: false, isMac: false }, actions)
       const helpMenu = menu.find((m) => m.label === help)!
       const entry = (helpMenu.submenu as Array<{ label?: string; click?: () => void }>).find((i) => i.label === item)!

@@ -24,7 +24,16 @@ interface CrisInput {
   detailsPending?: boolean
 }
 
-function cris({ n, status, title, sites = ['서울대학교병원'], condition, hoursAgo: h = n, history, detailsPending }: CrisInput) {
+function cris({
+  n,
+  status,
+  title,
+  sites = ['서울대학교병원'],
+  condition,
+  hoursAgo: h = n,
+  history,
+  detailsPending,
+}: CrisInput) {
   const id = `KCT${String(n).padStart(7, '0')}`
   const fields: Record<string, unknown> = {
     ...(crisDetail as unknown as Record<string, unknown>),
@@ -39,18 +48,35 @@ function cris({ n, status, title, sites = ['서울대학교병원'], condition, 
   }
   if (detailsPending) {
     // Only /detail carries these: a pending trial has none of them yet.
-    for (const name of ['recruitment_status_kr', 'recruitment_status_en', 'research_items', 'hc_code_kr', 'hc_code_en']) delete fields[name]
+    for (const name of ['recruitment_status_kr', 'recruitment_status_en', 'research_items', 'hc_code_kr', 'hc_code_en'])
+      delete fields[name]
   }
-  return storedTrial({ source: 'cris', sourceId: id, fields, changedAt: hoursAgo(h), changeKind: history ? 'updated' : 'new', history, detailsPending })
+  return storedTrial({
+    source: 'cris',
+    sourceId: id,
+    fields,
+    changedAt: hoursAgo(h),
+    changeKind: history ? 'updated' : 'new',
+    history,
+    detailsPending,
+  })
 }
 
 /** 3 recruiting, 2 not yet recruiting, 2 closed, 1 invitation-only; one of the recruiting ones changed status today. */
 function registry() {
   return [
     cris({
-      n: 1, status: '모집중', title: '제2형 당뇨병 환자에서 신약의 효과', condition: '당뇨병', sites: ['서울대학교병원', '세브란스병원'],
+      n: 1,
+      status: '모집중',
+      title: '제2형 당뇨병 환자에서 신약의 효과',
+      condition: '당뇨병',
+      sites: ['서울대학교병원', '세브란스병원'],
       history: [
-        { at: hoursAgo(1), kind: 'updated', changes: [{ field: 'recruitment_status_kr', from: '모집전', to: '모집중' }] },
+        {
+          at: hoursAgo(1),
+          kind: 'updated',
+          changes: [{ field: 'recruitment_status_kr', from: '모집전', to: '모집중' }],
+        },
         { at: hoursAgo(500), kind: 'created', changes: [] },
       ],
     }),
@@ -137,7 +163,9 @@ describe('the clinical list', () => {
   })
 
   it('offers a search box in the site menu', async () => {
-    const many = Array.from({ length: 14 }, (_, i) => cris({ n: 20 + i, status: '모집중', title: `연구 ${i}`, sites: [`병원${String(i).padStart(2, '0')}`] }))
+    const many = Array.from({ length: 14 }, (_, i) =>
+      cris({ n: 20 + i, status: '모집중', title: `연구 ${i}`, sites: [`병원${String(i).padStart(2, '0')}`] }),
+    )
     const { user } = await renderApp({ trials: [...many, ...registry()], settings: { defaultWithinDays: null } })
     await screen.findByText(/\/ 22$/)
     await user.click(screen.getByText('연구 실시기관', { selector: 'summary' }))
@@ -173,7 +201,11 @@ describe('the referral card', () => {
   it('shows each registry field once and folds the empty ones away', async () => {
     // CRIS sends the sponsor both alone (list) and inside sponsor_items (detail), and some detail columns twice.
     const trial = cris({ n: 2, status: '모집중', title: '고혈압 환자 연구' })
-    trial.fields = { ...trial.fields, primary_sponsor_kr: '동화약품(주)', 'detail:study_type_kr': trial.fields.study_type_kr }
+    trial.fields = {
+      ...trial.fields,
+      primary_sponsor_kr: '동화약품(주)',
+      'detail:study_type_kr': trial.fields.study_type_kr,
+    }
     const { user } = await renderApp({ trials: [trial], settings: { defaultWithinDays: null } })
     await user.click((await screen.findByText('고혈압 환자 연구')).closest('tr')!)
     const fields = await screen.findByRole('region', { name: '등록 정보' })

@@ -48,7 +48,10 @@ function answer<T>(run: () => T): Promise<IpcResult<T>> {
 
 /** The same for a call that resolves later (the user data is read from its file first). */
 function answerAsync<T>(run: () => Promise<T>): Promise<IpcResult<T>> {
-  return run().then((data) => ({ ok: true as const, data }), (e: unknown) => ({ ok: false as const, error: toIpcError(e) }))
+  return run().then(
+    (data) => ({ ok: true as const, data }),
+    (e: unknown) => ({ ok: false as const, error: toIpcError(e) }),
+  )
 }
 
 export function createTestApi(options: TestApiOptions = {}) {
@@ -81,7 +84,12 @@ export function createTestApi(options: TestApiOptions = {}) {
   const calls: Array<{ name: string; args: unknown[] }> = []
   const record = (name: string, args: unknown[]) => calls.push({ name, args })
 
-  const following = createFollowingApi({ index, now, list: (query, clock, extras) => listTrials(index, query, clock, extras), record })
+  const following = createFollowingApi({
+    index,
+    now,
+    list: (query, clock, extras) => listTrials(index, query, clock, extras),
+    record,
+  })
   const api: TrialDeskApi = {
     listTrials: (query) => {
       record('listTrials', [query])
@@ -89,7 +97,15 @@ export function createTestApi(options: TestApiOptions = {}) {
     },
     getTrial: (id) => {
       record('getTrial', [id])
-      return answerAsync(() => following.get(() => getTrial(index, id, (source, sourceId) => SOURCES.get(source as never)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION)))
+      return answerAsync(() =>
+        following.get(() =>
+          getTrial(
+            index,
+            id,
+            (source, sourceId) => SOURCES.get(source as never)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION,
+          ),
+        ),
+      )
     },
     ...following.calls,
     startSync: (opts) => {
@@ -121,10 +137,14 @@ export function createTestApi(options: TestApiOptions = {}) {
       key = null
       return ok(keyInfo())
     },
-    testServiceKey: () => ok<KeyTestResult>(key ? { ok: true, totalCount: 145 } : { ok: false, error: { code: 'NO_KEY', message: '' } }),
+    testServiceKey: () =>
+      ok<KeyTestResult>(key ? { ok: true, totalCount: 145 } : { ok: false, error: { code: 'NO_KEY', message: '' } }),
     exportCsv: (request) => {
       record('exportCsv', [request])
-      return answer(() => ({ path: '/home/user/trials.csv', rows: listTrials(index, { ...request.query, offset: 0, limit: 1 }, now).total }))
+      return answer(() => ({
+        path: '/home/user/trials.csv',
+        rows: listTrials(index, { ...request.query, offset: 0, limit: 1 }, now).total,
+      }))
     },
     showExportedFile: (path) => {
       record('showExportedFile', [path])
@@ -134,7 +154,14 @@ export function createTestApi(options: TestApiOptions = {}) {
       record('openExternal', [url])
       return ok({ opened: true })
     },
-    getAppInfo: () => ok({ version: '0.1.0', storePath: '/home/user/.config/trial-desk/trials.json', storeBytes: 2_400_000, platform: 'linux', logFolder: '/home/user/.config/trial-desk/logs' }),
+    getAppInfo: () =>
+      ok({
+        version: '0.1.0',
+        storePath: '/home/user/.config/trial-desk/trials.json',
+        storeBytes: 2_400_000,
+        platform: 'linux',
+        logFolder: '/home/user/.config/trial-desk/logs',
+      }),
     on: (event, listener) => {
       const set = listeners.get(event) ?? new Set()
       set.add(listener as Listener)

@@ -39,12 +39,14 @@ describe('CRIS trials', () => {
     expect(attribution).toHaveTextContent('출처: 질병관리청 임상연구정보서비스(CRIS), 공공누리 제2유형')
   })
 
-  it('lists the id, titles and status first, and labels the detail\'s intervention description', async () => {
+  it("lists the id, titles and status first, and labels the detail's intervention description", async () => {
     const trial = crisTrial(false, { 'detail:i_freetext_kr': '1군 : 시험약', zzz_new_column: 'x' })
     const { user } = await renderApp({ trials: [trial] })
     await user.click((await screen.findByText('KCT0000131')).closest('tr')!)
     const fields = await screen.findByRole('region', { name: '등록 정보' })
-    const labels = within(fields).getAllByRole('term').map((dt) => dt.textContent)
+    const labels = within(fields)
+      .getAllByRole('term')
+      .map((dt) => dt.textContent)
     expect(labels.slice(0, 3)).toEqual(['등록번호', '연구제목(국문)', '연구제목(영문)'])
     expect(labels).toContain('중재 내용(국문)')
     expect(labels.at(-1)).toBe('zzz_new_column')
@@ -54,7 +56,10 @@ describe('CRIS trials', () => {
 describe('cancel', () => {
   it('says the sync was cancelled, not that it succeeded or failed', async () => {
     const { backend, user } = await renderApp({ trials: [] })
-    backend.api.startSync = async () => ({ ok: true, data: [{ ...backend.logEntry(false, { code: 'CANCELLED', message: '' }) }] })
+    backend.api.startSync = async () => ({
+      ok: true,
+      data: [{ ...backend.logEntry(false, { code: 'CANCELLED', message: '' }) }],
+    })
     await user.click(screen.getByRole('button', { name: '지금 동기화' }))
     const area = screen.getByRole('region', { name: '동기화 상태' })
     expect(await within(area).findByText('동기화를 취소했습니다. 저장된 데이터는 그대로입니다.')).toBeInTheDocument()

@@ -6,7 +6,12 @@ describe('renderer/index.html', () => {
   it('declares a strict Content-Security-Policy', () => {
     const html = readFileSync(resolve(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8')
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    )
     expect(directives['default-src']).toEqual(["'self'"])
     expect(directives['script-src']).toEqual(["'self'"])
     expect(directives['img-src']).toEqual(["'self'", 'data:'])

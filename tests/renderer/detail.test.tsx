@@ -61,7 +61,9 @@ describe('detail view and keyboard', () => {
     expect(within(fields).getByText('custom_column')).toBeInTheDocument()
 
     const history = screen.getByRole('region', { name: '변경 이력' })
-    const entries = within(history).getAllByRole('listitem').filter((li) => li.classList.contains('timeline-entry'))
+    const entries = within(history)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('timeline-entry'))
     expect(entries[0]).toHaveTextContent('변경')
     expect(entries[1]).toHaveTextContent('처음 등록')
     // short values: old → new
@@ -77,6 +79,8 @@ describe('detail view and keyboard', () => {
     const attribution = screen.getByRole('region', { name: '출처 및 이용 조건' })
     expect(attribution).toHaveTextContent('공공누리 제1유형')
     await user.click(within(attribution).getByRole('button', { name: /출처 사이트 열기/ }))
-    expect(backend.calls.find((c) => c.name === 'openExternal')?.args).toEqual(['https://www.data.go.kr/data/3074271/fileData.do'])
+    expect(backend.calls.find((c) => c.name === 'openExternal')?.args).toEqual([
+      'https://www.data.go.kr/data/3074271/fileData.do',
+    ])
   })
 })

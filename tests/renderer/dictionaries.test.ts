@@ -7,7 +7,17 @@ import { createTranslate, fieldLabel } from '../../renderer/src/i18n/translate'
 import crisDetail from '../fixtures/cris/detail.json'
 import crisList from '../fixtures/cris/list-page.json'
 
-const ICREAT_COLUMNS = ['과제명', '과제번호', '연구기간', '연구범위', '연구종류', '연구책임기관', '임상시험단계(연구모형)', '전체목표연구대상자수', '진료과']
+const ICREAT_COLUMNS = [
+  '과제명',
+  '과제번호',
+  '연구기간',
+  '연구범위',
+  '연구종류',
+  '연구책임기관',
+  '임상시험단계(연구모형)',
+  '전체목표연구대상자수',
+  '진료과',
+]
 
 describe('dictionaries', () => {
   it('English has exactly the Korean keys', () => {
@@ -43,7 +53,10 @@ describe('dictionaries', () => {
 
   it('labels every known iCReaT and CRIS column, and keeps unknown names raw', () => {
     const t = createTranslate('en')
-    const crisKeys = new Set<string>([...Object.keys(crisDetail), ...crisList.items.flatMap((item) => Object.keys(item))])
+    const crisKeys = new Set<string>([
+      ...Object.keys(crisDetail),
+      ...crisList.items.flatMap((item) => Object.keys(item)),
+    ])
     for (const item of Object.values(crisDetail)) {
       if (Array.isArray(item)) for (const row of item) Object.keys(row as object).forEach((k) => crisKeys.add(k))
     }

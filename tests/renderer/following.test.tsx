@@ -12,7 +12,10 @@ const HOUR = 3600_000
 configure({ asyncUtilTimeout: 5000 })
 
 /** The app with the user's earlier actions stamped `hoursAgo` before the test data's NOW (so later changes are unseen). */
-async function renderFollowing(prepare?: (backend: ReturnType<typeof installTestApi>) => Promise<void>, hoursAgo = 3.5) {
+async function renderFollowing(
+  prepare?: (backend: ReturnType<typeof installTestApi>) => Promise<void>,
+  hoursAgo = 3.5,
+) {
   const backend = installTestApi({ settings: { defaultWithinDays: 7 } })
   backend.setUserClock(NOW.getTime() - hoursAgo * HOUR)
   await (await backend.following).markSeen('list')
@@ -32,7 +35,10 @@ describe('following in the app', { timeout: 30_000 }, () => {
   it('the sidebar lists saved searches with their counts and badges; opening one applies it and marks it seen', async () => {
     const { user } = await renderFollowing(async (backend) => {
       const f = await backend.following
-      await f.addSavedSearch({ name: '종양내과', query: { withinDays: 7, fields: [{ name: 'department', value: 'Oncology' }] } })
+      await f.addSavedSearch({
+        name: '종양내과',
+        query: { withinDays: 7, fields: [{ name: 'department', value: 'Oncology' }] },
+      })
     }, 5.5)
     const item = await within(sidebar()).findByRole('button', { name: /^종양내과/ })
     // 15 Oncology trials within 7 days minus the removed ones; 2 changed since it was saved (trials 2 and 5).
@@ -56,7 +62,9 @@ describe('following in the app', { timeout: 30_000 }, () => {
     expect(await within(sidebar()).findByRole('button', { name: /^최근 일주일/ })).toBeInTheDocument()
     await user.click(within(sidebar()).getByRole('button', { name: /현재 검색 저장/ }))
     await user.type(within(sidebar()).getByRole('textbox', { name: '관심 검색 이름' }), '최근 일주일{Enter}')
-    expect(await within(sidebar()).findByRole('alert')).toHaveTextContent("'최근 일주일' 이름의 관심 검색이 이미 있습니다")
+    expect(await within(sidebar()).findByRole('alert')).toHaveTextContent(
+      "'최근 일주일' 이름의 관심 검색이 이미 있습니다",
+    )
     await user.keyboard('{Escape}')
     await user.click(within(sidebar()).getByRole('button', { name: "'최근 일주일' 메뉴" }))
     await user.click(within(sidebar()).getByRole('button', { name: '이름 바꾸기' }))
@@ -85,8 +93,18 @@ describe('following in the app', { timeout: 30_000 }, () => {
     const row = screen.getByText('임상시험 과제 002').closest('tr')!
     row.focus()
     await user.keyboard('s')
-    await waitFor(() => expect(within(screen.getByText('임상시험 과제 002').closest('tr')!).getByRole('button', { name: /관심 임상시험에서 빼기/ })).toHaveAttribute('aria-pressed', 'true'))
-    await user.click(within(screen.getByText('임상시험 과제 006').closest('tr')!).getByRole('button', { name: /관심 임상시험에 추가/ }))
+    await waitFor(() =>
+      expect(
+        within(screen.getByText('임상시험 과제 002').closest('tr')!).getByRole('button', {
+          name: /관심 임상시험에서 빼기/,
+        }),
+      ).toHaveAttribute('aria-pressed', 'true'),
+    )
+    await user.click(
+      within(screen.getByText('임상시험 과제 006').closest('tr')!).getByRole('button', {
+        name: /관심 임상시험에 추가/,
+      }),
+    )
     const watchedLink = within(sidebar()).getByRole('button', { name: /관심 임상시험/ })
     await waitFor(() => expect(watchedLink).toHaveTextContent('2'))
     await user.click(watchedLink)
@@ -118,7 +136,9 @@ describe('following in the app', { timeout: 30_000 }, () => {
 
   it('a notification click on a saved search opens it', async () => {
     const { backend } = await renderFollowing(async (b) => {
-      await (await b.following).addSavedSearch({ name: '신경과', query: { fields: [{ name: 'department', value: 'Neurology' }] } })
+      await (
+        await b.following
+      ).addSavedSearch({ name: '신경과', query: { fields: [{ name: 'department', value: 'Neurology' }] } })
     })
     act(() => backend.emit('app:navigate', { screen: 'saved', savedSearch: '신경과' }))
     expect(await screen.findByRole('heading', { level: 1, name: '관심 검색: 신경과' })).toBeInTheDocument()

@@ -14,11 +14,25 @@ import { UserDataStore } from '../../electron/core/userData/userDataStore'
 import { toIpcError } from '../../electron/main/api/toIpcError'
 
 type FollowingCallName =
-  | 'listSavedSearches' | 'addSavedSearch' | 'renameSavedSearch' | 'moveSavedSearch' | 'updateSavedSearch' | 'removeSavedSearch'
-  | 'openSavedSearch' | 'exportSavedSearches' | 'importSavedSearches' | 'getSeenMarks' | 'markSeen' | 'watchTrial'
-  | 'unwatchTrial' | 'getWatched' | 'setNote'
+  | 'listSavedSearches'
+  | 'addSavedSearch'
+  | 'renameSavedSearch'
+  | 'moveSavedSearch'
+  | 'updateSavedSearch'
+  | 'removeSavedSearch'
+  | 'openSavedSearch'
+  | 'exportSavedSearches'
+  | 'importSavedSearches'
+  | 'getSeenMarks'
+  | 'markSeen'
+  | 'watchTrial'
+  | 'unwatchTrial'
+  | 'getWatched'
+  | 'setNote'
 
-type Calls = { [K in FollowingCallName]: (...args: IpcCallMap[K]['args']) => Promise<IpcResult<IpcCallMap[K]['result']>> }
+type Calls = {
+  [K in FollowingCallName]: (...args: IpcCallMap[K]['args']) => Promise<IpcResult<IpcCallMap[K]['result']>>
+}
 
 export function createFollowingApi(options: {
   index: TrialIndex
@@ -31,28 +45,55 @@ export function createFollowingApi(options: {
   let userClock: number | null = null
   const userNow = () => new Date(userClock ?? options.now())
   const store = UserDataStore.open(path, userNow)
-  const following: Promise<Following> = store.then((s) => createFollowing(s, {
-    index: () => options.index, sources: new Map(), now: userNow,
-    list: (query, extras = {}) => options.list(query, options.now, { ...extras, notes: notesOf(s.data) }),
-  }))
+  const following: Promise<Following> = store.then((s) =>
+    createFollowing(s, {
+      index: () => options.index,
+      sources: new Map(),
+      now: userNow,
+      list: (query, extras = {}) => options.list(query, options.now, { ...extras, notes: notesOf(s.data) }),
+    }),
+  )
   const run = <T>(name: string, args: unknown[], work: (f: Following) => Promise<T>): Promise<IpcResult<T>> => {
     options.record(name, args)
-    return following.then(work).then((data) => ({ ok: true as const, data }), (e: unknown) => ({ ok: false as const, error: toIpcError(e) }))
+    return following.then(work).then(
+      (data) => ({ ok: true as const, data }),
+      (e: unknown) => ({ ok: false as const, error: toIpcError(e) }),
+    )
   }
   const calls: Calls = {
     listSavedSearches: () => run('listSavedSearches', [], (f) => f.savedSearches()),
     addSavedSearch: (input) => run('addSavedSearch', [input], (f) => f.addSavedSearch(input)),
     renameSavedSearch: (from, to) => run('renameSavedSearch', [from, to], (f) => f.renameSavedSearch(from, to)),
-    moveSavedSearch: (name, toIndex) => run('moveSavedSearch', [name, toIndex], (f) => f.moveSavedSearch(name, toIndex)),
-    updateSavedSearch: (name, patch) => run('updateSavedSearch', [name, patch], (f) => f.updateSavedSearch(name, patch)),
-    removeSavedSearch: (name) => run('removeSavedSearch', [name], async (f) => { await f.removeSavedSearch(name); return { removed: name } }),
-    openSavedSearch: (name) => run('openSavedSearch', [name], async (f) => (await f.runSavedSearch(name, { limit: 1 }, true)).search),
-    exportSavedSearches: (language) => run('exportSavedSearches', [language], async (f) => ({ path: '/home/user/saved-searches.json', count: (await f.exportSavedSearches()).savedSearches.length })),
-    importSavedSearches: (language) => run('importSavedSearches', [language], async () => ({ added: [], unchanged: [], renamed: [] })),
+    moveSavedSearch: (name, toIndex) =>
+      run('moveSavedSearch', [name, toIndex], (f) => f.moveSavedSearch(name, toIndex)),
+    updateSavedSearch: (name, patch) =>
+      run('updateSavedSearch', [name, patch], (f) => f.updateSavedSearch(name, patch)),
+    removeSavedSearch: (name) =>
+      run('removeSavedSearch', [name], async (f) => {
+        await f.removeSavedSearch(name)
+        return { removed: name }
+      }),
+    openSavedSearch: (name) =>
+      run('openSavedSearch', [name], async (f) => (await f.runSavedSearch(name, { limit: 1 }, true)).search),
+    exportSavedSearches: (language) =>
+      run('exportSavedSearches', [language], async (f) => ({
+        path: '/home/user/saved-searches.json',
+        count: (await f.exportSavedSearches()).savedSearches.length,
+      })),
+    importSavedSearches: (language) =>
+      run('importSavedSearches', [language], async () => ({ added: [], unchanged: [], renamed: [] })),
     getSeenMarks: () => run('getSeenMarks', [], (f) => f.seenMarks()),
     markSeen: (view) => run('markSeen', [view], (f) => f.markSeen(view)),
-    watchTrial: (id) => run('watchTrial', [id], async (f) => { await f.watch(id); return { id, watched: true } }),
-    unwatchTrial: (id) => run('unwatchTrial', [id], async (f) => { await f.unwatch(id); return { id, watched: false } }),
+    watchTrial: (id) =>
+      run('watchTrial', [id], async (f) => {
+        await f.watch(id)
+        return { id, watched: true }
+      }),
+    unwatchTrial: (id) =>
+      run('unwatchTrial', [id], async (f) => {
+        await f.unwatch(id)
+        return { id, watched: false }
+      }),
     getWatched: () => run('getWatched', [], (f) => f.watched()),
     setNote: (id, text) => run('setNote', [id, text], async (f) => ({ id, note: await f.setNote(id, text) })),
   }
@@ -60,7 +101,9 @@ export function createFollowingApi(options: {
     calls,
     following,
     /** Sets the time the user's actions are stamped with (null: the test data's NOW). */
-    setUserClock: (ms: number | null) => { userClock = ms },
+    setUserClock: (ms: number | null) => {
+      userClock = ms
+    },
     /** The list as the desk answers it: `q` matches notes too, items carry the user's marks. */
     list: async (query: ListQuery): Promise<ListResult> => {
       const data = (await store).data

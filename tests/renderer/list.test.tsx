@@ -79,7 +79,9 @@ describe('list screen', () => {
     const { user } = await renderApp({ settings: { defaultWithinDays: 1 } })
     expect(await screen.findByText('1–18 / 18')).toBeInTheDocument()
     const group = screen.getByRole('radiogroup', { name: '변경 기간' })
-    const tabStops = within(group).getAllByRole('radio').filter((r) => r.tabIndex === 0)
+    const tabStops = within(group)
+      .getAllByRole('radio')
+      .filter((r) => r.tabIndex === 0)
     expect(tabStops.map((r) => r.textContent)).toEqual(['1일'])
     tabStops[0].focus()
     await user.keyboard('{ArrowRight}')
@@ -114,7 +116,9 @@ describe('list screen', () => {
   })
 
   it('offers to clear filters when nothing matches', async () => {
-    const { user } = await renderApp({ settings: { defaultWithinDays: null, lastQuery: { withinDays: null, q: 'zzz-no-match' } } })
+    const { user } = await renderApp({
+      settings: { defaultWithinDays: null, lastQuery: { withinDays: null, q: 'zzz-no-match' } },
+    })
     expect(await screen.findByRole('heading', { name: '조건에 맞는 임상시험이 없습니다' })).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: '필터 지우기' }))
     expect(await screen.findByText('1–20 / 34')).toBeInTheDocument()

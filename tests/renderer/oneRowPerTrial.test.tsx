@@ -13,11 +13,20 @@ const changedAt = new Date(NOW.getTime() - 30 * 60_000).toISOString()
 
 function linkedPair(): StoredTrial[] {
   return [
-    storedTrial({ source: 'cris', sourceId: 'KCT0000131', fields: crisDetail as unknown as Record<string, unknown>, changedAt }),
+    storedTrial({
+      source: 'cris',
+      sourceId: 'KCT0000131',
+      fields: crisDetail as unknown as Record<string, unknown>,
+      changedAt,
+    }),
     storedTrial({
       source: 'ctgov',
       sourceId: 'NCT05000131',
-      fields: { nctId: 'NCT05000131', briefTitle: 'A linked study', secondaryIdInfos: [{ id: 'KCT0000131', type: 'REGISTRY' }] },
+      fields: {
+        nctId: 'NCT05000131',
+        briefTitle: 'A linked study',
+        secondaryIdInfos: [{ id: 'KCT0000131', type: 'REGISTRY' }],
+      },
       extraCommon: { title: 'A linked study' },
       changedAt,
     }),
@@ -34,21 +43,28 @@ describe('one row per trial', () => {
     expect(within(row).getByText('CT.gov')).toHaveAttribute('title', 'ClinicalTrials.gov')
     expect(screen.queryByText('NCT05000131')).not.toBeInTheDocument()
     expect(screen.getByText('3건')).toBeInTheDocument()
-    expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({ preferredRegistry: 'cris' })
+    expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({
+      preferredRegistry: 'cris',
+    })
 
     const toggle = screen.getByRole('checkbox', { name: '한 임상시험당 한 줄' })
     expect(toggle).toBeChecked()
     await user.click(toggle)
     expect(await screen.findByText('NCT05000131')).toBeInTheDocument()
     expect(screen.getByText('4건')).toBeInTheDocument()
-    expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({ oneRowPerTrial: false })
+    expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({
+      oneRowPerTrial: false,
+    })
     // Each record still names the other registration.
     expect(within(rowOf('NCT05000131')).getByText('CRIS')).toHaveClass('registry-badge')
     expect(within(rowOf('KCT0000131')).getByText('CT.gov')).toHaveClass('registry-badge')
   })
 
   it('shows the study as the row when ClinicalTrials.gov is the preferred registry (English)', async () => {
-    await renderApp({ trials: [...linkedPair(), ...makeTrials(2)], settings: { preferredRegistry: 'ctgov', language: 'en' } })
+    await renderApp({
+      trials: [...linkedPair(), ...makeTrials(2)],
+      settings: { preferredRegistry: 'ctgov', language: 'en' },
+    })
     const row = (await screen.findByText('NCT05000131')).closest('tr')!
     expect(within(row).getByText('CRIS')).toHaveClass('registry-badge')
     expect(screen.queryByText('KCT0000131')).not.toBeInTheDocument()

@@ -38,8 +38,12 @@ describe('settings', () => {
     backend.api.testServiceKey = async () => ({
       ok: true,
       data: {
-        ok: false, error: { code: 'AUTH', message: '' },
-        sources: [{ source: 'icreat', ok: true, totalCount: 145 }, { source: 'cris', ok: false, error: { code: 'AUTH', message: '' } }],
+        ok: false,
+        error: { code: 'AUTH', message: '' },
+        sources: [
+          { source: 'icreat', ok: true, totalCount: 145 },
+          { source: 'cris', ok: false, error: { code: 'AUTH', message: '' } },
+        ],
       },
     })
     await openSettings(user)

@@ -5,7 +5,10 @@ import { DEFAULT_SETTINGS, PREFERRED_REGISTRIES } from '../../shared/settings'
 import { FACET_FIELDS, KEYLESS_SOURCES } from '../../shared/trials'
 import { FALLBACK_SETTINGS } from '../../renderer/src/lib/fallbackSettings'
 import { FACETS } from '../../renderer/src/lib/query'
-import { KEYLESS_SOURCES as RENDERER_KEYLESS, PREFERRED_REGISTRIES as RENDERER_REGISTRIES } from '../../renderer/src/lib/sources'
+import {
+  KEYLESS_SOURCES as RENDERER_KEYLESS,
+  PREFERRED_REGISTRIES as RENDERER_REGISTRIES,
+} from '../../renderer/src/lib/sources'
 
 const SRC = resolve(__dirname, '..', '..', 'renderer', 'src')
 
@@ -18,20 +21,26 @@ function sourceFiles(dir: string): string[] {
 /** Import / export-from statements that bring runtime values (not only types) from shared/. */
 function runtimeSharedImports(file: string): string[] {
   const text = readFileSync(file, 'utf8')
-  const statements = (text.match(/^(?:import|export)\s+(?:type\s+)?(?:\{[^}]*\}|[\w*\s,]+?)\s*from\s+['"][^'"]+['"]/gm) ?? []).filter((s) =>
-    /from\s+['"][^'"]*\/shared\//.test(s),
-  )
+  const statements = (
+    text.match(/^(?:import|export)\s+(?:type\s+)?(?:\{[^}]*\}|[\w*\s,]+?)\s*from\s+['"][^'"]+['"]/gm) ?? []
+  ).filter((s) => /from\s+['"][^'"]*\/shared\//.test(s))
   return statements.filter((s) => {
     if (/^(import|export)\s+type\s/.test(s)) return false
     const names = /\{([^}]*)\}/.exec(s)?.[1]
     if (names === undefined) return true // default or namespace import
-    return names.split(',').map((n) => n.trim()).filter(Boolean).some((n) => !n.startsWith('type '))
+    return names
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .some((n) => !n.startsWith('type '))
   })
 }
 
 describe('renderer bundle', () => {
   it('takes only types from shared/, so no shared runtime code is bundled', () => {
-    const offenders = sourceFiles(SRC).flatMap((f) => runtimeSharedImports(f).map((s) => `${f.slice(SRC.length + 1)}: ${s}`))
+    const offenders = sourceFiles(SRC).flatMap((f) =>
+      runtimeSharedImports(f).map((s) => `${f.slice(SRC.length + 1)}: ${s}`),
+    )
     expect(offenders).toEqual([])
   })
 

@@ -52,7 +52,9 @@ describe('sync status area', () => {
     const { backend, user } = await renderApp({ key: null })
     backend.api.startSync = async () => ({ ok: false, error: { code: 'NO_KEY', message: 'x' } })
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('서비스 키가 없습니다. 설정에서 data.go.kr 서비스 키를 입력하세요.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '서비스 키가 없습니다. 설정에서 data.go.kr 서비스 키를 입력하세요.',
+    )
     expect(statusArea()).toHaveTextContent('동기화 실패')
   })
 
@@ -71,7 +73,10 @@ describe('sync status area', () => {
     const { backend, user } = await renderApp()
     await user.click(within(statusArea()).getByRole('button', { name: '지금 동기화' }))
     await within(statusArea()).findByText(/동기화됨/)
-    backend.setSourceStatus({ lastError: { code: 'NETWORK', message: '' }, lastAttemptAt: new Date(Date.now() + 1000).toISOString() })
+    backend.setSourceStatus({
+      lastError: { code: 'NETWORK', message: '' },
+      lastAttemptAt: new Date(Date.now() + 1000).toISOString(),
+    })
     act(() => backend.emit('sync:finished', { entries: [] }))
     expect(await within(statusArea()).findByText('동기화 실패')).toBeInTheDocument()
     expect(statusArea()).not.toHaveTextContent('동기화됨')

@@ -10,12 +10,26 @@ import { versionTwoLogEntry } from '../helpers/versionTwoSyncLog'
 import { renderApp } from './renderApp'
 
 const tempDir = useTempDir()
-const TEXTS = ['1234 iCReaT rows had no 과제번호 and were skipped.', 'Something only the core knows about.', 'A code from a newer version.']
+const TEXTS = [
+  '1234 iCReaT rows had no 과제번호 and were skipped.',
+  'Something only the core knows about.',
+  'A code from a newer version.',
+]
 
 function entryWithWarnings(): SyncLogEntry {
   return {
-    id: 'log-warn', source: 'icreat', trigger: 'manual', startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:05.000Z',
-    ok: true, fetched: 1200, created: 0, updated: 0, unchanged: 1200, removed: 0, rejected: 1234,
+    id: 'log-warn',
+    source: 'icreat',
+    trigger: 'manual',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:00:05.000Z',
+    ok: true,
+    fetched: 1200,
+    created: 0,
+    updated: 0,
+    unchanged: 1200,
+    removed: 0,
+    rejected: 1234,
     warnings: [
       { code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: 1234 }, message: TEXTS[0] },
       { message: TEXTS[1] },
@@ -27,7 +41,11 @@ function entryWithWarnings(): SyncLogEntry {
 /** The same entry as store version 2 wrote it (parallel arrays), read back through the store's migration. */
 async function entryFromVersionTwoStore(): Promise<SyncLogEntry> {
   const path = join(tempDir(), 'trials.json')
-  const details = [{ code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: 1234 } }, null, { code: 'FUTURE_CODE', values: { count: 1 } }]
+  const details = [
+    { code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: 1234 } },
+    null,
+    { code: 'FUTURE_CODE', values: { count: 1 } },
+  ]
   const old = { ...versionTwoLogEntry('log-warn', TEXTS, details), trigger: 'manual' }
   writeFileSync(path, JSON.stringify({ schemaVersion: 2, trials: [], sources: {}, syncLog: [old] }))
   const { data } = await loadStore(path)

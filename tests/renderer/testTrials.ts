@@ -11,7 +11,9 @@ export const NOW = new Date()
 const HOUR = 3600_000
 
 /** The real sources (mappings and attributions only: nothing here fetches). */
-export const SOURCES: ReadonlyMap<SourceId, Source> = new Map(createSources(sourceConfigFromEnv({})).map((s) => [s.id, s]))
+export const SOURCES: ReadonlyMap<SourceId, Source> = new Map(
+  createSources(sourceConfigFromEnv({})).map((s) => [s.id, s]),
+)
 
 export interface TrialInput {
   source: SourceId

@@ -2,7 +2,8 @@ import type { TrialDetail } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/trialDesk'
 import type { CliIo } from '../cliIo'
 
-const text = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value))
+const text = (value: unknown) =>
+  value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
 /** Multi-line values (CRIS free text) stay under their field instead of starting at column 0. */
 const indented = (value: unknown, indent: string) => text(value).replace(/\r?\n/g, `\n${indent}`)
 
@@ -10,10 +11,13 @@ const indented = (value: unknown, indent: string) => text(value).replace(/\r?\n/
 function clinicalLines(detail: TrialDetail): string[] {
   const lines: string[] = []
   if (detail.recruitment) lines.push(`recruitment: ${detail.recruitment}${detail.status ? ` (${detail.status})` : ''}`)
-  if (detail.phases?.length) lines.push(`phases: ${detail.phases.join(', ')}${detail.phase ? ` (${detail.phase})` : ''}`)
+  if (detail.phases?.length)
+    lines.push(`phases: ${detail.phases.join(', ')}${detail.phase ? ` (${detail.phase})` : ''}`)
   if (detail.conditions?.length) lines.push(`conditions: ${detail.conditions.join('; ')}`)
   if (detail.sites?.length) {
-    lines.push(`sites: ${detail.sites.map((s) => (s.sourceName === s.name ? s.name : `${s.name} (${s.sourceName})`)).join('; ')}`)
+    lines.push(
+      `sites: ${detail.sites.map((s) => (s.sourceName === s.name ? s.name : `${s.name} (${s.sourceName})`)).join('; ')}`,
+    )
   }
   if (detail.institution) lines.push(`institution: ${detail.institution}`)
   if (detail.sponsor) lines.push(`sponsor: ${detail.sponsor}`)
@@ -32,7 +36,9 @@ export function runShowCommand(desk: TrialDesk, io: CliIo, id: string, json: boo
     ...(detail.titleEn ? [`  ${indented(detail.titleEn, '  ')}`] : []),
     `change: ${detail.changeKind}   first seen: ${detail.firstSeenAt}   changed: ${detail.changedAt}` +
       (detail.removedAt ? `   removed: ${detail.removedAt}` : ''),
-    ...(detail.detailsPending ? ['details pending: only the list fields are stored yet; the next syncs fetch the rest'] : []),
+    ...(detail.detailsPending
+      ? ['details pending: only the list fields are stored yet; the next syncs fetch the rest']
+      : []),
     ...clinicalLines(detail),
     ...(detail.linkedIds && detail.linkedIds.length > 0 ? [`also registered as: ${detail.linkedIds.join(', ')}`] : []),
     '',

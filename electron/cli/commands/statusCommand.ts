@@ -10,13 +10,19 @@ export function runStatusCommand(desk: TrialDesk, io: CliIo, json: boolean): num
     return 0
   }
   io.out(`Store: ${status.storePath} (${(status.storeBytes / 1024).toFixed(1)} KB)`)
-  io.out(renderTable(
-    ['SOURCE', 'LAST SUCCESS', 'LAST ATTEMPT', 'ACTIVE', 'REMOVED', 'DETAILS PENDING', 'LAST ERROR'],
-    status.sources.map((s) => [
-      s.source, s.lastSuccessAt ?? 'never', s.lastAttemptAt ?? 'never', String(s.counts.active), String(s.counts.removed),
-      String(s.counts.detailsPending),
-      s.lastError ? `[${s.lastError.code}] ${s.lastError.message}` : '',
-    ]),
-  ))
+  io.out(
+    renderTable(
+      ['SOURCE', 'LAST SUCCESS', 'LAST ATTEMPT', 'ACTIVE', 'REMOVED', 'DETAILS PENDING', 'LAST ERROR'],
+      status.sources.map((s) => [
+        s.source,
+        s.lastSuccessAt ?? 'never',
+        s.lastAttemptAt ?? 'never',
+        String(s.counts.active),
+        String(s.counts.removed),
+        String(s.counts.detailsPending),
+        s.lastError ? `[${s.lastError.code}] ${s.lastError.message}` : '',
+      ]),
+    ),
+  )
   return 0
 }

@@ -7,7 +7,8 @@ import type { SiteRef } from '../../../shared/clinical'
 import { HOSPITALS, type HospitalEntry } from './data/hospitals'
 
 /** Leading corporate forms: (재), 재단법인, 의료법인, 학교법인, 사회복지법인, (의), (학), (사) … */
-const CORPORATE_PREFIX = /^(?:\((?:재|의|학|사|재단|의료|학교|사단)\)|재단법인|의료법인|학교법인|사회복지법인|사단법인|국립대학법인)\s*/
+const CORPORATE_PREFIX =
+  /^(?:\((?:재|의|학|사|재단|의료|학교|사단)\)|재단법인|의료법인|학교법인|사회복지법인|사단법인|국립대학법인)\s*/
 /** A foundation or school corporation's own name in front of the hospital's ("아산사회복지재단 서울아산병원"). */
 const OWNER_NAME = /^[^\s]*(?:재단|학원|의료원재단|법인)\s+(?=\S)/
 
@@ -76,7 +77,7 @@ export function canonicalInstitution(raw: unknown): string | undefined {
   let name = canonicalMemo.get(raw)
   if (name === undefined) {
     const cleaned = cleanInstitutionName(raw)
-    name = cleaned === '' ? '' : findHospital(cleaned)?.name ?? cleaned
+    name = cleaned === '' ? '' : (findHospital(cleaned)?.name ?? cleaned)
     if (canonicalMemo.size >= MEMO_LIMIT) canonicalMemo.clear()
     canonicalMemo.set(raw, name)
   }

@@ -1,5 +1,10 @@
 /** The newest history entry of a trial as one line for the list ("모집 상태 모집중 → 모집종료 · +2 항목"). */
-import { CHANGE_FIELD_KEYS, type ChangedFieldSummary, type ChangeFieldKey, type LatestChange } from '../../../shared/clinical'
+import {
+  CHANGE_FIELD_KEYS,
+  type ChangedFieldSummary,
+  type ChangeFieldKey,
+  type LatestChange,
+} from '../../../shared/clinical'
 import type { HistoryEntry, SourceId } from '../../../shared/trials'
 import { COLUMN_TO_COMMON_BY_SOURCE } from '../sources/mappings'
 import { DETAIL_PREFIX } from '../sources/cris/mergeRecord'
@@ -8,9 +13,20 @@ export const MAX_SUMMARY_FIELDS = 3
 
 /** Korean labels in the registries' terms, for columns whose own name is an English identifier (CRIS). */
 export const CHANGE_KEY_LABELS: Readonly<Record<ChangeFieldKey, string>> = {
-  recruitment: '모집 상태', phases: '임상시험 단계', title: '과제명', sites: '연구 실시기관', targetSize: '목표 대상자 수',
-  conditions: '대상 질환', titleEn: '영문 과제명', institution: '연구책임기관', sponsor: '연구 의뢰기관', department: '진료과',
-  studyType: '연구 종류', scope: '연구 범위', period: '연구 기간', registeredAt: '등록일',
+  recruitment: '모집 상태',
+  phases: '임상시험 단계',
+  title: '과제명',
+  sites: '연구 실시기관',
+  targetSize: '목표 대상자 수',
+  conditions: '대상 질환',
+  titleEn: '영문 과제명',
+  institution: '연구책임기관',
+  sponsor: '연구 의뢰기관',
+  department: '진료과',
+  studyType: '연구 종류',
+  scope: '연구 범위',
+  period: '연구 기간',
+  registeredAt: '등록일',
 }
 
 const RANK: ReadonlyMap<string, number> = new Map(CHANGE_FIELD_KEYS.map((key, i) => [key, i]))
@@ -25,11 +41,13 @@ function keyOf(source: SourceId, field: string): ChangeFieldKey | null {
 /** Lists of objects (CRIS research_items, sponsor_items) read as their names; everything else as sent. */
 function readable(value: unknown): unknown {
   if (!Array.isArray(value) || !value.some((v) => typeof v === 'object' && v !== null)) return value
-  const names = value.map((item) => {
-    if (typeof item !== 'object' || item === null) return String(item)
-    const first = Object.values(item as Record<string, unknown>).find((v) => typeof v === 'string' && v.trim() !== '')
-    return typeof first === 'string' ? first.trim() : ''
-  }).filter(Boolean)
+  const names = value
+    .map((item) => {
+      if (typeof item !== 'object' || item === null) return String(item)
+      const first = Object.values(item as Record<string, unknown>).find((v) => typeof v === 'string' && v.trim() !== '')
+      return typeof first === 'string' ? first.trim() : ''
+    })
+    .filter(Boolean)
   return names.join(', ')
 }
 
@@ -43,7 +61,9 @@ export function latestChangeOf(source: SourceId, history: readonly HistoryEntry[
   })
   // The English twin of a column (recruitment_status_en beside _kr) says the same thing: one line per key.
   const isEnglishTwin = (field: string) => (/_en$/.test(field) ? 1 : 0)
-  ranked.sort((a, b) => a.rank - b.rank || isEnglishTwin(a.change.field) - isEnglishTwin(b.change.field) || a.order - b.order)
+  ranked.sort(
+    (a, b) => a.rank - b.rank || isEnglishTwin(a.change.field) - isEnglishTwin(b.change.field) || a.order - b.order,
+  )
   const seenKeys = new Set<ChangeFieldKey>()
   const distinct = ranked.filter(({ key }) => key === null || (!seenKeys.has(key) && (seenKeys.add(key), true)))
   const fields: ChangedFieldSummary[] = distinct.slice(0, MAX_SUMMARY_FIELDS).map(({ change, key }) => ({

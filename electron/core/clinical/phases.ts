@@ -6,23 +6,79 @@ import { PHASES, type Phase } from '../../../shared/clinical'
  * ClinicalTrials.gov NA. Keyed by `phaseKey`.
  */
 export const NOT_APPLICABLE_SPELLINGS: readonly string[] = [
-  '해당사항없음', '해당없음', '해당사항 없음', '없음', 'na', 'n/a', 'notapplicable', '코호트', 'cohort', 'caseonly',
-  'casecontrol', 'crosssectional', 'other', 'others', '기타', '관찰연구', 'observational', 'ecological', 'casecrossover',
-  'caseseries', '환자대조군', '단면연구',
+  '해당사항없음',
+  '해당없음',
+  '해당사항 없음',
+  '없음',
+  'na',
+  'n/a',
+  'notapplicable',
+  '코호트',
+  'cohort',
+  'caseonly',
+  'casecontrol',
+  'crosssectional',
+  'other',
+  'others',
+  '기타',
+  '관찰연구',
+  'observational',
+  'ecological',
+  'casecrossover',
+  'caseseries',
+  '환자대조군',
+  '단면연구',
 ].map((s) => phaseKey(s))
 
 /** One phase token (after splitting on "/", ",", "+", "&", "~", "and") → the phase; keyed by `phaseKey`. */
 export const PHASE_TOKENS: Readonly<Record<string, Phase>> = {
-  초기1상: 'early_phase1', 탐색1상: 'early_phase1', '0상': 'early_phase1', 제0상: 'early_phase1', earlyphase1: 'early_phase1',
-  earlyphasei: 'early_phase1', phase0: 'early_phase1', early_phase1: 'early_phase1',
-  '1상': 'phase1', 제1상: 'phase1', '1a상': 'phase1', '1b상': 'phase1', phase1: 'phase1', phasei: 'phase1',
-  phase1a: 'phase1', phase1b: 'phase1', i: 'phase1', '1': 'phase1',
-  '2상': 'phase2', 제2상: 'phase2', '2a상': 'phase2', '2b상': 'phase2', phase2: 'phase2', phaseii: 'phase2',
-  phase2a: 'phase2', phase2b: 'phase2', ii: 'phase2', '2': 'phase2',
-  '3상': 'phase3', 제3상: 'phase3', '3a상': 'phase3', '3b상': 'phase3', phase3: 'phase3', phaseiii: 'phase3',
-  phase3a: 'phase3', phase3b: 'phase3', iii: 'phase3', '3': 'phase3',
-  '4상': 'phase4', 제4상: 'phase4', phase4: 'phase4', phaseiv: 'phase4', iv: 'phase4', '4': 'phase4',
-  시판후임상시험: 'phase4', 시판후조사: 'phase4', postmarketing: 'phase4',
+  초기1상: 'early_phase1',
+  탐색1상: 'early_phase1',
+  '0상': 'early_phase1',
+  제0상: 'early_phase1',
+  earlyphase1: 'early_phase1',
+  earlyphasei: 'early_phase1',
+  phase0: 'early_phase1',
+  early_phase1: 'early_phase1',
+  '1상': 'phase1',
+  제1상: 'phase1',
+  '1a상': 'phase1',
+  '1b상': 'phase1',
+  phase1: 'phase1',
+  phasei: 'phase1',
+  phase1a: 'phase1',
+  phase1b: 'phase1',
+  i: 'phase1',
+  '1': 'phase1',
+  '2상': 'phase2',
+  제2상: 'phase2',
+  '2a상': 'phase2',
+  '2b상': 'phase2',
+  phase2: 'phase2',
+  phaseii: 'phase2',
+  phase2a: 'phase2',
+  phase2b: 'phase2',
+  ii: 'phase2',
+  '2': 'phase2',
+  '3상': 'phase3',
+  제3상: 'phase3',
+  '3a상': 'phase3',
+  '3b상': 'phase3',
+  phase3: 'phase3',
+  phaseiii: 'phase3',
+  phase3a: 'phase3',
+  phase3b: 'phase3',
+  iii: 'phase3',
+  '3': 'phase3',
+  '4상': 'phase4',
+  제4상: 'phase4',
+  phase4: 'phase4',
+  phaseiv: 'phase4',
+  iv: 'phase4',
+  '4': 'phase4',
+  시판후임상시험: 'phase4',
+  시판후조사: 'phase4',
+  postmarketing: 'phase4',
   not_applicable: 'not_applicable',
 }
 
@@ -45,13 +101,22 @@ export function phasesOf(value: unknown): Phase[] {
   for (const part of parts) {
     const whole = phaseKey(part)
     if (whole === '') continue
-    if (NOT_APPLICABLE_SPELLINGS.includes(whole)) { found.add('not_applicable'); continue }
+    if (NOT_APPLICABLE_SPELLINGS.includes(whole)) {
+      found.add('not_applicable')
+      continue
+    }
     const direct = PHASE_TOKENS[whole]
-    if (direct) { found.add(direct); continue }
+    if (direct) {
+      found.add(direct)
+      continue
+    }
     // "1/2상" shares the suffix: carry 상 / phase onto the bare numbers.
     const korean = /상$/.test(whole)
     const english = /phase/.test(whole)
-    for (const raw of part.normalize('NFC').toLowerCase().split(/\s*(?:\/|,|\+|&|~|\band\b|및)\s*/)) {
+    for (const raw of part
+      .normalize('NFC')
+      .toLowerCase()
+      .split(/\s*(?:\/|,|\+|&|~|\band\b|및)\s*/)) {
       let token = phaseKey(raw)
       if (token === '') continue
       if (korean && /^제?\d[ab]?$/.test(token)) token += '상'

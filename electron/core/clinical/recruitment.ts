@@ -7,31 +7,57 @@ import type { RecruitmentStatus } from '../../../shared/clinical'
  */
 export const RECRUITMENT_SPELLINGS: Readonly<Record<string, RecruitmentStatus>> = {
   // CRIS, Korean
-  모집전: 'not_yet_recruiting', 대상자모집전: 'not_yet_recruiting', 모집예정: 'not_yet_recruiting',
-  모집중: 'recruiting', 대상자모집중: 'recruiting',
-  초청등록: 'enrolling_by_invitation', 초청에의한등록: 'enrolling_by_invitation', 초대에의한등록: 'enrolling_by_invitation',
-  모집종료: 'active_not_recruiting', 모집완료: 'active_not_recruiting', 대상자모집종료: 'active_not_recruiting',
+  모집전: 'not_yet_recruiting',
+  대상자모집전: 'not_yet_recruiting',
+  모집예정: 'not_yet_recruiting',
+  모집중: 'recruiting',
+  대상자모집중: 'recruiting',
+  초청등록: 'enrolling_by_invitation',
+  초청에의한등록: 'enrolling_by_invitation',
+  초대에의한등록: 'enrolling_by_invitation',
+  모집종료: 'active_not_recruiting',
+  모집완료: 'active_not_recruiting',
+  대상자모집종료: 'active_not_recruiting',
   진행중모집종료: 'active_not_recruiting',
-  연구종결: 'completed', 연구종료: 'completed', 연구완료: 'completed', 완료: 'completed', 종결: 'completed',
-  모집중지: 'suspended', 일시중지: 'suspended', 연구중지: 'suspended', 모집일시중지: 'suspended',
-  연구중단: 'terminated', 조기종료: 'terminated', 중단: 'terminated',
-  연구철회: 'withdrawn', 철회: 'withdrawn',
-  알수없음: 'unknown', 기타: 'unknown', 확인불가: 'unknown',
+  연구종결: 'completed',
+  연구종료: 'completed',
+  연구완료: 'completed',
+  완료: 'completed',
+  종결: 'completed',
+  모집중지: 'suspended',
+  일시중지: 'suspended',
+  연구중지: 'suspended',
+  모집일시중지: 'suspended',
+  연구중단: 'terminated',
+  조기종료: 'terminated',
+  중단: 'terminated',
+  연구철회: 'withdrawn',
+  철회: 'withdrawn',
+  알수없음: 'unknown',
+  기타: 'unknown',
+  확인불가: 'unknown',
   // CRIS `_en` and ClinicalTrials.gov (NOT_YET_RECRUITING …)
-  notyetrecruiting: 'not_yet_recruiting', pending: 'not_yet_recruiting',
+  notyetrecruiting: 'not_yet_recruiting',
+  pending: 'not_yet_recruiting',
   recruiting: 'recruiting',
   enrollingbyinvitation: 'enrolling_by_invitation',
-  activenotrecruiting: 'active_not_recruiting', recruitmentcompleted: 'active_not_recruiting',
+  activenotrecruiting: 'active_not_recruiting',
+  recruitmentcompleted: 'active_not_recruiting',
   completed: 'completed',
-  suspended: 'suspended', temporarilynotavailable: 'suspended',
+  suspended: 'suspended',
+  temporarilynotavailable: 'suspended',
   terminated: 'terminated',
   withdrawn: 'withdrawn',
-  unknown: 'unknown', unknownstatus: 'unknown',
+  unknown: 'unknown',
+  unknownstatus: 'unknown',
 }
 
 /** A spelling's lookup key: NFC, lower case, without spaces, punctuation and underscores. */
 export function statusKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[\s_\-,.()/·]+/g, '')
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_\-,.()/·]+/g, '')
 }
 
 function spelled(value: unknown): RecruitmentStatus | null {

@@ -16,9 +16,7 @@ export const DISK_FULL_ERRNOS = ['ENOSPC', 'EDQUOT'] as const
 
 /** What was being written, so the message can say what is at stake. */
 export type DiskTarget =
-  | { kind: 'store'; path: string }
-  | { kind: 'userData'; path: string }
-  | { kind: 'settings'; path: string }
+  { kind: 'store'; path: string } | { kind: 'userData'; path: string } | { kind: 'settings'; path: string }
 
 export type DiskErrorCode = 'STORE_NOT_WRITABLE' | 'DISK_FULL'
 
@@ -65,9 +63,10 @@ export function toDiskError(error: unknown, target: DiskTarget): unknown {
   const errno = errnoOf(error) ?? code
   const folder = dirname(target.path)
   const values: DiskErrorValues = { folder, errno }
-  const message = code === 'DISK_FULL'
-    ? diskMessages.diskFull(target, folder, errno)
-    : diskMessages.notWritable(target, folder, errno)
+  const message =
+    code === 'DISK_FULL'
+      ? diskMessages.diskFull(target, folder, errno)
+      : diskMessages.notWritable(target, folder, errno)
   return new TrialsError(code, message, { values })
 }
 

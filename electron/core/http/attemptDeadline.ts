@@ -76,7 +76,9 @@ export function installAttemptDeadline(instance: AxiosInstance, timeoutMs: numbe
       const state = endAttempt(error.config)
       if (error.config?.userSignal?.aborted) return Promise.reject(error)
       if (state?.deadlineHit) {
-        return Promise.reject(timeoutError(error, `the complete answer took longer than ${Math.round(deadlineMs / 1000)} s`))
+        return Promise.reject(
+          timeoutError(error, `the complete answer took longer than ${Math.round(deadlineMs / 1000)} s`),
+        )
       }
       // Headers arrived, then the body stopped for as long as the idle timeout: a stall, not a bad answer.
       if (state && isAbortedBody(error) && Date.now() - state.startedAt >= timeoutMs) {

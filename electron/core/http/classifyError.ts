@@ -42,15 +42,25 @@ export function classifyErrorBody(body: string, ctx: ClassifyContext, status?: n
   if (sniffed.kind === 'json' && sniffed.value && typeof sniffed.value === 'object' && !Array.isArray(sniffed.value)) {
     const value = sniffed.value as Record<string, unknown>
     const odcloudCode = typeof value.code === 'number' ? value.code : Number.NaN
-    if (odcloudCode === -4) return new TrialsError('AUTH', httpMessages.auth(ctx.service), safeCause(ctx, `${statusNote}odcloud code -4`))
-    if (odcloudCode === -10) return new TrialsError('QUOTA', httpMessages.quota(ctx.service), safeCause(ctx, `${statusNote}odcloud code -10`))
+    if (odcloudCode === -4)
+      return new TrialsError('AUTH', httpMessages.auth(ctx.service), safeCause(ctx, `${statusNote}odcloud code -4`))
+    if (odcloudCode === -10)
+      return new TrialsError('QUOTA', httpMessages.quota(ctx.service), safeCause(ctx, `${statusNote}odcloud code -10`))
   }
   const gatewayCode = /returnReasonCode["'>:\s]+"?(\d{2})/.exec(body)?.[1]
   if (gatewayCode && GATEWAY_AUTH_CODES.has(gatewayCode)) {
-    return new TrialsError('AUTH', httpMessages.auth(ctx.service), safeCause(ctx, `${statusNote}gateway code ${gatewayCode}`))
+    return new TrialsError(
+      'AUTH',
+      httpMessages.auth(ctx.service),
+      safeCause(ctx, `${statusNote}gateway code ${gatewayCode}`),
+    )
   }
   if (gatewayCode && GATEWAY_QUOTA_CODES.has(gatewayCode)) {
-    return new TrialsError('QUOTA', httpMessages.quota(ctx.service), safeCause(ctx, `${statusNote}gateway code ${gatewayCode}`))
+    return new TrialsError(
+      'QUOTA',
+      httpMessages.quota(ctx.service),
+      safeCause(ctx, `${statusNote}gateway code ${gatewayCode}`),
+    )
   }
   return null
 }
@@ -60,10 +70,15 @@ export function classifyStatus(status: number, body: string, ctx: ClassifyContex
   const fromBody = classifyErrorBody(body, ctx, status)
   if (fromBody) return fromBody
   const summary = `HTTP ${status}: ${bodyExcerpt(body)}`
-  if (status === 401 || status === 403) return new TrialsError('AUTH', httpMessages.auth(ctx.service), safeCause(ctx, summary))
+  if (status === 401 || status === 403)
+    return new TrialsError('AUTH', httpMessages.auth(ctx.service), safeCause(ctx, summary))
   if (status === 429) return new TrialsError('QUOTA', httpMessages.quota(ctx.service), safeCause(ctx, summary))
   if (status >= 500) return new TrialsError('SERVER', httpMessages.server(ctx.service, status), safeCause(ctx, summary))
-  return new TrialsError('BAD_RESPONSE', httpMessages.badResponse(ctx.service, `HTTP ${status}`), safeCause(ctx, summary))
+  return new TrialsError(
+    'BAD_RESPONSE',
+    httpMessages.badResponse(ctx.service, `HTTP ${status}`),
+    safeCause(ctx, summary),
+  )
 }
 
 export function cancelledError(ctx: ClassifyContext): TrialsError {
@@ -93,8 +108,16 @@ export function classifyHttpError(error: unknown, ctx: ClassifyContext, signal?:
   const causeCode = (axiosError.cause as { code?: string } | undefined)?.code ?? ''
   if (TIMEOUT_CODES.has(code) || TIMEOUT_CODES.has(causeCode) || /timeout/i.test(axiosError.message)) {
     const seconds = Math.max(1, Math.round((ctx.timeoutMs ?? axiosError.config?.timeout ?? 15_000) / 1000))
-    return new TrialsError('TIMEOUT', httpMessages.timeout(ctx.service, seconds), safeCause(ctx, `${code || causeCode}`))
+    return new TrialsError(
+      'TIMEOUT',
+      httpMessages.timeout(ctx.service, seconds),
+      safeCause(ctx, `${code || causeCode}`),
+    )
   }
   const host = hostOf(axiosError.config?.url)
-  return new TrialsError('NETWORK', httpMessages.network(ctx.service, host), safeCause(ctx, `${causeCode || code}: ${axiosError.message}`))
+  return new TrialsError(
+    'NETWORK',
+    httpMessages.network(ctx.service, host),
+    safeCause(ctx, `${causeCode || code}: ${axiosError.message}`),
+  )
 }

@@ -72,7 +72,9 @@ function createAxios(config: HttpConfig, options: HttpClientOptions): AxiosInsta
     shouldResetTimeout: true,
     onRetry: (retryNumber, error) => {
       const why = error.response ? `HTTP ${error.response.status}` : (error.code ?? 'network error')
-      options.log?.(redactSecrets(`${options.service}: retry ${retryNumber}/${MAX_RETRIES} after ${why}`, config.getServiceKey()))
+      options.log?.(
+        redactSecrets(`${options.service}: retry ${retryNumber}/${MAX_RETRIES} after ${why}`, config.getServiceKey()),
+      )
     },
   })
   return instance
@@ -81,7 +83,11 @@ function createAxios(config: HttpConfig, options: HttpClientOptions): AxiosInsta
 export function createHttpClient(config: HttpConfig, options: HttpClientOptions): HttpClient {
   const instance = createAxios(config, options)
   // Read the key at each call: the app's key can change between syncs.
-  const classifyContext = (): ClassifyContext => ({ service: options.service, serviceKey: config.getServiceKey(), timeoutMs: config.timeoutMs })
+  const classifyContext = (): ClassifyContext => ({
+    service: options.service,
+    serviceKey: config.getServiceKey(),
+    timeoutMs: config.timeoutMs,
+  })
   return {
     classifyContext,
     async getText(url, { query = {}, withKey = false, signal } = {}) {

@@ -21,7 +21,15 @@ export function serviceKeyForms(key: string): string[] {
   if (!decoded) return []
   const once = encodeURIComponent(decoded)
   const twice = encodeURIComponent(once)
-  const forms = new Set([key.trim(), decoded, once, twice, once.toLowerCase(), twice.toLowerCase(), decoded.replace(/\+/g, ' ')])
+  const forms = new Set([
+    key.trim(),
+    decoded,
+    once,
+    twice,
+    once.toLowerCase(),
+    twice.toLowerCase(),
+    decoded.replace(/\+/g, ' '),
+  ])
   return [...forms].filter((form) => form.length >= 4).sort((a, b) => b.length - a.length)
 }
 

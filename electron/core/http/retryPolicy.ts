@@ -32,5 +32,7 @@ export function retryDelayMs(retryNumber: number, error: AxiosError, baseMs: num
 
 export function retryBaseFromEnv(env: Readonly<Record<string, string | undefined>>): number {
   const parsed = Number(env.TRIALS_RETRY_BASE_MS)
-  return env.TRIALS_RETRY_BASE_MS !== undefined && Number.isFinite(parsed) && parsed >= 0 ? parsed : DEFAULT_RETRY_BASE_MS
+  return env.TRIALS_RETRY_BASE_MS !== undefined && Number.isFinite(parsed) && parsed >= 0
+    ? parsed
+    : DEFAULT_RETRY_BASE_MS
 }

@@ -24,7 +24,10 @@ export function parseSearchTerms(words: readonly string[]): SearchTerm[] {
     let synonyms: readonly string[] | undefined
     for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1; n--) {
       synonyms = synonymsOf(words.slice(i, i + n).join(' '))
-      if (synonyms) { taken = n; break }
+      if (synonyms) {
+        taken = n
+        break
+      }
     }
     const phrase = words.slice(i, i + taken).join(' ')
     terms.push({ alternatives: synonyms ? [...new Set([phrase, ...synonyms])] : [phrase] })
@@ -48,7 +51,10 @@ export function compileTextMatch(
   const count = index.entries.length
   const candidates = new Uint8Array(count).fill(1)
   for (const term of terms) {
-    if (term.alternatives.length === 1) { markCandidates(signatures, count, term.alternatives[0], candidates); continue }
+    if (term.alternatives.length === 1) {
+      markCandidates(signatures, count, term.alternatives[0], candidates)
+      continue
+    }
     // Any alternative may match: a record stays a candidate if one alternative's signature allows it.
     const any = new Uint8Array(count)
     for (const alternative of term.alternatives) {
@@ -68,7 +74,14 @@ export function compileTextMatch(
     for (const alternatives of checks) {
       let found = false
       for (const { text, asciiToo } of alternatives) {
-        if (wide.includes(text) || (asciiToo && ascii.includes(text)) || (extra !== undefined && extra.includes(text))) { found = true; break }
+        if (
+          wide.includes(text) ||
+          (asciiToo && ascii.includes(text)) ||
+          (extra !== undefined && extra.includes(text))
+        ) {
+          found = true
+          break
+        }
       }
       if (!found) return false
     }

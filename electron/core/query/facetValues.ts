@@ -24,20 +24,28 @@ export const FACET_NAMES: ReadonlySet<string> = new Set(FACET_FIELDS)
 export function facetValueOf(trial: StoredTrial, field: FacetField): unknown {
   const c = trial.common
   switch (field) {
-    case 'source': return trial.source
-    case 'changeKind': return trial.changeKind
-    case 'recruitment': return c.recruitment
-    case 'phase': return c.phases
-    case 'site': return c.sites?.map((s) => s.name)
-    case 'condition': return c.conditions?.map(conditionFacetValue)
-    default: return c[field]
+    case 'source':
+      return trial.source
+    case 'changeKind':
+      return trial.changeKind
+    case 'recruitment':
+      return c.recruitment
+    case 'phase':
+      return c.phases
+    case 'site':
+      return c.sites?.map((s) => s.name)
+    case 'condition':
+      return c.conditions?.map(conditionFacetValue)
+    default:
+      return c[field]
   }
 }
 
 /** The facet values a filter value selects (any accepted spelling → the stored normalised values). */
 export function filterValuesFor(field: FacetField, value: string): string[] {
   switch (field) {
-    case 'recruitment': return [recruitmentFilterValue(value) ?? value]
+    case 'recruitment':
+      return [recruitmentFilterValue(value) ?? value]
     case 'phase': {
       const phases = phasesOf(value)
       return phases.length > 0 ? phases : [value]
@@ -46,7 +54,9 @@ export function filterValuesFor(field: FacetField, value: string): string[] {
     case 'institution':
     case 'sponsor':
       return [canonicalInstitution(value) ?? value]
-    case 'condition': return [conditionFacetValue(value)]
-    default: return [value]
+    case 'condition':
+      return [conditionFacetValue(value)]
+    default:
+      return [value]
   }
 }

@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { CHANGE_KINDS, LIST_SORTS, PREFERRED_REGISTRIES, SOURCE_IDS, type ListQuery, type ListSort, type PreferredRegistry } from '../../../shared/trials'
+import {
+  CHANGE_KINDS,
+  LIST_SORTS,
+  PREFERRED_REGISTRIES,
+  SOURCE_IDS,
+  type ListQuery,
+  type ListSort,
+  type PreferredRegistry,
+} from '../../../shared/trials'
 import { TrialsError } from '../errors'
 
 export const DEFAULT_WITHIN_DAYS = 7
@@ -16,7 +24,10 @@ export const DEFAULT_PREFERRED_REGISTRY: PreferredRegistry = 'cris'
  */
 export const listQuerySchema = z.object({
   withinDays: z.number().positive().nullable().optional(),
-  now: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date').optional(),
+  now: z
+    .string()
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+    .optional(),
   q: z.string().max(500).optional(),
   sources: z.array(z.enum(SOURCE_IDS)).optional(),
   kinds: z.array(z.enum(CHANGE_KINDS)).optional(),

@@ -1,6 +1,12 @@
 import { RECRUITING_NOW } from '../../../shared/clinical'
 import {
-  COMMON_FIELD_NAMES, FACET_FIELDS, type FacetField, type Facets, type FacetValue, type ListQuery, type ListResult,
+  COMMON_FIELD_NAMES,
+  FACET_FIELDS,
+  type FacetField,
+  type Facets,
+  type FacetValue,
+  type ListQuery,
+  type ListResult,
   type TrialSummary,
 } from '../../../shared/trials'
 import { TrialsError } from '../errors'
@@ -8,22 +14,47 @@ import { DETAIL_FACETS, FACET_NAMES, filterValuesFor } from './facetValues'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
 import { compileTextMatch, matchedTermsOf, parseSearchTerms } from './compileTextMatch'
 import { TwinHiding } from './oneRowPerTrial'
-import { fieldDictionary, isKnownFieldName, toSummary, type FacetColumn, type TrialIndex, type ValueDictionary } from './trialIndex'
+import {
+  fieldDictionary,
+  isKnownFieldName,
+  toSummary,
+  type FacetColumn,
+  type TrialIndex,
+  type ValueDictionary,
+} from './trialIndex'
 
 /** An exact-value filter as value ids: which ids of the dictionary pass. */
-interface IdFilter { ids: Int32Array; allowed: Uint8Array }
+interface IdFilter {
+  ids: Int32Array
+  allowed: Uint8Array
+}
 
 /** A selection in one facet (values OR'ed); `facet` is the index into FACET_FIELDS. */
-interface FacetFilter { facet: number; column: FacetColumn; allowed: Uint8Array; wanted: ReadonlySet<string> }
+interface FacetFilter {
+  facet: number
+  column: FacetColumn
+  allowed: Uint8Array
+  wanted: ReadonlySet<string>
+}
 
 function idFilter(dictionary: ValueDictionary, wanted: ReadonlySet<string>): IdFilter {
   return { ids: dictionary.ids, allowed: Uint8Array.from(dictionary.values, (v) => (wanted.has(v) ? 1 : 0)) }
 }
 
 /** `chosen`: the values the user picked (listed even with no match); the toggle's statuses are not picks. */
-function facetFilter(index: TrialIndex, field: FacetField, allowed: ReadonlySet<string>, chosen: ReadonlySet<string>): FacetFilter {
+function facetFilter(
+  index: TrialIndex,
+  field: FacetField,
+  allowed: ReadonlySet<string>,
+  chosen: ReadonlySet<string>,
+): FacetFilter {
   const column = index.facets[field]
-  return { facet: FACET_FIELDS.indexOf(field), column, allowed: Uint8Array.from(column.values, (v) => (allowed.has(v) ? 1 : 0)), wanted: chosen }
+  return {
+    facet: FACET_FIELDS.indexOf(field),
+    column,
+    allowed: Uint8Array.from(column.values, (v) => (allowed.has(v) ? 1 : 0)),
+    wanted: chosen,
+  }
 }
 
 function passes(filter: FacetFilter, p: number): boolean {
@@ -51,9 +82,11 @@ function filtersOf(index: TrialIndex, q: ResolvedListQuery): { facetFilters: Fac
       continue
     }
     if (!isKnownFieldName(index, name)) {
-      throw new TrialsError('USAGE',
+      throw new TrialsError(
+        'USAGE',
         `Unknown field "${name}". Use a filter (${FACET_FIELDS.join(', ')}), a common field (${COMMON_FIELD_NAMES.join(', ')}) ` +
-        'or a column name of the registry, such as 진료과.')
+          'or a column name of the registry, such as 진료과.',
+      )
     }
     plain.push(idFilter(fieldDictionary(index, name), wanted))
   }
@@ -61,7 +94,8 @@ function filtersOf(index: TrialIndex, q: ResolvedListQuery): { facetFilters: Fac
     // The toggle narrows the recruitment selection (or stands for it): part of that facet, so its menu keeps every status.
     const chosen = selections.get('recruitment')
     const recruiting = RECRUITING_NOW.filter((s) => !chosen || chosen.has(s))
-    const facetFilters = [...selections].filter(([field]) => field !== 'recruitment')
+    const facetFilters = [...selections]
+      .filter(([field]) => field !== 'recruitment')
       .map(([field, wanted]) => facetFilter(index, field, wanted, wanted))
     facetFilters.push(facetFilter(index, 'recruitment', new Set(recruiting), chosen ?? new Set()))
     return { facetFilters, plain }
@@ -96,7 +130,10 @@ function pageOf(index: TrialIndex, q: ResolvedListQuery, matched: Int32Array, in
   const rank = index.ranks[q.sort]
   const count = index.entries.length
   // A small matched set (a window, a search): sort it by rank. A large one: walk the order, stopping at the page's end.
-  if (matched.length * 16 <= count) return Int32Array.from(matched).sort((a, b) => rank[a] - rank[b]).subarray(q.offset, end)
+  if (matched.length * 16 <= count)
+    return Int32Array.from(matched)
+      .sort((a, b) => rank[a] - rank[b])
+      .subarray(q.offset, end)
   const isMatched = new Uint8Array(count)
   for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 1
   const page = new Int32Array(end - q.offset)
@@ -117,7 +154,10 @@ export interface ListExtras {
   changedWithin?: { fromMs: number; toMs: number }
 }
 
-function notesByPosition(index: TrialIndex, notes: ReadonlyMap<string, string> | undefined): Map<number, string> | undefined {
+function notesByPosition(
+  index: TrialIndex,
+  notes: ReadonlyMap<string, string> | undefined,
+): Map<number, string> | undefined {
   if (!notes || notes.size === 0) return undefined
   const byPosition = new Map<number, string>()
   for (const [id, text] of notes) {
@@ -190,7 +230,12 @@ class FacetCounter {
  */
 const unfilteredCounts = new WeakMap<TrialIndex, { active?: FacetCounter; all?: FacetCounter }>()
 
-function unfilteredCounter(index: TrialIndex, includeRemoved: boolean, matched: Int32Array, total: number): FacetCounter {
+function unfilteredCounter(
+  index: TrialIndex,
+  includeRemoved: boolean,
+  matched: Int32Array,
+  total: number,
+): FacetCounter {
   let cached = unfilteredCounts.get(index)
   if (!cached) unfilteredCounts.set(index, (cached = {}))
   const key = includeRemoved ? 'all' : 'active'
@@ -204,7 +249,12 @@ function unfilteredCounter(index: TrialIndex, includeRemoved: boolean, matched: 
 }
 
 /** Facets for the sources in scope: every value with a count, plus selected values (count 0 when none match). */
-function facetsOf(index: TrialIndex, counter: FacetCounter, facetFilters: FacetFilter[], sourcesInScope: ReadonlySet<string> | null) {
+function facetsOf(
+  index: TrialIndex,
+  counter: FacetCounter,
+  facetFilters: FacetFilter[],
+  sourcesInScope: ReadonlySet<string> | null,
+) {
   const facets: Facets = {}
   const unclassified: ListResult['unclassified'] = {}
   FACET_FIELDS.forEach((field, f) => {
@@ -220,7 +270,8 @@ function facetsOf(index: TrialIndex, counter: FacetCounter, facetFilters: FacetF
       items.push(en === undefined ? { value: column.values[id], count } : { value: column.values[id], count, en })
     }
     // A selected value no trial has (yet): still listed, so it can be unchecked.
-    for (const value of selected?.wanted ?? []) if (!items.some((v) => v.value === value)) items.push({ value, count: 0 })
+    for (const value of selected?.wanted ?? [])
+      if (!items.some((v) => v.value === value)) items.push({ value, count: 0 })
     items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     facets[field] = items
     if (counter.unclassified[f] > 0) unclassified[field] = counter.unclassified[f]
@@ -235,7 +286,12 @@ function facetsOf(index: TrialIndex, counter: FacetCounter, facetFilters: FacetF
  * search). The page is then picked in the requested order: by sorting a small matched set by rank, or walking the
  * precomputed order. `now` is the default reference time for the window.
  */
-export function listTrials(index: TrialIndex, query: ListQuery, now: () => number = Date.now, extras: ListExtras = {}): ListResult {
+export function listTrials(
+  index: TrialIndex,
+  query: ListQuery,
+  now: () => number = Date.now,
+  extras: ListExtras = {},
+): ListResult {
   const q = resolveListQuery(query, now)
   const { facetFilters, plain } = filtersOf(index, q)
   const search = parseSearchTerms(q.terms)
@@ -295,7 +351,8 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
     counter = new FacetCounter(index)
     counter.addAllColumns(counted, countedTotal)
     // Disjunctive faceting: a facet's menu also counts the records only its own selection leaves out.
-    for (let i = 0; i < facetFilterCount; i++) counter.addColumn(facetFilters[i].facet, nearMisses[i], nearMissCounts[i])
+    for (let i = 0; i < facetFilterCount; i++)
+      counter.addColumn(facetFilters[i].facet, nearMisses[i], nearMissCounts[i])
   }
   // Whether a record matches every filter, ignoring the window (the window hint's all-time total).
   const matchesAll = (p: number): boolean => {
@@ -308,7 +365,10 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
     for (let i = 0; i < facetFilterCount; i++) if (!passes(facetFilters[i], p)) return false
     return true
   }
-  const hidden = hiding?.settle(counter, FACET_FIELDS.map((f) => index.facets[f]))
+  const hidden = hiding?.settle(
+    counter,
+    FACET_FIELDS.map((f) => index.facets[f]),
+  )
   const totalBeforeHiding = total
   if (hidden && hidden.size > 0) {
     let kept = 0
@@ -318,7 +378,8 @@ export function listTrials(index: TrialIndex, query: ListQuery, now: () => numbe
   let totalAllTime: number | null = null
   // The window hint compares with all time; a caller's own time range (extras) is not the user's window.
   if (q.window && !extras.changedWithin) {
-    if (plain.length === 0 && facetFilterCount === 0 && !textMatch) totalAllTime = q.includeRemoved ? count : index.activeCount
+    if (plain.length === 0 && facetFilterCount === 0 && !textMatch)
+      totalAllTime = q.includeRemoved ? count : index.activeCount
     else {
       totalAllTime = totalBeforeHiding
       const order = index.orders.changed

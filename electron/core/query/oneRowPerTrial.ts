@@ -10,7 +10,10 @@ import { linksOf } from '../linking/indexLinks'
 import type { FacetColumn, TrialIndex } from './trialIndex'
 
 /** A record's outcome against the query: how many facet selections it fails (0, 1, 2 = more; -1 = out) and which. */
-interface Outcome { failed: number; facet: number }
+interface Outcome {
+  failed: number
+  facet: number
+}
 
 /** What settling needs of the facet counter: its per-value counts and its whole-record add. */
 export interface TwinCounter {
@@ -107,7 +110,10 @@ export class TwinHiding {
       for (let f = 0; f < columns.length; f++) {
         if (!this.inMenu(p, f)) continue
         const rivals = twins.filter((t) => this.inMenu(t, f))
-        if (rivals.length === 0) { counter.add(f, p); continue }
+        if (rivals.length === 0) {
+          counter.add(f, p)
+          continue
+        }
         // Under each value, counted unless a twin in the same menu is counted under it (selecting it lists the twin).
         const own = valueIdsOf(columns[f], p)
         const theirs = new Set(rivals.flatMap((t) => Array.from(valueIdsOf(columns[f], t))))

@@ -16,10 +16,12 @@ const NON_ASCII = /[^\x00-\x7f]/
 const SHORT_COMMON_VALUE = 64
 
 function collectText(value: unknown, out: string[]): void {
-  if (typeof value === 'string') { if (value !== '') out.push(value) }
-  else if (typeof value === 'number') out.push(String(value))
+  if (typeof value === 'string') {
+    if (value !== '') out.push(value)
+  } else if (typeof value === 'number') out.push(String(value))
   else if (Array.isArray(value)) for (const item of value) collectText(item, out)
-  else if (typeof value === 'object' && value !== null) for (const key in value) collectText((value as Record<string, unknown>)[key], out)
+  else if (typeof value === 'object' && value !== null)
+    for (const key in value) collectText((value as Record<string, unknown>)[key], out)
   // Booleans and null are not text.
 }
 

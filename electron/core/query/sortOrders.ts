@@ -42,17 +42,20 @@ function titleOrder(trials: readonly StoredTrial[], idCmp: (a: number, b: number
 /** Every sort order the list offers, computed once per load or sync. */
 export function buildSortOrders(trials: readonly StoredTrial[], changedAtMs: Float64Array): SortOrders {
   const idCmp = (a: number, b: number) => byString(trials[a].id, trials[b].id)
-  const changedCmp = (a: number, b: number) => (changedAtMs[b] - changedAtMs[a] || 0) || idCmp(a, b)
+  const changedCmp = (a: number, b: number) => changedAtMs[b] - changedAtMs[a] || 0 || idCmp(a, b)
   const updated = Float64Array.from(trials, (t) => timeOf(t.common.sourceUpdatedAt))
   const positions = () => Int32Array.from(trials.keys())
   const orders: Record<SortOrderName, Int32Array> = {
     changed: positions().sort(changedCmp),
     id: positions().sort(idCmp),
     title: titleOrder(trials, idCmp),
-    sourceUpdated: positions().sort((a, b) => (updated[b] - updated[a] || 0) || changedCmp(a, b)),
+    sourceUpdated: positions().sort((a, b) => updated[b] - updated[a] || 0 || changedCmp(a, b)),
   }
   const ranks = {
-    changed: rankOf(orders.changed), id: rankOf(orders.id), title: rankOf(orders.title), sourceUpdated: rankOf(orders.sourceUpdated),
+    changed: rankOf(orders.changed),
+    id: rankOf(orders.id),
+    title: rankOf(orders.title),
+    sourceUpdated: rankOf(orders.sourceUpdated),
   }
   return { orders, ranks }
 }

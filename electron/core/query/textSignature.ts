@@ -10,7 +10,8 @@ import { FIELD_SEPARATOR } from './recordSearchText'
 const SIGNATURE_WORDS = 128
 const SEPARATOR = FIELD_SEPARATOR.charCodeAt(0)
 
-const mix = (a: number, b: number, c: number) => Math.imul(Math.imul(a, 0x01000193) ^ Math.imul(b, 0x85ebca77) ^ c, 0x9e3779b1) >>> 20
+const mix = (a: number, b: number, c: number) =>
+  Math.imul(Math.imul(a, 0x01000193) ^ Math.imul(b, 0x85ebca77) ^ c, 0x9e3779b1) >>> 20
 
 /** Calls `add(bit)` for every feature of `text` (the same for a record's text and for a term). */
 function forEachFeature(text: string, add: (bit: number) => void): void {
@@ -18,8 +19,9 @@ function forEachFeature(text: string, add: (bit: number) => void): void {
   let previous = SEPARATOR
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === SEPARATOR) { /* fields never match across the separator */ }
-    else if (c > 0x7f) {
+    if (c === SEPARATOR) {
+      /* fields never match across the separator */
+    } else if (c > 0x7f) {
       add(mix(0, 0, c))
       if (previous !== SEPARATOR) add(mix(0, previous, c))
     } else if (previous !== SEPARATOR && before !== SEPARATOR) add(mix(before, previous, c))
@@ -38,7 +40,9 @@ export function createSignatures(count: number): Uint32Array {
 
 /** One record's bits, built here (cache-resident) and then stored word-major in one pass. */
 const recordBits = new Uint32Array(SIGNATURE_WORDS)
-const setRecordBit = (bit: number) => { recordBits[bit >>> 5] |= 1 << (bit & 31) }
+const setRecordBit = (bit: number) => {
+  recordBits[bit >>> 5] |= 1 << (bit & 31)
+}
 
 /** Sets record `position`'s signature from its texts. */
 export function addSignature(words: Uint32Array, count: number, position: number, texts: readonly string[]): void {
@@ -48,7 +52,14 @@ export function addSignature(words: Uint32Array, count: number, position: number
 }
 
 /** Copies one record's signature from another set (an index rebuilt after a sync). */
-export function copySignature(from: Uint32Array, fromCount: number, fromPosition: number, to: Uint32Array, toCount: number, toPosition: number): void {
+export function copySignature(
+  from: Uint32Array,
+  fromCount: number,
+  fromPosition: number,
+  to: Uint32Array,
+  toCount: number,
+  toPosition: number,
+): void {
   for (let w = 0; w < SIGNATURE_WORDS; w++) to[w * toCount + toPosition] = from[w * fromCount + fromPosition]
 }
 

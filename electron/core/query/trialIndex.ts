@@ -77,7 +77,11 @@ function buildDictionary(count: number, rawValueAt: (position: number) => unknow
       if (value === null) id = -1
       else {
         id = idOfCanonical.get(value)
-        if (id === undefined) { id = values.length; values.push(value); idOfCanonical.set(value, id) }
+        if (id === undefined) {
+          id = values.length
+          values.push(value)
+          idOfCanonical.set(value, id)
+        }
       }
       if (typeof raw !== 'object') idOfRaw.set(raw, id)
     }
@@ -87,7 +91,10 @@ function buildDictionary(count: number, rawValueAt: (position: number) => unknow
 }
 
 /** A multi-value facet column: each record's distinct canonical values. */
-function buildMultiColumn(trials: readonly StoredTrial[], field: FacetField): Pick<FacetColumn, 'values' | 'ids' | 'starts'> {
+function buildMultiColumn(
+  trials: readonly StoredTrial[],
+  field: FacetField,
+): Pick<FacetColumn, 'values' | 'ids' | 'starts'> {
   const values: string[] = []
   const idOf = new Map<string, number>()
   const starts = new Int32Array(trials.length + 1)
@@ -101,7 +108,11 @@ function buildMultiColumn(trials: readonly StoredTrial[], field: FacetField): Pi
       const value = canonicalText(item)
       if (value === null) continue
       let id = idOf.get(value)
-      if (id === undefined) { id = values.length; values.push(value); idOf.set(value, id) }
+      if (id === undefined) {
+        id = values.length
+        values.push(value)
+        idOf.set(value, id)
+      }
       let repeated = false
       for (let k = first; k < ids.length; k++) if (ids[k] === id) repeated = true
       if (!repeated) ids.push(id)
@@ -158,10 +169,19 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
   for (let p = 0; p < count; p++) if (removed[p] === 0) activeCount++
   const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, buildFacetColumn(trials, pending, f)]))
   return {
-    entries, removed, changedAtMs, asciiTexts, wideTexts, signatures,
-    byId: new Map(entries.map((e) => [e.trial.id, e])), pending, activeCount,
+    entries,
+    removed,
+    changedAtMs,
+    asciiTexts,
+    wideTexts,
+    signatures,
+    byId: new Map(entries.map((e) => [e.trial.id, e])),
+    pending,
+    activeCount,
     ...buildSortOrders(trials, changedAtMs),
-    facets: facets as Record<FacetField, FacetColumn>, fieldNames: null, fieldValueCache: new Map(),
+    facets: facets as Record<FacetField, FacetColumn>,
+    fieldNames: null,
+    fieldValueCache: new Map(),
   }
 }
 
@@ -197,8 +217,14 @@ export function fieldDictionary(index: TrialIndex, name: string): ValueDictionar
 export function toSummary(trial: StoredTrial): TrialSummary {
   return {
     ...trial.common,
-    id: trial.id, source: trial.source, sourceId: trial.sourceId, changeKind: trial.changeKind,
-    changedAt: trial.changedAt, firstSeenAt: trial.firstSeenAt, lastSeenAt: trial.lastSeenAt, removedAt: trial.removedAt,
+    id: trial.id,
+    source: trial.source,
+    sourceId: trial.sourceId,
+    changeKind: trial.changeKind,
+    changedAt: trial.changedAt,
+    firstSeenAt: trial.firstSeenAt,
+    lastSeenAt: trial.lastSeenAt,
+    removedAt: trial.removedAt,
     ...(trial.detailsPending ? { detailsPending: true } : {}),
     latestChange: latestChangeOf(trial.source, trial.history),
   }

@@ -46,7 +46,9 @@ export const settingsSchema = z
     pageSize: z.union([z.literal(10), z.literal(20), z.literal(50), z.literal(100)]),
     language: z.enum(['ko', 'en']),
     // ctgov came later: a settings file written before it has none and gets it enabled (it needs no key).
-    sources: z.object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle.default({ enabled: true }) }).strict(),
+    sources: z
+      .object({ icreat: sourceToggle, cris: sourceToggle, ctgov: sourceToggle.default({ enabled: true }) })
+      .strict(),
     crisDetailBudget: z.number().int().min(0).max(100_000),
     // Came later: a settings file written before it gets the default.
     preferredRegistry: z.enum(PREFERRED_REGISTRIES).default('cris'),

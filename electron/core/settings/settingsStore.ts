@@ -28,7 +28,10 @@ function cloneDefaults(): Settings {
   return structuredClone(DEFAULT_SETTINGS)
 }
 
-async function readSettingsFile(path: string, now: () => Date): Promise<{ settings: Settings; recoveredFrom: string | null }> {
+async function readSettingsFile(
+  path: string,
+  now: () => Date,
+): Promise<{ settings: Settings; recoveredFrom: string | null }> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -44,7 +47,9 @@ async function readSettingsFile(path: string, now: () => Date): Promise<{ settin
   }
   // Fill fields added in later versions from the defaults, then validate strictly.
   const candidate =
-    parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? { ...cloneDefaults(), ...(parsed as object) } : parsed
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? { ...cloneDefaults(), ...(parsed as object) }
+      : parsed
   const result = settingsSchema.safeParse(candidate)
   if (result.success) return { settings: result.data, recoveredFrom: null }
   const aside = `${path}.bad-${now().toISOString().replace(/[:.]/g, '-')}`

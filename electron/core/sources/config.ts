@@ -5,7 +5,9 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 
 function timeoutFrom(value: string | undefined): number {
   const parsed = Number(value)
-  return value !== undefined && value.trim() !== '' && Number.isFinite(parsed) && parsed > 0 ? parsed : DEFAULT_TIMEOUT_MS
+  return value !== undefined && value.trim() !== '' && Number.isFinite(parsed) && parsed > 0
+    ? parsed
+    : DEFAULT_TIMEOUT_MS
 }
 
 /**

@@ -23,13 +23,13 @@ export interface ListingObservation {
 export type ListingVerdict =
   | { consistent: true; total: number | null }
   | {
-    consistent: false
-    /** `short`: fewer ids than announced; `totalChanged`: the announced total moved between pages. */
-    reason: 'short' | 'totalChanged'
-    /** The first and last differing totals seen (for `totalChanged`), or the announced total (for `short`). */
-    expected: number
-    received: number
-  }
+      consistent: false
+      /** `short`: fewer ids than announced; `totalChanged`: the announced total moved between pages. */
+      reason: 'short' | 'totalChanged'
+      /** The first and last differing totals seen (for `totalChanged`), or the announced total (for `short`). */
+      expected: number
+      received: number
+    }
 
 /** How often a listing is read in one sync before giving up on consistency (1 = no re-crawl). */
 export const MAX_LISTING_ATTEMPTS = 2

@@ -8,7 +8,9 @@ import { CRIS_COLUMN_TO_COMMON, crisToCommon } from './cris/crisCommon'
 import { CTGOV_COLUMN_TO_COMMON, ctgovToCommon } from './ctgov/ctgovCommon'
 import { ICREAT_COLUMN_TO_COMMON, icreatToCommon } from './icreat/icreatCommon'
 
-export const TO_COMMON_BY_SOURCE: Readonly<Record<SourceId, (fields: Readonly<Record<string, unknown>>) => CommonFields>> = {
+export const TO_COMMON_BY_SOURCE: Readonly<
+  Record<SourceId, (fields: Readonly<Record<string, unknown>>) => CommonFields>
+> = {
   icreat: icreatToCommon,
   cris: crisToCommon,
   ctgov: ctgovToCommon,

@@ -8,7 +8,8 @@ import { TO_COMMON_BY_SOURCE } from './mappings'
 export function recomputeCommonFields(trial: unknown): unknown {
   if (typeof trial !== 'object' || trial === null) return trial
   const t = trial as { source?: unknown; fields?: unknown }
-  const toCommon = typeof t.source === 'string' ? TO_COMMON_BY_SOURCE[t.source as keyof typeof TO_COMMON_BY_SOURCE] : undefined
+  const toCommon =
+    typeof t.source === 'string' ? TO_COMMON_BY_SOURCE[t.source as keyof typeof TO_COMMON_BY_SOURCE] : undefined
   if (!toCommon || typeof t.fields !== 'object' || t.fields === null) return trial
   return { ...trial, common: toCommon(t.fields as Record<string, unknown>) }
 }

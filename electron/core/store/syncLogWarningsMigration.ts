@@ -9,7 +9,8 @@ export function foldSyncLogWarnings(data: Record<string, unknown>): Record<strin
 }
 
 function foldEntry(entry: unknown): unknown {
-  if (typeof entry !== 'object' || entry === null || !Array.isArray((entry as { warnings?: unknown }).warnings)) return entry
+  if (typeof entry !== 'object' || entry === null || !Array.isArray((entry as { warnings?: unknown }).warnings))
+    return entry
   const { warningDetails, ...rest } = entry as { warnings: unknown[]; warningDetails?: unknown }
   const details = Array.isArray(warningDetails) ? warningDetails : []
   const warnings = rest.warnings.map((message, i) => {

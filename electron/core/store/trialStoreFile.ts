@@ -23,7 +23,11 @@ export const TRIAL_STORE: DurableFormat<StoreData> = {
   schemaVersion: SCHEMA_VERSION,
   migrations: {
     0: (data) => ({ ...data, schemaVersion: 1, sources: data.sources ?? {}, syncLog: data.syncLog ?? [] }),
-    1: (data) => ({ ...data, schemaVersion: 2, trials: Array.isArray(data.trials) ? data.trials.map(recomputeCommonFields) : data.trials }),
+    1: (data) => ({
+      ...data,
+      schemaVersion: 2,
+      trials: Array.isArray(data.trials) ? data.trials.map(recomputeCommonFields) : data.trials,
+    }),
     2: foldSyncLogWarnings,
   },
   parse: parseStoreData,

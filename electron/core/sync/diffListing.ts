@@ -25,17 +25,27 @@ export interface DiffListingInput {
   removalsAllowed?: boolean
 }
 
-function assertPlausibleListing(sourceName: string, active: number, removing: number, listed: number, allow: boolean): void {
+function assertPlausibleListing(
+  sourceName: string,
+  active: number,
+  removing: number,
+  listed: number,
+  allow: boolean,
+): void {
   if (allow || active === 0) return
   if (listed === 0) {
-    throw new TrialsError('SUSPICIOUS_LISTING',
+    throw new TrialsError(
+      'SUSPICIOUS_LISTING',
       `The ${sourceName} registry returned an empty list while ${active} trials are stored, so nothing was changed. ` +
-      'This is usually a temporary problem at the registry: try again later. If the registry really emptied, sync with "allow mass removal".')
+        'This is usually a temporary problem at the registry: try again later. If the registry really emptied, sync with "allow mass removal".',
+    )
   }
   if (removing > active * MASS_REMOVAL_SHARE) {
-    throw new TrialsError('SUSPICIOUS_LISTING',
+    throw new TrialsError(
+      'SUSPICIOUS_LISTING',
       `The ${sourceName} registry listing would remove ${removing} of ${active} stored trials (more than ${MASS_REMOVAL_SHARE * 100}%), ` +
-      'so nothing was changed. Try again later; if the registry really removed them, sync with "allow mass removal".')
+        'so nothing was changed. Try again later; if the registry really removed them, sync with "allow mass removal".',
+    )
   }
 }
 
@@ -58,7 +68,12 @@ export function diffListing(input: DiffListingInput): ListingDiff {
   assertPlausibleListing(source.id, active, removing, rowsById.size, input.allowMassRemoval === true)
 
   const counts: Record<RecordOutcome, number> = {
-    created: 0, updated: 0, restored: 0, unchanged: 0, removed: 0, stillRemoved: 0,
+    created: 0,
+    updated: 0,
+    restored: 0,
+    unchanged: 0,
+    removed: 0,
+    stillRemoved: 0,
   }
   const trials: StoredTrial[] = []
   let keptUnlisted = 0

@@ -70,38 +70,70 @@ function seenAgain(previous: StoredTrial, at: string): StoredTrial {
 }
 
 /** A row seen in a complete listing, against the stored record (if any). */
-export function diffPresentRecord(source: Source, previous: StoredTrial | undefined, row: SourceRow, at: string): RecordDiff {
+export function diffPresentRecord(
+  source: Source,
+  previous: StoredTrial | undefined,
+  row: SourceRow,
+  at: string,
+): RecordDiff {
   const id = `${source.id}:${row.sourceId}`
   const detailsPending = row.detailsPending === true ? { detailsPending: true } : {}
   if (!previous) {
     return {
       outcome: 'created',
       trial: {
-        id, source: source.id, sourceId: row.sourceId, fields: { ...row.fields }, common: source.toCommon(row.fields),
-        firstSeenAt: at, changedAt: at, lastSeenAt: at, removedAt: null, changeKind: 'new', ...detailsPending,
+        id,
+        source: source.id,
+        sourceId: row.sourceId,
+        fields: { ...row.fields },
+        common: source.toCommon(row.fields),
+        firstSeenAt: at,
+        changedAt: at,
+        lastSeenAt: at,
+        removedAt: null,
+        changeKind: 'new',
+        ...detailsPending,
         history: [{ at, kind: 'created', changes: [] }],
       },
     }
   }
-  if (previous.removedAt === null && (previous.detailsPending === true) === (row.detailsPending === true) &&
-    identicalValue(previous.fields, row.fields)) {
+  if (
+    previous.removedAt === null &&
+    (previous.detailsPending === true) === (row.detailsPending === true) &&
+    identicalValue(previous.fields, row.fields)
+  ) {
     return { outcome: 'unchanged', trial: seenAgain(previous, at) }
   }
   const { fields, changes } = compareFields(previous, row, new Set(source.bookkeepingFields ?? []))
   const base: StoredTrial = {
-    ...previous, fields, common: source.toCommon(fields), lastSeenAt: at, removedAt: null, ...detailsPending,
+    ...previous,
+    fields,
+    common: source.toCommon(fields),
+    lastSeenAt: at,
+    removedAt: null,
+    ...detailsPending,
   }
   if (row.detailsPending !== true) delete base.detailsPending
   if (previous.removedAt !== null) {
     return {
       outcome: 'restored',
-      trial: { ...base, changeKind: 'updated', changedAt: at, history: appendHistory(previous.history, { at, kind: 'restored', changes }) },
+      trial: {
+        ...base,
+        changeKind: 'updated',
+        changedAt: at,
+        history: appendHistory(previous.history, { at, kind: 'restored', changes }),
+      },
     }
   }
   if (changes.length > 0) {
     return {
       outcome: 'updated',
-      trial: { ...base, changeKind: 'updated', changedAt: at, history: appendHistory(previous.history, { at, kind: 'updated', changes }) },
+      trial: {
+        ...base,
+        changeKind: 'updated',
+        changedAt: at,
+        history: appendHistory(previous.history, { at, kind: 'updated', changes }),
+      },
     }
   }
   // Unchanged, or changed only in bookkeeping fields: the new values are stored, the badge and changedAt stay.
@@ -114,7 +146,10 @@ export function diffMissingRecord(previous: StoredTrial, at: string): RecordDiff
   return {
     outcome: 'removed',
     trial: {
-      ...previous, changeKind: 'removed', changedAt: at, removedAt: at,
+      ...previous,
+      changeKind: 'removed',
+      changedAt: at,
+      removedAt: at,
       history: appendHistory(previous.history, { at, kind: 'removed', changes: [] }),
     },
   }

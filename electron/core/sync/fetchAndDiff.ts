@@ -14,7 +14,12 @@ export interface FetchAndDiffResult extends ListingDiff {
 function previousView(trials: readonly StoredTrial[]): Map<string, PreviousRecordView> {
   const view = new Map<string, PreviousRecordView>()
   for (const t of trials) {
-    view.set(t.sourceId, { sourceId: t.sourceId, fields: t.fields, detailsPending: t.detailsPending === true, removed: t.removedAt !== null })
+    view.set(t.sourceId, {
+      sourceId: t.sourceId,
+      fields: t.fields,
+      detailsPending: t.detailsPending === true,
+      removed: t.removedAt !== null,
+    })
   }
   return view
 }
@@ -43,14 +48,27 @@ export async function fetchAndDiff(
   if (signal.aborted) throw cancelledError({ service: source.id })
   const verdict = result.listing
   const removalsAllowed = verdict === undefined || verdict.consistent
-  const diff = diffListing({ source, previous, rows: result.rows, at, allowMassRemoval: run.allowMassRemoval, removalsAllowed })
+  const diff = diffListing({
+    source,
+    previous,
+    rows: result.rows,
+    at,
+    allowMassRemoval: run.allowMassRemoval,
+    removalsAllowed,
+  })
   if (verdict && !verdict.consistent) {
     const values = { expected: verdict.expected, received: verdict.received, kept: diff.keptUnlisted }
     step.warn(
       `The ${source.id} listing changed while it was read (announced ${values.expected}, received ${values.received}), even after reading it again. ` +
-      `New and updated trials were saved, but the ${values.kept} trials missing from it were not marked removed; the next sync checks again.`,
+        `New and updated trials were saved, but the ${values.kept} trials missing from it were not marked removed; the next sync checks again.`,
       { code: 'LISTING_INCONSISTENT', values },
     )
   }
-  return { ...diff, fetched: result.fetched ?? result.rows.length, rejected: result.rejected, state: result.state, detailsFetched: result.detailsFetched }
+  return {
+    ...diff,
+    fetched: result.fetched ?? result.rows.length,
+    rejected: result.rejected,
+    state: result.state,
+    detailsFetched: result.detailsFetched,
+  }
 }

@@ -27,8 +27,10 @@ export function ceilingFor(source: Source | undefined, storedRecords: number): n
 
 export function syncCeilingError(sourceId: string, ceilingMs: number): TrialsError {
   const minutes = Math.max(1, Math.round(ceilingMs / 60_000))
-  return new TrialsError('TIMEOUT',
+  return new TrialsError(
+    'TIMEOUT',
     `The sync of ${sourceId} did not finish within ${minutes} minute(s), far longer than planned, so it was stopped and ` +
-    'nothing was changed. The registry or the network (or the hospital proxy) is very slow: check the connection and sync again later.',
-    { values: { minutes } })
+      'nothing was changed. The registry or the network (or the hospital proxy) is very slow: check the connection and sync again later.',
+    { values: { minutes } },
+  )
 }

@@ -11,9 +11,23 @@ export function appendSyncLog(log: readonly SyncLogEntry[], entry: SyncLogEntry)
   return next.length > MAX_SYNC_LOG_ENTRIES ? next.slice(next.length - MAX_SYNC_LOG_ENTRIES) : next
 }
 
-export function failedLogEntry(base: Pick<SyncLogEntry, 'id' | 'source' | 'trigger' | 'startedAt' | 'finishedAt' | 'warnings'>, error: AppError, fetched = 0, rejected = 0): SyncLogEntry {
+export function failedLogEntry(
+  base: Pick<SyncLogEntry, 'id' | 'source' | 'trigger' | 'startedAt' | 'finishedAt' | 'warnings'>,
+  error: AppError,
+  fetched = 0,
+  rejected = 0,
+): SyncLogEntry {
   return {
-    ...base, ok: false, fetched, created: 0, updated: 0, unchanged: 0, removed: 0, restored: 0, rejected, error,
+    ...base,
+    ok: false,
+    fetched,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    restored: 0,
+    rejected,
+    error,
   }
 }
 
@@ -21,7 +35,9 @@ export function filterSyncLog(
   log: readonly SyncLogEntry[],
   filter: SyncLogQuery = {},
 ): { total: number; items: SyncLogEntry[] } {
-  const matching = log.filter((e) => (filter.ok === undefined || e.ok === filter.ok) && (!filter.source || e.source === filter.source))
+  const matching = log.filter(
+    (e) => (filter.ok === undefined || e.ok === filter.ok) && (!filter.source || e.source === filter.source),
+  )
   const newestFirst = matching.reverse()
   const offset = Math.max(0, filter.offset ?? 0)
   const limit = Math.min(MAX_SYNC_LOG_ENTRIES, Math.max(1, filter.limit ?? 50))

@@ -56,7 +56,9 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     warnings: warnings.map((w) => redactWarning(w, key)),
   })
   const warn = (message: string, coded?: SyncWarning) => {
-    warnings.push(coded ? { code: coded.code, ...(coded.values ? { values: coded.values } : {}), message } : { message })
+    warnings.push(
+      coded ? { code: coded.code, ...(coded.values ? { values: coded.values } : {}), message } : { message },
+    )
   }
   let fetched = 0
   let rejected = 0

@@ -6,10 +6,21 @@ import { isTrialsError } from '../errors'
  * Turns anything a sync threw into the AppError stored in the log: expected failures keep their code and message,
  * an abort becomes CANCELLED, the rest INTERNAL without internals. The service key is scrubbed either way.
  */
-export function toSyncLogError(error: unknown, sourceLabel: string, serviceKey: string | undefined, signal?: AbortSignal): AppError {
+export function toSyncLogError(
+  error: unknown,
+  sourceLabel: string,
+  serviceKey: string | undefined,
+  signal?: AbortSignal,
+): AppError {
   if (isTrialsError(error)) {
-    const values = error.values && Object.fromEntries(Object.entries(error.values).map(([name, value]) =>
-      [name, typeof value === 'string' ? redactSecrets(value, serviceKey) : value]))
+    const values =
+      error.values &&
+      Object.fromEntries(
+        Object.entries(error.values).map(([name, value]) => [
+          name,
+          typeof value === 'string' ? redactSecrets(value, serviceKey) : value,
+        ]),
+      )
     return { code: error.code, message: redactSecrets(error.message, serviceKey), ...(values ? { values } : {}) }
   }
   if (signal?.aborted) return { code: 'CANCELLED', message: httpMessages.cancelled(sourceLabel) }

@@ -20,8 +20,5 @@ function visible(char: string): string {
 
 /** The text as it may be written to a terminal or a log: see the file comment. CRLF becomes a plain line break. */
 export function terminalSafe(text: string): string {
-  return text
-    .replace(/\r\n/g, '\n')
-    .replace(ESCAPE_SEQUENCE, '')
-    .replace(OTHER_CONTROLS, visible)
+  return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(OTHER_CONTROLS, visible)
 }

@@ -3,7 +3,14 @@
  * store's index. Reads pick up another process's writes first; every change is saved before it resolves.
  */
 import type {
-  ImportResult, SavedSearch, SavedSearchesFile, SavedSearchSummary, SeenMarks, SyncMatches, WatchedTrial, WatchedView,
+  ImportResult,
+  SavedSearch,
+  SavedSearchesFile,
+  SavedSearchSummary,
+  SeenMarks,
+  SyncMatches,
+  WatchedTrial,
+  WatchedView,
 } from '../../../shared/following'
 import type { ListQuery, ListResult, SyncLogEntry, TrialSummary } from '../../../shared/trials'
 import { TrialsError } from '../errors'
@@ -11,8 +18,17 @@ import type { ListExtras } from '../query/listTrials'
 import { toSummary, type TrialIndex } from '../query/trialIndex'
 import type { Source } from '../sources/source'
 import {
-  addSavedSearch, findSavedSearch, markSavedSearchSeen, markViewSeen, moveSavedSearch, removeSavedSearch,
-  renameSavedSearch, setNote, unwatchTrial, updateSavedSearch, watchTrial,
+  addSavedSearch,
+  findSavedSearch,
+  markSavedSearchSeen,
+  markViewSeen,
+  moveSavedSearch,
+  removeSavedSearch,
+  renameSavedSearch,
+  setNote,
+  unwatchTrial,
+  updateSavedSearch,
+  watchTrial,
 } from './followingEdits'
 import { exportSavedSearches, importSavedSearches, parseSavedSearchesFile } from './savedSearchesTransfer'
 import { matchSyncEntry } from './syncMatches'
@@ -37,7 +53,11 @@ export interface Following {
   updateSavedSearch(name: string, patch: { query?: unknown; alerts?: boolean }): Promise<SavedSearch>
   removeSavedSearch(name: string): Promise<void>
   /** One page of the search's trials (the list's output for its query); `markSeen` = the user opened it. */
-  runSavedSearch(name: string, page?: { offset?: number; limit?: number; now?: string }, markSeen?: boolean): Promise<SavedSearchPage>
+  runSavedSearch(
+    name: string,
+    page?: { offset?: number; limit?: number; now?: string },
+    markSeen?: boolean,
+  ): Promise<SavedSearchPage>
   markSavedSearchSeen(name: string): Promise<SavedSearch>
   seenMarks(): Promise<SeenMarks>
   markSeen(view: keyof SeenMarks): Promise<SeenMarks>
@@ -75,8 +95,10 @@ export function notesOf(data: UserData): Map<string, string> {
 }
 
 function notFound(id: string): TrialsError {
-  return new TrialsError('NOT_FOUND',
-    `No trial with the id "${id}" is stored. Check the id (it looks like icreat:C100001), or sync to fetch new trials.`)
+  return new TrialsError(
+    'NOT_FOUND',
+    `No trial with the id "${id}" is stored. Check the id (it looks like icreat:C100001), or sync to fetch new trials.`,
+  )
 }
 
 export function createFollowing(store: UserDataStore, context: FollowingContext): Following {
@@ -86,7 +108,9 @@ export function createFollowing(store: UserDataStore, context: FollowingContext)
   function summarise(search: SavedSearch, at: Date): SavedSearchSummary {
     const query = { ...search.query, now: at.toISOString(), limit: 1 }
     const total = context.list(query).total
-    const changedSinceSeen = context.list(query, { changedWithin: { fromMs: Date.parse(search.seenAt) + 1, toMs: Infinity } }).total
+    const changedSinceSeen = context.list(query, {
+      changedWithin: { fromMs: Date.parse(search.seenAt) + 1, toMs: Infinity },
+    }).total
     return { ...search, total, changedSinceSeen }
   }
 
@@ -99,23 +123,50 @@ export function createFollowing(store: UserDataStore, context: FollowingContext)
       // Gone from the store altogether (e.g. a source no longer synced): listed from what was kept, as removed.
       const [source, ...rest] = id.split(':')
       const missing = {
-        id, source, sourceId: rest.join(':'), title: record.title, changeKind: 'removed', changedAt: record.addedAt,
-        firstSeenAt: record.addedAt, lastSeenAt: record.addedAt, removedAt: record.addedAt,
+        id,
+        source,
+        sourceId: rest.join(':'),
+        title: record.title,
+        changeKind: 'removed',
+        changedAt: record.addedAt,
+        firstSeenAt: record.addedAt,
+        lastSeenAt: record.addedAt,
+        removedAt: record.addedAt,
       } as TrialSummary
-      return { ...missing, ...marks, latestChange: null, watched: true, watchedAt: record.addedAt, missing: true, unseen: false }
+      return {
+        ...missing,
+        ...marks,
+        latestChange: null,
+        watched: true,
+        watchedAt: record.addedAt,
+        missing: true,
+        unseen: false,
+      }
     }
     const summary = toSummary(trial)
     return {
-      ...summary, ...marks, watched: true, watchedAt: record.addedAt, missing: false,
-      unseen: Date.parse(trial.changedAt) > seenMs, latestChange: summary.latestChange ?? null,
+      ...summary,
+      ...marks,
+      watched: true,
+      watchedAt: record.addedAt,
+      missing: false,
+      unseen: Date.parse(trial.changedAt) > seenMs,
+      latestChange: summary.latestChange ?? null,
     }
   }
 
-  const read = async () => { await store.refresh(); return store.data }
+  const read = async () => {
+    await store.refresh()
+    return store.data
+  }
 
   return {
-    get warnings() { return store.warnings },
-    refresh: async () => { await store.refresh() },
+    get warnings() {
+      return store.warnings
+    },
+    refresh: async () => {
+      await store.refresh()
+    },
     async savedSearches(at = now()) {
       const data = await read()
       return data.savedSearches.map((s) => summarise(s, at))
@@ -152,7 +203,10 @@ export function createFollowing(store: UserDataStore, context: FollowingContext)
       const data = await read()
       const items = Object.keys(data.watched).map((id) => watchedRow(data, id))
       // Newest change first; trials gone from the store last.
-      items.sort((a, b) => Number(a.missing) - Number(b.missing) || (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0))
+      items.sort(
+        (a, b) =>
+          Number(a.missing) - Number(b.missing) || (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0),
+      )
       return { items, changedSinceSeen: items.filter((i) => i.unseen).length }
     },
     async setNote(id, text) {

@@ -18,7 +18,8 @@ export const nameKey = (name: string) => name.normalize('NFC').trim().toLocaleLo
 
 export function parseSavedSearchName(name: unknown): string {
   const parsed = savedSearchNameSchema.safeParse(typeof name === 'string' ? name.normalize('NFC') : name)
-  if (!parsed.success) throw invalid(`A saved search needs a name of 1 to 100 characters (${firstIssue(parsed.error)}).`)
+  if (!parsed.success)
+    throw invalid(`A saved search needs a name of 1 to 100 characters (${firstIssue(parsed.error)}).`)
   return parsed.data
 }
 
@@ -26,26 +27,43 @@ export function parseSavedQuery(query: unknown): SavedQuery {
   const parsed = savedQuerySchema.safeParse(query)
   if (!parsed.success) throw invalid(`The search to save is not valid (${firstIssue(parsed.error)}).`)
   // Only the parts that are set: an empty list means "any", the same as absent.
-  return Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as SavedQuery
+  return Object.fromEntries(
+    Object.entries(parsed.data).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  ) as SavedQuery
 }
 
 export function findSavedSearch(data: UserData, name: string): SavedSearch {
   const found = data.savedSearches.find((s) => nameKey(s.name) === nameKey(name))
-  if (!found) throw new TrialsError('NOT_FOUND', `There is no saved search named "${name}". "trials saved list" shows the saved ones.`)
+  if (!found)
+    throw new TrialsError(
+      'NOT_FOUND',
+      `There is no saved search named "${name}". "trials saved list" shows the saved ones.`,
+    )
   return found
 }
 
 function ensureFreeName(data: UserData, name: string, except?: SavedSearch): void {
   const clash = data.savedSearches.find((s) => s !== except && nameKey(s.name) === nameKey(name))
-  if (clash) throw invalid(`A saved search named "${clash.name}" already exists. Choose another name, or remove that one first.`)
+  if (clash)
+    throw invalid(`A saved search named "${clash.name}" already exists. Choose another name, or remove that one first.`)
 }
 
-export function addSavedSearch(data: UserData, input: { name: unknown; query: unknown; alerts?: boolean }, at: Date): SavedSearch {
+export function addSavedSearch(
+  data: UserData,
+  input: { name: unknown; query: unknown; alerts?: boolean },
+  at: Date,
+): SavedSearch {
   const name = parseSavedSearchName(input.name)
   ensureFreeName(data, name)
   const now = at.toISOString()
   // Saving is looking: what matches now is seen, what changes later is not.
-  const search: SavedSearch = { name, query: parseSavedQuery(input.query), alerts: input.alerts ?? true, createdAt: now, seenAt: now }
+  const search: SavedSearch = {
+    name,
+    query: parseSavedQuery(input.query),
+    alerts: input.alerts ?? true,
+    createdAt: now,
+    seenAt: now,
+  }
   data.savedSearches.push(search)
   return search
 }
@@ -74,7 +92,11 @@ export function removeSavedSearch(data: UserData, name: string): void {
   data.savedSearches = data.savedSearches.filter((s) => s !== search)
 }
 
-export function updateSavedSearch(data: UserData, name: string, patch: { query?: unknown; alerts?: boolean }): SavedSearch {
+export function updateSavedSearch(
+  data: UserData,
+  name: string,
+  patch: { query?: unknown; alerts?: boolean },
+): SavedSearch {
   const search = findSavedSearch(data, name)
   if (patch.query !== undefined) search.query = parseSavedQuery(patch.query)
   if (patch.alerts !== undefined) search.alerts = patch.alerts
@@ -108,7 +130,9 @@ export function setNote(data: UserData, id: string, text: string | null, title: 
   if (text !== null && typeof text !== 'string') throw invalid('A note must be text.')
   const normalised = text === null ? '' : text.replace(/\r\n?/g, '\n')
   if (normalised.length > NOTE_MAX_CHARS) {
-    throw invalid(`A note can hold at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters (this one has ${normalised.length.toLocaleString('en')}).`)
+    throw invalid(
+      `A note can hold at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters (this one has ${normalised.length.toLocaleString('en')}).`,
+    )
   }
   if (normalised.trim() === '') {
     delete data.notes[id]

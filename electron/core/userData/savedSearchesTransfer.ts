@@ -8,7 +8,9 @@ import { savedQuerySchema, savedSearchNameSchema, type UserData } from './userDa
 const savedSearchesFileSchema = z.object({
   format: z.literal(SAVED_SEARCHES_FORMAT),
   version: z.literal(1),
-  savedSearches: z.array(z.object({ name: savedSearchNameSchema, query: savedQuerySchema, alerts: z.boolean().default(true) })).max(1000),
+  savedSearches: z
+    .array(z.object({ name: savedSearchNameSchema, query: savedQuerySchema, alerts: z.boolean().default(true) }))
+    .max(1000),
 }) satisfies z.ZodType<SavedSearchesFile, unknown>
 
 export function exportSavedSearches(data: UserData): SavedSearchesFile {
@@ -25,14 +27,19 @@ export function parseSavedSearchesFile(text: string): SavedSearchesFile {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
-    throw new TrialsError('VALIDATION', 'This file is not a Trial Desk saved-searches file (it is not valid JSON). Nothing was imported.')
+    throw new TrialsError(
+      'VALIDATION',
+      'This file is not a Trial Desk saved-searches file (it is not valid JSON). Nothing was imported.',
+    )
   }
   const parsed = savedSearchesFileSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-    throw new TrialsError('VALIDATION',
-      `This file is not a Trial Desk saved-searches file (${issue?.message ?? 'wrong shape'}${where}). Nothing was imported.`)
+    throw new TrialsError(
+      'VALIDATION',
+      `This file is not a Trial Desk saved-searches file (${issue?.message ?? 'wrong shape'}${where}). Nothing was imported.`,
+    )
   }
   const keys = parsed.data.savedSearches.map((s) => nameKey(s.name))
   const repeated = parsed.data.savedSearches.find((s, i) => keys.indexOf(nameKey(s.name)) !== i)
@@ -44,7 +51,9 @@ export function parseSavedSearchesFile(text: string): SavedSearchesFile {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
   }
   return JSON.stringify(value)

@@ -50,9 +50,13 @@ export function matchSyncEntry(
   const saved: SyncMatches['saved'] = []
   for (const search of data.savedSearches) {
     if (!search.alerts) continue
-    if (search.query.sources && search.query.sources.length > 0 && !search.query.sources.includes(entry.source)) continue
+    if (search.query.sources && search.query.sources.length > 0 && !search.query.sources.includes(entry.source))
+      continue
     // The search's own window is about what to show; what this sync changed is recent by definition.
-    const { total } = list({ ...search.query, withinDays: null, sources: [entry.source], limit: 1 }, { changedWithin: { fromMs: at, toMs: at } })
+    const { total } = list(
+      { ...search.query, withinDays: null, sources: [entry.source], limit: 1 },
+      { changedWithin: { fromMs: at, toMs: at } },
+    )
     if (total > 0) saved.push({ name: search.name, count: total })
   }
   const watched: string[] = []

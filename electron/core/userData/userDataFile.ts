@@ -9,7 +9,14 @@ import { lockForWriting, type WriterLock } from '../store/durable/lock'
 import { readDurable } from '../store/durable/read'
 import { recoverDurable, type Recovered } from '../store/durable/recover'
 import { writeDurable } from '../store/durable/write'
-import { emptyUserData, USER_DATA_FILE_NAME, USER_DATA_MIGRATIONS, USER_DATA_SCHEMA_VERSION, userDataSchema, type UserData } from './userDataSchema'
+import {
+  emptyUserData,
+  USER_DATA_FILE_NAME,
+  USER_DATA_MIGRATIONS,
+  USER_DATA_SCHEMA_VERSION,
+  userDataSchema,
+  type UserData,
+} from './userDataSchema'
 
 export const USER_DATA_FORMAT: DurableFormat<UserData> = {
   label: 'file of your saved searches, watched trials and notes',
@@ -43,4 +50,5 @@ export const USER_DATA_IN_USE_MESSAGE =
   'Another Trial Desk window or command is saving your saved searches, watched trials or notes. Try again in a moment.'
 
 /** The user data's own writer lock (`user-data.json.lock`), apart from the trial store's: saving a note never waits for a sync. */
-export const lockUserData = (path: string): Promise<WriterLock> => lockForWriting(path, USER_DATA_IN_USE_MESSAGE, 'userData')
+export const lockUserData = (path: string): Promise<WriterLock> =>
+  lockForWriting(path, USER_DATA_IN_USE_MESSAGE, 'userData')

@@ -1,6 +1,11 @@
 /** The user-data file (`user-data.json`): its shape, its schema version and the migrations to it. */
 import { z } from 'zod'
-import { NOTE_MAX_CHARS, SAVED_SEARCH_NAME_MAX_CHARS, type SavedSearch, type SeenMarks } from '../../../shared/following'
+import {
+  NOTE_MAX_CHARS,
+  SAVED_SEARCH_NAME_MAX_CHARS,
+  type SavedSearch,
+  type SeenMarks,
+} from '../../../shared/following'
 import { boundedListQuerySchema } from '../settings/settingsSchema'
 
 export const USER_DATA_SCHEMA_VERSION = 1
@@ -35,13 +40,21 @@ export const userDataSchema = z.object({
 export type UserData = z.infer<typeof userDataSchema>
 
 export function emptyUserData(): UserData {
-  return { schemaVersion: USER_DATA_SCHEMA_VERSION, savedSearches: [], watched: {}, notes: {}, seen: { list: null, watched: null } }
+  return {
+    schemaVersion: USER_DATA_SCHEMA_VERSION,
+    savedSearches: [],
+    watched: {},
+    notes: {},
+    seen: { list: null, watched: null },
+  }
 }
 
 /**
  * Upgrades from older versions, keyed by the version they upgrade FROM (same rule as the trial store's table).
  * Version 0: a file without `schemaVersion` (hand-made or from a pre-release); missing parts get their defaults.
  */
-export const USER_DATA_MIGRATIONS: Readonly<Record<number, (data: Record<string, unknown>) => Record<string, unknown>>> = {
+export const USER_DATA_MIGRATIONS: Readonly<
+  Record<number, (data: Record<string, unknown>) => Record<string, unknown>>
+> = {
   0: (data) => ({ ...emptyUserData(), ...data, schemaVersion: 1 }),
 }

@@ -34,7 +34,10 @@ export class UserDataStore {
   /** Warnings from opening (recovered from a damaged file). */
   readonly warnings: string[]
 
-  private constructor(readonly path: string, now: () => Date) {
+  private constructor(
+    readonly path: string,
+    now: () => Date,
+  ) {
     this.adapter = new DurableFileAdapter(path, USER_DATA_FORMAT, now)
     this.db = new Low(this.adapter, USER_DATA_FORMAT.empty())
     this.warnings = []
@@ -49,7 +52,9 @@ export class UserDataStore {
   }
 
   /** The data as last read or written (call `refresh` first to see another process's writes). */
-  get data(): UserData { return this.db.data }
+  get data(): UserData {
+    return this.db.data
+  }
 
   /** Re-reads the file if another process wrote it since. Returns true when it did. */
   async refresh(): Promise<boolean> {

@@ -10,7 +10,10 @@ import { savedQuerySchema, savedSearchNameSchema } from '../../core/userData/use
 export const trialIdSchema = z
   .string()
   .max(64)
-  .regex(new RegExp(`^(${SOURCE_IDS.join('|')}):[A-Za-z0-9_-]{1,40}$`), 'id must look like icreat:C100001, cris:KCT0001234 or ctgov:NCT05338099')
+  .regex(
+    new RegExp(`^(${SOURCE_IDS.join('|')}):[A-Za-z0-9_-]{1,40}$`),
+    'id must look like icreat:C100001, cris:KCT0001234 or ctgov:NCT05338099',
+  )
 
 /** data.go.kr keys are printable ASCII (Encoding form has %, Decoding form has + / =). Pasted whitespace is trimmed. */
 export const serviceKeySchema = z
@@ -23,7 +26,10 @@ export const serviceKeySchema = z
 export const externalUrlSchema = z.string().min(1).max(2048)
 
 const syncOptionsSchema = z
-  .object({ sources: z.array(z.enum(SOURCE_IDS)).min(1).max(SOURCE_IDS.length).optional(), fullResync: z.boolean().optional() })
+  .object({
+    sources: z.array(z.enum(SOURCE_IDS)).min(1).max(SOURCE_IDS.length).optional(),
+    fullResync: z.boolean().optional(),
+  })
   .strict()
 
 const syncLogQuerySchema = z
@@ -39,7 +45,9 @@ const exportRequestSchema = z.object({ query: boundedListQuerySchema, language: 
 
 const none = z.tuple([])
 const language = z.enum(['ko', 'en'])
-const savedSearchInputSchema = z.object({ name: savedSearchNameSchema, query: savedQuerySchema, alerts: z.boolean().optional() }).strict()
+const savedSearchInputSchema = z
+  .object({ name: savedSearchNameSchema, query: savedQuerySchema, alerts: z.boolean().optional() })
+  .strict()
 const savedSearchPatchSchema = z.object({ query: savedQuerySchema.optional(), alerts: z.boolean().optional() }).strict()
 
 /** Argument tuples per call. Optional trailing arguments may be omitted or `undefined`. */

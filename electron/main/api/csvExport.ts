@@ -10,24 +10,76 @@ import type { TrialDesk } from '../../core/trialDesk'
  * hospital names) beside the source's own wording (`phase`, `status`), then the change and the user's note.
  */
 export const CSV_COLUMNS = [
-  'id', 'source', 'title', 'titleEn', 'recruitment', 'phases', 'conditions', 'sites', 'sponsor', 'institution',
-  'department', 'phase', 'status', 'studyType', 'scope', 'targetSize', 'linkedIds', 'changeKind', 'latestChange', 'changedAt',
+  'id',
+  'source',
+  'title',
+  'titleEn',
+  'recruitment',
+  'phases',
+  'conditions',
+  'sites',
+  'sponsor',
+  'institution',
+  'department',
+  'phase',
+  'status',
+  'studyType',
+  'scope',
+  'targetSize',
+  'linkedIds',
+  'changeKind',
+  'latestChange',
+  'changedAt',
   'note',
 ] as const satisfies readonly (keyof TrialSummary)[]
 type CsvColumn = (typeof CSV_COLUMNS)[number]
 
 export const CSV_HEADERS: Record<Language, Record<CsvColumn, string>> = {
   ko: {
-    id: 'ID', source: '출처', title: '과제명', titleEn: '영문 과제명', recruitment: '모집 상태', phases: '임상시험 단계',
-    conditions: '대상 질환', sites: '연구 실시기관', sponsor: '연구 의뢰기관', institution: '연구책임기관', department: '진료과',
-    phase: '단계(출처 표기)', status: '모집 상태(출처 표기)', studyType: '연구 종류', scope: '연구 범위', targetSize: '목표 대상자 수',
-    linkedIds: '다른 등록', changeKind: '변경 종류', latestChange: '최근 변경', changedAt: '변경 일시', note: '내 메모',
+    id: 'ID',
+    source: '출처',
+    title: '과제명',
+    titleEn: '영문 과제명',
+    recruitment: '모집 상태',
+    phases: '임상시험 단계',
+    conditions: '대상 질환',
+    sites: '연구 실시기관',
+    sponsor: '연구 의뢰기관',
+    institution: '연구책임기관',
+    department: '진료과',
+    phase: '단계(출처 표기)',
+    status: '모집 상태(출처 표기)',
+    studyType: '연구 종류',
+    scope: '연구 범위',
+    targetSize: '목표 대상자 수',
+    linkedIds: '다른 등록',
+    changeKind: '변경 종류',
+    latestChange: '최근 변경',
+    changedAt: '변경 일시',
+    note: '내 메모',
   },
   en: {
-    id: 'ID', source: 'Source', title: 'Title', titleEn: 'English title', recruitment: 'Recruitment', phases: 'Phases',
-    conditions: 'Conditions', sites: 'Sites', sponsor: 'Sponsor', institution: 'Institution', department: 'Department',
-    phase: 'Phase (as registered)', status: 'Status (as registered)', studyType: 'Study type', scope: 'Scope',
-    targetSize: 'Target size', linkedIds: 'Also registered as', changeKind: 'Change', latestChange: 'Latest change', changedAt: 'Changed at', note: 'My note',
+    id: 'ID',
+    source: 'Source',
+    title: 'Title',
+    titleEn: 'English title',
+    recruitment: 'Recruitment',
+    phases: 'Phases',
+    conditions: 'Conditions',
+    sites: 'Sites',
+    sponsor: 'Sponsor',
+    institution: 'Institution',
+    department: 'Department',
+    phase: 'Phase (as registered)',
+    status: 'Status (as registered)',
+    studyType: 'Study type',
+    scope: 'Scope',
+    targetSize: 'Target size',
+    linkedIds: 'Also registered as',
+    changeKind: 'Change',
+    latestChange: 'Latest change',
+    changedAt: 'Changed at',
+    note: 'My note',
   },
 }
 
@@ -43,7 +95,8 @@ export function localDateTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value))
+const text = (value: unknown): string =>
+  value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)
 
 /** One cell: lists joined with "; ", sites by canonical name, the change line as "label from → to". */
 function cell(row: TrialSummary, column: CsvColumn): string {
@@ -92,7 +145,10 @@ export function trialsToCsv(rows: readonly TrialSummary[], language: Language): 
   return stringify(
     rows.map((row) => CSV_COLUMNS.map((column) => cell(row, column))),
     {
-      bom: true, header: true, columns: CSV_COLUMNS.map((column) => headers[column]), record_delimiter: 'windows',
+      bom: true,
+      header: true,
+      columns: CSV_COLUMNS.map((column) => headers[column]),
+      record_delimiter: 'windows',
       escape_formulas: true,
     },
   )

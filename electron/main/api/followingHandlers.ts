@@ -4,12 +4,25 @@ import type { ApiHandlerDeps, Implementations } from './handlers'
 import { TrialsError } from '../../core/errors'
 
 type FollowingCalls =
-  | 'listSavedSearches' | 'addSavedSearch' | 'renameSavedSearch' | 'moveSavedSearch' | 'updateSavedSearch' | 'removeSavedSearch'
-  | 'openSavedSearch' | 'exportSavedSearches' | 'importSavedSearches' | 'getSeenMarks' | 'markSeen' | 'watchTrial'
-  | 'unwatchTrial' | 'getWatched' | 'setNote'
+  | 'listSavedSearches'
+  | 'addSavedSearch'
+  | 'renameSavedSearch'
+  | 'moveSavedSearch'
+  | 'updateSavedSearch'
+  | 'removeSavedSearch'
+  | 'openSavedSearch'
+  | 'exportSavedSearches'
+  | 'importSavedSearches'
+  | 'getSeenMarks'
+  | 'markSeen'
+  | 'watchTrial'
+  | 'unwatchTrial'
+  | 'getWatched'
+  | 'setNote'
 
 function dialogsOf(deps: ApiHandlerDeps): NonNullable<ApiHandlerDeps['savedSearchesDialogs']> {
-  if (!deps.savedSearchesDialogs) throw new TrialsError('INTERNAL', 'Sharing saved searches is not available in this window.')
+  if (!deps.savedSearchesDialogs)
+    throw new TrialsError('INTERNAL', 'Sharing saved searches is not available in this window.')
   return deps.savedSearchesDialogs
 }
 
@@ -32,7 +45,10 @@ export function followingHandlers(deps: ApiHandlerDeps): Pick<Implementations, F
     },
     exportSavedSearches: async ([language]) => {
       const file = await following().exportSavedSearches()
-      const path = await dialogsOf(deps).save({ defaultFileName: `saved-searches-${now().toISOString().slice(0, 10)}.json`, language })
+      const path = await dialogsOf(deps).save({
+        defaultFileName: `saved-searches-${now().toISOString().slice(0, 10)}.json`,
+        language,
+      })
       if (path === null) return { path: null, count: 0 }
       await writeFile(path, `${JSON.stringify(file, null, 2)}\n`, 'utf8')
       return { path, count: file.savedSearches.length }
@@ -41,7 +57,10 @@ export function followingHandlers(deps: ApiHandlerDeps): Pick<Implementations, F
       const path = await dialogsOf(deps).open({ language })
       if (path === null) return null
       const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-        throw new TrialsError('VALIDATION', `The file ${path} could not be read (${e.code ?? 'error'}). Nothing was imported.`)
+        throw new TrialsError(
+          'VALIDATION',
+          `The file ${path} could not be read (${e.code ?? 'error'}). Nothing was imported.`,
+        )
       })
       return following().importSavedSearches(text)
     },

@@ -6,7 +6,14 @@
  *
  * Results never carry the service key (redactKey on every result; KeyInfo has only the last 4 characters).
  */
-import type { AppInfo, IpcCallMap, IpcCallName, IpcResult, KeyTestResult, KeyTestSourceResult } from '../../../shared/ipc'
+import type {
+  AppInfo,
+  IpcCallMap,
+  IpcCallName,
+  IpcResult,
+  KeyTestResult,
+  KeyTestSourceResult,
+} from '../../../shared/ipc'
 import type { Language } from '../../../shared/settings'
 import { sourceNeedsKey, type SourceId } from '../../../shared/trials'
 import type { TrialDesk } from '../../core/trialDesk'
@@ -50,8 +57,18 @@ export interface ApiHandlerDeps {
 
 /** Calls answered from the store's contents. */
 const STORE_READS: ReadonlySet<IpcCallName> = new Set([
-  'listTrials', 'getTrial', 'getSyncStatus', 'getSyncLog', 'exportCsv', 'getAppInfo',
-  'listSavedSearches', 'openSavedSearch', 'getWatched', 'watchTrial', 'unwatchTrial', 'setNote',
+  'listTrials',
+  'getTrial',
+  'getSyncStatus',
+  'getSyncLog',
+  'exportCsv',
+  'getAppInfo',
+  'listSavedSearches',
+  'openSavedSearch',
+  'getWatched',
+  'watchTrial',
+  'unwatchTrial',
+  'setNote',
 ])
 
 /** What IPC delivers is untrusted, hence `unknown[]`. */

@@ -5,7 +5,11 @@ import { testCtgovConnection } from '../../core/sources/ctgov'
 import { testIcreatKey } from '../../core/sources/icreat'
 import type { SourceConfig } from '../../core/sources/source'
 
-const TESTERS: Record<SourceId, typeof testIcreatKey> = { icreat: testIcreatKey, cris: testCrisKey, ctgov: testCtgovConnection }
+const TESTERS: Record<SourceId, typeof testIcreatKey> = {
+  icreat: testIcreatKey,
+  cris: testCrisKey,
+  ctgov: testCtgovConnection,
+}
 
 export function createKeyTester(base: SourceConfig) {
   return async (key: string, signal: AbortSignal, source: SourceId = 'icreat'): Promise<{ totalCount: number }> => {

@@ -45,9 +45,12 @@ export interface AppLogOptions {
 
 /** One value as the text the file may hold: see the file comment. */
 export function logSafeText(value: unknown, key: string | undefined): string {
-  const text = typeof value === 'string' ? value
-    : value instanceof Error ? (value.stack ?? `${value.name}: ${value.message}`)
-      : inspect(value, { depth: 5, breakLength: Infinity })
+  const text =
+    typeof value === 'string'
+      ? value
+      : value instanceof Error
+        ? (value.stack ?? `${value.name}: ${value.message}`)
+        : inspect(value, { depth: 5, breakLength: Infinity })
   return terminalSafe(redactSecrets(text, key))
 }
 

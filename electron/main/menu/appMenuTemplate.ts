@@ -10,8 +10,28 @@ export interface AppMenuActions {
 }
 
 const LABELS = {
-  ko: { file: '파일', syncNow: '지금 동기화', settings: '설정…', quit: '종료', edit: '편집', view: '보기', window: '창', help: '도움말', openLogFolder: '로그 폴더 열기' },
-  en: { file: 'File', syncNow: 'Sync Now', settings: 'Settings…', quit: 'Quit', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', openLogFolder: 'Open Log Folder' },
+  ko: {
+    file: '파일',
+    syncNow: '지금 동기화',
+    settings: '설정…',
+    quit: '종료',
+    edit: '편집',
+    view: '보기',
+    window: '창',
+    help: '도움말',
+    openLogFolder: '로그 폴더 열기',
+  },
+  en: {
+    file: 'File',
+    syncNow: 'Sync Now',
+    settings: 'Settings…',
+    quit: 'Quit',
+    edit: 'Edit',
+    view: 'View',
+    window: 'Window',
+    help: 'Help',
+    openLogFolder: 'Open Log Folder',
+  },
 } satisfies Record<Language, Record<string, string>>
 
 export function appMenuTemplate(
@@ -36,15 +56,23 @@ export function appMenuTemplate(
     {
       label: t.edit,
       submenu: [
-        { role: 'undo' }, { role: 'redo' }, { type: 'separator' },
-        { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' },
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
       ],
     },
     {
       label: t.view,
       submenu: [
         ...devItems,
-        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
         { role: 'togglefullscreen' },
       ],
     },

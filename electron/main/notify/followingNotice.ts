@@ -30,8 +30,14 @@ const WORDS = {
     moreSearches: (n: number) => `외 ${n}개 검색`,
     statusChanged: (n: number) => `관심 임상시험 ${n}건 상태 변경`,
     changed: (n: number) => `관심 임상시험 ${n}건 변경`,
-    status: (c: StatusChange) => `'${shortTitle(c.title)}' ${
-      c.kind === 'removed' ? '등록처에서 삭제됨' : c.kind === 'restored' ? '다시 등록됨' : `${c.from ?? '없음'} → ${c.to ?? '없음'}`}`,
+    status: (c: StatusChange) =>
+      `'${shortTitle(c.title)}' ${
+        c.kind === 'removed'
+          ? '등록처에서 삭제됨'
+          : c.kind === 'restored'
+            ? '다시 등록됨'
+            : `${c.from ?? '없음'} → ${c.to ?? '없음'}`
+      }`,
     moreStatus: (n: number) => `외 ${n}건`,
   },
   en: {
@@ -40,8 +46,14 @@ const WORDS = {
     moreSearches: (n: number) => `${n} more ${n === 1 ? 'search' : 'searches'}`,
     statusChanged: (n: number) => `${n} watched ${n === 1 ? 'trial' : 'trials'} changed status`,
     changed: (n: number) => `${n} watched ${n === 1 ? 'trial' : 'trials'} changed`,
-    status: (c: StatusChange) => `'${shortTitle(c.title)}' ${
-      c.kind === 'removed' ? 'removed by the registry' : c.kind === 'restored' ? 'listed again' : `${c.from ?? 'none'} → ${c.to ?? 'none'}`}`,
+    status: (c: StatusChange) =>
+      `'${shortTitle(c.title)}' ${
+        c.kind === 'removed'
+          ? 'removed by the registry'
+          : c.kind === 'restored'
+            ? 'listed again'
+            : `${c.from ?? 'none'} → ${c.to ?? 'none'}`
+      }`,
     moreStatus: (n: number) => `${n} more`,
   },
 } as const
@@ -57,10 +69,10 @@ export function followingNoticeText(matches: SyncMatches, language: Language): F
   if (statusIds.size > 0) parts.push(w.statusChanged(statusIds.size))
   if (otherChanged > 0) parts.push(w.changed(otherChanged))
   const named = matches.statusChanges.slice(0, NAMED_STATUS_CHANGES).map(w.status)
-  if (matches.statusChanges.length > NAMED_STATUS_CHANGES) named.push(w.moreStatus(matches.statusChanges.length - NAMED_STATUS_CHANGES))
+  if (matches.statusChanges.length > NAMED_STATUS_CHANGES)
+    named.push(w.moreStatus(matches.statusChanges.length - NAMED_STATUS_CHANGES))
   const body = [parts.join(', '), ...named].join('\n')
-  const target: AppNavigation = matches.watched.length > 0
-    ? { screen: 'watched' }
-    : { screen: 'saved', savedSearch: matches.saved[0].name }
+  const target: AppNavigation =
+    matches.watched.length > 0 ? { screen: 'watched' } : { screen: 'saved', savedSearch: matches.saved[0].name }
   return { title: w.title, body, target }
 }

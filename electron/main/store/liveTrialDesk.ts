@@ -24,7 +24,6 @@ export interface LiveTrialDesk extends TrialDesk {
   refreshIfChangedOnDisk(): Promise<StoreReload | null>
 }
 
-
 function logIds(core: TrialDesk): Set<string> {
   return new Set(core.syncLog({ limit: MAX_SYNC_LOG_ENTRIES }).items.map((e) => e.id))
 }
@@ -61,9 +60,15 @@ export async function openLiveTrialDesk(options: {
   }
 
   return {
-    get openWarnings() { return current.openWarnings },
-    get syncing() { return current.syncing },
-    get following() { return current.following },
+    get openWarnings() {
+      return current.openWarnings
+    },
+    get syncing() {
+      return current.syncing
+    },
+    get following() {
+      return current.following
+    },
     list: (query) => current.list(query),
     get: (id) => current.get(id),
     status: () => current.status(),
@@ -81,7 +86,9 @@ export async function openLiveTrialDesk(options: {
     },
     close: () => current.close(),
     refreshIfChangedOnDisk() {
-      refreshing ??= refresh().finally(() => { refreshing = null })
+      refreshing ??= refresh().finally(() => {
+        refreshing = null
+      })
       return refreshing
     },
   }

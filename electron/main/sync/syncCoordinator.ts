@@ -67,7 +67,9 @@ export interface SyncCoordinator {
   nextScheduledAt(): string | null
   isOverdue(): boolean
   /** Runs a catch-up sync now if one is overdue and allowed. Resolves when done (or immediately when skipped). */
-  catchUpIfOverdue(reason: CatchUpReason): Promise<'synced' | 'skipped-offline' | 'skipped-no-key' | 'not-overdue' | 'skipped-recent-attempt' | 'joined'>
+  catchUpIfOverdue(
+    reason: CatchUpReason,
+  ): Promise<'synced' | 'skipped-offline' | 'skipped-no-key' | 'not-overdue' | 'skipped-recent-attempt' | 'joined'>
   /** The notification for syncs this process did not run (a CLI sync the app picked up). Never throws. */
   announce(entries: SyncLogEntry[], trigger: SyncTrigger): Promise<void>
   /** Debounced catch-up for bursts (resume, network return). */
@@ -93,7 +95,11 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   let debounceTimer: ReturnType<typeof setTimeout> | null = null
   let unsubscribeSettings: (() => void) | null = null
 
-  function run(trigger: SyncTrigger, sources?: SourceId[], options: { fullResync?: boolean } = {}): Promise<SyncLogEntry[]> {
+  function run(
+    trigger: SyncTrigger,
+    sources?: SourceId[],
+    options: { fullResync?: boolean } = {},
+  ): Promise<SyncLogEntry[]> {
     if (current) return current.promise
     const wanted = sources && sources.length > 0 ? [...new Set(sources)] : enabledSources(deps.settings.get())
     const chosen = syncableSources(wanted, Boolean(deps.keyStore.get()))
@@ -140,7 +146,11 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     try {
       const following = followingNoticeText(mergeMatches(await deps.core.following.matchSync(entries)), language)
       if (following) {
-        deps.notify({ title: following.title, body: following.body, onClick: () => emit('app:navigate', following.target) })
+        deps.notify({
+          title: following.title,
+          body: following.body,
+          onClick: () => emit('app:navigate', following.target),
+        })
         return
       }
     } catch (e) {
@@ -174,13 +184,16 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
   }
 
   /** Whether an overdue sync runs now, and why not (the coordinator logs the answer). */
-  async function decideCatchUp(reason: CatchUpReason): Promise<Awaited<ReturnType<SyncCoordinator['catchUpIfOverdue']>>> {
+  async function decideCatchUp(
+    reason: CatchUpReason,
+  ): Promise<Awaited<ReturnType<SyncCoordinator['catchUpIfOverdue']>>> {
     if (current) {
       await current.promise.catch(() => undefined)
       return 'joined'
     }
     if (!isOnline) return 'skipped-offline'
-    if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) return 'skipped-no-key'
+    if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0)
+      return 'skipped-no-key'
     await deps.refreshStore?.()
     if (!isOverdue()) return 'not-overdue'
     if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
@@ -253,10 +266,15 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
       log('schedule: daily sync off')
       return
     }
-    log(`schedule: daily sync at ${settings.schedule.time}, next ${nextScheduledSlot(now(), settings.schedule.time).toISOString()}`)
+    log(
+      `schedule: daily sync at ${settings.schedule.time}, next ${nextScheduledSlot(now(), settings.schedule.time).toISOString()}`,
+    )
     job = deps.scheduler.scheduleDaily(settings.schedule.time, () => {
       // Offline or keyless: skip quietly; the overdue check runs when the network returns.
-      if (!isOnline || syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0) {
+      if (
+        !isOnline ||
+        syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0
+      ) {
         log(`scheduled sync skipped: ${isOnline ? 'no source can sync (no service key)' : 'offline'}`)
         return
       }

@@ -24,7 +24,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     win.show()
   })
   win.on('close', () => {
-    void saveWindowState(options.windowStatePath, { bounds: win.getNormalBounds(), maximized: win.isMaximized() }).catch(
+    void saveWindowState(options.windowStatePath, {
+      bounds: win.getNormalBounds(),
+      maximized: win.isMaximized(),
+    }).catch(
       () => undefined, // losing the window position is not worth an error
     )
   })

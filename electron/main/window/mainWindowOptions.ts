@@ -2,7 +2,9 @@ import type { BrowserWindowConstructorOptions } from 'electron'
 import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rect } from './windowState'
 
 /** Electron's security checklist for the one window: isolated, sandboxed, no Node, web security on. */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,

@@ -52,6 +52,8 @@ function overlap(a: Rect, b: Rect): number {
 export function restorableBounds(saved: Rect | undefined | null, workAreas: readonly Rect[]): Rect | null {
   if (!saved) return null
   const titleBar: Rect = { x: saved.x, y: saved.y, width: saved.width, height: Math.min(48, saved.height) }
-  const visible = workAreas.some((area) => overlap(titleBar, area) >= Math.min(100 * 24, titleBar.width * titleBar.height * 0.25))
+  const visible = workAreas.some(
+    (area) => overlap(titleBar, area) >= Math.min(100 * 24, titleBar.width * titleBar.height * 0.25),
+  )
   return visible ? saved : null
 }

@@ -23,7 +23,14 @@ export function Segmented<T>({
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key]
     const from = Math.max(selected, 0)
-    const target = e.key === 'Home' ? 0 : e.key === 'End' ? options.length - 1 : step === undefined ? null : (from + step + options.length) % options.length
+    const target =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? options.length - 1
+          : step === undefined
+            ? null
+            : (from + step + options.length) % options.length
     if (target === null) return
     e.preventDefault()
     onChange(options[target])

@@ -8,14 +8,18 @@ export function SyncFailureBanner({ sync, onOpenSettings }: { sync: SyncState; o
   const { t } = useI18n()
   const failures = currentFailures(sync)
   if (failures.length === 0) return null
-  const needsSettings = failures.some((f) => f.error.code === 'AUTH' || f.error.code === 'NO_KEY' || f.error.code === 'KEY_STORAGE_UNAVAILABLE')
+  const needsSettings = failures.some(
+    (f) => f.error.code === 'AUTH' || f.error.code === 'NO_KEY' || f.error.code === 'KEY_STORAGE_UNAVAILABLE',
+  )
   return (
     <div className="banner banner-error" role="alert">
       <strong className="banner-title">{t('sync.failed')}</strong>
       <span className="banner-text">
         {failures.map((f, i) => (
           <span key={i} className="sync-failure">
-            {f.source ? t('sync.failedSource', { source: t(`source.${f.source}`), message: errorText(t, f.error) }) : errorText(t, f.error)}
+            {f.source
+              ? t('sync.failedSource', { source: t(`source.${f.source}`), message: errorText(t, f.error) })
+              : errorText(t, f.error)}
           </span>
         ))}
       </span>

@@ -5,7 +5,12 @@ import { useI18n } from '../i18n/I18nContext'
  * A short-lived message at the bottom of the window, outside the layout (it never pushes the toolbar around), with
  * optional actions. The owner decides when it goes: on dismiss, or when what it reported no longer applies.
  */
-export function Toast({ tone = 'info', children, actions, onDismiss }: {
+export function Toast({
+  tone = 'info',
+  children,
+  actions,
+  onDismiss,
+}: {
   tone?: 'info' | 'error'
   children: ReactNode
   actions?: ReactNode

@@ -13,7 +13,13 @@ export type FollowingView = { kind: 'all' } | { kind: 'watched' } | { kind: 'sav
  * The sidebar (a menu at narrow widths): all trials, the watched view, the saved searches with their counts of
  * trials changed since last opened; save the current search, rename / reorder / alerts / delete, export and import.
  */
-export function FollowingSidebar({ following, view, currentQuery, onShow, onOpenSaved }: {
+export function FollowingSidebar({
+  following,
+  view,
+  currentQuery,
+  onShow,
+  onOpenSaved,
+}: {
   following: FollowingState
   view: FollowingView
   currentQuery: SavedQuery
@@ -54,7 +60,12 @@ export function FollowingSidebar({ following, view, currentQuery, onShow, onOpen
   const shareIn = async () => {
     const result = await following.importSaved(language).catch(() => null)
     if (!result) return
-    const lines = [t('following.imported', { added: result.added.length + result.renamed.length, unchanged: result.unchanged.length })]
+    const lines = [
+      t('following.imported', {
+        added: result.added.length + result.renamed.length,
+        unchanged: result.unchanged.length,
+      }),
+    ]
     for (const r of result.renamed) lines.push(t('following.importRenamed', { from: r.from, to: r.to }))
     setNotice(lines.join(' '))
   }
@@ -74,14 +85,22 @@ export function FollowingSidebar({ following, view, currentQuery, onShow, onOpen
       <div className="following-panel">
         <ul className="following-views">
           <li>
-            <button type="button" className={view.kind === 'all' ? 'following-link is-active' : 'following-link'}
-              aria-current={view.kind === 'all' ? 'page' : undefined} onClick={() => go({ kind: 'all' })}>
+            <button
+              type="button"
+              className={view.kind === 'all' ? 'following-link is-active' : 'following-link'}
+              aria-current={view.kind === 'all' ? 'page' : undefined}
+              onClick={() => go({ kind: 'all' })}
+            >
               {t('following.all')}
             </button>
           </li>
           <li>
-            <button type="button" className={view.kind === 'watched' ? 'following-link is-active' : 'following-link'}
-              aria-current={view.kind === 'watched' ? 'page' : undefined} onClick={() => go({ kind: 'watched' })}>
+            <button
+              type="button"
+              className={view.kind === 'watched' ? 'following-link is-active' : 'following-link'}
+              aria-current={view.kind === 'watched' ? 'page' : undefined}
+              onClick={() => go({ kind: 'watched' })}
+            >
               <span aria-hidden="true">★</span> {t('following.watched')}
               <span className="following-count">{following.watched?.items.length ?? 0}</span>
               <CountBadge count={watchedCount} />
@@ -107,7 +126,13 @@ export function FollowingSidebar({ following, view, currentQuery, onShow, onOpen
           ))}
         </ul>
         {naming ? (
-          <form className="following-save-form" onSubmit={(e) => { e.preventDefault(); void save() }}>
+          <form
+            className="following-save-form"
+            onSubmit={(e) => {
+              e.preventDefault()
+              void save()
+            }}
+          >
             <input
               autoFocus
               value={name}
@@ -117,8 +142,12 @@ export function FollowingSidebar({ following, view, currentQuery, onShow, onOpen
               onChange={(e) => setName(e.target.value)}
               onKeyDown={(e) => e.key === 'Escape' && setNaming(false)}
             />
-            <button type="submit" className="button-primary" disabled={!name.trim()}>{t('following.save')}</button>
-            <button type="button" className="button-quiet" onClick={() => setNaming(false)}>{t('following.cancel')}</button>
+            <button type="submit" className="button-primary" disabled={!name.trim()}>
+              {t('following.save')}
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setNaming(false)}>
+              {t('following.cancel')}
+            </button>
           </form>
         ) : (
           <button type="button" className="following-save" onClick={() => setNaming(true)}>
@@ -126,14 +155,23 @@ export function FollowingSidebar({ following, view, currentQuery, onShow, onOpen
           </button>
         )}
         <div className="following-share">
-          <button type="button" className="button-quiet" onClick={() => void shareOut()} disabled={following.saved.length === 0}>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => void shareOut()}
+            disabled={following.saved.length === 0}
+          >
             {t('following.export')}
           </button>
           <button type="button" className="button-quiet" onClick={() => void shareIn()}>
             {t('following.import')}
           </button>
         </div>
-        {notice && <p className="following-notice" role="alert">{notice}</p>}
+        {notice && (
+          <p className="following-notice" role="alert">
+            {notice}
+          </p>
+        )}
         {following.error && (
           <p className="inline-error" role="alert">
             <ErrorText error={following.error} />

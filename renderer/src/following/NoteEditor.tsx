@@ -9,7 +9,15 @@ import { call, toAppError } from '../lib/api'
 export const NOTE_MAX = 10_000
 
 /** The private note on a trial: plain text, kept on this computer only, searchable and in the CSV. */
-export function NoteEditor({ id, note, onSaved }: { id: string; note: string | null; onSaved: (note: string | null) => void }) {
+export function NoteEditor({
+  id,
+  note,
+  onSaved,
+}: {
+  id: string
+  note: string | null
+  onSaved: (note: string | null) => void
+}) {
   const { t, language } = useI18n()
   const [text, setText] = useState(note ?? '')
   const [saving, setSaving] = useState(false)
@@ -54,7 +62,11 @@ export function NoteEditor({ id, note, onSaved }: { id: string; note: string | n
         <span className="muted note-count">
           {t('note.count', { count: formatNumber(text.length, language), max: formatNumber(NOTE_MAX, language) })}
         </span>
-        {saved && !changed && <span className="note-saved" role="status">{t('note.saved')}</span>}
+        {saved && !changed && (
+          <span className="note-saved" role="status">
+            {t('note.saved')}
+          </span>
+        )}
         {note !== null && (
           <button type="button" className="button-quiet" disabled={saving} onClick={() => void save(null)}>
             {t('note.clear')}

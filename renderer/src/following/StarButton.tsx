@@ -1,7 +1,15 @@
 import { useI18n } from '../i18n/I18nContext'
 
 /** ☆ / ★: watch a trial (also the `s` key in the list). */
-export function StarButton({ watched, onToggle, compact = false }: { watched: boolean; onToggle: () => void; compact?: boolean }) {
+export function StarButton({
+  watched,
+  onToggle,
+  compact = false,
+}: {
+  watched: boolean
+  onToggle: () => void
+  compact?: boolean
+}) {
   const { t } = useI18n()
   const label = watched ? t('star.remove') : t('star.add')
   return (

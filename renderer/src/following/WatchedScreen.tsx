@@ -20,7 +20,9 @@ function LatestChange({ trial }: { trial: WatchedTrial }) {
       <span className="muted"> · {t(`history.${change.kind}`)}</span>
       {fields.length > 0 && (
         <span className="latest-fields" title={fields.join(', ')}>
-          {' · '}{fields.join(', ')}{change.moreFields > 0 ? ` +${change.moreFields}` : ''}
+          {' · '}
+          {fields.join(', ')}
+          {change.moreFields > 0 ? ` +${change.moreFields}` : ''}
         </span>
       )}
     </span>
@@ -35,10 +37,16 @@ export function WatchedScreen({ following, onOpen }: { following: FollowingState
     <div className="list-screen watched-screen">
       <div className="list-head">
         <h1>{t('watched.heading')}</h1>
-        {view && <span className="list-total">{t('list.total', { total: formatNumber(view.items.length, language) })}</span>}
+        {view && (
+          <span className="list-total">{t('list.total', { total: formatNumber(view.items.length, language) })}</span>
+        )}
         <CountBadge count={view?.changedSinceSeen ?? 0} />
         <span className="filters-spacer" />
-        <button type="button" disabled={!view || view.changedSinceSeen === 0} onClick={() => void following.markSeen('watched').catch(() => undefined)}>
+        <button
+          type="button"
+          disabled={!view || view.changedSinceSeen === 0}
+          onClick={() => void following.markSeen('watched').catch(() => undefined)}
+        >
           ✓ {t('list.markAllSeen')}
         </button>
       </div>
@@ -58,7 +66,9 @@ export function WatchedScreen({ following, onOpen }: { following: FollowingState
             </colgroup>
             <thead>
               <tr>
-                <th scope="col"><span className="visually-hidden">{t('star.column')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('star.column')}</span>
+                </th>
                 <th scope="col">{t('col.title')}</th>
                 <th scope="col">{t('col.id')}</th>
                 <th scope="col">{t('watched.status')}</th>
@@ -76,17 +86,35 @@ export function WatchedScreen({ following, onOpen }: { following: FollowingState
                   onKeyDown={(e) => e.key === 'Enter' && !trial.missing && onOpen(trial.id)}
                 >
                   <td className="cell-star">
-                    <StarButton compact watched onToggle={() => void following.toggleWatch(trial.id, false).catch(() => undefined)} />
+                    <StarButton
+                      compact
+                      watched
+                      onToggle={() => void following.toggleWatch(trial.id, false).catch(() => undefined)}
+                    />
                   </td>
                   <td className="cell-title">
                     {trial.unseen && <UnseenMark />}
                     <span className="title-ko">{trial.title}</span>
-                    {trial.note && <span className="note-excerpt" title={trial.note}>✎ {trial.note}</span>}
+                    {trial.note && (
+                      <span className="note-excerpt" title={trial.note}>
+                        ✎ {trial.note}
+                      </span>
+                    )}
                   </td>
                   <td className="cell-id">{trial.sourceId}</td>
-                  <td>{trial.removedAt ? <span className="removed-mark">{t('watched.removed')}</span> : trial.status ?? ''}</td>
-                  <td><ChangeBadge kind={trial.changeKind} /></td>
-                  <td><LatestChange trial={trial} /></td>
+                  <td>
+                    {trial.removedAt ? (
+                      <span className="removed-mark">{t('watched.removed')}</span>
+                    ) : (
+                      (trial.status ?? '')
+                    )}
+                  </td>
+                  <td>
+                    <ChangeBadge kind={trial.changeKind} />
+                  </td>
+                  <td>
+                    <LatestChange trial={trial} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -59,7 +59,7 @@ export function useFollowing(dataVersion: number): FollowingState {
   useEffect(() => subscribe('sync:finished', reload), [reload])
 
   const act = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T> => {
+    async <T>(work: () => Promise<T>): Promise<T> => {
       try {
         const result = await work()
         setError(null)
@@ -75,15 +75,41 @@ export function useFollowing(dataVersion: number): FollowingState {
   )
 
   return {
-    saved, watched, seen, error, reload, version,
-    saveSearch: (name, query) => act(async () => { await call('addSavedSearch', { name, query }) }),
-    rename: (from, to) => act(async () => { await call('renameSavedSearch', from, to) }),
-    move: (name, toIndex) => act(async () => { await call('moveSavedSearch', name, toIndex) }),
-    remove: (name) => act(async () => { await call('removeSavedSearch', name) }),
-    setAlerts: (name, alerts) => act(async () => { await call('updateSavedSearch', name, { alerts }) }),
+    saved,
+    watched,
+    seen,
+    error,
+    reload,
+    version,
+    saveSearch: (name, query) =>
+      act(async () => {
+        await call('addSavedSearch', { name, query })
+      }),
+    rename: (from, to) =>
+      act(async () => {
+        await call('renameSavedSearch', from, to)
+      }),
+    move: (name, toIndex) =>
+      act(async () => {
+        await call('moveSavedSearch', name, toIndex)
+      }),
+    remove: (name) =>
+      act(async () => {
+        await call('removeSavedSearch', name)
+      }),
+    setAlerts: (name, alerts) =>
+      act(async () => {
+        await call('updateSavedSearch', name, { alerts })
+      }),
     open: (name) => act(() => call('openSavedSearch', name)),
-    markSeen: (view) => act(async () => { setSeen(await call('markSeen', view)) }),
-    toggleWatch: (id, on) => act(async () => { await call(on ? 'watchTrial' : 'unwatchTrial', id) }),
+    markSeen: (view) =>
+      act(async () => {
+        setSeen(await call('markSeen', view))
+      }),
+    toggleWatch: (id, on) =>
+      act(async () => {
+        await call(on ? 'watchTrial' : 'unwatchTrial', id)
+      }),
     exportSaved: (language) => act(() => call('exportSavedSearches', language)),
     importSaved: (language) => act(() => call('importSavedSearches', language)),
   }

@@ -26,20 +26,23 @@ export function useFollowingView(options: {
   const [view, setView] = useState<FollowingView>({ kind: 'all' })
   const [savedSeenAt, setSavedSeenAt] = useState<string | null>(null)
 
-  const showView = useCallback(async (next: FollowingView) => {
-    if (next.kind === 'saved') {
-      const search = await following.open(next.name).catch(() => null)
-      if (!search) return
-      applyQuery(search.query)
-      setSavedSeenAt(search.seenAt)
-      setView(next)
-      showList()
-    } else {
-      setView(next)
-      if (next.kind === 'watched') showWatched()
-      else showList()
-    }
-  }, [following, applyQuery, showList, showWatched])
+  const showView = useCallback(
+    async (next: FollowingView) => {
+      if (next.kind === 'saved') {
+        const search = await following.open(next.name).catch(() => null)
+        if (!search) return
+        applyQuery(search.query)
+        setSavedSeenAt(search.seenAt)
+        setView(next)
+        showList()
+      } else {
+        setView(next)
+        if (next.kind === 'watched') showWatched()
+        else showList()
+      }
+    },
+    [following, applyQuery, showList, showWatched],
+  )
 
   const markAllSeen = useCallback(async () => {
     if (view.kind === 'saved') {

@@ -11,9 +11,7 @@ export interface SyncFailure {
 
 /** What the last sync this window saw ended with. */
 export type SyncOutcome =
-  | { kind: 'done'; entries: SyncLogEntry[] }
-  | { kind: 'failed'; failures: SyncFailure[] }
-  | { kind: 'cancelled' }
+  { kind: 'done'; entries: SyncLogEntry[] } | { kind: 'failed'; failures: SyncFailure[] } | { kind: 'cancelled' }
 
 export interface SyncState {
   status: SyncStatus | null
@@ -31,7 +29,9 @@ export interface SyncState {
 
 /** Turns log entries into an outcome; any failed source makes the whole run a failure (never "success" on failure). */
 export function outcomeOf(entries: SyncLogEntry[]): SyncOutcome {
-  const failures = entries.filter((e) => !e.ok).map((e) => ({ source: e.source, error: e.error ?? { code: 'INTERNAL' as const, message: '' } }))
+  const failures = entries
+    .filter((e) => !e.ok)
+    .map((e) => ({ source: e.source, error: e.error ?? { code: 'INTERNAL' as const, message: '' } }))
   if (failures.length && failures.every((f) => f.error.code === 'CANCELLED')) return { kind: 'cancelled' }
   if (failures.length) return { kind: 'failed', failures }
   return { kind: 'done', entries }
@@ -88,24 +88,27 @@ export function useSync(): SyncState {
     }
   }, [refresh])
 
-  const syncNow = useCallback(async (options?: { sources?: SourceId[]; fullResync?: boolean }) => {
-    setRunning(true)
-    setOutcome(null)
-    ownRunPending.current = true
-    try {
-      // Joins a running sync when there is one (the main process is single-flight).
-      const entries = await (options ? call('startSync', options) : call('startSync'))
-      setOutcome(outcomeOf(entries))
-    } catch (e) {
-      setOutcome({ kind: 'failed', failures: [{ source: null, error: toAppError(e) }] })
-    } finally {
-      ownRunPending.current = false
-      setRunning(false)
-      setProgress(null)
-      setDataVersion((v) => v + 1)
-      void refresh()
-    }
-  }, [refresh])
+  const syncNow = useCallback(
+    async (options?: { sources?: SourceId[]; fullResync?: boolean }) => {
+      setRunning(true)
+      setOutcome(null)
+      ownRunPending.current = true
+      try {
+        // Joins a running sync when there is one (the main process is single-flight).
+        const entries = await (options ? call('startSync', options) : call('startSync'))
+        setOutcome(outcomeOf(entries))
+      } catch (e) {
+        setOutcome({ kind: 'failed', failures: [{ source: null, error: toAppError(e) }] })
+      } finally {
+        ownRunPending.current = false
+        setRunning(false)
+        setProgress(null)
+        setDataVersion((v) => v + 1)
+        void refresh()
+      }
+    },
+    [refresh],
+  )
 
   const cancel = useCallback(async () => {
     try {

@@ -90,7 +90,8 @@ export const en: Record<MessageKey, string> = {
   'filters.label': 'Filters',
   'filters.showRemoved': 'Show removed',
   'filters.oneRowPerTrial': 'One row per trial',
-  'filters.oneRowPerTrialHint': 'A trial registered in CRIS and on ClinicalTrials.gov is listed once, as the registry chosen in Settings',
+  'filters.oneRowPerTrialHint':
+    'A trial registered in CRIS and on ClinicalTrials.gov is listed once, as the registry chosen in Settings',
   'filters.clearAll': 'Clear all filters',
   'filters.active': 'Active filters',
   'filters.removeChip': 'Remove filter {label}',
@@ -160,7 +161,8 @@ export const en: Record<MessageKey, string> = {
   'list.sitesMore': '{site} +{count} more',
   'list.windowHint': '{total} in the last {days} days',
   'list.windowShowAll': 'show all {all} (any time)',
-  'list.unclassified': '{count} {count:trial is|trials are} not yet classified: {count:its|their} details have not been downloaded (the next sync fetches them).',
+  'list.unclassified':
+    '{count} {count:trial is|trials are} not yet classified: {count:its|their} details have not been downloaded (the next sync fetches them).',
   'filters.recruitingOnly': 'Recruiting only',
   'filters.recruitingOnlyHint': 'Only trials that are recruiting, not yet recruiting or enrolling by invitation',
   'filters.chipRecruitingOnly': 'Recruiting only',
@@ -184,8 +186,10 @@ export const en: Record<MessageKey, string> = {
   'empty.noResults.clear': 'Clear filters',
 
   'banner.offline': 'You are offline. The stored trials stay readable; sync again once you are connected.',
-  'banner.recovered': 'The store file was damaged and was restored from its previous copy. The damaged file was kept at {path}.',
-  'banner.restoredMissing': 'The store file was missing and was restored from its previous copy. The last sync may be missing: sync again.',
+  'banner.recovered':
+    'The store file was damaged and was restored from its previous copy. The damaged file was kept at {path}.',
+  'banner.restoredMissing':
+    'The store file was missing and was restored from its previous copy. The last sync may be missing: sync again.',
 
   'sync.area': 'Sync status',
   'sync.never': 'Never synced',
@@ -207,12 +211,15 @@ export const en: Record<MessageKey, string> = {
   'phase.details': 'details',
   'phase.save': 'saving',
 
-  'error.AUTH': 'The service key was rejected. Check it in Settings and confirm on data.go.kr that both datasets are approved for it.',
-  'error.QUOTA': "The key's daily call limit has been reached. Sync again tomorrow, or ask data.go.kr for a higher limit.",
+  'error.AUTH':
+    'The service key was rejected. Check it in Settings and confirm on data.go.kr that both datasets are approved for it.',
+  'error.QUOTA':
+    "The key's daily call limit has been reached. Sync again tomorrow, or ask data.go.kr for a higher limit.",
   'error.TIMEOUT': 'The server did not answer in time. Sync again in a few minutes.',
   'error.NETWORK': 'No connection to the internet. Check the network (including the hospital proxy), then sync again.',
   'error.SERVER': 'The public data server has a problem. Your stored data is unchanged; sync again later.',
-  'error.BAD_RESPONSE': 'The server answered in an unexpected format. Try again later; if it persists, send the sync log to your administrator.',
+  'error.BAD_RESPONSE':
+    'The server answered in an unexpected format. Try again later; if it persists, send the sync log to your administrator.',
   'error.SUSPICIOUS_LISTING':
     'The server sent an empty or much shorter list, so nothing was saved. Your stored data is unchanged; sync again later.',
   'error.NOT_FOUND': 'This trial could not be found. Go back to the list and choose it again.',
@@ -228,7 +235,8 @@ export const en: Record<MessageKey, string> = {
     'Trial Desk cannot write to its data folder: {folder} (no permission, or a read-only disk). The stored trials stay browsable. Give your account write access to that folder (ask your IT administrator) or choose a writable folder, then try again.',
   'error.DISK_FULL':
     'The disk is full: {folder}. Nothing was changed and the stored trials stay browsable. Free some disk space, then try again.',
-  'error.INTERNAL': 'Something unexpected went wrong. Restart the app; if it persists, send the sync log to your administrator.',
+  'error.INTERNAL':
+    'Something unexpected went wrong. Restart the app; if it persists, send the sync log to your administrator.',
 
   'detail.back': 'Back to the list (Esc)',
   'detail.fields': 'Registered information',
@@ -238,8 +246,10 @@ export const en: Record<MessageKey, string> = {
   'detail.lastSeen': 'Last seen',
   'detail.removedNotice': 'This trial is no longer listed by its source ({when}).',
   'detail.attribution': 'Source and licence',
-  'attribution.icreat': 'Source: Korea Disease Control and Prevention Agency, iCReaT clinical research projects, via the public data portal (data.go.kr) — Korea Open Government Licence (KOGL) Type 1',
-  'attribution.cris': 'Source: Korea Disease Control and Prevention Agency, Clinical Research Information Service (CRIS) — Korea Open Government Licence (KOGL) Type 2: attribution, non-commercial',
+  'attribution.icreat':
+    'Source: Korea Disease Control and Prevention Agency, iCReaT clinical research projects, via the public data portal (data.go.kr) — Korea Open Government Licence (KOGL) Type 1',
+  'attribution.cris':
+    'Source: Korea Disease Control and Prevention Agency, Clinical Research Information Service (CRIS) — Korea Open Government Licence (KOGL) Type 2: attribution, non-commercial',
   'detail.group.overview': 'Overview',
   'detail.group.participants': 'Participants and interventions',
   'detail.group.people': 'Institutions and contacts',
@@ -283,7 +293,8 @@ export const en: Record<MessageKey, string> = {
   'ctgov.status.TERMINATED': 'Terminated',
   'ctgov.status.WITHDRAWN': 'Withdrawn',
   'ctgov.status.UNKNOWN': 'Unknown',
-  'empty.noData.ctgovHint': 'ClinicalTrials.gov needs no key: while your data.go.kr key is pending, start with the studies that have sites in Korea.',
+  'empty.noData.ctgovHint':
+    'ClinicalTrials.gov needs no key: while your data.go.kr key is pending, start with the studies that have sites in Korea.',
   'empty.noData.syncCtgov': 'Sync ClinicalTrials.gov now (no key needed)',
   'detail.licence': 'Licence: {licence}',
   'detail.openSource': 'Open the source website',
@@ -322,14 +333,17 @@ export const en: Record<MessageKey, string> = {
   'warning.ICREAT_REVISION_DEFAULT':
     'Could not read the list of iCReaT dataset revisions; used the 2022 revision ({path}). Newer data may be missing; the next sync will try again.',
   'warning.ICREAT_SHORT_LISTING': 'iCReaT reported {expected} rows but sent {received}; the listing may be incomplete.',
-  'warning.ICREAT_DUPLICATE_ROWS': 'iCReaT sent {count} {count:row|rows} whose 과제번호 appeared earlier in the listing; the first was kept.',
+  'warning.ICREAT_DUPLICATE_ROWS':
+    'iCReaT sent {count} {count:row|rows} whose 과제번호 appeared earlier in the listing; the first was kept.',
   'warning.ICREAT_ROWS_WITHOUT_ID': '{count} iCReaT {count:row|rows} had no 과제번호 and {count:was|were} skipped.',
-  'warning.CRIS_SHORT_LISTING': 'CRIS announced {expected} trials but the listing ended after {received}; the registry may have changed during the sync.',
+  'warning.CRIS_SHORT_LISTING':
+    'CRIS announced {expected} trials but the listing ended after {received}; the registry may have changed during the sync.',
   'warning.CRIS_DETAILS_MISSING':
     'CRIS listed {count} {count:trial|trials} without details yet ({trialIds}); {count:it shows its|they show their} list fields and {count:its|their} details will be asked for again next sync.',
   'warning.LISTING_INCONSISTENT':
     'The registry listing changed while it was read (announced {expected}, received {received}). New and updated trials were saved, but the {kept} {kept:trial|trials} missing from it {kept:was|were} not marked removed; the next sync checks again.',
-  'warning.CRIS_DETAILS_PENDING': '{count} CRIS {count:trial|trials} still {count:waits|wait} for {count:its|their} details (at most {budget} per sync); the next syncs will fetch them.',
+  'warning.CRIS_DETAILS_PENDING':
+    '{count} CRIS {count:trial|trials} still {count:waits|wait} for {count:its|their} details (at most {budget} per sync); the next syncs will fetch them.',
 
   'settings.title': 'Settings',
   'settings.key.heading': 'Service key',
@@ -364,7 +378,8 @@ export const en: Record<MessageKey, string> = {
   'settings.fullResync.help':
     'Normally only changed studies are fetched and removals are checked once a week. A full resync fetches every study again and checks removals now (about 30 calls).',
   'settings.crisDetailBudget': 'CRIS details: most calls per sync',
-  'settings.crisDetailBudget.help': 'A development key allows 10,000 calls a day. The listing uses about 250; details left over are fetched first by the next syncs.',
+  'settings.crisDetailBudget.help':
+    'A development key allows 10,000 calls a day. The listing uses about 250; details left over are fetched first by the next syncs.',
   'settings.data.heading': 'Where the data lives',
   'settings.data.path': 'Store file',
   'settings.data.size': 'Size',
@@ -377,7 +392,6 @@ export const en: Record<MessageKey, string> = {
   'export.done': 'Saved {rows} {rows:trial|trials} to {path}',
   'export.openFolder': 'Open folder',
   'export.cancelled': 'Export cancelled.',
-
 
   'field.과제명': 'Project title',
   'field.과제번호': 'Project number',

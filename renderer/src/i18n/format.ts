@@ -81,8 +81,19 @@ export function formatNumber(n: number, language: Language): string {
 
 export function formatBytes(bytes: number, language: Language): string {
   const [unit, size] =
-    bytes >= 1024 ** 3 ? ['gigabyte', 1024 ** 3] : bytes >= 1024 ** 2 ? ['megabyte', 1024 ** 2] : bytes >= 1024 ? ['kilobyte', 1024] : ['byte', 1]
+    bytes >= 1024 ** 3
+      ? ['gigabyte', 1024 ** 3]
+      : bytes >= 1024 ** 2
+        ? ['megabyte', 1024 ** 2]
+        : bytes >= 1024
+          ? ['kilobyte', 1024]
+          : ['byte', 1]
   // The short form of 'byte' is untranslated in some locales ("0byte" in Korean); the long one reads "0바이트".
   const unitDisplay = unit === 'byte' ? 'long' : 'short'
-  return new Intl.NumberFormat(localeOf(language), { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 }).format(bytes / size)
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'unit',
+    unit,
+    unitDisplay,
+    maximumFractionDigits: 1,
+  }).format(bytes / size)
 }

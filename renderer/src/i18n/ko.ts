@@ -91,7 +91,8 @@ export const ko = {
   'filters.label': '필터',
   'filters.showRemoved': '삭제된 항목 표시',
   'filters.oneRowPerTrial': '한 임상시험당 한 줄',
-  'filters.oneRowPerTrialHint': 'CRIS와 ClinicalTrials.gov에 함께 등록된 임상시험을 대표 등록(설정) 한 줄로 보여 줍니다',
+  'filters.oneRowPerTrialHint':
+    'CRIS와 ClinicalTrials.gov에 함께 등록된 임상시험을 대표 등록(설정) 한 줄로 보여 줍니다',
   'filters.clearAll': '필터 모두 지우기',
   'filters.active': '적용된 필터',
   'filters.removeChip': '{label} 필터 제거',
@@ -186,7 +187,8 @@ export const ko = {
 
   'banner.offline': '오프라인입니다. 저장된 데이터는 그대로 볼 수 있고, 연결되면 다시 동기화할 수 있습니다.',
   'banner.recovered': '저장소 파일이 손상되어 직전 사본으로 복구했습니다. 손상된 파일은 {path} 에 보관했습니다.',
-  'banner.restoredMissing': '저장소 파일이 없어져 직전 사본으로 복구했습니다. 마지막 동기화 내용이 빠졌을 수 있으니 다시 동기화하세요.',
+  'banner.restoredMissing':
+    '저장소 파일이 없어져 직전 사본으로 복구했습니다. 마지막 동기화 내용이 빠졌을 수 있으니 다시 동기화하세요.',
 
   'sync.area': '동기화 상태',
   'sync.never': '아직 동기화하지 않음',
@@ -208,12 +210,15 @@ export const ko = {
   'phase.details': '상세',
   'phase.save': '저장',
 
-  'error.AUTH': '서비스 키가 거부되었습니다. 설정에서 키를 확인하고 data.go.kr에서 두 데이터셋의 활용 승인을 확인하세요.',
-  'error.QUOTA': '오늘 사용할 수 있는 호출 횟수를 모두 썼습니다. 내일 다시 동기화하거나 data.go.kr에서 한도를 늘리세요.',
+  'error.AUTH':
+    '서비스 키가 거부되었습니다. 설정에서 키를 확인하고 data.go.kr에서 두 데이터셋의 활용 승인을 확인하세요.',
+  'error.QUOTA':
+    '오늘 사용할 수 있는 호출 횟수를 모두 썼습니다. 내일 다시 동기화하거나 data.go.kr에서 한도를 늘리세요.',
   'error.TIMEOUT': '서버가 제때 응답하지 않았습니다. 잠시 후 다시 동기화하세요.',
   'error.NETWORK': '인터넷에 연결할 수 없습니다. 네트워크(병원 프록시 포함)를 확인한 뒤 다시 동기화하세요.',
   'error.SERVER': '공공데이터 서버에 문제가 있습니다. 저장된 데이터는 그대로이니 나중에 다시 동기화하세요.',
-  'error.BAD_RESPONSE': '서버가 알 수 없는 형식으로 응답했습니다. 나중에 다시 시도하고, 계속되면 동기화 기록을 담당자에게 알려 주세요.',
+  'error.BAD_RESPONSE':
+    '서버가 알 수 없는 형식으로 응답했습니다. 나중에 다시 시도하고, 계속되면 동기화 기록을 담당자에게 알려 주세요.',
   'error.SUSPICIOUS_LISTING':
     '서버가 비어 있거나 크게 줄어든 목록을 보내 저장하지 않았습니다. 데이터는 그대로이니 나중에 다시 동기화하세요.',
   'error.NOT_FOUND': '이 임상시험을 찾을 수 없습니다. 목록으로 돌아가 다시 선택하세요.',
@@ -229,7 +234,8 @@ export const ko = {
     '데이터 폴더에 쓸 수 없습니다: {folder} (권한 없음 또는 읽기 전용 디스크). 저장된 임상시험은 그대로 볼 수 있습니다. 이 폴더에 쓰기 권한을 주거나(IT 담당자에게 문의) 쓸 수 있는 폴더를 지정한 뒤 다시 시도하세요.',
   'error.DISK_FULL':
     '디스크 공간이 부족합니다: {folder}. 바뀐 것은 없으며 저장된 임상시험은 그대로 볼 수 있습니다. 디스크 공간을 확보한 뒤 다시 시도하세요.',
-  'error.INTERNAL': '예기치 못한 오류가 발생했습니다. 앱을 다시 시작하고, 계속되면 동기화 기록을 담당자에게 알려 주세요.',
+  'error.INTERNAL':
+    '예기치 못한 오류가 발생했습니다. 앱을 다시 시작하고, 계속되면 동기화 기록을 담당자에게 알려 주세요.',
 
   'detail.back': '목록으로 (Esc)',
   'detail.fields': '등록 정보',
@@ -284,7 +290,8 @@ export const ko = {
   'ctgov.status.TERMINATED': '조기 종료',
   'ctgov.status.WITHDRAWN': '철회',
   'ctgov.status.UNKNOWN': '알 수 없음',
-  'empty.noData.ctgovHint': 'ClinicalTrials.gov는 키 없이 받을 수 있습니다. 키 승인을 기다리는 동안 국내 기관이 참여하는 연구부터 받아 보세요.',
+  'empty.noData.ctgovHint':
+    'ClinicalTrials.gov는 키 없이 받을 수 있습니다. 키 승인을 기다리는 동안 국내 기관이 참여하는 연구부터 받아 보세요.',
   'empty.noData.syncCtgov': 'ClinicalTrials.gov 지금 받기 (키 필요 없음)',
   'detail.licence': '이용 조건: {licence}',
   'detail.openSource': '출처 사이트 열기',
@@ -322,8 +329,10 @@ export const ko = {
     'iCReaT 데이터셋 개정판 목록을 읽지 못해 마지막으로 성공한 개정판({path})을 사용했습니다. 최신 자료가 빠졌을 수 있으며, 다음 동기화 때 다시 확인합니다.',
   'warning.ICREAT_REVISION_DEFAULT':
     'iCReaT 데이터셋 개정판 목록을 읽지 못해 2022년 개정판({path})을 사용했습니다. 최신 자료가 빠졌을 수 있으며, 다음 동기화 때 다시 확인합니다.',
-  'warning.ICREAT_SHORT_LISTING': 'iCReaT가 {expected}건이라고 알렸지만 {received}건만 보냈습니다. 목록이 불완전할 수 있습니다.',
-  'warning.ICREAT_DUPLICATE_ROWS': 'iCReaT가 앞에서 나온 과제번호의 행을 {count}건 더 보냈습니다. 처음 받은 행을 사용했습니다.',
+  'warning.ICREAT_SHORT_LISTING':
+    'iCReaT가 {expected}건이라고 알렸지만 {received}건만 보냈습니다. 목록이 불완전할 수 있습니다.',
+  'warning.ICREAT_DUPLICATE_ROWS':
+    'iCReaT가 앞에서 나온 과제번호의 행을 {count}건 더 보냈습니다. 처음 받은 행을 사용했습니다.',
   'warning.ICREAT_ROWS_WITHOUT_ID': '과제번호가 없는 iCReaT 행 {count}건을 건너뛰었습니다.',
   'warning.CRIS_SHORT_LISTING':
     'CRIS가 {expected}건이라고 알렸지만 목록이 {received}건에서 끝났습니다. 동기화 중에 등록 정보가 바뀌었을 수 있습니다.',
@@ -367,7 +376,8 @@ export const ko = {
   'settings.fullResync.help':
     '평소에는 바뀐 연구만 받고, 삭제 여부는 일주일에 한 번 확인합니다. 전체 다시 받기는 모든 연구를 다시 받고 삭제된 연구를 바로 확인합니다(약 30회 호출).',
   'settings.crisDetailBudget': 'CRIS 상세 정보: 동기화당 최대 호출 수',
-  'settings.crisDetailBudget.help': '개발계정 키는 하루 10,000회까지 호출할 수 있습니다. 목록에 약 250회가 쓰이고, 남은 상세 정보는 다음 동기화 때 먼저 받아옵니다.',
+  'settings.crisDetailBudget.help':
+    '개발계정 키는 하루 10,000회까지 호출할 수 있습니다. 목록에 약 250회가 쓰이고, 남은 상세 정보는 다음 동기화 때 먼저 받아옵니다.',
   'settings.data.heading': '데이터 위치',
   'settings.data.path': '저장 파일',
   'settings.data.size': '크기',
@@ -380,7 +390,6 @@ export const ko = {
   'export.done': '{rows}건을 저장했습니다: {path}',
   'export.openFolder': '폴더 열기',
   'export.cancelled': '내보내기를 취소했습니다.',
-
 
   // iCReaT (odcloud 3074271) columns
   'field.과제명': '과제명',

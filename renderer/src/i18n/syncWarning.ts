@@ -15,7 +15,10 @@ export function syncWarningTexts(entry: Pick<SyncLogEntry, 'warnings'>, t: Trans
     const key = `warning.${warning.code}`
     if (!isMessageKey(key)) return raw
     const vars = Object.fromEntries(
-      Object.entries(warning.values ?? {}).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(value, language) : String(value)]),
+      Object.entries(warning.values ?? {}).map(([name, value]) => [
+        name,
+        typeof value === 'number' ? formatNumber(value, language) : String(value),
+      ]),
     )
     const text = t(key, vars)
     return /\{\w+\}/.test(text) ? raw : text

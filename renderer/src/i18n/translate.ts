@@ -44,15 +44,44 @@ export function fieldLabel(t: Translate, field: string): string {
 
 /** What a clinician reads first in a CRIS record; everything else follows in dictionary order. */
 const CRIS_FIELDS_FIRST = [
-  'trial_id', 'scientific_title_kr', 'scientific_title_en', 'public_title_kr', 'public_title_en',
-  'recruitment_status_kr', 'recruitment_status_en', 'phase_kr', 'phase_en', 'study_type_kr', 'study_type_en',
-  'target_size', 'primary_sponsor_kr', 'sponsor_items', 'source_name_kr', 'funding_items', 'scientific_name_kr',
-  'affiliation_kr', 'study_summary_kr', 'study_summary_en', 'i_freetext_type_kr', 'i_freetext_kr',
-  'detail:i_freetext_kr', 'i_freetext_en', 'primary_outcome_1_kr', 'outcome_items', 'date_registration',
-  'date_updated', 'date_enrolment', 'results_date_completed',
+  'trial_id',
+  'scientific_title_kr',
+  'scientific_title_en',
+  'public_title_kr',
+  'public_title_en',
+  'recruitment_status_kr',
+  'recruitment_status_en',
+  'phase_kr',
+  'phase_en',
+  'study_type_kr',
+  'study_type_en',
+  'target_size',
+  'primary_sponsor_kr',
+  'sponsor_items',
+  'source_name_kr',
+  'funding_items',
+  'scientific_name_kr',
+  'affiliation_kr',
+  'study_summary_kr',
+  'study_summary_en',
+  'i_freetext_type_kr',
+  'i_freetext_kr',
+  'detail:i_freetext_kr',
+  'i_freetext_en',
+  'primary_outcome_1_kr',
+  'outcome_items',
+  'date_registration',
+  'date_updated',
+  'date_enrolment',
+  'results_date_completed',
 ]
 const FIELD_ORDER = new Map(
-  [...CRIS_FIELDS_FIRST, ...Object.keys(ko).filter((key) => key.startsWith('field.')).map((key) => key.slice(6))]
+  [
+    ...CRIS_FIELDS_FIRST,
+    ...Object.keys(ko)
+      .filter((key) => key.startsWith('field.'))
+      .map((key) => key.slice(6)),
+  ]
     .filter((name, index, all) => all.indexOf(name) === index)
     .map((name, index) => [name, index]),
 )

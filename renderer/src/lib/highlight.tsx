@@ -11,7 +11,8 @@ export function highlight(text: string, terms: readonly string[] | undefined): R
   for (const term of terms) {
     const needle = term.toLowerCase()
     if (!needle) continue
-    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) marked.fill(1, at, at + needle.length)
+    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length))
+      marked.fill(1, at, at + needle.length)
   }
   const parts: ReactNode[] = []
   let start = 0

@@ -5,7 +5,19 @@ import type { ChangeKind, FacetField, ListQuery, SourceId } from '../../../share
  * The filter menus, in screen order. Written out here because the renderer imports only types from shared/ (no
  * shared runtime in the bundle); `AllFacets` stops the build when shared/trials.ts gains a facet missing here.
  */
-export const FACETS = ['source', 'changeKind', 'recruitment', 'phase', 'site', 'condition', 'institution', 'sponsor', 'department', 'studyType', 'scope'] as const satisfies readonly FacetField[]
+export const FACETS = [
+  'source',
+  'changeKind',
+  'recruitment',
+  'phase',
+  'site',
+  'condition',
+  'institution',
+  'sponsor',
+  'department',
+  'studyType',
+  'scope',
+] as const satisfies readonly FacetField[]
 export type AllFacets = [Exclude<FacetField, (typeof FACETS)[number]>] extends [never] ? true : never
 const _allFacetsShown: AllFacets = true
 
@@ -19,7 +31,12 @@ export type ListState = ListQuery & { offset: number; limit: number }
 
 export function initialListState(settings: Settings): ListState {
   const saved = settings.lastQuery
-  const base: ListState = { withinDays: settings.defaultWithinDays, sort: 'changed', offset: 0, limit: settings.pageSize }
+  const base: ListState = {
+    withinDays: settings.defaultWithinDays,
+    sort: 'changed',
+    offset: 0,
+    limit: settings.pageSize,
+  }
   if (!saved) return base
   // `now` is never restored: the window is always relative to the current time.
   const { now: _ignored, ...rest } = saved
@@ -54,11 +71,27 @@ export function toggleFacet(state: ListState, facet: FacetField, value: string):
 }
 
 export function hasFilters(state: ListQuery): boolean {
-  return Boolean(state.q || state.sources?.length || state.kinds?.length || state.fields?.length || state.includeRemoved || state.recruitingOnly)
+  return Boolean(
+    state.q ||
+    state.sources?.length ||
+    state.kinds?.length ||
+    state.fields?.length ||
+    state.includeRemoved ||
+    state.recruitingOnly,
+  )
 }
 
 export function clearFilters(state: ListState): ListState {
-  return { ...state, q: undefined, sources: undefined, kinds: undefined, fields: undefined, includeRemoved: undefined, recruitingOnly: undefined, offset: 0 }
+  return {
+    ...state,
+    q: undefined,
+    sources: undefined,
+    kinds: undefined,
+    fields: undefined,
+    includeRemoved: undefined,
+    recruitingOnly: undefined,
+    offset: 0,
+  }
 }
 
 /** The query without paging, for the CSV export (all pages). */

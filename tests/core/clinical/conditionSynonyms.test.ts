@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { CONDITION_SYNONYMS } from '../../../electron/core/clinical/data/conditionSynonyms'
 import {
-  conditionEntryOf, conditionFacetValue, conditionKey, synonymsOf,
+  conditionEntryOf,
+  conditionFacetValue,
+  conditionKey,
+  synonymsOf,
 } from '../../../electron/core/clinical/conditionSynonyms'
 import { parseSearchTerms } from '../../../electron/core/query/compileTextMatch'
 
@@ -25,7 +28,8 @@ describe('the condition synonym table (data)', () => {
       for (const name of namesOf(entry)) {
         const key = conditionKey(name)
         const other = entryOfName.get(key)
-        if (other !== undefined && other !== i) clashes.push(`${name}: ${CONDITION_SYNONYMS[other].ko[0]} / ${entry.ko[0]}`)
+        if (other !== undefined && other !== i)
+          clashes.push(`${name}: ${CONDITION_SYNONYMS[other].ko[0]} / ${entry.ko[0]}`)
         entryOfName.set(key, i)
       }
     })
@@ -62,16 +66,22 @@ describe('search expansion across languages', () => {
     for (const name of expected) expect(names.has(name), `${word} → ${name}`).toBe(true)
   })
 
-  it('keeps related but different conditions apart: lung cancer is not NSCLC, dementia is not Alzheimer\'s', () => {
+  it("keeps related but different conditions apart: lung cancer is not NSCLC, dementia is not Alzheimer's", () => {
     // A Korean record saying 비소세포폐암 still matches 폐암 as a substring; the table itself does not merge them.
     expect(expandsTo('폐암').has('nsclc')).toBe(false)
     expect(expandsTo('치매').has('alzheimer')).toBe(false)
     expect(expandsTo('stroke').has('ischemic stroke')).toBe(false)
   })
 
-  it('every name of every entry expands to all of its entry\'s searchable names (Korean ↔ English both ways)', () => {
+  it("every name of every entry expands to all of its entry's searchable names (Korean ↔ English both ways)", () => {
     for (const entry of CONDITION_SYNONYMS) {
-      const searchable = [...new Set(namesOf(entry).map(conditionKey).filter((n) => !isShortAbbreviation(n)))]
+      const searchable = [
+        ...new Set(
+          namesOf(entry)
+            .map(conditionKey)
+            .filter((n) => !isShortAbbreviation(n)),
+        ),
+      ]
       for (const name of namesOf(entry)) expect([...expandsTo(name)].sort(), name).toEqual([...searchable].sort())
     }
   })
@@ -80,7 +90,8 @@ describe('search expansion across languages', () => {
     const shortNames = CONDITION_SYNONYMS.flatMap(namesOf).filter(isShortAbbreviation)
     expect(shortNames).toEqual(expect.arrayContaining(['DM', 'AF', 'ALL']))
     for (const entry of CONDITION_SYNONYMS) {
-      for (const name of synonymsOf(entry.ko[0]) ?? []) expect(isShortAbbreviation(name), `${entry.ko[0]} → ${name}`).toBe(false)
+      for (const name of synonymsOf(entry.ko[0]) ?? [])
+        expect(isShortAbbreviation(name), `${entry.ko[0]} → ${name}`).toBe(false)
     }
     // The abbreviation typed by the user is still searched as itself, and expands to its condition's full names.
     const [dm] = parseSearchTerms(['dm'])
@@ -97,7 +108,7 @@ describe('search expansion across languages', () => {
 })
 
 describe('the condition facet value', () => {
-  it('is the entry\'s first Korean name whatever spelling the registry used', () => {
+  it("is the entry's first Korean name whatever spelling the registry used", () => {
     expect(conditionFacetValue('Type 2 Diabetes Mellitus')).toBe('제2형 당뇨병')
     expect(conditionFacetValue('breast  cancer')).toBe('유방암')
     expect(conditionEntryOf('NSCLC')?.ko[0]).toBe('비소세포폐암')

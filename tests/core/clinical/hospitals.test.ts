@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { canonicalInstitution, cleanInstitutionName, hospitalKey, siteRefOf } from '../../../electron/core/clinical/canonicalHospital'
+import {
+  canonicalInstitution,
+  cleanInstitutionName,
+  hospitalKey,
+  siteRefOf,
+} from '../../../electron/core/clinical/canonicalHospital'
 import { HOSPITALS } from '../../../electron/core/clinical/data/hospitals'
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', name), 'utf8'))
@@ -11,8 +16,21 @@ describe('the curated hospital table', () => {
     const tertiary = HOSPITALS.filter((h) => h.tertiary)
     expect(tertiary.length).toBeGreaterThanOrEqual(47)
     for (const h of tertiary) expect(h.en).toMatch(/[A-Za-z]/)
-    for (const name of ['서울대학교병원', '세브란스병원', '서울아산병원', '삼성서울병원', '가톨릭대학교 서울성모병원', '고려대학교안암병원',
-      '분당서울대학교병원', '아주대학교병원', '충북대학교병원', '전남대학교병원', '경북대학교병원', '부산대학교병원', '강릉아산병원']) {
+    for (const name of [
+      '서울대학교병원',
+      '세브란스병원',
+      '서울아산병원',
+      '삼성서울병원',
+      '가톨릭대학교 서울성모병원',
+      '고려대학교안암병원',
+      '분당서울대학교병원',
+      '아주대학교병원',
+      '충북대학교병원',
+      '전남대학교병원',
+      '경북대학교병원',
+      '부산대학교병원',
+      '강릉아산병원',
+    ]) {
       expect(tertiary.map((h) => h.name)).toContain(name)
     }
   })
@@ -32,19 +50,35 @@ describe('the curated hospital table', () => {
 describe('hospital names → one canonical name', () => {
   it.each([
     // spacing and 대학교/대
-    ['고려대학교 안암병원', '고려대학교안암병원'], ['고려대안암병원', '고려대학교안암병원'], ['고려대학교 구로병원', '고려대학교구로병원'],
-    ['고려대구로병원', '고려대학교구로병원'], ['고려대안산병원', '고려대학교안산병원'], ['가톨릭대 서울성모병원', '가톨릭대학교 서울성모병원'],
+    ['고려대학교 안암병원', '고려대학교안암병원'],
+    ['고려대안암병원', '고려대학교안암병원'],
+    ['고려대학교 구로병원', '고려대학교구로병원'],
+    ['고려대구로병원', '고려대학교구로병원'],
+    ['고려대안산병원', '고려대학교안산병원'],
+    ['가톨릭대 서울성모병원', '가톨릭대학교 서울성모병원'],
     // short forms
-    ['서울대병원', '서울대학교병원'], ['세브란스', '세브란스병원'], ['신촌세브란스병원', '세브란스병원'], ['이대목동병원', '이화여자대학교 목동병원'],
-    ['분당서울대병원', '분당서울대학교병원'], ['춘천성심병원', '한림대학교 춘천성심병원'], ['인제대 서울백병원', '인제대학교 서울백병원'],
+    ['서울대병원', '서울대학교병원'],
+    ['세브란스', '세브란스병원'],
+    ['신촌세브란스병원', '세브란스병원'],
+    ['이대목동병원', '이화여자대학교 목동병원'],
+    ['분당서울대병원', '분당서울대학교병원'],
+    ['춘천성심병원', '한림대학교 춘천성심병원'],
+    ['인제대 서울백병원', '인제대학교 서울백병원'],
     // corporate prefixes, with and without a space, and the foundation's own name in front
-    ['재단법인아산사회복지재단 서울아산병원', '서울아산병원'], ['(재)아산사회복지재단 서울아산병원', '서울아산병원'],
-    ['학교법인 가톨릭학원 가톨릭대학교 서울성모병원', '가톨릭대학교 서울성모병원'], ['의료법인 명지의료재단 명지병원', '명지병원'],
+    ['재단법인아산사회복지재단 서울아산병원', '서울아산병원'],
+    ['(재)아산사회복지재단 서울아산병원', '서울아산병원'],
+    ['학교법인 가톨릭학원 가톨릭대학교 서울성모병원', '가톨릭대학교 서울성모병원'],
+    ['의료법인 명지의료재단 명지병원', '명지병원'],
     // English (ClinicalTrials.gov facility names)
-    ['Seoul National University Hospital', '서울대학교병원'], ['Severance Hospital, Yonsei University Health System', '세브란스병원'],
-    ['Samsung Medical Center', '삼성서울병원'], ['Asan Medical Center', '서울아산병원'], ["Seoul St. Mary's Hospital", '가톨릭대학교 서울성모병원'],
-    ['Seoul National University Bundang Hospital', '분당서울대학교병원'], ['Korea University Anam Hospital', '고려대학교안암병원'],
-    ['Jeonbuk National University Hospital', '전북대학교병원'], ['Chonbuk National University Hospital', '전북대학교병원'],
+    ['Seoul National University Hospital', '서울대학교병원'],
+    ['Severance Hospital, Yonsei University Health System', '세브란스병원'],
+    ['Samsung Medical Center', '삼성서울병원'],
+    ['Asan Medical Center', '서울아산병원'],
+    ["Seoul St. Mary's Hospital", '가톨릭대학교 서울성모병원'],
+    ['Seoul National University Bundang Hospital', '분당서울대학교병원'],
+    ['Korea University Anam Hospital', '고려대학교안암병원'],
+    ['Jeonbuk National University Hospital', '전북대학교병원'],
+    ['Chonbuk National University Hospital', '전북대학교병원'],
   ])('%s → %s', (spelling, canonical) => {
     expect(canonicalInstitution(spelling)).toBe(canonical)
   })
@@ -70,7 +104,11 @@ describe('hospital names → one canonical name', () => {
   })
 
   it('a site keeps the source spelling beside its canonical and English names', () => {
-    expect(siteRefOf('고려대안암병원')).toEqual({ name: '고려대학교안암병원', nameEn: 'Korea University Anam Hospital', sourceName: '고려대안암병원' })
+    expect(siteRefOf('고려대안암병원')).toEqual({
+      name: '고려대학교안암병원',
+      nameEn: 'Korea University Anam Hospital',
+      sourceName: '고려대안암병원',
+    })
     expect(siteRefOf('한국한의학연구원')).toEqual({ name: '한국한의학연구원', sourceName: '한국한의학연구원' })
     expect(siteRefOf('   ')).toBeUndefined()
   })

@@ -3,14 +3,20 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PHASES, RECRUITMENT_STATUSES } from '../../../shared/clinical'
 import { phaseFilterValues, phasesOf } from '../../../electron/core/clinical/phases'
-import { RECRUITMENT_SPELLINGS, recruitmentFilterValue, recruitmentOf } from '../../../electron/core/clinical/recruitment'
+import {
+  RECRUITMENT_SPELLINGS,
+  recruitmentFilterValue,
+  recruitmentOf,
+} from '../../../electron/core/clinical/recruitment'
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', name), 'utf8'))
 
 describe('CRIS recruitment status → recruitment', () => {
   it.each([
-    ['모집전', 'not_yet_recruiting'], ['대상자 모집 전', 'not_yet_recruiting'],
-    ['모집중', 'recruiting'], ['모집 중', 'recruiting'],
+    ['모집전', 'not_yet_recruiting'],
+    ['대상자 모집 전', 'not_yet_recruiting'],
+    ['모집중', 'recruiting'],
+    ['모집 중', 'recruiting'],
     ['초청등록', 'enrolling_by_invitation'],
     ['모집종료', 'active_not_recruiting'],
     ['연구종결', 'completed'],
@@ -50,13 +56,30 @@ describe('CRIS recruitment status → recruitment', () => {
 
 describe('phases from every spelling', () => {
   it.each([
-    ['1상', ['phase1']], ['2상', ['phase2']], ['3상', ['phase3']], ['4상', ['phase4']],
-    ['초기1상', ['early_phase1']], ['2상/3상', ['phase2', 'phase3']], ['1/2상', ['phase1', 'phase2']], ['제2상', ['phase2']],
-    ['2a상', ['phase2']], ['Phase 4', ['phase4']], ['Phase 1', ['phase1']], ['Phase 2/Phase 3', ['phase2', 'phase3']],
-    ['Phase 2/3', ['phase2', 'phase3']], ['Phase II', ['phase2']], ['EARLY_PHASE1', ['early_phase1']], ['PHASE3', ['phase3']],
-    ['해당사항없음', ['not_applicable']], ['해당사항 없음', ['not_applicable']], ['NA', ['not_applicable']],
-    ['Not applicable', ['not_applicable']], ['Case-only', ['not_applicable']], ['코호트', ['not_applicable']],
-    ['Case-control', ['not_applicable']], ['Cross-sectional', ['not_applicable']],
+    ['1상', ['phase1']],
+    ['2상', ['phase2']],
+    ['3상', ['phase3']],
+    ['4상', ['phase4']],
+    ['초기1상', ['early_phase1']],
+    ['2상/3상', ['phase2', 'phase3']],
+    ['1/2상', ['phase1', 'phase2']],
+    ['제2상', ['phase2']],
+    ['2a상', ['phase2']],
+    ['Phase 4', ['phase4']],
+    ['Phase 1', ['phase1']],
+    ['Phase 2/Phase 3', ['phase2', 'phase3']],
+    ['Phase 2/3', ['phase2', 'phase3']],
+    ['Phase II', ['phase2']],
+    ['EARLY_PHASE1', ['early_phase1']],
+    ['PHASE3', ['phase3']],
+    ['해당사항없음', ['not_applicable']],
+    ['해당사항 없음', ['not_applicable']],
+    ['NA', ['not_applicable']],
+    ['Not applicable', ['not_applicable']],
+    ['Case-only', ['not_applicable']],
+    ['코호트', ['not_applicable']],
+    ['Case-control', ['not_applicable']],
+    ['Cross-sectional', ['not_applicable']],
   ])('%s → %j', (spelling, phases) => {
     expect(phasesOf(spelling)).toEqual(phases)
   })

@@ -30,7 +30,10 @@ export interface Bridge {
   close(): Promise<void>
 }
 
-export async function createBridge(options: { env: Record<string, string>; settings?: Partial<Settings> }): Promise<Bridge> {
+export async function createBridge(options: {
+  env: Record<string, string>
+  settings?: Partial<Settings>
+}): Promise<Bridge> {
   const dir = await mkdtemp(join(tmpdir(), 'trial-desk-e2e-'))
   const storePath = join(dir, 'trials.json')
   const savedCsvPath = join(dir, 'export.csv')
@@ -54,7 +57,8 @@ export async function createBridge(options: { env: Record<string, string>; setti
     send: (event, payload) => {
       void page
         ?.evaluate(
-          ([e, p]) => (globalThis as unknown as { __trialDeskEmit: (e: string, p: unknown) => void }).__trialDeskEmit(e, p),
+          ([e, p]) =>
+            (globalThis as unknown as { __trialDeskEmit: (e: string, p: unknown) => void }).__trialDeskEmit(e, p),
           [event, payload] as const,
         )
         .catch(() => undefined)
@@ -81,12 +85,17 @@ export async function createBridge(options: { env: Record<string, string>; setti
     },
     async attach(target) {
       page = target
-      await target.exposeFunction('__trialDeskCall', (name: keyof ApiHandlers, args: unknown[]) => handlers[name](...args))
+      await target.exposeFunction('__trialDeskCall', (name: keyof ApiHandlers, args: unknown[]) =>
+        handlers[name](...args),
+      )
       await target.addInitScript((names: string[]) => {
         const listeners = new Map<string, Set<(p: unknown) => void>>()
         // Looked up per call: the exposed binding is installed by Playwright, not by this script.
         const call = (name: string, args: unknown[]) =>
-          (globalThis as unknown as { __trialDeskCall: (n: string, a: unknown[]) => Promise<unknown> }).__trialDeskCall(name, args)
+          (globalThis as unknown as { __trialDeskCall: (n: string, a: unknown[]) => Promise<unknown> }).__trialDeskCall(
+            name,
+            args,
+          )
         const api: Record<string, unknown> = {
           on(event: string, listener: (p: unknown) => void) {
             const set = listeners.get(event) ?? new Set()

@@ -7,21 +7,41 @@ import type { FakeCris } from '../../fakes/crisServer'
 
 const SITES: ReadonlyArray<Array<[string, string]>> = [
   [['서울대학교병원', 'Seoul National University Hospital']],
-  [['연세대학교 세브란스병원', 'Severance Hospital'], ['삼성서울병원', 'Samsung Medical Center']],
+  [
+    ['연세대학교 세브란스병원', 'Severance Hospital'],
+    ['삼성서울병원', 'Samsung Medical Center'],
+  ],
   [['재단법인 아산사회복지재단 서울아산병원', 'Asan Medical Center']],
-  [['고려대학교 안암병원', 'Korea University Anam Hospital'], ['서울대병원', '']],
+  [
+    ['고려대학교 안암병원', 'Korea University Anam Hospital'],
+    ['서울대병원', ''],
+  ],
   [['분당서울대학교병원', 'Seoul National University Bundang Hospital']],
   [['국립암센터', 'National Cancer Center']],
 ]
 const CONDITIONS: ReadonlyArray<[string, string]> = [
-  ['당뇨병', 'Diabetes mellitus'], ['폐암', 'Lung cancer'], ['고혈압', 'Hypertension'], ['유방암', 'Breast cancer'],
-  ['치매', 'Dementia'], ['', ''],
+  ['당뇨병', 'Diabetes mellitus'],
+  ['폐암', 'Lung cancer'],
+  ['고혈압', 'Hypertension'],
+  ['유방암', 'Breast cancer'],
+  ['치매', 'Dementia'],
+  ['', ''],
 ]
 const AGE_RANGES: ReadonlyArray<[string, string]> = [
-  ['19 세 ~ 80 세', '19 Year ~ 80 Year'], ['65 세 ~ 100 세', '65 Year ~ 100 Year'], ['19 세 ~ 50 세', '19 Year ~ 50 Year'],
+  ['19 세 ~ 80 세', '19 Year ~ 80 Year'],
+  ['65 세 ~ 100 세', '65 Year ~ 100 Year'],
+  ['19 세 ~ 50 세', '19 Year ~ 50 Year'],
 ]
-const GENDERS: ReadonlyArray<[string, string]> = [['남녀 모두', 'Both'], ['여성', 'Female'], ['남성', 'Male']]
-const CONTACTS: ReadonlyArray<[string, string]> = [['한수미', 'Su Mi Han'], ['이정민', 'Jeongmin Lee'], ['최유진', 'Yujin Choi']]
+const GENDERS: ReadonlyArray<[string, string]> = [
+  ['남녀 모두', 'Both'],
+  ['여성', 'Female'],
+  ['남성', 'Male'],
+]
+const CONTACTS: ReadonlyArray<[string, string]> = [
+  ['한수미', 'Su Mi Han'],
+  ['이정민', 'Jeongmin Lee'],
+  ['최유진', 'Yujin Choi'],
+]
 
 export function addClinicalDetails(cris: FakeCris): void {
   cris.trialIds().forEach((id, i) => {

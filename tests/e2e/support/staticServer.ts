@@ -14,7 +14,10 @@ const TYPES: Record<string, string> = {
 /** Serves a built renderer on 127.0.0.1 (Chromium does not load module scripts from file://). */
 export async function serveDirectory(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    )
     const file = join(dir, path === '/' ? 'index.html' : path)
     try {
       const body = await readFile(file)

@@ -4,14 +4,25 @@ const { EventEmitter } = require('node:events')
 const os = require('node:os')
 
 const recorded = {
-  channels: [], windows: [], menu: null, cspHeader: null, singleInstanceLock: false,
-  dialogs: [], shownItems: [], sent: [], exitCode: null,
+  channels: [],
+  windows: [],
+  menu: null,
+  cspHeader: null,
+  singleInstanceLock: false,
+  dialogs: [],
+  shownItems: [],
+  sent: [],
+  exitCode: null,
 }
 globalThis.__electronStub = recorded
 
 class WebContents extends EventEmitter {
-  setWindowOpenHandler(fn) { this.windowOpenHandler = fn }
-  send(channel, payload) { recorded.sent.push({ channel, payload }) }
+  setWindowOpenHandler(fn) {
+    this.windowOpenHandler = fn
+  }
+  send(channel, payload) {
+    recorded.sent.push({ channel, payload })
+  }
 }
 class BrowserWindow extends EventEmitter {
   constructor(options) {
@@ -21,17 +32,30 @@ class BrowserWindow extends EventEmitter {
     BrowserWindow.all.push(this)
     recorded.windows.push({ webPreferences: options.webPreferences })
   }
-  static getAllWindows() { return BrowserWindow.all }
+  static getAllWindows() {
+    return BrowserWindow.all
+  }
   loadFile(file) {
     recorded.windows.at(-1).loaded = file
     setImmediate(() => this.webContents.emit('did-finish-load'))
     return Promise.resolve()
   }
-  loadURL(url) { recorded.windows.at(-1).loaded = url; return Promise.resolve() }
-  isDestroyed() { return false }
-  isMinimized() { return false }
-  isMaximized() { return false }
-  getNormalBounds() { return { x: 0, y: 0, width: 1280, height: 820 } }
+  loadURL(url) {
+    recorded.windows.at(-1).loaded = url
+    return Promise.resolve()
+  }
+  isDestroyed() {
+    return false
+  }
+  isMinimized() {
+    return false
+  }
+  isMaximized() {
+    return false
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 820 }
+  }
   show() {}
   focus() {}
   restore() {}
@@ -40,7 +64,9 @@ class BrowserWindow extends EventEmitter {
 BrowserWindow.all = []
 
 class Notification extends EventEmitter {
-  static isSupported() { return true }
+  static isSupported() {
+    return true
+  }
   show() {}
 }
 
@@ -51,7 +77,9 @@ const app = Object.assign(new EventEmitter(), {
   getPath: () => process.env.STUB_USER_DATA || os.tmpdir(),
   getVersion: () => '0.0.0-stub',
   quit: () => {},
-  exit: (code) => { recorded.exitCode = code },
+  exit: (code) => {
+    recorded.exitCode = code
+  },
 })
 
 module.exports = {
@@ -79,14 +107,21 @@ module.exports = {
   powerMonitor: new EventEmitter(),
   safeStorage: {
     isEncryptionAvailable: () => false,
-    encryptString: () => { throw new Error('unavailable') },
-    decryptString: () => { throw new Error('unavailable') },
+    encryptString: () => {
+      throw new Error('unavailable')
+    },
+    decryptString: () => {
+      throw new Error('unavailable')
+    },
   },
   session: {
     defaultSession: {
       webRequest: {
         onHeadersReceived: (fn) =>
-          fn({ responseHeaders: {} }, (result) => (recorded.cspHeader = result.responseHeaders['Content-Security-Policy'])),
+          fn(
+            { responseHeaders: {} },
+            (result) => (recorded.cspHeader = result.responseHeaders['Content-Security-Policy']),
+          ),
       },
     },
   },

@@ -40,7 +40,10 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
   })
   if (missing.length > 0) ctx.warn(crisMessages.detailsMissing(missing), crisWarnings.detailsMissing(missing))
   if (stillPending > 0) {
-    ctx.warn(crisMessages.stillPending(stillPending, settings.detailBudget), crisWarnings.stillPending(stillPending, settings.detailBudget))
+    ctx.warn(
+      crisMessages.stillPending(stillPending, settings.detailBudget),
+      crisWarnings.stillPending(stillPending, settings.detailBudget),
+    )
   }
   return { rows, rejected: listing.rejected, detailsFetched, listing: listing.verdict }
 }
@@ -52,7 +55,11 @@ const EXPECTED_CRIS_TRIALS = 13_000
 function crisPlan(config: SourceConfig, options: CrisSourceOptions, storedRecords: number): SyncPlan {
   const settings = resolveCrisSettings(config, options)
   const listPages = Math.ceil(Math.max(storedRecords, EXPECTED_CRIS_TRIALS) / LIST_PAGE_SIZE) * MAX_LISTING_ATTEMPTS
-  return { calls: listPages + settings.detailBudget, msPerCall: 1000 / settings.ratePerSecond, timeoutMs: config.timeoutMs }
+  return {
+    calls: listPages + settings.detailBudget,
+    msPerCall: 1000 / settings.ratePerSecond,
+    timeoutMs: config.timeoutMs,
+  }
 }
 
 export function createCrisSource(config: SourceConfig, options: CrisSourceOptions = {}): Source {

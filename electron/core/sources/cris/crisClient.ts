@@ -40,7 +40,8 @@ export function createCrisClient(config: SourceConfig, settings: CrisSettings, p
   // One call per 1/rate seconds: evenly spaced, so no sliding one-second window ever holds more than `rate` calls.
   const throttle = pThrottle({ limit: 1, interval: 1000 / settings.ratePerSecond, signal: controller.signal })
   const send = throttle((path: string, query: Record<string, string | number>) =>
-    http.getText(`${settings.baseUrl}/${path}`, { query, withKey: true, signal: controller.signal }))
+    http.getText(`${settings.baseUrl}/${path}`, { query, withKey: true, signal: controller.signal }),
+  )
 
   async function call(path: 'list' | 'detail', query: Record<string, string | number>): Promise<string> {
     return limit(async () => {

@@ -92,7 +92,7 @@ function nonEmpty<T>(list: T[]): T[] | undefined {
 const STATUS_SPELLINGS: Readonly<Record<string, string>> = { 대상자모집전: '모집전' }
 export function crisStatus(value: unknown): string | undefined {
   const compact = text(value)?.replace(/\s+/g, '')
-  return compact === undefined ? undefined : STATUS_SPELLINGS[compact] ?? compact
+  return compact === undefined ? undefined : (STATUS_SPELLINGS[compact] ?? compact)
 }
 
 export function crisToCommon(fields: Readonly<Record<string, unknown>>): CommonFields {

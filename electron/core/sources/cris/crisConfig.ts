@@ -38,7 +38,8 @@ export function resolveCrisSettings(config: SourceConfig, options: CrisSourceOpt
   return {
     baseUrl: (env.TRIALS_CRIS_API?.trim() || DEFAULT_CRIS_API).replace(/\/+$/, ''),
     ratePerSecond: options.ratePerSecond ?? positiveNumber(env.TRIALS_CRIS_RATE) ?? DEFAULT_RATE_PER_SECOND,
-    detailBudget: nonNegativeInteger(budgetOption) ?? nonNegativeInteger(env.TRIALS_CRIS_DETAIL_BUDGET) ?? DEFAULT_DETAIL_BUDGET,
+    detailBudget:
+      nonNegativeInteger(budgetOption) ?? nonNegativeInteger(env.TRIALS_CRIS_DETAIL_BUDGET) ?? DEFAULT_DETAIL_BUDGET,
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
   }
 }

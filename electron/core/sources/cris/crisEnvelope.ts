@@ -43,7 +43,9 @@ function readEnvelope(body: string): Envelope {
   if (sniffed.kind === 'json') {
     if (gatewayJsonSchema.safeParse(sniffed.value).success) {
       const code = gatewayReasonCode(body)
-      throw code ? errorForCode(code) : new TrialsError('BAD_RESPONSE', crisMessages.unreadable('a gateway error without a code'))
+      throw code
+        ? errorForCode(code)
+        : new TrialsError('BAD_RESPONSE', crisMessages.unreadable('a gateway error without a code'))
     }
     const envelope = flatEnvelopeSchema.safeParse(sniffed.value)
     if (!envelope.success) throw new TrialsError('BAD_RESPONSE', crisMessages.unreadable('JSON without a resultCode'))
@@ -98,9 +100,13 @@ export function parseDetail(body: string, trialId: string): CrisRecord {
   if (envelope.kind === 'nodata') throw new TrialsError('NOT_FOUND', crisMessages.notFound(trialId))
   const { resultCode: _code, resultMsg: _msg, ...record } = envelope.value
   const parsed = itemSchema.safeParse(record)
-  if (!parsed.success) throw new TrialsError('BAD_RESPONSE', crisMessages.unreadable(`details of ${trialId} without a trial_id`))
+  if (!parsed.success)
+    throw new TrialsError('BAD_RESPONSE', crisMessages.unreadable(`details of ${trialId} without a trial_id`))
   if (parsed.data.trial_id !== trialId) {
-    throw new TrialsError('BAD_RESPONSE', crisMessages.unreadable(`details of ${parsed.data.trial_id} when ${trialId} was asked for`))
+    throw new TrialsError(
+      'BAD_RESPONSE',
+      crisMessages.unreadable(`details of ${parsed.data.trial_id} when ${trialId} was asked for`),
+    )
   }
   return record
 }

@@ -36,8 +36,15 @@ export const crisMessages = {
 /** The same warnings as codes and values for the renderer's dictionaries (see SYNC_WARNING_CODES). */
 export const crisWarnings = {
   detailsMissing: (trialIds: readonly string[]): SyncWarning => ({
-    code: 'CRIS_DETAILS_MISSING', values: { count: trialIds.length, trialIds: trialIdList(trialIds) },
+    code: 'CRIS_DETAILS_MISSING',
+    values: { count: trialIds.length, trialIds: trialIdList(trialIds) },
   }),
-  stillPending: (count: number, budget: number): SyncWarning => ({ code: 'CRIS_DETAILS_PENDING', values: { count, budget } }),
-  shortListing: (got: number, total: number): SyncWarning => ({ code: 'CRIS_SHORT_LISTING', values: { received: got, expected: total } }),
+  stillPending: (count: number, budget: number): SyncWarning => ({
+    code: 'CRIS_DETAILS_PENDING',
+    values: { count, budget },
+  }),
+  shortListing: (got: number, total: number): SyncWarning => ({
+    code: 'CRIS_SHORT_LISTING',
+    values: { received: got, expected: total },
+  }),
 } as const

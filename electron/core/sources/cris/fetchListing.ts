@@ -33,9 +33,10 @@ async function crawlOnce(client: CrisClient, ctx: ListContext): Promise<Crawl> {
   const totalCount = first.totalCount
   const announcedTotals: number[] = []
   // The server caps numOfRows at 50; if it ever caps lower, page numbers follow its size, not ours.
-  const pageSize = first.items.length > 0 && first.items.length < LIST_PAGE_SIZE && totalCount > first.items.length
-    ? first.items.length
-    : LIST_PAGE_SIZE
+  const pageSize =
+    first.items.length > 0 && first.items.length < LIST_PAGE_SIZE && totalCount > first.items.length
+      ? first.items.length
+      : LIST_PAGE_SIZE
   const byId = new Map<string, CrisRecord>()
   let rejected = first.rejected
   const add = (items: readonly CrisRecord[]) => {

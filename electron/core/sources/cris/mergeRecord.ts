@@ -25,6 +25,9 @@ export function mergeDetail(listItem: CrisRecord, detail: CrisRecord): Record<st
 }
 
 /** A trial whose details were not fetched this sync: the new list entry over whatever the store had. */
-export function withoutNewDetail(listItem: CrisRecord, previousFields: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+export function withoutNewDetail(
+  listItem: CrisRecord,
+  previousFields: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
   return { ...(previousFields ?? {}), ...listItem }
 }

@@ -5,7 +5,15 @@
  * listing decides them. The engine compares complete listings, so the rows returned always describe every study
  * the source knows: fetched ones as received, the others as stored.
  */
-import type { FetchContext, FetchResult, PreviousRecordView, Source, SourceConfig, SourceRow, SyncPlan } from '../source'
+import type {
+  FetchContext,
+  FetchResult,
+  PreviousRecordView,
+  Source,
+  SourceConfig,
+  SourceRow,
+  SyncPlan,
+} from '../source'
 import { createCtgovClient, type CtgovClient } from './ctgovClient'
 import { CTGOV_COLUMN_TO_COMMON, ctgovAttribution, ctgovToCommon } from './ctgovCommon'
 import { ID_PAGE_SIZE, IDS_PER_CALL, resolveCtgovSettings, STUDIES_PAGE_SIZE } from './ctgovConfig'
@@ -21,7 +29,12 @@ interface Fetched {
   rejected: number
 }
 
-async function fetchSelection(client: CtgovClient, selection: StudiesSelection, ctx: FetchContext, phase: 'list' | 'details'): Promise<Fetched> {
+async function fetchSelection(
+  client: CtgovClient,
+  selection: StudiesSelection,
+  ctx: FetchContext,
+  phase: 'list' | 'details',
+): Promise<Fetched> {
   const listing = await fetchStudies(client, studiesQuery(selection, STUDY_FIELDS), STUDIES_PAGE_SIZE, ctx, phase)
   return { studies: listing.studies, rejected: listing.rejected }
 }
@@ -32,7 +45,9 @@ async function fetchSelection(client: CtgovClient, selection: StudiesSelection, 
  */
 async function completeListing(client: CtgovClient, fields: readonly string[], pageSize: number, ctx: FetchContext) {
   const crawl = await crawlUntilConsistent(
-    () => fetchStudies(client, studiesQuery({ kind: 'all' }, fields), pageSize, ctx, 'list'), observeListing)
+    () => fetchStudies(client, studiesQuery({ kind: 'all' }, fields), pageSize, ctx, 'list'),
+    observeListing,
+  )
   return { studies: crawl.result.studies, rejected: crawl.result.rejected, verdict: crawl.verdict }
 }
 
@@ -41,7 +56,12 @@ async function fetchByIds(client: CtgovClient, nctIds: readonly string[], ctx: F
   const studies = new Map<string, CtgovStudy>()
   let rejected = 0
   for (let i = 0; i < nctIds.length; i += IDS_PER_CALL) {
-    const chunk = await fetchSelection(client, { kind: 'ids', nctIds: nctIds.slice(i, i + IDS_PER_CALL) }, ctx, 'details')
+    const chunk = await fetchSelection(
+      client,
+      { kind: 'ids', nctIds: nctIds.slice(i, i + IDS_PER_CALL) },
+      ctx,
+      'details',
+    )
     for (const [id, study] of chunk.studies) studies.set(id, study)
     rejected += chunk.rejected
   }
@@ -51,7 +71,8 @@ async function fetchByIds(client: CtgovClient, nctIds: readonly string[], ctx: F
 /** A study that now answers under a new NCT id lists the old one as an alias: the old record must not live on. */
 function withoutAliases(rows: Map<string, SourceRow>): SourceRow[] {
   const superseded = new Set<string>()
-  for (const row of rows.values()) for (const alias of nctIdAliases(row.fields)) if (alias !== row.sourceId) superseded.add(alias)
+  for (const row of rows.values())
+    for (const alias of nctIdAliases(row.fields)) if (alias !== row.sourceId) superseded.add(alias)
   return [...rows.values()].filter((row) => !superseded.has(row.sourceId))
 }
 
@@ -61,7 +82,8 @@ function storedRow(view: PreviousRecordView): SourceRow {
 
 function fetchedRows(studies: Map<string, CtgovStudy>): Map<string, SourceRow> {
   const rows = new Map<string, SourceRow>()
-  for (const study of studies.values()) rows.set(nctIdOf(study), { sourceId: nctIdOf(study), fields: studyFields(study) })
+  for (const study of studies.values())
+    rows.set(nctIdOf(study), { sourceId: nctIdOf(study), fields: studyFields(study) })
   return rows
 }
 
@@ -71,13 +93,21 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
   const state = readCtgovState(ctx.state)
   const { dataTimestamp } = await client.version()
   const nextState = (listed: boolean): CtgovState => ({
-    dataTimestamp, lastSyncAt: ctx.at, lastListingAt: listed ? ctx.at : state.lastListingAt,
+    dataTimestamp,
+    lastSyncAt: ctx.at,
+    lastListingAt: listed ? ctx.at : state.lastListingAt,
   })
 
   if (ctx.previous.size === 0 || !state.lastSyncAt || ctx.fullResync) {
     const all = await completeListing(client, STUDY_FIELDS, STUDIES_PAGE_SIZE, ctx)
     const rows = withoutAliases(fetchedRows(all.studies))
-    return { rows, rejected: all.rejected, fetched: all.studies.size, listing: all.verdict, state: { ...nextState(all.verdict.consistent) } }
+    return {
+      rows,
+      rejected: all.rejected,
+      fetched: all.studies.size,
+      listing: all.verdict,
+      state: { ...nextState(all.verdict.consistent) },
+    }
   }
 
   const listNow = listingDue(state, ctx.at)
@@ -88,7 +118,12 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
     return { rows, rejected: 0, fetched: 0, state: { ...nextState(false) } }
   }
 
-  const updated = await fetchSelection(client, { kind: 'updatedSince', date: updatedSinceDate(state.lastSyncAt) }, ctx, 'list')
+  const updated = await fetchSelection(
+    client,
+    { kind: 'updatedSince', date: updatedSinceDate(state.lastSyncAt) },
+    ctx,
+    'list',
+  )
   let fetched = updated.studies.size
   let rejected = updated.rejected
   const rows = new Map<string, SourceRow>()
@@ -110,7 +145,13 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
     if (row) rows.set(id, row)
   }
   // Not consistent: the engine keeps the studies it did not name, and the next sync lists again.
-  return { rows: withoutAliases(rows), rejected, fetched, listing: idListing.verdict, state: { ...nextState(idListing.verdict.consistent) } }
+  return {
+    rows: withoutAliases(rows),
+    rejected,
+    fetched,
+    listing: idListing.verdict,
+    state: { ...nextState(idListing.verdict.consistent) },
+  }
 }
 
 /** About how many studies with a Korean site ClinicalTrials.gov holds (sizes the plan before the first sync). */
@@ -125,7 +166,10 @@ const MS_PER_PAGE_AT_LEAST = 2000
 function ctgovPlan(config: SourceConfig, storedRecords: number): SyncPlan {
   const studies = Math.max(storedRecords, EXPECTED_CTGOV_STUDIES)
   const { ratePerSecond } = resolveCtgovSettings(config)
-  const calls = 1 + Math.ceil(studies / STUDIES_PAGE_SIZE) * (MAX_LISTING_ATTEMPTS + 1) + Math.ceil(studies / ID_PAGE_SIZE) * MAX_LISTING_ATTEMPTS
+  const calls =
+    1 +
+    Math.ceil(studies / STUDIES_PAGE_SIZE) * (MAX_LISTING_ATTEMPTS + 1) +
+    Math.ceil(studies / ID_PAGE_SIZE) * MAX_LISTING_ATTEMPTS
   return { calls, msPerCall: Math.max(1000 / ratePerSecond, MS_PER_PAGE_AT_LEAST), timeoutMs: config.timeoutMs }
 }
 

@@ -32,7 +32,9 @@ export function createCtgovClient(config: SourceConfig, settings: CtgovSettings,
   const retryBaseMs = retryBaseFromEnv(config.env)
   // One call per 1/rate seconds, evenly spaced.
   const throttle = pThrottle({ limit: 1, interval: 1000 / settings.ratePerSecond })
-  const send = throttle((path: string, query: StudiesQuery) => http.getText(`${settings.baseUrl}${path}`, { query, signal }))
+  const send = throttle((path: string, query: StudiesQuery) =>
+    http.getText(`${settings.baseUrl}${path}`, { query, signal }),
+  )
 
   async function call<T>(path: string, query: StudiesQuery, parse: (body: string) => Parsed<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
@@ -53,11 +55,16 @@ export function createCtgovClient(config: SourceConfig, settings: CtgovSettings,
 
   return {
     version: () => call('/version', {}, parseVersion),
-    studiesPage: (query, page) => call('/studies', {
-      ...query,
-      pageSize: String(page.pageSize),
-      ...(page.pageToken ? { pageToken: page.pageToken } : {}),
-      ...(page.countTotal ? { countTotal: 'true' } : {}),
-    }, parseStudiesPage),
+    studiesPage: (query, page) =>
+      call(
+        '/studies',
+        {
+          ...query,
+          pageSize: String(page.pageSize),
+          ...(page.pageToken ? { pageToken: page.pageToken } : {}),
+          ...(page.countTotal ? { countTotal: 'true' } : {}),
+        },
+        parseStudiesPage,
+      ),
   }
 }

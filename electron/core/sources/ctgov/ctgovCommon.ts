@@ -12,7 +12,11 @@ export const CTGOV_ATTRIBUTION_TEXT = '출처: ClinicalTrials.gov (U.S. National
 export const CTGOV_LICENCE = 'ClinicalTrials.gov data: public domain (U.S. NLM terms and conditions)'
 
 export function ctgovAttribution(nctId: string): Attribution {
-  return { text: CTGOV_ATTRIBUTION_TEXT, licence: CTGOV_LICENCE, url: `https://clinicaltrials.gov/study/${encodeURIComponent(nctId)}` }
+  return {
+    text: CTGOV_ATTRIBUTION_TEXT,
+    licence: CTGOV_LICENCE,
+    url: `https://clinicaltrials.gov/study/${encodeURIComponent(nctId)}`,
+  }
 }
 
 export const CTGOV_COLUMN_TO_COMMON = {
@@ -39,7 +43,9 @@ function text(value: unknown): string | undefined {
 }
 
 function field(value: unknown, key: string): unknown {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined
 }
 
 /** `yyyy`, `yyyy-MM` or `yyyy-MM-dd` as sent; anything else → undefined. */
@@ -67,7 +73,9 @@ function nonEmpty<T>(list: T[]): T[] | undefined {
 /** The MeSH terms the registry derived from the conditions (searchable and filterable beside the conditions). */
 function meshTerms(fields: Readonly<Record<string, unknown>>): string[] {
   const meshes = fields[MESH_FIELD]
-  return Array.isArray(meshes) ? meshes.map((m) => text(field(m, 'term'))).filter((t): t is string => t !== undefined) : []
+  return Array.isArray(meshes)
+    ? meshes.map((m) => text(field(m, 'term'))).filter((t): t is string => t !== undefined)
+    : []
 }
 
 export function ctgovToCommon(fields: Readonly<Record<string, unknown>>): CommonFields {

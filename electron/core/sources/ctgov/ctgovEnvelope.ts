@@ -33,7 +33,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; html: boolean; wha
 function json(body: string): Parsed<unknown> {
   const sniffed = sniffBody(body)
   if (sniffed.kind === 'json') return { ok: true, value: sniffed.value }
-  return { ok: false, html: sniffed.kind === 'html', what: sniffed.kind === 'html' ? 'a web page' : `${sniffed.kind} instead of JSON` }
+  return {
+    ok: false,
+    html: sniffed.kind === 'html',
+    what: sniffed.kind === 'html' ? 'a web page' : `${sniffed.kind} instead of JSON`,
+  }
 }
 
 export function parseStudiesPage(body: string): Parsed<StudiesPage> {
@@ -48,7 +52,10 @@ export function parseStudiesPage(body: string): Parsed<StudiesPage> {
     if (study.success) studies.push(study.data as CtgovStudy)
     else rejected++
   }
-  return { ok: true, value: { studies, rejected, nextPageToken: page.data.nextPageToken, totalCount: page.data.totalCount } }
+  return {
+    ok: true,
+    value: { studies, rejected, nextPageToken: page.data.nextPageToken, totalCount: page.data.totalCount },
+  }
 }
 
 export function parseVersion(body: string): Parsed<{ dataTimestamp: string }> {

@@ -19,7 +19,11 @@ export function withCtgovMessage(error: unknown): unknown {
   if (error.code === 'QUOTA') return new TrialsError('QUOTA', ctgovMessages.rateLimited(), { cause: error.cause })
   if (error.code === 'AUTH') {
     // No key is ever sent here: a 401/403 is a proxy or firewall in the way, not a rejected key.
-    return new TrialsError('NETWORK', httpMessages.network(CTGOV_SERVICE, `clinicaltrials.gov answered HTTP ${status?.status ?? 403}`), { cause: error.cause })
+    return new TrialsError(
+      'NETWORK',
+      httpMessages.network(CTGOV_SERVICE, `clinicaltrials.gov answered HTTP ${status?.status ?? 403}`),
+      { cause: error.cause },
+    )
   }
   if (error.code === 'BAD_RESPONSE' && status?.status === 400 && status.body !== '') {
     return new TrialsError('BAD_RESPONSE', ctgovMessages.rejected(status.body), { cause: error.cause })

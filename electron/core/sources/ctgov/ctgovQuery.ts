@@ -45,7 +45,8 @@ export type StudiesQuery = Record<string, string>
 
 function advancedFilter(selection: StudiesSelection): string | undefined {
   if (selection.kind === 'all') return KOREA_FILTER
-  if (selection.kind === 'updatedSince') return `${KOREA_FILTER} AND AREA[LastUpdatePostDate]RANGE[${selection.date},MAX]`
+  if (selection.kind === 'updatedSince')
+    return `${KOREA_FILTER} AND AREA[LastUpdatePostDate]RANGE[${selection.date},MAX]`
   return undefined
 }
 

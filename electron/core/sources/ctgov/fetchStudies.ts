@@ -1,6 +1,10 @@
 /** What the shared consistency rule needs to judge a listing: only the first page announces a total. */
 export function observeListing(listing: StudiesListing): ListingObservation {
-  return { announcedTotals: listing.totalCount === undefined ? [] : [listing.totalCount], uniqueIds: listing.studies.size, rejected: listing.rejected }
+  return {
+    announcedTotals: listing.totalCount === undefined ? [] : [listing.totalCount],
+    uniqueIds: listing.studies.size,
+    rejected: listing.rejected,
+  }
 }
 
 /**
@@ -30,7 +34,11 @@ type ListContext = Pick<FetchContext, 'onProgress'>
 const EXTRA_PAGES_ALLOWED = 5
 
 export async function fetchStudies(
-  client: CtgovClient, query: StudiesQuery, pageSize: number, ctx: ListContext, progressPhase: 'list' | 'details',
+  client: CtgovClient,
+  query: StudiesQuery,
+  pageSize: number,
+  ctx: ListContext,
+  progressPhase: 'list' | 'details',
 ): Promise<StudiesListing> {
   const studies = new Map<string, CtgovStudy>()
   let rejected = 0

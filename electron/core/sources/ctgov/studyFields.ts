@@ -32,8 +32,14 @@ export const ORG_STUDY_ID_FIELD = 'orgStudyId'
 
 /** Modules whose fields are stored flat under their own names. */
 const FLAT_MODULES = [
-  'identificationModule', 'statusModule', 'descriptionModule', 'conditionsModule', 'designModule',
-  'armsInterventionsModule', 'eligibilityModule', 'sponsorCollaboratorsModule',
+  'identificationModule',
+  'statusModule',
+  'descriptionModule',
+  'conditionsModule',
+  'designModule',
+  'armsInterventionsModule',
+  'eligibilityModule',
+  'sponsorCollaboratorsModule',
 ] as const
 
 /** identificationModule's `orgStudyIdInfo` is stored as its id; `organization` is the registrant, not shown. */
@@ -64,7 +70,10 @@ export function studyFields(study: CtgovStudy): Record<string, unknown> {
 
 /** Dates, verification stamps and the version: a study re-posted without a real change keeps all else equal. */
 export const CTGOV_BOOKKEEPING_FIELDS = [
-  'lastUpdatePostDateStruct', 'lastUpdateSubmitDate', 'statusVerifiedDate', 'versionHolder',
+  'lastUpdatePostDateStruct',
+  'lastUpdateSubmitDate',
+  'statusVerifiedDate',
+  'versionHolder',
 ] as const
 
 export function nctIdAliases(fields: Readonly<Record<string, unknown>>): string[] {

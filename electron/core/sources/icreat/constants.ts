@@ -5,7 +5,8 @@ export const DEFAULT_ICREAT_API_BASE = 'https://api.odcloud.kr/api'
 /** The 2022 revision every known client used; the last resort when discovery fails and nothing worked before. */
 export const ICREAT_FALLBACK_PATH = '/3074271/v1/uddi:cfc19dda-6f75-4c57-86a8-bb9c8b103887'
 /** A revision path: `/3074271/v1/uddi:<uuid>`, some with a `_YYYYMMDDhhmm` upload stamp. */
-export const ICREAT_PATH_PATTERN = /^\/3074271\/v1\/uddi:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:_(\d{12}))?$/i
+export const ICREAT_PATH_PATTERN =
+  /^\/3074271\/v1\/uddi:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:_(\d{12}))?$/i
 /** Key under which the last working revision path is kept in the store's per-source state. */
 export const REVISION_STATE_KEY = 'revisionPath'
 export const ID_COLUMN = '과제번호'

@@ -27,7 +27,11 @@ export function createIcreatSource(config: SourceConfig): Source {
       rejected: listing.rejected,
       listing: listing.verdict,
       // Remember the revision that just worked: the fallback when the Swagger document is down next time.
-      state: { ...ctx.state, [REVISION_STATE_KEY]: revision.path, ...(revision.fileDate ? { revisionFileDate: revision.fileDate } : {}) },
+      state: {
+        ...ctx.state,
+        [REVISION_STATE_KEY]: revision.path,
+        ...(revision.fileDate ? { revisionFileDate: revision.fileDate } : {}),
+      },
     }
   }
 

@@ -67,13 +67,17 @@ export async function discoverRevision(
     reason = isTrialsError(error) ? `${error.code}` : 'unreadable'
     reasonCode = isTrialsError(error) ? error.code : 'UNREADABLE'
   }
-  const remembered = typeof rememberedPath === 'string' && ICREAT_PATH_PATTERN.test(rememberedPath) ? rememberedPath : null
+  const remembered =
+    typeof rememberedPath === 'string' && ICREAT_PATH_PATTERN.test(rememberedPath) ? rememberedPath : null
   const path = remembered ?? ICREAT_FALLBACK_PATH
   warn(
     `Could not read the list of iCReaT dataset revisions (${reason}); used ${
       remembered ? 'the last revision that worked' : 'the 2022 revision'
     } (${path}). Newer data may be missing; the next sync will try again.`,
-    { code: remembered ? 'ICREAT_REVISION_REMEMBERED' : 'ICREAT_REVISION_DEFAULT', values: { reason: reasonCode, path } },
+    {
+      code: remembered ? 'ICREAT_REVISION_REMEMBERED' : 'ICREAT_REVISION_DEFAULT',
+      values: { reason: reasonCode, path },
+    },
   )
   return { path, fileDate: null, origin: remembered ? 'remembered' : 'default' }
 }

@@ -50,7 +50,11 @@ async function crawlOnce({ http, dataUrl, classify, signal, onProgress }: Listin
 
   for (let page = 1; ; page += 1) {
     if (page > MAX_PAGES) throw badResponseError(classify, `more than ${MAX_PAGES} pages`)
-    const response = await http.getText(dataUrl, { query: { page, perPage: PER_PAGE, returnType: 'JSON' }, withKey: true, signal })
+    const response = await http.getText(dataUrl, {
+      query: { page, perPage: PER_PAGE, returnType: 'JSON' },
+      withKey: true,
+      signal,
+    })
     const parsed = parsePage(response.body, classify)
     totalCount = parsed.totalCount ?? totalCount
     if (parsed.rows.length === 0) break
@@ -90,19 +94,29 @@ export async function fetchListing(request: ListingRequest): Promise<Listing> {
   const { result, verdict } = await crawlUntilConsistent(
     () => crawlOnce(request),
     // A file dataset may repeat a 과제번호 (the first row is kept): such rows are accounted for, not missing.
-    (crawl) => ({ announcedTotals: crawl.announcedTotals, uniqueIds: crawl.rows.length, rejected: crawl.rejected + crawl.duplicates }),
+    (crawl) => ({
+      announcedTotals: crawl.announcedTotals,
+      uniqueIds: crawl.rows.length,
+      rejected: crawl.rejected + crawl.duplicates,
+    }),
   )
   const { rejected, duplicates, received, totalCount } = result
   if (totalCount !== null && received < totalCount) {
     warn(`iCReaT reported ${totalCount} rows but sent ${received}; the listing may be incomplete.`, {
-      code: 'ICREAT_SHORT_LISTING', values: { expected: totalCount, received },
+      code: 'ICREAT_SHORT_LISTING',
+      values: { expected: totalCount, received },
     })
   }
   if (duplicates > 0) {
     warn(`iCReaT sent ${duplicates} rows whose 과제번호 appeared earlier in the listing; the first was kept.`, {
-      code: 'ICREAT_DUPLICATE_ROWS', values: { count: duplicates },
+      code: 'ICREAT_DUPLICATE_ROWS',
+      values: { count: duplicates },
     })
   }
-  if (rejected > 0) warn(`${rejected} iCReaT rows had no 과제번호 and were skipped.`, { code: 'ICREAT_ROWS_WITHOUT_ID', values: { count: rejected } })
+  if (rejected > 0)
+    warn(`${rejected} iCReaT rows had no 과제번호 and were skipped.`, {
+      code: 'ICREAT_ROWS_WITHOUT_ID',
+      values: { count: rejected },
+    })
   return { rows: result.rows, rejected, totalCount, verdict }
 }

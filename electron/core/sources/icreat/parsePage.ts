@@ -26,7 +26,10 @@ export interface OdcloudPage {
 export function parsePage(body: string, ctx: ClassifyContext): OdcloudPage {
   const sniffed = sniffBody(body)
   if (sniffed.kind !== 'json') {
-    const what = sniffed.kind === 'text' && /^[{[]/.test(sniffed.text) ? 'invalid JSON' : `${sniffed.kind.toUpperCase()} instead of JSON`
+    const what =
+      sniffed.kind === 'text' && /^[{[]/.test(sniffed.text)
+        ? 'invalid JSON'
+        : `${sniffed.kind.toUpperCase()} instead of JSON`
     throw badResponseError(ctx, what)
   }
   const envelope = envelopeSchema.safeParse(sniffed.value)

@@ -8,7 +8,10 @@ import { ID_COLUMN } from './constants'
 
 const sourceIdSchema = z.preprocess(
   (value) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value),
-  z.string().transform((id) => id.normalize('NFC').trim()).pipe(z.string().min(1)),
+  z
+    .string()
+    .transform((id) => id.normalize('NFC').trim())
+    .pipe(z.string().min(1)),
 )
 
 export const icreatRowSchema = z.looseObject({ [ID_COLUMN]: sourceIdSchema })

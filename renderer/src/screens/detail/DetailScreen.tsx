@@ -66,7 +66,12 @@ function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
       ))}
       {empty.length > 0 && (
         <div className="field-group">
-          <button type="button" className="button-link" aria-expanded={showEmpty} onClick={() => setShowEmpty(!showEmpty)}>
+          <button
+            type="button"
+            className="button-link"
+            aria-expanded={showEmpty}
+            onClick={() => setShowEmpty(!showEmpty)}
+          >
             {t(showEmpty ? 'detail.hideEmpty' : 'detail.showEmpty', { count: empty.length })}
           </button>
           {showEmpty && <FieldRows fields={fields} names={empty} />}
@@ -76,7 +81,13 @@ function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
   )
 }
 
-export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOpen }: {
+export function DetailScreen({
+  id,
+  dataVersion,
+  onBack,
+  onFollowingChanged,
+  onOpen,
+}: {
   id: string
   dataVersion: number
   onBack: () => void
@@ -114,7 +125,12 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOp
               {onFollowingChanged && (
                 <StarButton
                   watched={Boolean(trial.watched)}
-                  onToggle={() => void call(trial.watched ? 'unwatchTrial' : 'watchTrial', trial.id).then(onFollowingChanged, () => undefined)}
+                  onToggle={() =>
+                    void call(trial.watched ? 'unwatchTrial' : 'watchTrial', trial.id).then(
+                      onFollowingChanged,
+                      () => undefined,
+                    )
+                  }
                 />
               )}
             </div>
@@ -163,7 +179,9 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOp
               <GroupedFieldList fields={trial.fields} />
             </section>
             <aside className="detail-side">
-              {onFollowingChanged && <NoteEditor id={trial.id} note={trial.note ?? null} onSaved={onFollowingChanged} />}
+              {onFollowingChanged && (
+                <NoteEditor id={trial.id} note={trial.note ?? null} onSaved={onFollowingChanged} />
+              )}
               <section aria-labelledby="history-heading">
                 <h2 id="history-heading">{t('detail.history')}</h2>
                 <HistoryTimeline history={trial.history} />
@@ -172,7 +190,11 @@ export function DetailScreen({ id, dataVersion, onBack, onFollowingChanged, onOp
                 <h2 id="attribution-heading">{t('detail.attribution')}</h2>
                 <AttributionText source={trial.source} text={trial.attribution.text} />
                 <p>{t('detail.licence', { licence: trial.attribution.licence })}</p>
-                <button type="button" className="button-link" onClick={() => void call('openExternal', trial.attribution.url).catch(() => undefined)}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => void call('openExternal', trial.attribution.url).catch(() => undefined)}
+                >
                   {t('detail.openSource')} ↗
                 </button>
               </section>

@@ -14,7 +14,8 @@ function ChangeRow({ change }: { change: FieldChange }) {
   const from = valueText(change.from)
   const to = valueText(change.to)
   const empty = t('history.emptyValue')
-  const long = typeof change.from === 'string' && typeof change.to === 'string' && Math.max(from.length, to.length) > LONG_TEXT
+  const long =
+    typeof change.from === 'string' && typeof change.to === 'string' && Math.max(from.length, to.length) > LONG_TEXT
   return (
     <li className="change">
       <span className="change-field">{fieldLabel(t, change.field)}</span>
@@ -55,7 +56,9 @@ export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
             <span className={`badge badge-history-${entry.kind}`}>{t(`history.${entry.kind}`)}</span>
             <RelativeTime iso={entry.at} withDay />
             {entry.changes.length > 0 && (
-              <span className="muted">{t('history.changeCount', { count: formatNumber(entry.changes.length, language) })}</span>
+              <span className="muted">
+                {t('history.changeCount', { count: formatNumber(entry.changes.length, language) })}
+              </span>
             )}
           </div>
           {entry.kind !== 'created' && entry.changes.length > 0 && (

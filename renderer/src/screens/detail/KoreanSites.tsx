@@ -9,11 +9,13 @@ interface Site {
 
 function sitesOf(value: unknown): Site[] {
   if (!Array.isArray(value)) return []
-  return value.filter((v): v is Record<string, unknown> => !!v && typeof v === 'object').map((v) => ({
-    facility: typeof v.facility === 'string' ? v.facility : undefined,
-    city: typeof v.city === 'string' ? v.city : undefined,
-    status: typeof v.status === 'string' ? v.status : undefined,
-  }))
+  return value
+    .filter((v): v is Record<string, unknown> => !!v && typeof v === 'object')
+    .map((v) => ({
+      facility: typeof v.facility === 'string' ? v.facility : undefined,
+      city: typeof v.city === 'string' ? v.city : undefined,
+      status: typeof v.status === 'string' ? v.status : undefined,
+    }))
 }
 
 /**
@@ -46,7 +48,9 @@ export function KoreanSites({ fields }: { fields: Readonly<Record<string, unknow
               <tr key={`${site.facility ?? ''}-${i}`} data-testid="korean-site">
                 <td lang="en">{site.facility ?? '—'}</td>
                 <td lang="en">{site.city ?? '—'}</td>
-                <td className={`site-status site-status-${(site.status ?? 'none').toLowerCase()}`}>{statusText(site.status)}</td>
+                <td className={`site-status site-status-${(site.status ?? 'none').toLowerCase()}`}>
+                  {statusText(site.status)}
+                </td>
               </tr>
             ))}
           </tbody>

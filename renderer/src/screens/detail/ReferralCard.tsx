@@ -50,7 +50,11 @@ export function ReferralCard({ trial }: { trial: TrialDetail }) {
     <section className="referral-card" aria-label={t('card.label')}>
       <dl className="card-facts">
         <Fact label={t('card.status')}>
-          {trial.recruitment ? <RecruitmentPill status={trial.recruitment} sourceWording={trial.status} /> : trial.status}
+          {trial.recruitment ? (
+            <RecruitmentPill status={trial.recruitment} sourceWording={trial.status} />
+          ) : (
+            trial.status
+          )}
         </Fact>
         <Fact label={t('card.phases')}>{trial.phases?.map((p) => t(`trialPhase.${p}`)).join(' · ')}</Fact>
         <Fact label={t('card.conditions')}>{trial.conditions?.join(', ')}</Fact>

@@ -5,13 +5,25 @@ import { useI18n } from '../../i18n/I18nContext'
  * The registry badges of a trial: its own registry and those it is linked to. `compact` (a list row's narrow source
  * column): short names stacked, the full name as the tooltip.
  */
-export function RegistryBadges({ source, linkedIds, compact = false }: { source: SourceId; linkedIds: readonly string[] | undefined; compact?: boolean }) {
+export function RegistryBadges({
+  source,
+  linkedIds,
+  compact = false,
+}: {
+  source: SourceId
+  linkedIds: readonly string[] | undefined
+  compact?: boolean
+}) {
   const { t } = useI18n()
   const registries = [source, ...(linkedIds ?? []).map((id) => id.slice(0, id.indexOf(':')) as SourceId)]
   return (
     <span className={`registry-badges${compact ? ' is-compact' : ''}`}>
       {[...new Set(registries)].map((registry) => (
-        <span key={registry} className={`registry-badge registry-${registry}`} title={compact ? t(`source.${registry}`) : undefined}>
+        <span
+          key={registry}
+          className={`registry-badge registry-${registry}`}
+          title={compact ? t(`source.${registry}`) : undefined}
+        >
           {t(compact ? `source.short.${registry}` : `source.${registry}`)}
         </span>
       ))}
@@ -20,7 +32,13 @@ export function RegistryBadges({ source, linkedIds, compact = false }: { source:
 }
 
 /** "다른 등록: CRIS KCT…": the same trial in another registry, opened inside the app. */
-export function OtherRegistrations({ linkedIds, onOpen }: { linkedIds: readonly string[] | undefined; onOpen: (id: string) => void }) {
+export function OtherRegistrations({
+  linkedIds,
+  onOpen,
+}: {
+  linkedIds: readonly string[] | undefined
+  onOpen: (id: string) => void
+}) {
   const { t } = useI18n()
   if (!linkedIds || linkedIds.length === 0) return null
   return (

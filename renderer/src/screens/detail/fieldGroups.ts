@@ -11,9 +11,18 @@ export type FieldGroup = (typeof FIELD_GROUPS)[number]
 
 const GROUP_PATTERNS: Array<[FieldGroup, RegExp]> = [
   ['dates', /^(detail:)?(date_|results_|type_enrolment|irb_date|연구기간)/],
-  ['people', /^(detail:)?(.*sponsor|funding|source_name|research_items|site_name|affiliation|public_name|scientific_name|telephone|irb_|연구책임기관)/],
-  ['participants', /^(detail:)?(target_|hc_code|전체목표연구대상자수|allocation|blinding|intervention_model|group_number|arm_items|i_freetext|outcome_items|primary_outcome|time_perspective|biospecimen)/],
-  ['overview', /^(detail:)?(trial_id|과제번호|과제명|scientific_title|public_title|study_summary|study_type|연구종류|phase|임상시험단계|recruitment_status|primary_purpose|연구범위|진료과)/],
+  [
+    'people',
+    /^(detail:)?(.*sponsor|funding|source_name|research_items|site_name|affiliation|public_name|scientific_name|telephone|irb_|연구책임기관)/,
+  ],
+  [
+    'participants',
+    /^(detail:)?(target_|hc_code|전체목표연구대상자수|allocation|blinding|intervention_model|group_number|arm_items|i_freetext|outcome_items|primary_outcome|time_perspective|biospecimen)/,
+  ],
+  [
+    'overview',
+    /^(detail:)?(trial_id|과제번호|과제명|scientific_title|public_title|study_summary|study_type|연구종류|phase|임상시험단계|recruitment_status|primary_purpose|연구범위|진료과)/,
+  ],
 ]
 
 function groupOf(name: string): FieldGroup {
@@ -53,5 +62,8 @@ export function groupFields(fields: Record<string, unknown>): GroupedFields {
     const group = groupOf(name)
     byGroup.set(group, [...(byGroup.get(group) ?? []), name])
   }
-  return { groups: FIELD_GROUPS.filter((g) => byGroup.has(g)).map((group) => ({ group, names: byGroup.get(group)! })), empty }
+  return {
+    groups: FIELD_GROUPS.filter((g) => byGroup.has(g)).map((group) => ({ group, names: byGroup.get(group)! })),
+    empty,
+  }
 }

@@ -8,7 +8,8 @@ function pick(fields: Record<string, unknown>, base: string, language: Language)
   const order = language === 'en' ? [`${base}_en`, `${base}_kr`, base] : [`${base}_kr`, `${base}_en`, base]
   for (const name of order) {
     const value = fields[name]
-    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : ''
+    const text =
+      typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : ''
     if (text) return text
   }
   return undefined
@@ -36,7 +37,11 @@ export function referralFacts(trial: TrialDetail, language: Language, now = new 
   }
   return {
     eligibility: joined(pick(f, 'target_age_range', language), pick(f, 'target_gender', language)),
-    contact: joined(pick(f, 'public_name', language), pick(f, 'public_affiliation', language), pick(f, 'telephone', language)),
+    contact: joined(
+      pick(f, 'public_name', language),
+      pick(f, 'public_affiliation', language),
+      pick(f, 'telephone', language),
+    ),
     investigator: joined(pick(f, 'scientific_name', language), pick(f, 'affiliation', language)),
     registered: trial.registeredAt ? day(trial.registeredAt) : day(f.date_registration),
     start: day(f.date_enrolment),
@@ -45,7 +50,8 @@ export function referralFacts(trial: TrialDetail, language: Language, now = new 
   }
 }
 
-const siteLabel = (s: { name: string; nameEn?: string }, language: Language) => (language === 'en' && s.nameEn) || s.name
+const siteLabel = (s: { name: string; nameEn?: string }, language: Language) =>
+  (language === 'en' && s.nameEn) || s.name
 
 /** The plain-text referral summary "Copy summary" puts on the clipboard: title, id, status, sites, contact, link. */
 export function referralSummary(trial: TrialDetail, t: Translate, language: Language): string {

@@ -19,7 +19,8 @@ export function ChangeLine({ change }: { change: LatestChange | null | undefined
     const name = fieldName(t, language, f)
     const from = valueText(f.from)
     const to = valueText(f.to)
-    if (from.length > SHORT_VALUE || to.length > SHORT_VALUE || (!from && !to)) return t('list.changeNamed', { label: name })
+    if (from.length > SHORT_VALUE || to.length > SHORT_VALUE || (!from && !to))
+      return t('list.changeNamed', { label: name })
     const empty = t('history.emptyValue')
     return `${name} ${from || empty} → ${to || empty}`
   })

@@ -7,7 +7,8 @@ import { call, toAppError } from '../../lib/api'
 import { exportQuery, type ListState } from '../../lib/query'
 import type { AppError } from '../../../../shared/errors'
 
-type ExportOutcome = { kind: 'saved'; rows: number; path: string } | { kind: 'cancelled' } | { kind: 'failed'; error: AppError }
+type ExportOutcome =
+  { kind: 'saved'; rows: number; path: string } | { kind: 'cancelled' } | { kind: 'failed'; error: AppError }
 
 /**
  * Exports every page of the current filtered list as CSV, with headers in the UI language. The outcome is a toast

@@ -52,7 +52,12 @@ export function FacetMenu({
   if (facets && !facets[facet] && selected === 0) return null
   const needle = search.trim().toLowerCase()
   const shown = needle
-    ? values.filter((v) => v.value.toLowerCase().includes(needle) || v.en?.toLowerCase().includes(needle) || isSelected(state, facet, v.value))
+    ? values.filter(
+        (v) =>
+          v.value.toLowerCase().includes(needle) ||
+          v.en?.toLowerCase().includes(needle) ||
+          isSelected(state, facet, v.value),
+      )
     : values
 
   return (
@@ -76,8 +81,16 @@ export function FacetMenu({
         {values.length === 0 && <p className="facet-empty">{t('facet.noValues')}</p>}
         {values.length > 0 && shown.length === 0 && <p className="facet-empty">{t('facet.noMatch')}</p>}
         {shown.map((v) => (
-          <label key={v.value} className="facet-option" title={v.en && v.en !== v.value ? `${v.value} · ${v.en}` : undefined}>
-            <input type="checkbox" checked={isSelected(state, facet, v.value)} onChange={() => onChange(toggleFacet(state, facet, v.value))} />
+          <label
+            key={v.value}
+            className="facet-option"
+            title={v.en && v.en !== v.value ? `${v.value} · ${v.en}` : undefined}
+          >
+            <input
+              type="checkbox"
+              checked={isSelected(state, facet, v.value)}
+              onChange={() => onChange(toggleFacet(state, facet, v.value))}
+            />
             <span className="facet-value">{valueLabel(facet, v.value, v)}</span>
             <span className="facet-value-count">{formatNumber(v.count, language)}</span>
           </label>

@@ -20,11 +20,18 @@ export function FilterChips({ state, onChange }: { state: ListState; onChange: (
     return isMessageKey(key) ? t(key) : name
   }
   const chips: Chip[] = []
-  if (state.q) chips.push({ label: t('filters.chipSearch', { q: state.q }), remove: (s) => ({ ...s, q: undefined, offset: 0 }) })
+  if (state.q)
+    chips.push({ label: t('filters.chipSearch', { q: state.q }), remove: (s) => ({ ...s, q: undefined, offset: 0 }) })
   for (const source of state.sources ?? [])
-    chips.push({ label: `${facetName('source')}: ${valueLabel('source', source)}`, remove: (s) => toggleFacet(s, 'source', source) })
+    chips.push({
+      label: `${facetName('source')}: ${valueLabel('source', source)}`,
+      remove: (s) => toggleFacet(s, 'source', source),
+    })
   for (const kind of state.kinds ?? [])
-    chips.push({ label: `${facetName('changeKind')}: ${valueLabel('changeKind', kind)}`, remove: (s) => toggleFacet(s, 'changeKind', kind) })
+    chips.push({
+      label: `${facetName('changeKind')}: ${valueLabel('changeKind', kind)}`,
+      remove: (s) => toggleFacet(s, 'changeKind', kind),
+    })
   for (const f of state.fields ?? [])
     chips.push({
       label: `${facetName(f.name)}: ${valueLabel(f.name, f.value)}`,
@@ -34,15 +41,24 @@ export function FilterChips({ state, onChange }: { state: ListState; onChange: (
           : { ...s, fields: s.fields?.filter((x) => x !== f), offset: 0 },
     })
   if (state.recruitingOnly)
-    chips.push({ label: t('filters.chipRecruitingOnly'), remove: (s) => ({ ...s, recruitingOnly: undefined, offset: 0 }) })
-  if (state.includeRemoved) chips.push({ label: t('filters.chipRemoved'), remove: (s) => ({ ...s, includeRemoved: undefined, offset: 0 }) })
+    chips.push({
+      label: t('filters.chipRecruitingOnly'),
+      remove: (s) => ({ ...s, recruitingOnly: undefined, offset: 0 }),
+    })
+  if (state.includeRemoved)
+    chips.push({ label: t('filters.chipRemoved'), remove: (s) => ({ ...s, includeRemoved: undefined, offset: 0 }) })
 
   return (
     <div className="chips" role="group" aria-label={t('filters.active')}>
       {chips.map((chip) => (
         <span key={chip.label} className="chip">
           {chip.label}
-          <button type="button" className="chip-remove" aria-label={t('filters.removeChip', { label: chip.label })} onClick={() => onChange(chip.remove(state))}>
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={t('filters.removeChip', { label: chip.label })}
+            onClick={() => onChange(chip.remove(state))}
+          >
             ×
           </button>
         </span>

@@ -117,7 +117,12 @@ export function ListScreen(props: ListScreenProps) {
           {ctgovWhileKeyPending && (
             <div className="empty-ctgov">
               <p className="muted">{t('empty.noData.ctgovHint')}</p>
-              <button type="button" className="button-primary" onClick={() => void sync.syncNow({ sources: ['ctgov'] })} disabled={sync.syncing}>
+              <button
+                type="button"
+                className="button-primary"
+                onClick={() => void sync.syncNow({ sources: ['ctgov'] })}
+                disabled={sync.syncing}
+              >
                 {t('empty.noData.syncCtgov')}
               </button>
             </div>
@@ -131,7 +136,13 @@ export function ListScreen(props: ListScreenProps) {
     <div className="list-screen">
       <div className="list-head">
         <h1>{following?.savedName ? t('following.savedHeading', { name: following.savedName }) : t('list.heading')}</h1>
-        {result && <ListTotal result={result} state={state} onShowAll={() => changeFilters({ ...state, withinDays: null, offset: 0 })} />}
+        {result && (
+          <ListTotal
+            result={result}
+            state={state}
+            onShowAll={() => changeFilters({ ...state, withinDays: null, offset: 0 })}
+          />
+        )}
         <span className="filters-spacer" />
         {following?.unseenSince && (
           <button type="button" onClick={following.onMarkAllSeen}>
@@ -165,7 +176,9 @@ export function ListScreen(props: ListScreenProps) {
           <input
             type="checkbox"
             checked={state.oneRowPerTrial !== false}
-            onChange={(e) => changeFilters({ ...state, oneRowPerTrial: e.target.checked ? undefined : false, offset: 0 })}
+            onChange={(e) =>
+              changeFilters({ ...state, oneRowPerTrial: e.target.checked ? undefined : false, offset: 0 })
+            }
           />
           {t('filters.oneRowPerTrial')}
         </label>
@@ -184,7 +197,9 @@ export function ListScreen(props: ListScreenProps) {
           <button
             type="button"
             className="button-primary"
-            onClick={() => changeFilters(hasFilters(state) ? clearFilters(state) : { ...state, withinDays: null, offset: 0 })}
+            onClick={() =>
+              changeFilters(hasFilters(state) ? clearFilters(state) : { ...state, withinDays: null, offset: 0 })
+            }
           >
             {t('empty.noResults.clear')}
           </button>
@@ -199,10 +214,14 @@ export function ListScreen(props: ListScreenProps) {
               onFocused={props.onFocused}
               onCurrentChange={props.onCurrentChange}
               unseenSince={following?.unseenSince ?? null}
-              onToggleWatch={following ? (i) => {
-                const trial = result.items[i]
-                if (trial) following.onToggleWatch(trial.id, !trial.watched)
-              } : undefined}
+              onToggleWatch={
+                following
+                  ? (i) => {
+                      const trial = result.items[i]
+                      if (trial) following.onToggleWatch(trial.id, !trial.watched)
+                    }
+                  : undefined
+              }
               onOpen={(i) => {
                 const trial = result.items[i]
                 if (trial) {

@@ -13,7 +13,15 @@ export function pageNumbers(current: number, count: number): Array<number | null
   return pages
 }
 
-export function Pagination({ state, total, onChange }: { state: ListState; total: number; onChange: (next: ListState) => void }) {
+export function Pagination({
+  state,
+  total,
+  onChange,
+}: {
+  state: ListState
+  total: number
+  onChange: (next: ListState) => void
+}) {
   const { t, language } = useI18n()
   const pageCount = Math.max(1, Math.ceil(total / state.limit))
   const current = Math.floor(state.offset / state.limit) + 1
@@ -24,7 +32,11 @@ export function Pagination({ state, total, onChange }: { state: ListState; total
   return (
     <div className="pagination">
       <span className="page-range" aria-live="polite">
-        {t('page.range', { from: formatNumber(from, language), to: formatNumber(to, language), total: formatNumber(total, language) })}
+        {t('page.range', {
+          from: formatNumber(from, language),
+          to: formatNumber(to, language),
+          total: formatNumber(total, language),
+        })}
       </span>
       <nav aria-label={t('page.nav')} className="page-buttons">
         <button type="button" onClick={() => go(current - 1)} disabled={current <= 1}>

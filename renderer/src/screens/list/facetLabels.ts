@@ -12,7 +12,11 @@ const TRANSLATED: Partial<Record<FacetField | string, string>> = {
 }
 
 /** A facet value in the reader's language: translated codes, hospitals by their English name in English. */
-export function useFacetValueLabel(): (facet: FacetField | string, value: string, item?: Pick<FacetValue, 'en'>) => string {
+export function useFacetValueLabel(): (
+  facet: FacetField | string,
+  value: string,
+  item?: Pick<FacetValue, 'en'>,
+) => string {
   const { t, language } = useI18n()
   return useCallback(
     (facet, value, item) => {

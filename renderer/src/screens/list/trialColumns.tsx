@@ -21,14 +21,17 @@ export interface TrialColumn {
   cell: (trial: TrialSummary, ctx: ColumnContext) => { content: ReactNode; title?: string }
 }
 
-const siteName = (site: { name: string; nameEn?: string }, language: Language) => (language === 'en' && site.nameEn) || site.name
+const siteName = (site: { name: string; nameEn?: string }, language: Language) =>
+  (language === 'en' && site.nameEn) || site.name
 
 export const TRIAL_COLUMNS: TrialColumn[] = [
   {
     id: 'recruitment',
     header: (t) => t('col.recruitment'),
     has: (trial) => Boolean(trial.recruitment),
-    cell: (trial) => ({ content: trial.recruitment ? <RecruitmentPill status={trial.recruitment} sourceWording={trial.status} /> : null }),
+    cell: (trial) => ({
+      content: trial.recruitment ? <RecruitmentPill status={trial.recruitment} sourceWording={trial.status} /> : null,
+    }),
   },
   {
     id: 'phases',
@@ -48,8 +51,17 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
       if (sites.length === 0) return { content: null }
       const first = siteName(sites[0], language)
       // On hover: every site, with the registry's own spelling where it differs.
-      const title = sites.map((s) => (s.sourceName && s.sourceName !== s.name ? `${siteName(s, language)} (${s.sourceName})` : siteName(s, language))).join('\n')
-      return { content: sites.length > 1 ? t('list.sitesMore', { site: first, count: sites.length - 1 }) : first, title }
+      const title = sites
+        .map((s) =>
+          s.sourceName && s.sourceName !== s.name
+            ? `${siteName(s, language)} (${s.sourceName})`
+            : siteName(s, language),
+        )
+        .join('\n')
+      return {
+        content: sites.length > 1 ? t('list.sitesMore', { site: first, count: sites.length - 1 }) : first,
+        title,
+      }
     },
   },
   {
@@ -84,6 +96,8 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
 
 /** Columns worth showing for these rows: no column empty for every row, and 출처 only when rows name 2+ registries. */
 export function visibleColumns(items: readonly TrialSummary[]): TrialColumn[] {
-  const sources = new Set(items.flatMap((i) => [i.source, ...(i.linkedIds ?? []).map((id) => id.slice(0, id.indexOf(':')))]))
+  const sources = new Set(
+    items.flatMap((i) => [i.source, ...(i.linkedIds ?? []).map((id) => id.slice(0, id.indexOf(':')))]),
+  )
   return TRIAL_COLUMNS.filter((c) => (c.id === 'source' ? sources.size > 1 : items.some(c.has)))
 }

@@ -22,7 +22,13 @@ export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
     <section className="log-screen" aria-labelledby="log-heading">
       <div className="screen-head">
         <h1 id="log-heading">{t('log.title')}</h1>
-        <Segmented label={t('log.filter')} options={FILTERS} value={filter} optionLabel={(f) => t(`log.filter.${f}`)} onChange={setFilter} />
+        <Segmented
+          label={t('log.filter')}
+          options={FILTERS}
+          value={filter}
+          optionLabel={(f) => t(`log.filter.${f}`)}
+          onChange={setFilter}
+        />
         {log && <span className="muted">{t('log.total', { total: n(log.total) })}</span>}
       </div>
       {error && (
@@ -55,11 +61,15 @@ export function SyncLogScreen({ dataVersion }: { dataVersion: number }) {
                   <td>{t(`source.${entry.source}`)}</td>
                   <td>{entry.trigger ? t(`trigger.${entry.trigger}`) : ''}</td>
                   <td>
-                    <span className={entry.ok ? 'badge badge-ok' : 'badge badge-failed'}>{entry.ok ? t('log.ok') : t('log.failed')}</span>
+                    <span className={entry.ok ? 'badge badge-ok' : 'badge badge-failed'}>
+                      {entry.ok ? t('log.ok') : t('log.failed')}
+                    </span>
                   </td>
                   <td className="numbers">
                     {/* A run that failed before fetching anything has no counts: "0 / 0 / 0 / 0" would read as "nothing changed". */}
-                    {!entry.ok && entry.fetched === 0 ? '—' : `${n(entry.fetched)} / ${n(entry.created)} / ${n(entry.updated)} / ${n(entry.removed)}`}
+                    {!entry.ok && entry.fetched === 0
+                      ? '—'
+                      : `${n(entry.fetched)} / ${n(entry.created)} / ${n(entry.updated)} / ${n(entry.removed)}`}
                   </td>
                   <td>
                     {entry.error && <span title={errorText(t, entry.error)}>{errorText(t, entry.error)}</span>}

@@ -7,7 +7,11 @@ import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
 import { call, toAppError } from '../../lib/api'
 
-type Notice = { kind: 'saved' | 'cleared' } | { kind: 'error'; error: AppError } | { kind: 'testing' } | { kind: 'tested'; result: KeyTestResult }
+type Notice =
+  | { kind: 'saved' | 'cleared' }
+  | { kind: 'error'; error: AppError }
+  | { kind: 'testing' }
+  | { kind: 'tested'; result: KeyTestResult }
 
 /** Paste / clear / test the data.go.kr key. The renderer never reads the key back: only its last 4 characters. */
 export function ServiceKeySection({ onKeyChanged }: { onKeyChanged: () => void }) {

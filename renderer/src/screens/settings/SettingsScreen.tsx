@@ -71,7 +71,9 @@ export function SettingsScreen({
               <input
                 type="checkbox"
                 checked={settings.sources[source]?.enabled ?? true}
-                onChange={(e) => onChange({ sources: { ...settings.sources, [source]: { enabled: e.target.checked } } })}
+                onChange={(e) =>
+                  onChange({ sources: { ...settings.sources, [source]: { enabled: e.target.checked } } })
+                }
               />
               {t('settings.sources.enabled', { source: t(`source.${source}`) })}
               {KEYLESS_SOURCES.includes(source) && <span className="muted"> · {t('settings.sources.noKey')}</span>}
@@ -98,7 +100,10 @@ export function SettingsScreen({
             label={t('settings.crisDetailBudget')}
             value={settings.crisDetailBudget}
             disabled={!settings.sources.cris?.enabled}
-            options={detailBudgetChoices(settings.crisDetailBudget).map((n) => ({ value: n, label: formatNumber(n, settings.language) }))}
+            options={detailBudgetChoices(settings.crisDetailBudget).map((n) => ({
+              value: n,
+              label: formatNumber(n, settings.language),
+            }))}
             onChange={(crisDetailBudget) => onChange({ crisDetailBudget })}
           />
           <p className="muted">{t('settings.crisDetailBudget.help')}</p>

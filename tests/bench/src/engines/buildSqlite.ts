@@ -30,13 +30,26 @@ function searchTextFor(trial: StoredTrial): string {
 export function toRow(trial: StoredTrial): Record<string, unknown> {
   const c = trial.common
   return {
-    id: trial.id, source: trial.source, source_id: trial.sourceId, title: c.title,
-    institution: c.institution ?? null, department: c.department ?? null, phase: c.phase ?? null,
-    study_type: c.studyType ?? null, scope: c.scope ?? null, status: c.status ?? null,
-    recruitment: c.recruitment ?? null, sponsor: c.sponsor ?? null, details_pending: trial.detailsPending ? 1 : 0,
-    change_kind: trial.changeKind, changed_at_ms: Date.parse(trial.changedAt), removed: trial.removedAt === null ? 0 : 1,
-    summary_json: JSON.stringify(toSummary(trial)), fields_json: JSON.stringify(trial.fields),
-    history_json: JSON.stringify(trial.history), search_text: searchTextFor(trial),
+    id: trial.id,
+    source: trial.source,
+    source_id: trial.sourceId,
+    title: c.title,
+    institution: c.institution ?? null,
+    department: c.department ?? null,
+    phase: c.phase ?? null,
+    study_type: c.studyType ?? null,
+    scope: c.scope ?? null,
+    status: c.status ?? null,
+    recruitment: c.recruitment ?? null,
+    sponsor: c.sponsor ?? null,
+    details_pending: trial.detailsPending ? 1 : 0,
+    change_kind: trial.changeKind,
+    changed_at_ms: Date.parse(trial.changedAt),
+    removed: trial.removedAt === null ? 0 : 1,
+    summary_json: JSON.stringify(toSummary(trial)),
+    fields_json: JSON.stringify(trial.fields),
+    history_json: JSON.stringify(trial.history),
+    search_text: searchTextFor(trial),
   }
 }
 
@@ -53,7 +66,8 @@ export function buildSqliteDatabase(store: StoreData, dbPath: string): void {
       // The same normalised values the core's index counts (phases, canonical site names, conditions).
       for (const facet of MULTI_VALUE_FACETS) {
         const values = facetValueOf(trial, facet)
-        if (Array.isArray(values)) for (const value of new Set(values as string[])) insertValue.run(lastInsertRowid, facet, value)
+        if (Array.isArray(values))
+          for (const value of new Set(values as string[])) insertValue.run(lastInsertRowid, facet, value)
       }
     }
   })()

@@ -28,7 +28,8 @@ function whereOf(query: ListQuery, except?: FacetField): { where: string; params
   const byName = new Map<string, string[]>()
   for (const { name, value } of query.fields ?? []) {
     if (name === except) continue
-    if (!FILTER_COLUMNS[name] && !MULTI_VALUE_FACETS.includes(name as FacetField)) throw new Error(`the SQLite baseline has no column for ${name}`)
+    if (!FILTER_COLUMNS[name] && !MULTI_VALUE_FACETS.includes(name as FacetField))
+      throw new Error(`the SQLite baseline has no column for ${name}`)
     byName.set(name, [...(byName.get(name) ?? []), value])
   }
   for (const [name, values] of byName) {
@@ -73,10 +74,15 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
     if (known === undefined) {
       const column = FACET_COLUMNS[field]
       const hasValue = column
-        ? prepared<{ one: number }>(`SELECT 1 AS one FROM trials WHERE ${column} IS NOT NULL LIMIT 1`).get() !== undefined
-        : prepared<{ one: number }>('SELECT 1 AS one FROM trial_values WHERE facet = ? LIMIT 1').get(field) !== undefined
-      known = hasValue || (DETAIL_FACETS.includes(field) &&
-        prepared<{ one: number }>('SELECT 1 AS one FROM trials WHERE details_pending = 1 LIMIT 1').get() !== undefined)
+        ? prepared<{ one: number }>(`SELECT 1 AS one FROM trials WHERE ${column} IS NOT NULL LIMIT 1`).get() !==
+          undefined
+        : prepared<{ one: number }>('SELECT 1 AS one FROM trial_values WHERE facet = ? LIMIT 1').get(field) !==
+          undefined
+      known =
+        hasValue ||
+        (DETAIL_FACETS.includes(field) &&
+          prepared<{ one: number }>('SELECT 1 AS one FROM trials WHERE details_pending = 1 LIMIT 1').get() !==
+            undefined)
       applicable.set(field, known)
     }
     return known
@@ -106,13 +112,13 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
         const column = FACET_COLUMNS[field]
         const counts = column
           ? prepared<{ value: string; count: number }>(
-            `SELECT ${column} AS value, count(*) AS count FROM trials ${own.where} ${own.where ? 'AND' : 'WHERE'} ${column} IS NOT NULL ` +
-            `GROUP BY ${column} ORDER BY count DESC, value`,
-          ).all(...own.params)
+              `SELECT ${column} AS value, count(*) AS count FROM trials ${own.where} ${own.where ? 'AND' : 'WHERE'} ${column} IS NOT NULL ` +
+                `GROUP BY ${column} ORDER BY count DESC, value`,
+            ).all(...own.params)
           : prepared<{ value: string; count: number }>(
-            `SELECT v.value AS value, count(*) AS count FROM trial_values v WHERE v.facet = ? AND v.trial_rowid IN ` +
-            `(SELECT rowid FROM trials ${own.where}) GROUP BY v.value ORDER BY count DESC, value`,
-          ).all(field, ...own.params)
+              `SELECT v.value AS value, count(*) AS count FROM trial_values v WHERE v.facet = ? AND v.trial_rowid IN ` +
+                `(SELECT rowid FROM trials ${own.where}) GROUP BY v.value ORDER BY count DESC, value`,
+            ).all(field, ...own.params)
         facetSizes[field] = counts.length
       }
       return { total, itemIds: items.map((t) => t.id), facetSizes }
@@ -148,13 +154,15 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
       if (!rowsForSave) {
         rowsForSave = prepared<Record<string, unknown>>(
           'SELECT id, source, source_id, title, institution, department, phase, study_type, scope, status, recruitment, ' +
-          'sponsor, details_pending, change_kind, ' +
-          'changed_at_ms, removed, summary_json, fields_json, history_json, search_text FROM trials',
+            'sponsor, details_pending, change_kind, ' +
+            'changed_at_ms, removed, summary_json, fields_json, history_json, search_text FROM trials',
         ).all()
       }
       const upsert = prepared(UPSERT_SQL)
       const rows = rowsForSave
-      db!.transaction(() => { for (const row of rows) upsert.run(row) })()
+      db!.transaction(() => {
+        for (const row of rows) upsert.run(row)
+      })()
     },
     fileBytes() {
       const wal = `${paths.sqlitePath}-wal`

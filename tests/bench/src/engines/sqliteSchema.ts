@@ -39,8 +39,14 @@ CREATE VIRTUAL TABLE trials_fts USING fts5 (search_text, content = 'trials', con
 
 /** Single-value facet field → column; the multi-value facets (phases, sites, conditions) live in trial_values. */
 export const FACET_COLUMNS: Readonly<Partial<Record<FacetField, string>>> = {
-  source: 'source', changeKind: 'change_kind', recruitment: 'recruitment', institution: 'institution', sponsor: 'sponsor',
-  department: 'department', studyType: 'study_type', scope: 'scope',
+  source: 'source',
+  changeKind: 'change_kind',
+  recruitment: 'recruitment',
+  institution: 'institution',
+  sponsor: 'sponsor',
+  department: 'department',
+  studyType: 'study_type',
+  scope: 'scope',
 }
 export const MULTI_VALUE_FACETS: readonly FacetField[] = ['phase', 'site', 'condition']
 /** Facets whose values come from CRIS details: they apply where details are pending too (as in the core). */
@@ -48,7 +54,9 @@ export const DETAIL_FACETS: readonly FacetField[] = ['recruitment', 'site', 'con
 
 /** Common field names the workload filters on → column (facet names first: FACET_COLUMNS). */
 export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
-  ...(FACET_COLUMNS as Record<string, string>), status: 'status', phaseText: 'phase',
+  ...(FACET_COLUMNS as Record<string, string>),
+  status: 'status',
+  phaseText: 'phase',
 }
 
 export const ORDER_BY: Readonly<Record<ListSort, string>> = {
