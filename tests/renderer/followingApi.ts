@@ -11,27 +11,11 @@ import type { ListExtras } from '../../electron/core/query/listTrials'
 import type { TrialIndex } from '../../electron/core/query/trialIndex'
 import { createFollowing, notesOf, withMarks, type Following } from '../../electron/core/userData/following'
 import { UserDataStore } from '../../electron/core/userData/userDataStore'
+import type { FollowingCalls } from '../../electron/main/api/followingHandlers'
 import { toIpcError } from '../../electron/main/api/toIpcError'
 
-type FollowingCallName =
-  | 'listSavedSearches'
-  | 'addSavedSearch'
-  | 'renameSavedSearch'
-  | 'moveSavedSearch'
-  | 'updateSavedSearch'
-  | 'removeSavedSearch'
-  | 'openSavedSearch'
-  | 'exportSavedSearches'
-  | 'importSavedSearches'
-  | 'getSeenMarks'
-  | 'markSeen'
-  | 'watchTrial'
-  | 'unwatchTrial'
-  | 'getWatched'
-  | 'setNote'
-
 type Calls = {
-  [K in FollowingCallName]: (...args: IpcCallMap[K]['args']) => Promise<IpcResult<IpcCallMap[K]['result']>>
+  [K in FollowingCalls]: (...args: IpcCallMap[K]['args']) => Promise<IpcResult<IpcCallMap[K]['result']>>
 }
 
 export function createFollowingApi(options: {

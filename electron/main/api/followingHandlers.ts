@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import type { ApiHandlerDeps, Implementations } from './handlers'
 import { TrialsError } from '../../core/errors'
 
-type FollowingCalls =
+/** The IPC calls these handlers answer (the renderer tests' core-backed window.api answers the same set). */
+export type FollowingCalls =
   | 'listSavedSearches'
   | 'addSavedSearch'
   | 'renameSavedSearch'
