@@ -5,6 +5,12 @@ import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
 import { DETAIL_FACETS, facetValueOf, MULTI_VALUE_FACETS } from './facetValues'
 import { searchTextOf } from './recordSearchText'
+import {
+  buildSearchTextColumn,
+  searchTextBytesAt,
+  type SearchTextColumn,
+  type SearchTextPiece,
+} from './searchTextColumn'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
 import { addSignature, copySignature, createSignatures } from './textSignature'
 
@@ -43,9 +49,8 @@ export interface TrialIndex extends SortOrders {
   /** 1 when the record is removed. */
   removed: Uint8Array
   changedAtMs: Float64Array
-  /** Per record: its search text's ASCII runs (one-byte strings) and its non-ASCII fields (see recordSearchText.ts). */
-  asciiTexts: string[]
-  wideTexts: string[]
+  /** Per record: its search text (see recordSearchText.ts), as UTF-8 outside the JS heap. */
+  searchText: SearchTextColumn
   /** Every record's feature bits (see textSignature). */
   signatures: Uint32Array
   byId: Map<string, IndexedTrial>
@@ -148,21 +153,18 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
   const entries: IndexedTrial[] = trials.map((trial, position) => ({ trial, position }))
   const removed = Uint8Array.from(trials, (t) => (t.removedAt === null ? 0 : 1))
   const changedAtMs = Float64Array.from(trials, (t) => timeOf(t.changedAt))
-  const asciiTexts = new Array<string>(count)
-  const wideTexts = new Array<string>(count)
+  const texts = new Array<SearchTextPiece>(count)
   const signatures = createSignatures(count)
   for (let p = 0; p < count; p++) {
     const before = previous?.byId.get(trials[p].id)
     if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common) {
-      asciiTexts[p] = previous!.asciiTexts[before.position]
-      wideTexts[p] = previous!.wideTexts[before.position]
+      texts[p] = searchTextBytesAt(previous!.searchText, before.position)
       copySignature(previous!.signatures, previous!.entries.length, before.position, signatures, count, p)
       continue
     }
     const text = searchTextOf(trials[p])
-    asciiTexts[p] = text.ascii
-    wideTexts[p] = text.wide
-    addSignature(signatures, count, p, [text.ascii, text.wide])
+    texts[p] = text
+    addSignature(signatures, count, p, text)
   }
   const pending = Uint8Array.from(trials, (t) => (t.detailsPending === true ? 1 : 0))
   let activeCount = 0
@@ -172,8 +174,7 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
     entries,
     removed,
     changedAtMs,
-    asciiTexts,
-    wideTexts,
+    searchText: buildSearchTextColumn(texts),
     signatures,
     byId: new Map(entries.map((e) => [e.trial.id, e])),
     pending,

@@ -13,9 +13,9 @@ import type { RecordLocations } from './recordFile'
  */
 export const snapshotPathOf = (storePath: string) => `${storePath}.index`
 
-const FORMAT = 1
-/** Index properties that hold records or caches: rebuilt on open, never stored. */
-const NOT_STORED = new Set(['entries', 'byId', 'fieldValueCache', 'fieldNames'])
+const FORMAT = 2
+/** Index properties that hold records or caches: rebuilt on open, never stored. The search text is stored raw. */
+const NOT_STORED = new Set(['entries', 'byId', 'fieldValueCache', 'fieldNames', 'searchText'])
 
 /** The store generation a snapshot belongs to. */
 export interface StoreGeneration {
@@ -33,10 +33,21 @@ export interface SnapshotContent {
   extra: Record<string, unknown>
 }
 
-const headerOf = (text: string): { format: number; generation: StoreGeneration; blobBytes: number } | null => {
+/**
+ * The snapshot file: one JSON header line, then the index (v8 serialised: typed arrays and small strings), then the
+ * search text's bytes as they are in memory (so opening reads them, and parses nothing).
+ */
+interface SnapshotHeader {
+  format: number
+  generation: StoreGeneration
+  blobBytes: number
+  searchBytes: number
+}
+
+const headerOf = (text: string): SnapshotHeader | null => {
   try {
-    const h = JSON.parse(text) as { format: number; generation: StoreGeneration; blobBytes: number }
-    return h.format === FORMAT && typeof h.blobBytes === 'number' ? h : null
+    const h = JSON.parse(text) as SnapshotHeader
+    return h.format === FORMAT && typeof h.blobBytes === 'number' && typeof h.searchBytes === 'number' ? h : null
   } catch {
     return null
   }
@@ -78,23 +89,45 @@ const sameGeneration = (a: StoreGeneration, b: StoreGeneration) =>
 
 /** Reads the snapshot if it belongs to `generation` and is whole; null otherwise (never throws). */
 export async function readSnapshot(storePath: string, generation: StoreGeneration): Promise<SnapshotContent | null> {
+  let handle: fs.FileHandle | undefined
   try {
-    const bytes = await fs.readFile(snapshotPathOf(storePath))
-    const newline = bytes.indexOf(0x0a)
-    const header = newline === -1 ? null : headerOf(bytes.toString('utf8', 0, newline))
-    if (!header || !sameGeneration(header.generation, generation) || bytes.length - newline - 1 !== header.blobBytes)
-      return null
-    const content = deserialize(bytes.subarray(newline + 1)) as SnapshotContent
+    handle = await fs.open(snapshotPathOf(storePath), 'r')
+    const { size } = await handle.stat()
+    const start = Buffer.allocUnsafe(Math.min(size, 4096))
+    await handle.read(start, 0, start.length, 0)
+    const newline = start.indexOf(0x0a)
+    const header = newline === -1 ? null : headerOf(start.toString('utf8', 0, newline))
+    if (!header || !sameGeneration(header.generation, generation)) return null
+    if (size !== newline + 1 + header.blobBytes + header.searchBytes) return null
+    const blob = Buffer.allocUnsafe(header.blobBytes)
+    await readFully(handle, blob, newline + 1)
+    const searchBytes = Buffer.allocUnsafeSlow(header.searchBytes)
+    await readFully(handle, searchBytes, newline + 1 + header.blobBytes)
+    const content = deserialize(blob) as SnapshotContent & { searchStarts: Float64Array }
     const count = content.ids?.length
     if (
       !Array.isArray(content.ids) ||
       content.locations.offsets.length !== count ||
-      content.locations.lengths.length !== count
+      content.locations.lengths.length !== count ||
+      content.searchStarts.length !== count + 1 ||
+      content.searchStarts[count] !== searchBytes.length
     )
       return null
-    return content
+    const { searchStarts, ...rest } = content
+    return { ...rest, index: { ...rest.index, searchText: { bytes: searchBytes, starts: searchStarts } } }
   } catch {
     return null
+  } finally {
+    await handle?.close()
+  }
+}
+
+async function readFully(handle: fs.FileHandle, into: Buffer, position: number): Promise<void> {
+  let done = 0
+  while (done < into.length) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done)
+    if (bytesRead === 0) throw new Error('snapshot shorter than its header says')
+    done += bytesRead
   }
 }
 
@@ -119,15 +152,17 @@ export async function writeSnapshot(
   extra: Record<string, unknown>,
 ): Promise<void> {
   const stored = Object.fromEntries(Object.entries(index).filter(([key]) => !NOT_STORED.has(key)))
-  const blob = serialize({ index: stored, ids, locations, extra })
-  const header = Buffer.from(`${JSON.stringify({ format: FORMAT, generation, blobBytes: blob.length })}\n`)
+  const blob = serialize({ index: stored, ids, locations, extra, searchStarts: index.searchText.starts })
+  const searchBytes = index.searchText.bytes
+  const header: SnapshotHeader = { format: FORMAT, generation, blobBytes: blob.length, searchBytes: searchBytes.length }
+  const headerLine = Buffer.from(`${JSON.stringify(header)}\n`)
   const path = snapshotPathOf(storePath)
   const temp = `${path}.tmp-${process.pid}`
   try {
     const handle = await fs.open(temp, 'w', 0o600)
     try {
-      await handle.write(header)
-      await handle.write(blob)
+      // writeFile writes each part whole, one after the other (write() may write part of a buffer).
+      for (const part of [headerLine, blob, searchBytes]) await handle.writeFile(part)
     } finally {
       await handle.close()
     }
