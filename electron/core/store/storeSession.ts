@@ -70,6 +70,7 @@ export class StoreSession {
   /** The parsed records while held (see holdRecords, readAll), and whether a sync is using them. */
   private held: StoredTrial[] | null = null
   private inSync = false
+  private holdTimer: NodeJS.Timeout | undefined
   /** What the next lowdb write does: write `next`'s records (changed or copied), or copy them all. */
   private pendingWrite: { kind: 'records' } | { kind: 'meta' } = { kind: 'records' }
 
@@ -197,7 +198,8 @@ export class StoreSession {
     this.held = trials
     const entries = trials.map((trial, position) => ({ trial, position }))
     this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
-    setTimeout(() => {
+    clearTimeout(this.holdTimer)
+    this.holdTimer = setTimeout(() => {
       if (!this.inSync && this.held === trials) this.release()
     }, HOLD_MS).unref()
   }
@@ -350,9 +352,15 @@ export class StoreSession {
     }
   }
 
-  /** Waits for the index snapshot being written, then closes the store file. */
+  /**
+   * Waits for the index snapshot being written, then closes the store file and lets go of any parsed records (the
+   * hold timer would otherwise keep a whole parsed store alive for HOLD_MS after the session is gone).
+   */
   async close(): Promise<void> {
     await this.snapshotWrite
+    clearTimeout(this.holdTimer)
+    this.held = null
+    this.known = null
     this.records?.close()
     this.records = null
   }
