@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listTrials } from '../../electron/core/query/listTrials'
+import { searchTextColumnOf } from '../../electron/core/query/searchTextColumn'
 import { createTrialIndex } from '../../electron/core/query/trialIndex'
 import { StoreSession } from '../../electron/core/store/storeSession'
 import { saveStore } from '../../electron/core/store/trialStoreFile'
@@ -80,7 +81,17 @@ describe('text search scope', () => {
     const reopened = await StoreSession.open(path) // from the snapshot
     for (const q of ['osimertinib', '메트포르민', '당뇨', 'seoul', 'mellitus', '병원 연구'])
       expect(found(reopened.index, q)).toEqual(found(index, q))
-    expect(reopened.index.searchText.bytes.equals(index.searchText.bytes)).toBe(true)
+    expect(searchTextColumnOf(reopened.index.text).bytes.equals(searchTextColumnOf(index.text).bytes)).toBe(true)
+    await reopened.close()
+  })
+
+  it('answers a text query that comes before the search text has been read in the background', async () => {
+    const path = join(tempDir(), 'trials.json')
+    await saveStore(path, storeWith(trials))
+    await (await StoreSession.open(path)).close()
+    const reopened = await StoreSession.open(path)
+    expect(reopened.index.text.column).toBeNull() // the first answer did not wait for it
+    expect(found(reopened.index, '메트포르민')).toEqual(['KCT1'])
     await reopened.close()
   })
 })

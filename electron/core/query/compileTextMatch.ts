@@ -1,7 +1,7 @@
 import type { TrialSummary } from '../../../shared/trials'
 import { synonymsOf } from '../clinical/conditionSynonyms'
 import type { TrialIndex } from './trialIndex'
-import { searchTextBytesAt } from './searchTextColumn'
+import { searchTextBytesAt, searchTextColumnOf } from './searchTextColumn'
 import { markCandidates } from './textSignature'
 
 /** One search term: a record matches when its text contains any of the alternatives (the term or its synonyms). */
@@ -46,7 +46,8 @@ export function compileTextMatch(
   /** Extra text per position (the user's private notes, NFC lower-cased): a term may match there too. */
   extraTexts?: ReadonlyMap<number, string>,
 ): (position: number) => boolean {
-  const { signatures, searchText } = index
+  const searchText = searchTextColumnOf(index.text)
+  const { signatures } = searchText
   const count = index.entries.length
   const candidates = new Uint8Array(count).fill(1)
   for (const term of terms) {

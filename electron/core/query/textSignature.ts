@@ -38,6 +38,8 @@ export function createSignatures(count: number): Uint32Array {
   return new Uint32Array(count * SIGNATURE_WORDS)
 }
 
+export const signatureBytesFor = (count: number) => count * SIGNATURE_WORDS * Uint32Array.BYTES_PER_ELEMENT
+
 /** One record's bits, built here (cache-resident) and then stored word-major in one pass. */
 const recordBits = new Uint32Array(SIGNATURE_WORDS)
 const setRecordBit = (bit: number) => {

@@ -7,8 +7,11 @@ import { DETAIL_FACETS, facetValueOf, MULTI_VALUE_FACETS } from './facetValues'
 import { searchTextOf } from './recordSearchText'
 import {
   buildSearchTextColumn,
+  heldText,
   searchTextBytesAt,
+  searchTextColumnOf,
   type SearchTextColumn,
+  type SearchTextHolder,
   type SearchTextPiece,
 } from './searchTextColumn'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
@@ -49,10 +52,8 @@ export interface TrialIndex extends SortOrders {
   /** 1 when the record is removed. */
   removed: Uint8Array
   changedAtMs: Float64Array
-  /** Per record: its search text (see recordSearchText.ts), as UTF-8 outside the JS heap. */
-  searchText: SearchTextColumn
-  /** Every record's feature bits (see textSignature). */
-  signatures: Uint32Array
+  /** Per record: its search text (see recordSearchText.ts) as UTF-8 outside the JS heap, and its feature bits. */
+  text: SearchTextHolder
   byId: Map<string, IndexedTrial>
   /** 1 when the record's details are pending (CRIS). */
   pending: Uint8Array
@@ -144,6 +145,29 @@ function buildFacetColumn(trials: readonly StoredTrial[], pending: Uint8Array, f
 }
 
 /**
+ * The search text and signatures of `trials`. With the `previous` index (after a sync), records whose fields and
+ * common fields are the same objects as before (the diff keeps them for unchanged rows) reuse theirs.
+ */
+export function buildIndexText(trials: readonly StoredTrial[], previous?: TrialIndex): SearchTextColumn {
+  const count = trials.length
+  const texts = new Array<SearchTextPiece>(count)
+  const signatures = createSignatures(count)
+  for (let p = 0; p < count; p++) {
+    const before = previous?.byId.get(trials[p].id)
+    if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common) {
+      const reused = searchTextColumnOf(previous!.text)
+      texts[p] = searchTextBytesAt(reused, before.position)
+      copySignature(reused.signatures, previous!.entries.length, before.position, signatures, count, p)
+      continue
+    }
+    const text = searchTextOf(trials[p])
+    texts[p] = text
+    addSignature(signatures, count, p, text)
+  }
+  return buildSearchTextColumn(texts, signatures)
+}
+
+/**
  * Builds the in-memory index over every stored trial (all sources, removed ones included). With the `previous`
  * index (after a sync), records whose fields and common fields are the same objects as before (the diff keeps
  * them for unchanged rows) reuse their search text and signature instead of recomputing them.
@@ -153,19 +177,6 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
   const entries: IndexedTrial[] = trials.map((trial, position) => ({ trial, position }))
   const removed = Uint8Array.from(trials, (t) => (t.removedAt === null ? 0 : 1))
   const changedAtMs = Float64Array.from(trials, (t) => timeOf(t.changedAt))
-  const texts = new Array<SearchTextPiece>(count)
-  const signatures = createSignatures(count)
-  for (let p = 0; p < count; p++) {
-    const before = previous?.byId.get(trials[p].id)
-    if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common) {
-      texts[p] = searchTextBytesAt(previous!.searchText, before.position)
-      copySignature(previous!.signatures, previous!.entries.length, before.position, signatures, count, p)
-      continue
-    }
-    const text = searchTextOf(trials[p])
-    texts[p] = text
-    addSignature(signatures, count, p, text)
-  }
   const pending = Uint8Array.from(trials, (t) => (t.detailsPending === true ? 1 : 0))
   let activeCount = 0
   for (let p = 0; p < count; p++) if (removed[p] === 0) activeCount++
@@ -174,8 +185,7 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
     entries,
     removed,
     changedAtMs,
-    searchText: buildSearchTextColumn(texts),
-    signatures,
+    text: heldText(buildIndexText(trials, previous)),
     byId: new Map(entries.map((e) => [e.trial.id, e])),
     pending,
     activeCount,
