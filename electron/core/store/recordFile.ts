@@ -55,9 +55,11 @@ export class RecordFile {
 
 /**
  * Reads byte ranges of a file in mostly ascending order through one large window, so copying 100,000 records
- * from the previous generation costs a few large reads, not 100,000 small ones.
+ * from the previous generation costs a few large reads, not 100,000 small ones. The window's memory is reused, so
+ * a returned view is valid only until the next read.
  */
 export class RangeReader {
+  private buffer = Buffer.alloc(0)
   private window = Buffer.alloc(0)
   private windowStart = 0
   private readonly windowBytes = 8 << 20
@@ -69,10 +71,11 @@ export class RangeReader {
       return this.window.subarray(offset - this.windowStart, offset - this.windowStart + length)
     }
     const size = Math.max(this.windowBytes, length)
-    const buffer = Buffer.allocUnsafe(size)
-    const read = readSync(this.fd, buffer, 0, size, offset)
+    // Fresh memory costs a page fault per 4 KB on first touch: keep reading into the same buffer.
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size)
+    const read = readSync(this.fd, this.buffer, 0, size, offset)
     if (read < length) throw new CorruptFileError('the store file is shorter than its index says')
-    this.window = buffer.subarray(0, read)
+    this.window = this.buffer.subarray(0, read)
     this.windowStart = offset
     return this.window.subarray(0, length)
   }
