@@ -8,9 +8,9 @@
  */
 import type { SyncLogQuery } from '../../../shared/ipc'
 import type { SyncLogEntry } from '../../../shared/trials'
-import type { SyncOptions, TrialDesk } from '../../core/trialDesk'
-import { MAX_SYNC_LOG_ENTRIES } from '../../core/sync/syncLog'
-import { fileStampOf, sameFileStamp } from '../../core/store/durable/fileStamp'
+import type { SyncOptions, TrialDesk } from '../trialDesk'
+import { MAX_SYNC_LOG_ENTRIES } from '../sync/syncLog'
+import { fileStampOf, sameFileStamp } from '../store/durable/fileStamp'
 
 export interface StoreReload {
   /** Sync log entries the other process added (its syncs' results), newest first. */
