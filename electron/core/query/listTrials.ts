@@ -122,27 +122,111 @@ function windowRange(index: TrialIndex, fromMs: number, toMs: number): [number, 
   return [firstAtOrBefore(toMs, true), firstAtOrBefore(fromMs, false)]
 }
 
+/**
+ * Buffers one list query needs at the index's size, kept per index and reused by the next query (queries run one at
+ * a time and nothing escapes a call): allocating ~0.4 MB per array and query at 100,000 trials cost time and, being
+ * memory outside the JS heap, brought on garbage collections in the middle of later queries.
+ */
+interface ScanBuffers {
+  matched: Int32Array
+  counted: Int32Array
+  /** Per facet selection (by its place in the query's selections). */
+  nearMisses: Int32Array[]
+  /** All zero between queries (pageOf clears what it marks). */
+  isMatched: Uint8Array
+}
+
+const scanBuffers = new WeakMap<TrialIndex, ScanBuffers>()
+
+function buffersOf(index: TrialIndex, facetFilterCount: number): ScanBuffers {
+  const count = index.entries.length
+  let buffers = scanBuffers.get(index)
+  if (!buffers) {
+    buffers = {
+      matched: new Int32Array(count),
+      counted: new Int32Array(count),
+      nearMisses: [],
+      isMatched: new Uint8Array(count),
+    }
+    scanBuffers.set(index, buffers)
+  }
+  while (buffers.nearMisses.length < facetFilterCount) buffers.nearMisses.push(new Int32Array(count))
+  return buffers
+}
+
+/** The `k` positions of `matched` that come first by `rank`, in that order (a bounded max-heap: no full sort). */
+function firstByRank(matched: Int32Array, rank: Int32Array, k: number): Int32Array {
+  const heap = new Int32Array(k)
+  let size = 0
+  const siftDown = (from: number) => {
+    let i = from
+    const p = heap[i]
+    const r = rank[p]
+    for (;;) {
+      let child = 2 * i + 1
+      if (child >= size) break
+      if (child + 1 < size && rank[heap[child + 1]] > rank[heap[child]]) child++
+      if (rank[heap[child]] <= r) break
+      heap[i] = heap[child]
+      i = child
+    }
+    heap[i] = p
+  }
+  for (let i = 0; i < matched.length; i++) {
+    const p = matched[i]
+    if (size < k) {
+      // sift up
+      let j = size++
+      while (j > 0) {
+        const parent = (j - 1) >> 1
+        if (rank[heap[parent]] >= rank[p]) break
+        heap[j] = heap[parent]
+        j = parent
+      }
+      heap[j] = p
+    } else if (rank[p] < rank[heap[0]]) {
+      heap[0] = p
+      siftDown(0)
+    }
+  }
+  return heap.subarray(0, size).sort((a, b) => rank[a] - rank[b])
+}
+
+/** Pages ending at most this deep are picked from a larger matched set by a bounded heap rather than a full sort. */
+const HEAP_PAGE_END = 1000
+
 /** The page [offset, end) of the matched positions in the requested order. */
-function pageOf(index: TrialIndex, q: ResolvedListQuery, matched: Int32Array, inRequestedOrder: boolean): Int32Array {
+function pageOf(
+  index: TrialIndex,
+  q: ResolvedListQuery,
+  matched: Int32Array,
+  inRequestedOrder: boolean,
+  isMatched: Uint8Array,
+): Int32Array {
   const end = Math.min(matched.length, q.offset + q.limit)
   if (q.offset >= end) return new Int32Array(0)
   if (inRequestedOrder) return matched.subarray(q.offset, end)
   const rank = index.ranks[q.sort]
   const count = index.entries.length
-  // A small matched set (a window, a search): sort it by rank. A large one: walk the order, stopping at the page's end.
-  if (matched.length * 16 <= count)
+  // A small matched set (a window, a search): pick the page by rank. A large one: walk the order, stopping at the
+  // page's end (about count × end / matched steps).
+  if (matched.length * 16 <= count) {
+    if (end <= HEAP_PAGE_END) return firstByRank(matched, rank, end).subarray(q.offset, end)
     return Int32Array.from(matched)
       .sort((a, b) => rank[a] - rank[b])
       .subarray(q.offset, end)
-  const isMatched = new Uint8Array(count)
+  }
   for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 1
   const page = new Int32Array(end - q.offset)
   let seen = 0
-  for (const p of index.orders[q.sort]) {
+  const order = index.orders[q.sort]
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k]
     if (isMatched[p] === 0) continue
     if (seen >= q.offset) page[seen - q.offset] = p
     if (++seen >= end) break
   }
+  for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 0
   return page
 }
 
@@ -222,6 +306,22 @@ class FacetCounter {
   addAllColumns(positions: Int32Array, n: number): void {
     for (let f = 0; f < this.columns.length; f++) this.addColumn(f, positions, n)
   }
+
+  /** Back to all zeros, for the next query on the same index. */
+  reset(): void {
+    for (const counts of this.counts) counts.fill(0)
+    this.unclassified.fill(0)
+  }
+}
+
+/** Per index, the counter a filtered query counts into (reset, not reallocated, per query; see ScanBuffers). */
+const queryCounters = new WeakMap<TrialIndex, FacetCounter>()
+
+function queryCounter(index: TrialIndex): FacetCounter {
+  let counter = queryCounters.get(index)
+  if (!counter) queryCounters.set(index, (counter = new FacetCounter(index)))
+  else counter.reset()
+  return counter
 }
 
 /**
@@ -260,7 +360,8 @@ function facetsOf(
   FACET_FIELDS.forEach((field, f) => {
     const column = index.facets[field]
     const selected = facetFilters.find((x) => x.facet === f)
-    const applies = [...column.sources].some((s) => sourcesInScope === null || sourcesInScope.has(s))
+    let applies = sourcesInScope === null && column.sources.size > 0
+    if (sourcesInScope !== null) for (const s of column.sources) if (sourcesInScope.has(s)) applies = true
     if (!applies && !selected) return
     const items: FacetValue[] = []
     for (let id = 0; id < column.values.length; id++) {
@@ -303,17 +404,18 @@ export function listTrials(
   const [start, stop] = window ? windowRange(index, window.fromMs, window.toMs) : [0, count]
   const { removed } = index
   const includeRemoved = q.includeRemoved
-  const matched = new Int32Array(Math.max(0, stop - start))
+  const buffers = buffersOf(index, facetFilters.length)
+  const matched = buffers.matched
   let total = 0
   const facetFilterCount = facetFilters.length
   const plainCount = plain.length
   // One row per trial: linked records are noted during the scan and counted once every twin's outcome is known.
   const hiding = TwinHiding.forQuery(index, q.oneRowPerTrial, q.preferredRegistry)
   // The matched records counted here (with hiding, the linked ones are left to `settle`).
-  const counted = hiding ? new Int32Array(matched.length) : matched
+  const counted = hiding ? buffers.counted : matched
   let countedTotal = 0
   // Per facet selection: the records that match everything but that selection (they count in its menu only).
-  const nearMisses = facetFilters.map(() => new Int32Array(matched.length))
+  const nearMisses = buffers.nearMisses
   const nearMissCounts = new Int32Array(facetFilterCount)
   // The scan is written out (no per-record closure or method call): it runs once per record of the store.
   scan: for (let k = start; k < stop; k++) {
@@ -348,7 +450,7 @@ export function listTrials(
   let counter: FacetCounter
   if (unfiltered) counter = unfilteredCounter(index, includeRemoved, matched, total)
   else {
-    counter = new FacetCounter(index)
+    counter = queryCounter(index)
     counter.addAllColumns(counted, countedTotal)
     // Disjunctive faceting: a facet's menu also counts the records only its own selection leaves out.
     for (let i = 0; i < facetFilterCount; i++)
@@ -388,7 +490,7 @@ export function listTrials(
     }
     if (hiding) totalAllTime -= hiding.hiddenAllTime(matchesAll)
   }
-  const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed')
+  const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed', buffers.isMatched)
   const items: TrialSummary[] = Array.from(page, (p) => {
     const summary = toSummary(index.entries[p].trial)
     if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)
