@@ -67,6 +67,46 @@ function passes(filter: FacetFilter, p: number): boolean {
   return false
 }
 
+/**
+ * Sets bit `bit` of `fails[p]` for each scanned record that fails the selection (`first`: the bits start at 0 here).
+ * One pass per selection over a column, branch-free for a single-value facet: at 100,000 records, asking every
+ * selection of every record in turn spent most of a filtered query on mispredicted branches.
+ */
+function markFails(
+  filter: FacetFilter,
+  bit: number,
+  fails: Uint16Array,
+  scanOrder: Int32Array | null,
+  start: number,
+  stop: number,
+  first: boolean,
+): void {
+  const { ids, starts } = filter.column
+  const { allowed } = filter
+  const mask = 1 << bit
+  if (starts === null) {
+    // failing[id + 1]: the bit when value id is not allowed (index 0: no value, never allowed).
+    const failing = new Uint16Array(allowed.length + 1)
+    failing[0] = mask
+    for (let id = 0; id < allowed.length; id++) failing[id + 1] = allowed[id] === 1 ? 0 : mask
+    for (let k = start; k < stop; k++) {
+      const p = scanOrder === null ? k : scanOrder[k]
+      fails[p] = (first ? 0 : fails[p]) | failing[ids[p] + 1]
+    }
+    return
+  }
+  for (let k = start; k < stop; k++) {
+    const p = scanOrder === null ? k : scanOrder[k]
+    let failed = mask
+    for (let j = starts[p]; j < starts[p + 1]; j++)
+      if (allowed[ids[j]] === 1) {
+        failed = 0
+        break
+      }
+    fails[p] = (first ? 0 : fails[p]) | failed
+  }
+}
+
 /** The query's filters: facet selections (counted disjunctively) and plain column filters (always applied). */
 function filtersOf(index: TrialIndex, q: ResolvedListQuery): { facetFilters: FacetFilter[]; plain: IdFilter[] } {
   const selections = new Map<FacetField, Set<string>>()
@@ -134,6 +174,8 @@ interface ScanBuffers {
   nearMisses: Int32Array[]
   /** All zero between queries (pageOf clears what it marks). */
   isMatched: Uint8Array
+  /** Per record, a bit per facet selection it fails (written for the scanned records only: see markFails). */
+  fails: Uint16Array
 }
 
 const scanBuffers = new WeakMap<TrialIndex, ScanBuffers>()
@@ -147,6 +189,7 @@ function buffersOf(index: TrialIndex, facetFilterCount: number): ScanBuffers {
       counted: new Int32Array(count),
       nearMisses: [],
       isMatched: new Uint8Array(count),
+      fails: new Uint16Array(count),
     }
     scanBuffers.set(index, buffers)
   }
@@ -417,24 +460,24 @@ export function listTrials(
   // Per facet selection: the records that match everything but that selection (they count in its menu only).
   const nearMisses = buffers.nearMisses
   const nearMissCounts = new Int32Array(facetFilterCount)
-  // The scan is written out (no per-record closure or method call): it runs once per record of the store.
+  // Which selections each record fails, a column at a time (FACET_FIELDS has fewer than 16 facets).
+  const { fails } = buffers
+  for (let i = 0; i < facetFilterCount; i++) markFails(facetFilters[i], i, fails, scanOrder, start, stop, i === 0)
+  // The scan is written out (no per-record closure or method call): it runs once per record of the store. Selections
+  // come before the text, which is the costly test.
   scan: for (let k = start; k < stop; k++) {
     const p = scanOrder ? scanOrder[k] : k
     if (!includeRemoved && removed[p] === 1) continue
+    const failedBits = facetFilterCount === 0 ? 0 : fails[p]
+    // Fails two selections: in no menu (a record not noted counts nowhere, for the hiding step too).
+    if ((failedBits & (failedBits - 1)) !== 0) continue
     for (let i = 0; i < plainCount; i++) {
       const id = plain[i].ids[p]
       if (id < 0 || plain[i].allowed[id] === 0) continue scan
     }
     if (textMatch && !textMatch(p)) continue
-    let failed = 0
-    let failing = -1
-    for (let i = 0; i < facetFilterCount; i++) {
-      if (!passes(facetFilters[i], p)) {
-        failing = i
-        // Fails two selections: in no menu (a record not noted counts nowhere, for the hiding step too).
-        if (++failed > 1) continue scan
-      }
-    }
+    const failed = failedBits === 0 ? 0 : 1
+    const failing = failedBits === 0 ? -1 : 31 - Math.clz32(failedBits)
     if (hiding !== null && hiding.involves(p)) {
       if (failed === 0) matched[total++] = p
       hiding.note(p, failed, failed === 0 ? -1 : facetFilters[failing].facet)
