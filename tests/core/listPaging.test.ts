@@ -124,3 +124,34 @@ describe('get', () => {
     expect(() => getTrial(aliases, 'ctgov:NCT00000003')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
   })
 })
+
+describe('a list row', () => {
+  it('carries the common fields the record has, absent ones absent, and the record-level fields', () => {
+    const pending = storedTrial('P1', {
+      source: 'cris',
+      id: 'cris:P1',
+      detailsPending: true,
+      common: { title: '세부 대기', titleEn: 'Pending', sites: [{ name: '서울대학교병원', sourceName: '서울대병원' }] },
+    })
+    const [row] = listTrials(createTrialIndex([pending]), { now: NOW, withinDays: null }).items
+    expect(row).toEqual({
+      id: 'cris:P1',
+      source: 'cris',
+      sourceId: 'P1',
+      title: '세부 대기',
+      titleEn: 'Pending',
+      sites: [{ name: '서울대학교병원', sourceName: '서울대병원' }],
+      changeKind: 'new',
+      changedAt: pending.changedAt,
+      firstSeenAt: pending.firstSeenAt,
+      lastSeenAt: pending.lastSeenAt,
+      removedAt: null,
+      detailsPending: true,
+      latestChange: { at: pending.changedAt, kind: 'created', fields: [], moreFields: 0 },
+    })
+    expect(Object.keys(row)).not.toContain('recruitment')
+    expect(Object.keys(listTrials(index, { now: NOW, withinDays: null, limit: 1 }).items[0])).not.toContain(
+      'detailsPending',
+    )
+  })
+})
