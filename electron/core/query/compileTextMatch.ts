@@ -1,9 +1,8 @@
 import type { TrialSummary } from '../../../shared/trials'
 import { synonymsOf } from '../clinical/conditionSynonyms'
 import type { TrialIndex } from './trialIndex'
+import { searchTextBytesAt, searchTextColumnOf } from './searchTextColumn'
 import { markCandidates } from './textSignature'
-
-const NON_ASCII = /[^\x00-\x7f]/
 
 /** One search term: a record matches when its text contains any of the alternatives (the term or its synonyms). */
 export interface SearchTerm {
@@ -39,7 +38,7 @@ export function parseSearchTerms(words: readonly string[]): SearchTerm[] {
 /**
  * A compiled text search: `matches(position)` is true when the record's search text contains every term (any of
  * its alternatives). The signatures rule out most records in a few sequential passes; the candidates are checked
- * with `includes`.
+ * byte-wise.
  */
 export function compileTextMatch(
   index: TrialIndex,
@@ -47,7 +46,8 @@ export function compileTextMatch(
   /** Extra text per position (the user's private notes, NFC lower-cased): a term may match there too. */
   extraTexts?: ReadonlyMap<number, string>,
 ): (position: number) => boolean {
-  const { signatures, asciiTexts, wideTexts } = index
+  const searchText = searchTextColumnOf(index.text)
+  const { signatures } = searchText
   const count = index.entries.length
   const candidates = new Uint8Array(count).fill(1)
   for (const term of terms) {
@@ -64,21 +64,17 @@ export function compileTextMatch(
     }
     for (let p = 0; p < count; p++) candidates[p] &= any[p]
   }
-  const checks = terms.map((term) => term.alternatives.map((text) => ({ text, asciiToo: !NON_ASCII.test(text) })))
+  // Record texts are UTF-8 bytes (see searchTextColumn.ts): each alternative is searched as its UTF-8 bytes.
+  const checks = terms.map((term) => term.alternatives.map((text) => ({ text, bytes: Buffer.from(text, 'utf8') })))
   return (position) => {
     const extra = extraTexts?.get(position)
     // A note is not in the signature: a record with one is checked in full.
     if (extra === undefined && candidates[position] === 0) return false
-    const wide = wideTexts[position]
-    const ascii = asciiTexts[position]
+    const text = searchTextBytesAt(searchText, position)
     for (const alternatives of checks) {
       let found = false
-      for (const { text, asciiToo } of alternatives) {
-        if (
-          wide.includes(text) ||
-          (asciiToo && ascii.includes(text)) ||
-          (extra !== undefined && extra.includes(text))
-        ) {
+      for (const alternative of alternatives) {
+        if (text.indexOf(alternative.bytes) !== -1 || (extra !== undefined && extra.includes(alternative.text))) {
           found = true
           break
         }

@@ -38,16 +38,18 @@ export function createSignatures(count: number): Uint32Array {
   return new Uint32Array(count * SIGNATURE_WORDS)
 }
 
+export const signatureBytesFor = (count: number) => count * SIGNATURE_WORDS * Uint32Array.BYTES_PER_ELEMENT
+
 /** One record's bits, built here (cache-resident) and then stored word-major in one pass. */
 const recordBits = new Uint32Array(SIGNATURE_WORDS)
 const setRecordBit = (bit: number) => {
   recordBits[bit >>> 5] |= 1 << (bit & 31)
 }
 
-/** Sets record `position`'s signature from its texts. */
-export function addSignature(words: Uint32Array, count: number, position: number, texts: readonly string[]): void {
+/** Sets record `position`'s signature from its search text. */
+export function addSignature(words: Uint32Array, count: number, position: number, text: string): void {
   recordBits.fill(0)
-  for (const text of texts) forEachFeature(text, setRecordBit)
+  forEachFeature(text, setRecordBit)
   for (let w = 0; w < SIGNATURE_WORDS; w++) words[w * count + position] = recordBits[w]
 }
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { promises as fs, readSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
+import { searchTextColumnOf, type SearchTextColumn } from '../query/searchTextColumn'
+import { signatureBytesFor } from '../query/textSignature'
 import type { TrialIndex } from '../query/trialIndex'
 import type { RecordLocations } from './recordFile'
 
@@ -13,9 +15,10 @@ import type { RecordLocations } from './recordFile'
  */
 export const snapshotPathOf = (storePath: string) => `${storePath}.index`
 
-const FORMAT = 1
-/** Index properties that hold records or caches: rebuilt on open, never stored. */
-const NOT_STORED = new Set(['entries', 'byId', 'fieldValueCache', 'fieldNames'])
+/** Bump when what the index holds or how it is computed changes (a snapshot of another format is rebuilt). */
+const FORMAT = 3
+/** Index properties that hold records or caches: rebuilt on open, never stored. The search text is stored raw. */
+const NOT_STORED = new Set(['entries', 'byId', 'fieldValueCache', 'fieldNames', 'text'])
 
 /** The store generation a snapshot belongs to. */
 export interface StoreGeneration {
@@ -25,24 +28,46 @@ export interface StoreGeneration {
 }
 
 export interface SnapshotContent {
-  /** The index without entries, byId and caches. */
+  /** The index without entries, byId and caches; its search text is read when first needed (see text). */
   index: Omit<TrialIndex, 'entries' | 'byId' | 'fieldValueCache' | 'fieldNames'>
   ids: string[]
   locations: RecordLocations
   /** Whatever else the session needs at open without the records (status counts). */
   extra: Record<string, unknown>
+  /** Reads the search text section (now or in the background); holds the snapshot file open until then. */
+  text: SnapshotText
 }
 
-const headerOf = (text: string): { format: number; generation: StoreGeneration; blobBytes: number } | null => {
+/**
+ * The snapshot file: one JSON header line, then the index (v8 serialised: typed arrays and small strings), then the
+ * search text's signatures and bytes as they are in memory, so opening parses nothing and can leave the larger part
+ * (the search text, ~80% at 100,000 trials) for after the first answer.
+ */
+interface SnapshotHeader {
+  format: number
+  generation: StoreGeneration
+  blobBytes: number
+  signatureBytes: number
+  searchBytes: number
+}
+
+const headerOf = (text: string): SnapshotHeader | null => {
   try {
-    const h = JSON.parse(text) as { format: number; generation: StoreGeneration; blobBytes: number }
-    return h.format === FORMAT && typeof h.blobBytes === 'number' ? h : null
+    const h = JSON.parse(text) as SnapshotHeader
+    return h.format === FORMAT &&
+      [h.blobBytes, h.signatureBytes, h.searchBytes].every((n) => Number.isSafeInteger(n) && n >= 0)
+      ? h
+      : null
   } catch {
     return null
   }
 }
 
 export const sha1 = (bytes: Uint8Array | string) => createHash('sha1').update(bytes).digest('hex')
+
+/** The first line of a store file is its small part (sources, sync log): usually a few KB, read in steps. */
+const FIRST_READ = 64 << 10
+const MAX_HEAD = 64 << 20
 
 /**
  * The store file's generation (size, mtime and its first line's hash) and that first line (the document without
@@ -59,14 +84,18 @@ export async function storeGenerationOf(
   }
   try {
     const stat = await handle.stat()
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, 16 << 20))
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
-    const newline = buffer.subarray(0, bytesRead).indexOf(0x0a)
-    if (newline === -1) return null
-    const head = buffer.subarray(0, newline)
-    return {
-      generation: { size: stat.size, mtimeMs: stat.mtimeMs, headSha1: sha1(head) },
-      headLine: head.toString('utf8'),
+    for (let size = FIRST_READ; ; size *= 4) {
+      const buffer = Buffer.allocUnsafe(Math.min(stat.size, size))
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+      const newline = buffer.subarray(0, bytesRead).indexOf(0x0a)
+      if (newline !== -1) {
+        const head = buffer.subarray(0, newline)
+        return {
+          generation: { size: stat.size, mtimeMs: stat.mtimeMs, headSha1: sha1(head) },
+          headLine: head.toString('utf8'),
+        }
+      }
+      if (bytesRead < buffer.length || size >= MAX_HEAD) return null
     }
   } finally {
     await handle.close()
@@ -76,26 +105,118 @@ export async function storeGenerationOf(
 const sameGeneration = (a: StoreGeneration, b: StoreGeneration) =>
   a.size === b.size && a.mtimeMs === b.mtimeMs && a.headSha1 === b.headSha1
 
+/**
+ * The search text section of one snapshot file, read from the file opened with the rest of the snapshot (so a newer
+ * snapshot renamed over it meanwhile does not matter). `prefetch` reads it off the main thread (libuv's pool) and
+ * `now` synchronously, for a text query that comes first; either closes the file. Null when the file was cut short.
+ */
+export class SnapshotText {
+  private column: SearchTextColumn | null = null
+  private reading: Promise<void> | null = null
+
+  constructor(
+    private handle: fs.FileHandle | null,
+    private readonly at: number,
+    private readonly header: SnapshotHeader,
+    private readonly starts: Float64Array,
+  ) {}
+
+  private buffers() {
+    return {
+      signatures: Buffer.allocUnsafeSlow(this.header.signatureBytes),
+      bytes: Buffer.allocUnsafeSlow(this.header.searchBytes),
+    }
+  }
+
+  private columnOf(signatures: Buffer, bytes: Buffer): SearchTextColumn {
+    const words = new Uint32Array(signatures.buffer, signatures.byteOffset, signatures.length / 4)
+    return { bytes, starts: this.starts, signatures: words }
+  }
+
+  prefetch(): Promise<void> {
+    this.reading ??= (async () => {
+      const handle = this.handle
+      if (!handle || this.column) return
+      const { signatures, bytes } = this.buffers()
+      const ok =
+        (await readFully(handle, signatures, this.at)) && (await readFully(handle, bytes, this.at + signatures.length))
+      if (ok && !this.column) this.column = this.columnOf(signatures, bytes)
+      await this.close()
+    })().catch(() => undefined)
+    return this.reading
+  }
+
+  now(): SearchTextColumn | null {
+    if (this.column || !this.handle) return this.column
+    const { signatures, bytes } = this.buffers()
+    const fd = this.handle.fd
+    if (readFullySync(fd, signatures, this.at) && readFullySync(fd, bytes, this.at + signatures.length))
+      this.column = this.columnOf(signatures, bytes)
+    void this.close()
+    return this.column
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle
+    this.handle = null
+    await handle?.close().catch(() => undefined)
+  }
+}
+
 /** Reads the snapshot if it belongs to `generation` and is whole; null otherwise (never throws). */
 export async function readSnapshot(storePath: string, generation: StoreGeneration): Promise<SnapshotContent | null> {
+  let handle: fs.FileHandle | undefined
   try {
-    const bytes = await fs.readFile(snapshotPathOf(storePath))
-    const newline = bytes.indexOf(0x0a)
-    const header = newline === -1 ? null : headerOf(bytes.toString('utf8', 0, newline))
-    if (!header || !sameGeneration(header.generation, generation) || bytes.length - newline - 1 !== header.blobBytes)
-      return null
-    const content = deserialize(bytes.subarray(newline + 1)) as SnapshotContent
+    handle = await fs.open(snapshotPathOf(storePath), 'r')
+    const { size } = await handle.stat()
+    const start = Buffer.allocUnsafe(Math.min(size, 4096))
+    await handle.read(start, 0, start.length, 0)
+    const newline = start.indexOf(0x0a)
+    const header = newline === -1 ? null : headerOf(start.toString('utf8', 0, newline))
+    if (!header || !sameGeneration(header.generation, generation)) return null
+    if (size !== newline + 1 + header.blobBytes + header.signatureBytes + header.searchBytes) return null
+    const blob = Buffer.allocUnsafe(header.blobBytes)
+    if (!(await readFully(handle, blob, newline + 1))) return null
+    const content = deserialize(blob) as Omit<SnapshotContent, 'text'> & { searchStarts: Float64Array }
     const count = content.ids?.length
     if (
       !Array.isArray(content.ids) ||
       content.locations.offsets.length !== count ||
-      content.locations.lengths.length !== count
+      content.locations.lengths.length !== count ||
+      content.searchStarts.length !== count + 1 ||
+      content.searchStarts[count] !== header.searchBytes ||
+      header.signatureBytes !== signatureBytesFor(count)
     )
       return null
-    return content
+    const { searchStarts, ...rest } = content
+    const text = new SnapshotText(handle, newline + 1 + header.blobBytes, header, searchStarts)
+    handle = undefined // the text section keeps it open until read
+    return { ...rest, text }
   } catch {
     return null
+  } finally {
+    await handle?.close()
   }
+}
+
+async function readFully(handle: fs.FileHandle, into: Buffer, position: number): Promise<boolean> {
+  let done = 0
+  while (done < into.length) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done)
+    if (bytesRead === 0) return false
+    done += bytesRead
+  }
+  return true
+}
+
+function readFullySync(fd: number, into: Buffer, position: number): boolean {
+  let done = 0
+  while (done < into.length) {
+    const bytesRead = readSync(fd, into, done, into.length - done, position + done)
+    if (bytesRead === 0) return false
+    done += bytesRead
+  }
+  return true
 }
 
 /** Removes snapshot temp files a killed writer left (called by the store's writer, under its lock). */
@@ -119,15 +240,24 @@ export async function writeSnapshot(
   extra: Record<string, unknown>,
 ): Promise<void> {
   const stored = Object.fromEntries(Object.entries(index).filter(([key]) => !NOT_STORED.has(key)))
-  const blob = serialize({ index: stored, ids, locations, extra })
-  const header = Buffer.from(`${JSON.stringify({ format: FORMAT, generation, blobBytes: blob.length })}\n`)
+  const text = searchTextColumnOf(index.text)
+  const blob = serialize({ index: stored, ids, locations, extra, searchStarts: text.starts })
+  const signatures = Buffer.from(text.signatures.buffer, text.signatures.byteOffset, text.signatures.byteLength)
+  const header: SnapshotHeader = {
+    format: FORMAT,
+    generation,
+    blobBytes: blob.length,
+    signatureBytes: signatures.length,
+    searchBytes: text.bytes.length,
+  }
+  const headerLine = Buffer.from(`${JSON.stringify(header)}\n`)
   const path = snapshotPathOf(storePath)
   const temp = `${path}.tmp-${process.pid}`
   try {
     const handle = await fs.open(temp, 'w', 0o600)
     try {
-      await handle.write(header)
-      await handle.write(blob)
+      // writeFile writes each part whole, one after the other (write() may write part of a buffer).
+      for (const part of [headerLine, blob, signatures, text.bytes]) await handle.writeFile(part)
     } finally {
       await handle.close()
     }

@@ -2,12 +2,19 @@ import { statSync } from 'node:fs'
 import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
-import { createTrialIndex, type IndexedTrial, type TrialIndex } from '../query/trialIndex'
+import type { SearchTextHolder } from '../query/searchTextColumn'
+import { buildIndexText, createTrialIndex, type IndexedTrial, type TrialIndex } from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
 import { parseJsonOrCorrupt } from './durable/lineLayout'
 import { checkDocument, readDurable } from './durable/read'
 import { recoverDurable } from './durable/recover'
-import { readSnapshot, removeStaleSnapshotTemps, storeGenerationOf, writeSnapshot } from './indexSnapshot'
+import {
+  readSnapshot,
+  removeStaleSnapshotTemps,
+  type SnapshotText,
+  storeGenerationOf,
+  writeSnapshot,
+} from './indexSnapshot'
 import { RecordFile, type RecordLocations } from './recordFile'
 import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData, StoredTrial } from './types'
@@ -70,6 +77,9 @@ export class StoreSession {
   /** The parsed records while held (see holdRecords, readAll), and whether a sync is using them. */
   private held: StoredTrial[] | null = null
   private inSync = false
+  private holdTimer: NodeJS.Timeout | undefined
+  /** The snapshot's search text section while it is being read. */
+  private snapshotText: SnapshotText | null = null
   /** What the next lowdb write does: write `next`'s records (changed or copied), or copy them all. */
   private pendingWrite: { kind: 'records' } | { kind: 'meta' } = { kind: 'records' }
 
@@ -128,7 +138,16 @@ export class StoreSession {
       return false // the full path below reports (and recovers from) whatever is wrong
     }
     const records = new RecordFile(this.path, snapshot.locations)
-    const index = snapshot.index as TrialIndex
+    // The search text is read after the first answer (in the background), or at once by a text query that comes
+    // first; from the records if the snapshot's text section turns out to be cut short.
+    const text: SearchTextHolder = {
+      column: null,
+      load: () => snapshot.text.now() ?? buildIndexText(index.entries.map((e) => e.trial)),
+    }
+    const index = { ...snapshot.index, text } as TrialIndex
+    this.snapshotText?.close()
+    this.snapshotText = snapshot.text
+    void snapshot.text.prefetch()
     this.useRecordsOnDisk(index, snapshot.ids, records)
     rememberLinks(index, new Map(snapshot.extra.links as Array<[string, string[]]>))
     this.meta = metaOf(head)
@@ -197,7 +216,8 @@ export class StoreSession {
     this.held = trials
     const entries = trials.map((trial, position) => ({ trial, position }))
     this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
-    setTimeout(() => {
+    clearTimeout(this.holdTimer)
+    this.holdTimer = setTimeout(() => {
       if (!this.inSync && this.held === trials) this.release()
     }, HOLD_MS).unref()
   }
@@ -350,9 +370,16 @@ export class StoreSession {
     }
   }
 
-  /** Waits for the index snapshot being written, then closes the store file. */
+  /**
+   * Waits for the index snapshot being written, then closes the store file and lets go of any parsed records (the
+   * hold timer would otherwise keep a whole parsed store alive for HOLD_MS after the session is gone).
+   */
   async close(): Promise<void> {
     await this.snapshotWrite
+    clearTimeout(this.holdTimer)
+    this.held = null
+    this.known = null
+    await this.snapshotText?.close()
     this.records?.close()
     this.records = null
   }

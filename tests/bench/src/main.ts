@@ -4,6 +4,7 @@
  * BENCH_HEAVY_REPEAT (load/save/diff repeats, default 5), BENCH_SEED, BENCH_ONLY (e.g. `queries,diff`: measure
  * only those groups). Exits non-zero when the two engines answer a question differently.
  */
+import { build } from 'esbuild'
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -97,22 +98,33 @@ function sqliteVersion(): string {
 /**
  * What a user waits for in a fresh process (the store and its index snapshot as the ours run left them): the app's
  * core opening and answering the first list query, and the CLI's `trials list --json`, wall time from spawn to exit.
+ * Both run from a bundle, as they do for users (the app's core from the electron-vite build, the CLI from the bundle
+ * `npm run trials` builds), so TypeScript compiling (tsx) is not counted.
  */
 async function measureProcesses(
   storePath: string,
 ): Promise<Partial<Record<'openFromProcessStart' | 'cliListJson', Summary>>> {
-  const tsx = import.meta.resolve('tsx')
+  // Inside the checkout (out/ is ignored), so the bundle finds the app's node_modules.
+  const probe = join(repoRoot, 'out', 'bench', 'processProbe.mjs')
+  await build({
+    entryPoints: [join(here, 'processProbe.ts')],
+    outfile: probe,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  })
+  const cli = join(repoRoot, 'scripts', 'trials.mjs')
   const opens: number[] = []
   const lists: number[] = []
   for (let i = 0; i <= heavyRepeat; i++) {
-    const probe = await runTimed(['--import', tsx, join(here, 'processProbe.ts'), storePath], repoRoot)
-    const cli = await runTimed(
-      ['--import', tsx, join(repoRoot, 'electron/cli/trials.ts'), 'list', '--json', '--store', storePath],
-      repoRoot,
-    )
-    if (i === 0) continue // warm-up: the compile cache and the file cache, as after any first start
-    opens.push(Number(probe.stdout.trim()))
-    lists.push(cli.wallMs)
+    const opened = await runTimed([probe, storePath], repoRoot)
+    const listed = await runTimed([cli, 'list', '--json', '--store', storePath], repoRoot)
+    if (i === 0) continue // warm-up: the CLI bundle built if stale, the file cache, as after any first start
+    opens.push(Number(opened.stdout.trim()))
+    lists.push(listed.wallMs)
   }
   console.log('  measured process start → first answer, and the CLI')
   return { openFromProcessStart: summarize(opens), cliListJson: summarize(lists) }

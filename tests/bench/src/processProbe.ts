@@ -1,7 +1,7 @@
 /**
  * `openFromProcessStart`: a fresh process opens the store as the app's core does and answers the default list
  * query; prints the milliseconds since the process started (performance.now() counts from there), so the figure
- * includes starting Node and loading the core (through tsx here: the app loads a pre-built bundle, a bit faster).
+ * includes starting Node and loading the core (bundled by the bench with esbuild, as the app loads its built bundle).
  */
 import { listTrials } from '../../../electron/core/query/listTrials'
 import { StoreSession } from '../../../electron/core/store/storeSession'

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { rmSync } from 'node:fs'
-import { FIELD_SEPARATOR, searchTextOf } from '../../../../electron/core/query/recordSearchText'
+import { searchTextOf } from '../../../../electron/core/query/recordSearchText'
 import { facetValueOf } from '../../../../electron/core/query/facetValues'
 import { toSummary } from '../../../../electron/core/query/trialIndex'
 import type { StoreData, StoredTrial } from '../../../../electron/core/store/types'
@@ -19,12 +19,6 @@ ON CONFLICT (id) DO UPDATE SET title = excluded.title, institution = excluded.in
   details_pending = excluded.details_pending, change_kind = excluded.change_kind, changed_at_ms = excluded.changed_at_ms,
   removed = excluded.removed, summary_json = excluded.summary_json, fields_json = excluded.fields_json,
   history_json = excluded.history_json`
-
-/** The core's search text as one string (its ASCII runs, then its non-ASCII fields). */
-function searchTextFor(trial: StoredTrial): string {
-  const text = searchTextOf(trial)
-  return `${text.ascii}${FIELD_SEPARATOR}${text.wide}`
-}
 
 /** One trial as a row; the search text is the core's own (same fields, NFC, lower-cased). */
 export function toRow(trial: StoredTrial): Record<string, unknown> {
@@ -49,7 +43,7 @@ export function toRow(trial: StoredTrial): Record<string, unknown> {
     summary_json: JSON.stringify(toSummary(trial)),
     fields_json: JSON.stringify(trial.fields),
     history_json: JSON.stringify(trial.history),
-    search_text: searchTextFor(trial),
+    search_text: searchTextOf(trial),
   }
 }
 
