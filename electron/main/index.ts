@@ -177,8 +177,12 @@ async function start(): Promise<void> {
     },
   })
   const { sync, emit, refreshStore } = services
-  // The window shows now; a store that cannot be opened at all (and its .bak neither) ends the app as before.
-  services.core.opened().then(({ openWarnings }) => {
+  // The window shows now; a store that cannot be opened at all (and its .bak neither) ends the app as before. A core
+  // process that crashed while opening was started again (once): its open is the one that counts.
+  const opened = services.core
+    .opened()
+    .catch((e: unknown) => (coreProcess.starts > 1 ? services.core.opened() : Promise.reject(e)))
+  opened.then(({ openWarnings }) => {
     for (const warning of openWarnings) log.warn(`[store] ${warning}`)
   }, failStartup)
 

@@ -4,7 +4,7 @@
  * differ from what this process last read or wrote, the store is opened again and swapped in. Checked before every
  * read the renderer asks for, on window focus and periodically; never during the app's own sync (that sync reloads
  * under the writer lock itself, so it can never overwrite the other process's work).
- * Electron-free: the app and tests use it alike.
+ * Runs in the app's core process (coreService.ts); the main-process tests use it in-process alike.
  */
 import type { SyncLogQuery } from '../../../shared/ipc'
 import type { SyncLogEntry } from '../../../shared/trials'
