@@ -14,7 +14,8 @@ import globals from 'globals'
 
 const ELECTRON_PACKAGE = {
   name: 'electron',
-  message: 'Only electron/main and electron/preload touch Electron; the core and the CLI run under plain Node.',
+  message:
+    'Only electron/main, electron/preload and electron/utility (the core process entry) touch Electron; the core and the CLI run under plain Node.',
 }
 
 /** Outside the two files that register / expose the typed IPC map, use shared/ipc and window.api. */
@@ -96,8 +97,9 @@ export default tseslint.config(
           zones: [
             {
               target: ['./electron/core', './electron/cli'],
-              from: ['./electron/main', './electron/preload'],
-              message: 'The core and the CLI never import the Electron main process or preload.',
+              from: ['./electron/main', './electron/preload', './electron/utility'],
+              message:
+                'The core and the CLI never import the Electron main process, preload or the core process entry.',
             },
             {
               target: ['./electron/core', './electron/cli'],
@@ -113,6 +115,25 @@ export default tseslint.config(
               target: './electron/core/http',
               from: './electron/core/sources',
               message: 'The HTTP layer is source-agnostic (its own HttpConfig).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // electron/utility: the core's process entry. Electron (net) and the core, never the main process, preload or renderer.
+  {
+    files: ['electron/utility/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [RAW_IPC] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './electron/utility',
+              from: ['./electron/main', './electron/preload', './renderer'],
+              message: 'The core process talks to the main process only through the core protocol (its parentPort).',
             },
           ],
         },

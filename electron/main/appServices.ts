@@ -1,21 +1,19 @@
 /**
- * Everything behind window.api, wired once: the live store, the sync coordinator, the IPC handlers and the one event
- * channel to the renderer (scrubbed of the service key here, and only here). Electron-free: the app passes Electron's
- * pieces (safeStorage key store, net.fetch, dialogs, notifications, webContents.send), the e2e bridge and the
- * main-process tests pass plain Node ones, so all three run the same wiring.
+ * Everything behind window.api, wired once: the core (CoreApi: the store, syncs, queries, CSV export, following), the
+ * sync coordinator, the IPC handlers and the one event channel to the renderer (scrubbed of the service key here, and
+ * only here). Electron-free: the app passes Electron's pieces (safeStorage key store, the core in its utility
+ * process, dialogs, notifications, webContents.send), the e2e bridge and the main-process tests pass plain Node ones
+ * (the same core in-process), so all three run the same wiring.
  */
 import type { EmitEvent } from '../../shared/ipc'
 import { isTrialsError } from '../core/errors'
-import { openTrialDesk } from '../core/openTrialDesk'
+import type { CoreApi } from '../core/process/coreApi'
+import { createCoreService, openCoreService } from '../core/process/coreService'
 import type { SettingsStore } from '../core/settings/settingsStore'
-import { createSources, sourceConfigFromEnv } from '../core/sources'
-import type { SourceConfig } from '../core/sources/source'
 import type { TrialDesk } from '../core/trialDesk'
 import { createApiHandlers, type ApiHandlerDeps, type ApiHandlers } from './api/handlers'
-import { createKeyTester } from './key/keyTester'
 import { redactKey } from './key/redactKey'
 import type { ServiceKeyStore } from './key/serviceKeyStore'
-import { openLiveTrialDesk, type LiveTrialDesk } from './store/liveTrialDesk'
 import { storeRecoveredEvents } from './storeRecovery'
 import type { DailyScheduler } from './sync/dailyScheduler'
 import { createSyncCoordinator, type SyncCoordinator, type SyncCoordinatorDeps } from './sync/syncCoordinator'
@@ -29,62 +27,62 @@ export interface AppServiceDeps
   /** Opened by the caller first, so a start-up failure can still speak the user's language. */
   settings: SettingsStore
   keyStore: ServiceKeyStore
-  /** Environment for the sources' endpoints and timeouts (TRIALS_* overrides). */
+  /** Environment for the sources' endpoints and timeouts (TRIALS_* overrides) of an in-process core. */
   env: Readonly<Record<string, string | undefined>>
-  /** The HTTP transport (the app: Chromium's, so proxies and certificates apply). Default: Node's fetch. */
+  /** The HTTP transport of an in-process core. Default: Node's fetch. */
   fetchImpl?: typeof fetch
+  /** The core in another process (the app: its utility process). Default: opened in this process from `storePath`. */
+  coreProcess?: CoreApi
   /** Delivers a main → renderer event; payloads arrive already scrubbed of the key. */
   send: EmitEvent
   scheduler: DailyScheduler
-  /** Replaces the store-backed core (main-process tests use an in-memory one). */
+  /** Replaces the store-backed core (main-process tests use an in-memory one), served in-process. */
   core?: TrialDesk
   /** Replaces the per-source key test against the real APIs (main-process tests). */
   testKey?: ApiHandlerDeps['testKey']
   onReloadFailed?: (error: unknown) => void
 }
 
+/** How long Settings → Test connection may take. */
+const KEY_TEST_TIMEOUT_MS = 30_000
+
 export interface AppServices {
-  core: TrialDesk
+  core: CoreApi
   settings: SettingsStore
   keyStore: ServiceKeyStore
-  sourceConfig: SourceConfig
   sync: SyncCoordinator
   handlers: ApiHandlers
   /** The only way events reach the renderer: scrubs the key, then `send`s. */
   emit: EmitEvent
   /** Picks up another process's writes (a CLI sync) and tells the renderer. Never throws. */
   refreshStore(): Promise<void>
-  /** Re-announces a store recovered at open (the window finished loading). */
+  /** Announces a store recovered at open (the window finished loading), once the store is open. */
   announceOpenWarnings(): void
   close(): Promise<void>
 }
 
 export async function createAppServices(deps: AppServiceDeps): Promise<AppServices> {
   const { settings, keyStore } = deps
-  const sourceConfig: SourceConfig = {
-    ...sourceConfigFromEnv(deps.env, () => keyStore.get()),
-    ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
-  }
-  // Opening reads without the writer lock, so it works while a CLI is syncing.
-  const live: LiveTrialDesk | null = deps.core
-    ? null
-    : await openLiveTrialDesk({
-        storePath: deps.storePath,
-        open: () =>
-          openTrialDesk({
-            storePath: deps.storePath,
-            sourceConfig,
-            sources: createSources(sourceConfig, { cris: { detailBudget: () => settings.get().crisDetailBudget } }),
-          }),
-        onReloadFailed:
-          deps.onReloadFailed ??
-          ((e) => console.error('[store] reload failed:', isTrialsError(e) ? e.code : 'INTERNAL')),
-      })
-  const core: TrialDesk = deps.core ?? live!
+  // Calls wait inside the core until its store is open: nothing here waits for it, so the window shows at once.
+  const core: CoreApi =
+    deps.coreProcess ??
+    (deps.core
+      ? createCoreService(Promise.resolve(deps.core))
+      : openCoreService({
+          storePath: deps.storePath,
+          env: deps.env,
+          fetchImpl: deps.fetchImpl,
+          onReloadFailed:
+            deps.onReloadFailed ??
+            ((e) => console.error('[store] reload failed:', isTrialsError(e) ? e.code : 'INTERNAL')),
+        }))
+  // The in-memory core of the tests has no file another process could write.
+  const live = !deps.core
 
   const emit: EmitEvent = (event, payload) => deps.send(event, redactKey(payload, keyStore.get()))
   const refreshStore = async (): Promise<void> => {
-    const reload = await live?.refreshIfChangedOnDisk()
+    if (!live) return
+    const reload = await core.refreshIfChangedOnDisk().catch(() => null)
     if (!reload) return
     for (const event of storeRecoveredEvents(reload.warnings)) emit('store:recovered', event)
     emit('sync:finished', { entries: reload.newEntries })
@@ -110,7 +108,7 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     settings,
     keyStore,
     sync,
-    testKey: deps.testKey ?? createKeyTester(sourceConfig),
+    testKey: deps.testKey ?? ((key, _signal, source) => core.testKey({ key, source, timeoutMs: KEY_TEST_TIMEOUT_MS })),
     saveDialog: deps.saveDialog,
     openExternal: deps.openExternal,
     showItemInFolder: deps.showItemInFolder,
@@ -123,13 +121,17 @@ export async function createAppServices(deps: AppServiceDeps): Promise<AppServic
     core,
     settings,
     keyStore,
-    sourceConfig,
     sync,
     handlers,
     emit,
     refreshStore,
     announceOpenWarnings: () => {
-      for (const event of storeRecoveredEvents(core.openWarnings)) emit('store:recovered', event)
+      void core.opened().then(
+        ({ openWarnings }) => {
+          for (const event of storeRecoveredEvents(openWarnings)) emit('store:recovered', event)
+        },
+        () => undefined, // the start-up failure path reports it
+      )
     },
     async close() {
       sync.stop()

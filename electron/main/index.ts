@@ -1,7 +1,9 @@
 /**
- * Electron main process: hands Electron's pieces (key storage, network, dialogs, notifications, the window) to
- * createAppServices (appServices.ts, the same wiring the e2e bridge and the main-process tests run), then owns what
- * only Electron has: IPC registration, CSP, the menu, the window, power and network polling, quitting.
+ * Electron main process: starts the core (store, syncs, queries, CSV export, following) in its utility process, hands
+ * it and Electron's pieces (key storage, dialogs, notifications, the window) to createAppServices (appServices.ts, the
+ * same wiring the e2e bridge and the main-process tests run), then owns what only Electron has: IPC registration, CSP,
+ * the menu, the window, power and network polling, quitting. Nothing here reads the store, so the window never waits
+ * for it.
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -22,6 +24,8 @@ import { isTrialsError } from '../core/errors'
 import { openSettingsStore, settingsPathFor } from '../core/settings/settingsStore'
 import { appPaths } from './appPaths'
 import { createAppServices } from './appServices'
+import { createCoreClient } from './core/coreClient'
+import { utilityCoreChannel } from './core/utilityCoreChannel'
 import { registerIpc } from './ipc/registerIpc'
 import { type AppLog, createAppLog, logUnhandled } from './log/appLog'
 import { logAppEvent } from './log/logEvents'
@@ -55,7 +59,7 @@ function showMainWindow(): void {
   mainWindow.focus()
 }
 
-/** The window never opened: say which file and what to do, offer to show the file (never delete it), then quit. */
+/** The app or its store could not open: say which file and what to do, offer to show the file (never delete it), then quit. */
 async function failStartup(error: unknown): Promise<void> {
   console.error('Trial Desk failed to start:', isTrialsError(error) ? error.code : 'INTERNAL')
   appLog?.error(
@@ -97,14 +101,20 @@ async function start(): Promise<void> {
   languageForErrors = settings.get().language
   const keyStore = createSafeStorageKeyStore(paths.serviceKeyPath, safeStorage)
   readServiceKey = () => keyStore.get()
+  // The core's process (out/main/coreProcess.js, built beside this file); its sources fetch with net.fetch there.
+  const coreProcess = createCoreClient(() => utilityCoreChannel(join(__dirname, 'coreProcess.js'), paths.storePath), {
+    onLog: ({ level, message }) => log[level](message),
+    onCrash: ({ code, restarted }) =>
+      log.error(
+        `[core] the core process exited (code ${code ?? 'none'}); ${restarted ? 'restarted' : 'not restarted again'}`,
+      ),
+  })
   const services = await createAppServices({
     storePath: paths.storePath,
     settings,
     keyStore,
     env: process.env,
-    // axios runs on Chromium's network stack inside the app: system proxy, PAC and certificate store apply.
-    fetchImpl: ((input: string | URL | Request, init?: RequestInit) =>
-      net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
+    coreProcess,
     // Payloads arrive scrubbed of the key; the log file gets each event's one-line summary.
     send: (event, payload) => {
       logAppEvent(log, event, payload)
@@ -126,11 +136,6 @@ async function start(): Promise<void> {
         }
       : undefined,
     log: (message) => log.info(`[scheduler] ${message}`),
-    onReloadFailed: (e) =>
-      log.error(
-        `[store] reload failed: ${isTrialsError(e) ? `${e.code}: ${e.message}` : 'INTERNAL'}`,
-        isTrialsError(e) ? '' : e,
-      ),
     saveDialog: async ({ defaultFileName, language }) => {
       const options = {
         title: language === 'ko' ? 'CSV로 내보내기' : 'Export as CSV',
@@ -172,7 +177,14 @@ async function start(): Promise<void> {
     },
   })
   const { sync, emit, refreshStore } = services
-  for (const warning of services.core.openWarnings) log.warn(`[store] ${warning}`)
+  // The window shows now; a store that cannot be opened at all (and its .bak neither) ends the app as before. A core
+  // process that crashed while opening was started again (once): its open is the one that counts.
+  const opened = services.core
+    .opened()
+    .catch((e: unknown) => (coreProcess.starts > 1 ? services.core.opened() : Promise.reject(e)))
+  opened.then(({ openWarnings }) => {
+    for (const warning of openWarnings) log.warn(`[store] ${warning}`)
+  }, failStartup)
 
   registerIpc(services.handlers, { rendererDir: join(__dirname, '../renderer'), devServerUrl })
 

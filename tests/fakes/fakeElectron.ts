@@ -3,6 +3,7 @@
  * with it; tests inspect what the main process did (windows created, handlers registered, links opened).
  */
 import { EventEmitter } from 'node:events'
+import { createRequire } from 'node:module'
 import { vi } from 'vitest'
 
 export class FakeWebContents extends EventEmitter {
@@ -92,7 +93,15 @@ export function resetFakeElectron(): void {
   fakeScreen.displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]
 }
 
+/** Electron's utilityProcess: fork() runs the entry in a real child process (electron-stub/utilityProcess.cjs). */
+export const fakeUtilityProcess = (
+  createRequire(__filename)('./electron-stub/utilityProcess.cjs') as {
+    utilityProcess: { fork: (modulePath: string, args?: string[], options?: { env?: NodeJS.ProcessEnv }) => unknown }
+  }
+).utilityProcess
+
 export const fakeElectronModule = {
+  utilityProcess: fakeUtilityProcess,
   BrowserWindow: FakeBrowserWindow,
   ipcMain: fakeIpcMain,
   screen: fakeScreen,

@@ -1,6 +1,7 @@
 // Loads a built main bundle under plain Node with `electron` resolved to the stub, waits until it has registered its
-// IPC handlers and opened its window, or has exited (a start-up failure), or 30 s pass, and prints what it did as one
-// JSON line. Usage: node loadMainBundle.cjs <out/main/index.js> <number of IPC channels>
+// IPC handlers, opened its window and its core process (out/main/coreProcess.js, a child process here) has answered
+// everything asked so far, or it has exited (a start-up failure), or 30 s pass, and prints what it did as one JSON
+// line. Usage: node loadMainBundle.cjs <out/main/index.js> <number of IPC channels>
 const Module = require('node:module')
 const path = require('node:path')
 
@@ -12,9 +13,13 @@ Module._resolveFilename = function (request, ...rest) {
 
 require(path.resolve(process.argv[2]))
 const started = Date.now()
+let quietPolls = 0
 const timer = setInterval(() => {
   const recorded = globalThis.__electronStub
-  const up = recorded.channels.length >= Number(process.argv[3]) && recorded.windows.length > 0
+  const { requests, replies } = recorded.core
+  const quiet = requests > 0 && replies === requests ? ++quietPolls : (quietPolls = 0)
+  // Two quiet polls in a row: what the main process does with the last reply (a dialog, an event) has happened.
+  const up = recorded.channels.length >= Number(process.argv[3]) && recorded.windows.length > 0 && quiet >= 2
   if (up || recorded.exitCode !== null || Date.now() - started > 30_000) {
     clearInterval(timer)
     process.stdout.write(JSON.stringify(recorded) + '\n')

@@ -5,7 +5,17 @@
  * dist/ are left alone): the app folder gets the build output, package files, and the production dependency closure.
  */
 import { execFile } from 'node:child_process'
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -95,6 +105,9 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     expect(recorded.exitCode).toBeNull()
     expect(recorded.dialogs).toEqual([])
     expect([...recorded.channels].sort()).toEqual(Object.values(IPC_CALLS).sort())
+    // The store is the core process's: the built coreProcess.js was forked and answered the main process.
+    expect(recorded.core.forks).toEqual(['coreProcess.js'])
+    expect(recorded.core.replies).toBeGreaterThan(0)
     expect(recorded.singleInstanceLock).toBe(true)
     expect(recorded.windows).toHaveLength(1)
     expect(recorded.windows[0].webPreferences).toMatchObject({
@@ -132,8 +145,8 @@ describe('built main bundle under plain Node with a stubbed electron', () => {
     const { userData, storePath } = userDataDir()
     writeFileSync(storePath, '\0'.repeat(32))
     const recorded = await launchBuiltApp(userData, { STUB_DIALOG_BUTTON: '0' })
+    // The window showed at once; the core process's failed open ends the app.
     expect(recorded.exitCode).toBe(1)
-    expect(recorded.channels).toEqual([])
     expect(recorded.dialogs).toHaveLength(1)
     expect(recorded.dialogs[0]).toMatchObject({
       type: 'error',
@@ -201,10 +214,24 @@ describe('electron-builder', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).homepage).toMatch(/^https:/)
   })
 
+  it('only the two entry bundles touch electron: the core they share is plain Node', () => {
+    const mainOut = join(appDir, 'out', 'main')
+    const bundles = readdirSync(mainOut, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))
+    const withElectron = bundles.filter((f) => /require\("electron"\)/.test(readFileSync(join(mainOut, f), 'utf8')))
+    expect(withElectron.sort()).toEqual(['coreProcess.js', 'index.js'])
+    expect(bundles.length).toBeGreaterThan(2)
+  })
+
   it('an offline --dir package carries the built app and production dependencies, nothing else', async () => {
     const { listPackage } = await import('@electron/asar')
     const files = listPackage(asarPath, { isPack: false }).map((f) => f.replaceAll('\\', '/'))
-    for (const path of ['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html']) {
+    for (const path of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/main/coreProcess.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+    ]) {
       expect(files).toContain(path)
     }
     const topLevel = new Set(files.map((f) => f.split('/')[1]))

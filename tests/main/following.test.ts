@@ -10,7 +10,8 @@ import { openSettingsStore, settingsPathFor } from '../../electron/core/settings
 import type { Source } from '../../electron/core/sources/source'
 import { createMemoryKeyStore } from '../../electron/main/key/serviceKeyStore'
 import { followingNoticeText } from '../../electron/main/notify/followingNotice'
-import { openLiveTrialDesk } from '../../electron/main/store/liveTrialDesk'
+import { openLiveTrialDesk } from '../../electron/core/process/liveTrialDesk'
+import { createCoreService } from '../../electron/core/process/coreService'
 import { createSyncCoordinator, type SyncNotice } from '../../electron/main/sync/syncCoordinator'
 import { createFakeSource, icreatRow } from '../fakes/fakeSource'
 import { useTempDir } from '../helpers/tempStore'
@@ -36,7 +37,7 @@ async function appAround(sources: Source[], language: 'ko' | 'en' = 'ko') {
   const events: Array<{ event: string; payload: any }> = []
   const notify = vi.fn((_notice: SyncNotice) => undefined)
   const sync = createSyncCoordinator({
-    core,
+    core: createCoreService(Promise.resolve(core)),
     settings,
     keyStore: createMemoryKeyStore(TEST_KEY),
     scheduler: manualScheduler(),

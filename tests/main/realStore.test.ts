@@ -12,7 +12,8 @@ import type { Source } from '../../electron/core/sources/source'
 import { createApiHandlers } from '../../electron/main/api/handlers'
 import { createMemoryKeyStore } from '../../electron/main/key/serviceKeyStore'
 import { startupFailureDialog } from '../../electron/main/startupFailure'
-import { openLiveTrialDesk } from '../../electron/main/store/liveTrialDesk'
+import { openLiveTrialDesk } from '../../electron/core/process/liveTrialDesk'
+import { createCoreService } from '../../electron/core/process/coreService'
 import { storeRecoveredEvents } from '../../electron/main/storeRecovery'
 import { createSyncCoordinator } from '../../electron/main/sync/syncCoordinator'
 import type { IpcEventMap, IpcEventName } from '../../shared/ipc'
@@ -42,9 +43,17 @@ async function appAround(storePath: string, sources: Source[]) {
     const reload = await core.refreshIfChangedOnDisk()
     if (reload) emit('sync:finished', { entries: reload.newEntries })
   }
-  const sync = createSyncCoordinator({ core, settings, keyStore, emit, scheduler: manualScheduler(), refreshStore })
+  const served = createCoreService(Promise.resolve(core))
+  const sync = createSyncCoordinator({
+    core: served,
+    settings,
+    keyStore,
+    emit,
+    scheduler: manualScheduler(),
+    refreshStore,
+  })
   const handlers = createApiHandlers({
-    core,
+    core: served,
     settings,
     keyStore,
     sync,

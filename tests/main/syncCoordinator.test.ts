@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SyncLogEntry } from '../../shared/trials'
 import { TrialsError } from '../../electron/core/errors'
+import { createCoreService } from '../../electron/core/process/coreService'
 
 // Local time 2025-03-10 09:00: the 06:00 slot of today has passed.
 const NOW = new Date(2025, 2, 10, 9, 0, 0)
@@ -38,7 +39,7 @@ async function setup(
   const scheduler = manualScheduler()
   let clock = NOW
   const coordinator = createSyncCoordinator({
-    core,
+    core: createCoreService(Promise.resolve(core)),
     settings,
     keyStore,
     scheduler,
@@ -85,7 +86,7 @@ describe('sync coordinator', () => {
     stop = t.coordinator.stop
     await t.coordinator.start()
     expect(t.core.syncCalls).toHaveLength(0)
-    expect(t.coordinator.isOverdue()).toBe(false)
+    expect(await t.coordinator.isOverdue()).toBe(false)
   })
 
   it('logs every scheduler decision for support (schedule set, catch-up run or skipped and why)', async () => {

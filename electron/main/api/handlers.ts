@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/ipc'
 import type { Language } from '../../../shared/settings'
 import { sourceNeedsKey, type SourceId } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/trialDesk'
+import type { CoreApi } from '../../core/process/coreApi'
 import type { SettingsStore } from '../../core/settings/settingsStore'
 import { redactKey } from '../key/redactKey'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
@@ -25,12 +25,12 @@ import { enabledSources } from '../../core/settings/enabledSources'
 import type { SyncCoordinator } from '../sync/syncCoordinator'
 import { noKeyError } from '../sync/syncRefusals'
 import { ARG_SCHEMAS, type ParsedArgs } from './argSchemas'
-import { collectAllRows, writeTrialsCsv } from './csvExport'
 import { followingHandlers } from './followingHandlers'
 import { toIpcError } from './toIpcError'
 
 export interface ApiHandlerDeps {
-  core: TrialDesk
+  /** The store, its queries, the CSV export and the following: in the app, answered by the core's utility process. */
+  core: CoreApi
   settings: SettingsStore
   keyStore: ServiceKeyStore
   sync: Pick<SyncCoordinator, 'run' | 'cancel' | 'progress' | 'online' | 'nextScheduledAt'>
@@ -102,8 +102,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     getTrial: ([id]) => deps.core.get(id),
     startSync: ([options]) => deps.sync.run('manual', options?.sources, { fullResync: options?.fullResync }),
     cancelSync: () => ({ cancelled: deps.sync.cancel() }),
-    getSyncStatus: () => ({
-      ...deps.core.status(),
+    getSyncStatus: async () => ({
+      ...(await deps.core.status()),
       online: deps.sync.online(),
       progress: deps.sync.progress(),
       nextScheduledAt: deps.sync.nextScheduledAt(),
@@ -121,10 +121,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         language: request.language,
       })
       if (path === null) return { path: null, rows: 0 }
-      const rows = collectAllRows(deps.core, request.query)
-      await writeTrialsCsv(path, rows, request.language)
+      // Building 100,000 rows is the core's work; the main process only asked where to save them.
+      const { rows } = await deps.core.exportCsv({ path, query: request.query, language: request.language })
       lastExportPath = path
-      return { path, rows: rows.length }
+      return { path, rows }
     },
     showExportedFile: ([path]) => {
       if (path !== lastExportPath) return { shown: false }
@@ -136,8 +136,8 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
       await deps.openExternal(url)
       return { opened: true }
     },
-    getAppInfo: () => {
-      const { storePath, storeBytes } = deps.core.status()
+    getAppInfo: async () => {
+      const { storePath, storeBytes } = await deps.core.status()
       return { ...deps.appInfo, storePath, storeBytes }
     },
     ...followingHandlers(deps),

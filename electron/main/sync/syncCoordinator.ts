@@ -16,7 +16,7 @@
 import type { SourceId, SyncLogEntry, SyncProgress, SyncTrigger } from '../../../shared/trials'
 import type { EmitEvent } from '../../../shared/ipc'
 import type { Settings } from '../../../shared/settings'
-import type { TrialDesk } from '../../core/trialDesk'
+import type { CoreApi } from '../../core/process/coreApi'
 import type { ServiceKeyStore } from '../key/serviceKeyStore'
 import { enabledSources, syncableSources } from '../../core/settings/enabledSources'
 import type { SettingsStore } from '../../core/settings/settingsStore'
@@ -35,7 +35,7 @@ export interface SyncNotice {
 }
 
 export interface SyncCoordinatorDeps {
-  core: Pick<TrialDesk, 'sync' | 'status' | 'following'>
+  core: Pick<CoreApi, 'sync' | 'status' | 'following'>
   settings: Pick<SettingsStore, 'get' | 'onChange'>
   keyStore: Pick<ServiceKeyStore, 'get'>
   emit: EmitEvent
@@ -65,7 +65,7 @@ export interface SyncCoordinator {
   online(): boolean
   setOnline(online: boolean): void
   nextScheduledAt(): string | null
-  isOverdue(): boolean
+  isOverdue(): Promise<boolean>
   /** Runs a catch-up sync now if one is overdue and allowed. Resolves when done (or immediately when skipped). */
   catchUpIfOverdue(
     reason: CatchUpReason,
@@ -116,6 +116,9 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
         const entries = await deps.core.sync({
           sources: chosen,
           trigger,
+          // The key goes to the core for this sync only (and is never kept there).
+          serviceKey: deps.keyStore.get(),
+          crisDetailBudget: deps.settings.get().crisDetailBudget,
           ...(options.fullResync ? { fullResync: true } : {}),
           signal: controller.signal,
           onProgress: (p) => {
@@ -163,12 +166,12 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     deps.notify({ title, body, onClick: () => emit('app:navigate', { screen: 'list' }) })
   }
 
-  function isOverdue(): boolean {
+  async function isOverdue(): Promise<boolean> {
     const settings = deps.settings.get()
     if (!settings.schedule.enabled) return false
     const wanted = syncableSources(enabledSources(settings), Boolean(deps.keyStore.get()))
     if (wanted.length === 0) return false
-    const { sources } = deps.core.status()
+    const { sources } = await deps.core.status()
     const times = wanted.map((id) => sources.find((s) => s.source === id)?.lastSuccessAt ?? null)
     return isSyncOverdue(times, now(), settings.schedule.time)
   }
@@ -195,7 +198,7 @@ export function createSyncCoordinator(deps: SyncCoordinatorDeps): SyncCoordinato
     if (syncableSources(enabledSources(deps.settings.get()), Boolean(deps.keyStore.get())).length === 0)
       return 'skipped-no-key'
     await deps.refreshStore?.()
-    if (!isOverdue()) return 'not-overdue'
+    if (!(await isOverdue())) return 'not-overdue'
     if (now().getTime() - lastAutoAttemptAt < minAutoIntervalMs) return 'skipped-recent-attempt'
     log(`catch-up sync (${reason}) starts`)
     await runAutomatic('catch-up')

@@ -3,6 +3,8 @@
  * process so its peak memory is its own.
  */
 import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { StoreData } from '../../../electron/core/store/types'
 import type { BenchEngine, EnginePaths } from './engines/engine'
 import { readStoreFile } from '../../../electron/core/store/trialStoreFile'
@@ -10,10 +12,10 @@ import type { SourceRow } from '../../../electron/core/sources/source'
 import type { SourceId } from '../../../shared/trials'
 import { listedRow, withChangedRows } from './generate/listing'
 import { forEachStoredTrial } from './generate/storeFile'
-import { runWorkload, type BenchListings, type WorkloadOptions } from './workload'
+import { BENCH_NOW, runWorkload, type BenchListings, type WorkloadOptions } from './workload'
 
 export interface ChildJob extends EnginePaths, WorkloadOptions {
-  task: 'ours' | 'sqlite' | 'build-sqlite'
+  task: 'ours' | 'sqlite' | 'build-sqlite' | 'core-process'
   resultPath: string
   seed: number
 }
@@ -42,6 +44,15 @@ async function createEngine(job: ChildJob): Promise<BenchEngine> {
 
 async function main(): Promise<void> {
   const job = JSON.parse(await readFile(process.argv[2], 'utf8')) as ChildJob
+  if (job.task === 'core-process') {
+    // This process plays the Electron main process (a small heap, as that one's), the core runs in its own child.
+    const { measureCoreProcess } = await import('./measure/coreProcessBlocks')
+    const childPath = join(dirname(fileURLToPath(import.meta.url)), 'coreProcessChild.ts')
+    const options = { repeat: job.heavyRepeat, seed: job.seed, childPath, now: BENCH_NOW }
+    const metrics = await measureCoreProcess(job.storePath, job.scratchDir, options)
+    await writeFile(job.resultPath, JSON.stringify({ metrics, answers: {} }))
+    return
+  }
   if (job.task === 'build-sqlite') {
     const { buildSqliteDatabase } = await import('./engines/buildSqlite')
     buildSqliteDatabase(await readStore(job.storePath), job.sqlitePath)

@@ -148,6 +148,12 @@ async function benchSize(size: number, workDir: string): Promise<{ ours: EngineR
   }
   const processMetrics = await measureProcesses(storePath)
   Object.assign(runs.ours!.metrics, processMetrics)
+  if (!only || only.includes('coreProcess')) {
+    const resultPath = join(workDir, `core-process-${size}.json`)
+    await runChild({ ...base, task: 'core-process', resultPath }, workDir)
+    Object.assign(runs.ours!.metrics, (JSON.parse(readFileSync(resultPath, 'utf8')) as EngineRun).metrics)
+    console.log('  measured the main process with the core in its own process')
+  }
   rmSync(storePath, { force: true })
   rmSync(`${storePath}.index`, { force: true })
   return runs as { ours: EngineRun; sqlite: EngineRun }

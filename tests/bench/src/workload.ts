@@ -1,4 +1,5 @@
 import type { ListQuery } from '../../../shared/trials'
+import { CORE_PROCESS_METRICS } from './measure/coreProcessBlocks'
 import type { BenchEngine, ListAnswer, Listings } from './engines/engine'
 import { longestEventLoopBlock } from './measure/eventLoopBlock'
 import { watchMemory, type MemoryWatch } from './measure/memory'
@@ -30,6 +31,8 @@ export const METRICS = [
   'peakRssMb',
   'peakHeapMb',
   'cliListJson',
+  // The core in a child process behind the app's protocol; this process is the main process (measure/coreProcessBlocks.ts).
+  ...CORE_PROCESS_METRICS,
 ] as const
 export type Metric = (typeof METRICS)[number]
 
@@ -55,7 +58,7 @@ export interface WorkloadOptions {
 }
 
 /** What BENCH_ONLY can select, to re-measure one thing after a change without the whole run. */
-export const METRIC_GROUPS = ['load', 'queries', 'diff', 'save'] as const
+export const METRIC_GROUPS = ['load', 'queries', 'diff', 'save', 'coreProcess'] as const
 export type MetricGroup = (typeof METRIC_GROUPS)[number]
 
 const KOREAN_TERMS = ['메트포르민', '아스피린', '로수바스타틴']

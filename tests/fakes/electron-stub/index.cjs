@@ -2,6 +2,7 @@
 // child process (see loadMainBundle.cjs). It records what the bundle does: IPC handlers, windows, menu, CSP.
 const { EventEmitter } = require('node:events')
 const os = require('node:os')
+const { utilityProcess, traffic } = require('./utilityProcess.cjs')
 
 const recorded = {
   channels: [],
@@ -13,6 +14,7 @@ const recorded = {
   shownItems: [],
   sent: [],
   exitCode: null,
+  core: traffic,
 }
 globalThis.__electronStub = recorded
 
@@ -103,7 +105,9 @@ module.exports = {
     buildFromTemplate: (template) => template,
     setApplicationMenu: (menu) => (recorded.menu = menu.map((m) => m.label || m.role)),
   },
-  net: { isOnline: () => false, fetch: () => Promise.reject(new Error('offline stub')) },
+  // Offline for the main process's checks; in the core's process the sources fetch with Node's fetch.
+  net: { isOnline: () => false, fetch: (input, init) => fetch(input, init) },
+  utilityProcess,
   powerMonitor: new EventEmitter(),
   safeStorage: {
     isEncryptionAvailable: () => false,

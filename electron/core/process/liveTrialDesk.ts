@@ -4,13 +4,13 @@
  * differ from what this process last read or wrote, the store is opened again and swapped in. Checked before every
  * read the renderer asks for, on window focus and periodically; never during the app's own sync (that sync reloads
  * under the writer lock itself, so it can never overwrite the other process's work).
- * Electron-free: the app and tests use it alike.
+ * Runs in the app's core process (coreService.ts); the main-process tests use it in-process alike.
  */
 import type { SyncLogQuery } from '../../../shared/ipc'
 import type { SyncLogEntry } from '../../../shared/trials'
-import type { SyncOptions, TrialDesk } from '../../core/trialDesk'
-import { MAX_SYNC_LOG_ENTRIES } from '../../core/sync/syncLog'
-import { fileStampOf, sameFileStamp } from '../../core/store/durable/fileStamp'
+import type { SyncOptions, TrialDesk } from '../trialDesk'
+import { MAX_SYNC_LOG_ENTRIES } from '../sync/syncLog'
+import { fileStampOf, sameFileStamp } from '../store/durable/fileStamp'
 
 export interface StoreReload {
   /** Sync log entries the other process added (its syncs' results), newest first. */

@@ -1,9 +1,9 @@
 /** "Test connection" in Settings: one tiny request per source with the given key (활용신청 is per dataset). */
 import type { SourceId } from '../../../shared/trials'
-import { testCrisKey } from '../../core/sources/cris'
-import { testCtgovConnection } from '../../core/sources/ctgov'
-import { testIcreatKey } from '../../core/sources/icreat'
-import type { SourceConfig } from '../../core/sources/source'
+import { testCrisKey } from './cris'
+import { testCtgovConnection } from './ctgov'
+import { testIcreatKey } from './icreat'
+import type { SourceConfig } from './source'
 
 const TESTERS: Record<SourceId, typeof testIcreatKey> = {
   icreat: testIcreatKey,

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { stringify } from 'csv-stringify/sync'
 import type { Language } from '../../../shared/settings'
 import type { ListQuery, TrialSummary } from '../../../shared/trials'
-import type { TrialDesk } from '../../core/trialDesk'
+import type { TrialDesk } from '../trialDesk'
 
 /**
  * The columns, in order: the normalised clinical fields (vocabulary values such as `recruiting`, `phase2`, canonical
