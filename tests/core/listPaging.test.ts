@@ -155,3 +155,16 @@ describe('a list row', () => {
     )
   })
 })
+
+describe('the list without filters', () => {
+  it('counts the facets of the window asked for, whichever window was asked before', () => {
+    const window = (withinDays: number) =>
+      listTrials(index, { now: NOW, withinDays, limit: 1 }).facets.studyType?.map((v) => v.count)
+    // One trial a minute, alternately interventional and observational: 720 in half a day, all 1200 in a week.
+    expect(window(0.5)).toEqual([360, 360])
+    expect(window(7)).toEqual([600, 600])
+    expect(window(0.5)).toEqual([360, 360])
+    expect(window(0.25)).toEqual([180, 180])
+    expect(listTrials(index, { now: NOW, withinDays: 0.25, limit: 1 }).total).toBe(360)
+  })
+})

@@ -368,27 +368,30 @@ function queryCounter(index: TrialIndex): FacetCounter {
 }
 
 /**
- * The counts of the query with no window, filter or text (the "all time" list): the same for every such query on
- * one index, which never changes once built (a sync builds a new one), so they are counted once per index.
+ * The counts of a query with no filter or text (the "all time" list, or the default view's window): the same for
+ * every such query on one index over the same records, and an index never changes once built (a sync builds a new
+ * one), so they are counted once.
  */
-const unfilteredCounts = new WeakMap<TrialIndex, { active?: FacetCounter; all?: FacetCounter }>()
+const unfilteredCounts = new WeakMap<
+  TrialIndex,
+  { active?: FacetCounter; all?: FacetCounter; window?: { key: string; counter: FacetCounter } }
+>()
 
-function unfilteredCounter(
-  index: TrialIndex,
-  includeRemoved: boolean,
-  matched: Int32Array,
-  total: number,
-): FacetCounter {
+/**
+ * `key`: 'active' or 'all' (no window: kept for the index's life), or a window's slice of the `changed` order (the
+ * default view, asked on every list update: only the last such slice is kept).
+ */
+function unfilteredCounter(index: TrialIndex, key: string, matched: Int32Array, total: number): FacetCounter {
   let cached = unfilteredCounts.get(index)
   if (!cached) unfilteredCounts.set(index, (cached = {}))
-  const key = includeRemoved ? 'all' : 'active'
-  let counter = cached[key]
-  if (!counter) {
-    counter = new FacetCounter(index)
+  const count = () => {
+    const counter = new FacetCounter(index)
     counter.addAllColumns(matched, total)
-    cached[key] = counter
+    return counter
   }
-  return counter
+  if (key === 'active' || key === 'all') return (cached[key] ??= count())
+  if (cached.window?.key !== key) cached.window = { key, counter: count() }
+  return cached.window.counter
 }
 
 /** Facets for the sources in scope: every value with a count, plus selected values (count 0 when none match). */
@@ -489,9 +492,11 @@ export function listTrials(
     } else nearMisses[failing][nearMissCounts[failing]++] = p
   }
   if (hiding === null) countedTotal = total
-  const unfiltered = !window && plainCount === 0 && facetFilterCount === 0 && !textMatch && hiding === null
+  // Without filters or text, the matched records are those of the scanned slice: their counts depend on it alone.
+  const unfiltered = plainCount === 0 && facetFilterCount === 0 && !textMatch && hiding === null
+  const which = includeRemoved ? 'all' : 'active'
   let counter: FacetCounter
-  if (unfiltered) counter = unfilteredCounter(index, includeRemoved, matched, total)
+  if (unfiltered) counter = unfilteredCounter(index, window ? `${which}:${start}:${stop}` : which, matched, total)
   else {
     counter = queryCounter(index)
     counter.addAllColumns(counted, countedTotal)
