@@ -85,7 +85,8 @@ function generateTrial(random: Random, source: SourceId, sourceId: string, nowMs
     changeKind,
     history,
   }
-  if (source === 'cris') trial.detailsPending = detailsPending
+  // As the sync stores it: only `true` is kept (a stored `false` would be dropped, so re-serialised, by the next sync).
+  if (detailsPending) trial.detailsPending = true
   return trial
 }
 
