@@ -94,4 +94,19 @@ describe('text search scope', () => {
     expect(found(reopened.index, '메트포르민')).toEqual(['KCT1'])
     await reopened.close()
   })
+
+  it('reuses the text and signatures of unchanged records after a sync exactly as computing them afresh', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      storedTrial(`T${i}`, { fields: { 과제번호: `T${i}`, 과제명: `${i % 2 ? '폐암' : 'asthma'} study ${i}` } }),
+    )
+    const before = createTrialIndex(many)
+    // A sync: one record changed, the rest the same objects, a block moved to the end (as each source's records are).
+    const changed = { ...many[5], fields: { ...many[5].fields, 과제명: '당뇨병 신약' } }
+    const after = [...many.slice(10, 40), ...many.slice(0, 5), changed, ...many.slice(6, 10)]
+    const rebuilt = searchTextColumnOf(createTrialIndex(after, before).text)
+    const fresh = searchTextColumnOf(createTrialIndex(after).text)
+    expect(rebuilt.bytes.equals(fresh.bytes)).toBe(true)
+    expect([...rebuilt.starts]).toEqual([...fresh.starts])
+    expect(rebuilt.signatures).toEqual(fresh.signatures)
+  })
 })

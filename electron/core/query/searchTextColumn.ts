@@ -32,27 +32,6 @@ export function searchTextColumnOf(holder: SearchTextHolder): SearchTextColumn {
   return holder.column
 }
 
-/** A record's text, either computed (a string) or copied from another column (its bytes). */
-export type SearchTextPiece = string | Buffer
-
-export function buildSearchTextColumn(pieces: readonly SearchTextPiece[], signatures: Uint32Array): SearchTextColumn {
-  const starts = new Float64Array(pieces.length + 1)
-  let total = 0
-  for (let p = 0; p < pieces.length; p++) {
-    starts[p] = total
-    const piece = pieces[p]
-    total += typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length
-  }
-  starts[pieces.length] = total
-  const bytes = Buffer.allocUnsafeSlow(total)
-  for (let p = 0; p < pieces.length; p++) {
-    const piece = pieces[p]
-    if (typeof piece === 'string') bytes.write(piece, starts[p], 'utf8')
-    else piece.copy(bytes, starts[p])
-  }
-  return { bytes, starts, signatures }
-}
-
 /** Record `position`'s text bytes (a view, not a copy). */
 export function searchTextBytesAt(column: SearchTextColumn, position: number): Buffer {
   return column.bytes.subarray(column.starts[position], column.starts[position + 1])

@@ -53,16 +53,20 @@ export function addSignature(words: Uint32Array, count: number, position: number
   for (let w = 0; w < SIGNATURE_WORDS; w++) words[w * count + position] = recordBits[w]
 }
 
-/** Copies one record's signature from another set (an index rebuilt after a sync). */
-export function copySignature(
+/** Copies the signatures of `run` consecutive records from another set (an index rebuilt after a sync). */
+export function copySignatures(
   from: Uint32Array,
   fromCount: number,
   fromPosition: number,
   to: Uint32Array,
   toCount: number,
   toPosition: number,
+  run: number,
 ): void {
-  for (let w = 0; w < SIGNATURE_WORDS; w++) to[w * toCount + toPosition] = from[w * fromCount + fromPosition]
+  for (let w = 0; w < SIGNATURE_WORDS; w++) {
+    const start = w * fromCount + fromPosition
+    to.set(from.subarray(start, start + run), w * toCount + toPosition)
+  }
 }
 
 /** Marks (1) the records that may contain `term`; 0 means they certainly do not. */

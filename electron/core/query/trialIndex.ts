@@ -11,17 +11,9 @@ import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
 import { DETAIL_FACETS, facetValueOf, MULTI_VALUE_FACETS } from './facetValues'
 import { searchTextOf } from './recordSearchText'
-import {
-  buildSearchTextColumn,
-  heldText,
-  searchTextBytesAt,
-  searchTextColumnOf,
-  type SearchTextColumn,
-  type SearchTextHolder,
-  type SearchTextPiece,
-} from './searchTextColumn'
+import { heldText, searchTextColumnOf, type SearchTextColumn, type SearchTextHolder } from './searchTextColumn'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
-import { addSignature, copySignature, createSignatures } from './textSignature'
+import { addSignature, copySignatures, createSignatures } from './textSignature'
 
 export interface IndexedTrial {
   trial: StoredTrial
@@ -152,25 +144,46 @@ function buildFacetColumn(trials: readonly StoredTrial[], pending: Uint8Array, f
 
 /**
  * The search text and signatures of `trials`. With the `previous` index (after a sync), records whose fields and
- * common fields are the same objects as before (the diff keeps them for unchanged rows) reuse theirs.
+ * common fields are the same objects as before (the diff keeps them for unchanged rows) reuse theirs, copied a run
+ * of consecutive records at a time (a sync keeps each source's records in order), not record by record.
  */
 export function buildIndexText(trials: readonly StoredTrial[], previous?: TrialIndex): SearchTextColumn {
   const count = trials.length
-  const texts = new Array<SearchTextPiece>(count)
-  const signatures = createSignatures(count)
+  /** The previous position whose text record p reuses, or -1 (then texts[p] is computed). */
+  const from = new Int32Array(count).fill(-1)
+  const texts = new Array<string>(count)
   for (let p = 0; p < count; p++) {
     const before = previous?.byId.get(trials[p].id)
-    if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common) {
-      const reused = searchTextColumnOf(previous!.text)
-      texts[p] = searchTextBytesAt(reused, before.position)
-      copySignature(reused.signatures, previous!.entries.length, before.position, signatures, count, p)
+    if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common)
+      from[p] = before.position
+    else texts[p] = searchTextOf(trials[p])
+  }
+  const reused = previous && from.some((q) => q >= 0) ? searchTextColumnOf(previous.text) : null
+  const starts = new Float64Array(count + 1)
+  let total = 0
+  for (let p = 0; p < count; p++) {
+    starts[p] = total
+    const q = from[p]
+    total += q >= 0 ? reused!.starts[q + 1] - reused!.starts[q] : Buffer.byteLength(texts[p], 'utf8')
+  }
+  starts[count] = total
+  const bytes = Buffer.allocUnsafeSlow(total)
+  const signatures = createSignatures(count)
+  for (let p = 0; p < count;) {
+    const q = from[p]
+    if (q < 0) {
+      bytes.write(texts[p], starts[p], 'utf8')
+      addSignature(signatures, count, p, texts[p])
+      p++
       continue
     }
-    const text = searchTextOf(trials[p])
-    texts[p] = text
-    addSignature(signatures, count, p, text)
+    let end = p + 1
+    while (end < count && from[end] === from[end - 1] + 1) end++
+    reused!.bytes.copy(bytes, starts[p], reused!.starts[q], reused!.starts[q + end - p])
+    copySignatures(reused!.signatures, previous!.entries.length, q, signatures, count, p, end - p)
+    p = end
   }
-  return buildSearchTextColumn(texts, signatures)
+  return { bytes, starts, signatures }
 }
 
 /**
