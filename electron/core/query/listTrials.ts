@@ -540,7 +540,8 @@ export function listTrials(
   }
   const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed', buffers.isMatched)
   const items: TrialSummary[] = Array.from(page, (p) => {
-    const summary = toSummary(index.entries[p].trial)
+    const entry = index.entries[p]
+    const summary = toSummary(entry.listed ?? entry.trial)
     if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)
     const linkedIds = TwinHiding.linkedIdsOf(index, summary.id)
     if (linkedIds) summary.linkedIds = linkedIds

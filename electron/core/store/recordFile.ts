@@ -1,6 +1,27 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { CorruptFileError } from './durable/format'
+import type { ListedTrial } from '../query/trialIndex'
 import type { StoredTrial } from './types'
+
+const FIELDS_KEY = Buffer.from(',"fields":')
+const COMMON_KEY = Buffer.from(',"common":{')
+
+/** The shape every stored record has without its fields (what a list row reads). */
+function isListed(value: Partial<ListedTrial>): value is ListedTrial {
+  return (
+    typeof value.id === 'string' &&
+    typeof value.source === 'string' &&
+    typeof value.sourceId === 'string' &&
+    typeof value.common === 'object' &&
+    value.common !== null &&
+    typeof value.firstSeenAt === 'string' &&
+    typeof value.changedAt === 'string' &&
+    typeof value.lastSeenAt === 'string' &&
+    'removedAt' in value &&
+    typeof value.changeKind === 'string' &&
+    Array.isArray(value.history)
+  )
+}
 
 /** Where each record's JSON lies in the store file (line layout): byte offset and length, by index position. */
 export interface RecordLocations {
@@ -45,6 +66,31 @@ export class RecordFile {
     } catch {
       throw new CorruptFileError(`record ${position} of the store file is damaged`)
     }
+  }
+
+  /**
+   * Record `position` without its source fields, for a list row: only the part from its `"common":` key on is
+   * parsed (the fields, most of a record's bytes, come before it). A record laid out otherwise — or a `"common":{`
+   * met inside a source's own fields first — fails the shape check and is parsed whole instead.
+   */
+  listedAt(position: number): ListedTrial {
+    const bytes = this.bytesAt(position)
+    // Quotes inside JSON strings are escaped, so these byte runs are keys; the first `,"fields":` is the record's
+    // own (only id, source and sourceId come before it).
+    const fieldsAt = bytes.indexOf(FIELDS_KEY)
+    const commonAt = fieldsAt === -1 ? -1 : bytes.indexOf(COMMON_KEY, fieldsAt)
+    if (commonAt !== -1) {
+      try {
+        const head = JSON.parse(`${bytes.toString('utf8', 0, fieldsAt)}}`) as Partial<ListedTrial>
+        const rest = JSON.parse(`{${bytes.toString('utf8', commonAt + 1)}`) as Partial<ListedTrial>
+        const listed = { ...head, ...rest }
+        if (isListed(listed)) return listed
+      } catch {
+        // parsed whole below
+      }
+    }
+    const { fields: _fields, ...listed } = this.trialAt(position)
+    return listed
   }
 
   close(): void {

@@ -3,7 +3,13 @@ import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
 import type { SearchTextHolder } from '../query/searchTextColumn'
-import { buildIndexText, createTrialIndex, type IndexedTrial, type TrialIndex } from '../query/trialIndex'
+import {
+  buildIndexText,
+  createTrialIndex,
+  type IndexedTrial,
+  type ListedTrial,
+  type TrialIndex,
+} from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
 import { parseJsonOrCorrupt } from './durable/lineLayout'
 import { checkDocument, readDurable } from './durable/read'
@@ -35,6 +41,9 @@ class RecordOnDisk implements IndexedTrial {
   ) {}
   get trial(): StoredTrial {
     return this.file.trialAt(this.position)
+  }
+  get listed(): ListedTrial {
+    return this.file.listedAt(this.position)
   }
 }
 
