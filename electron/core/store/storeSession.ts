@@ -149,12 +149,18 @@ export class StoreSession {
     const records = new RecordFile(this.path, snapshot.locations)
     // The search text is read after the first answer (in the background), or at once by a text query that comes
     // first; from the records if the snapshot's text section turns out to be cut short.
+    // Once handed to the index, the column is no longer the snapshot reader's to keep (a session that holds the
+    // reader would otherwise keep the first generation's ~200 MB of text alive after a commit replaced it).
     const text: SearchTextHolder = {
       column: null,
-      load: () => snapshot.text.now() ?? buildIndexText(index.entries.map((e) => e.trial)),
+      load: () => {
+        const column = snapshot.text.now() ?? buildIndexText(index.entries.map((e) => e.trial))
+        if (this.snapshotText === snapshot.text) this.snapshotText = null
+        return column
+      },
     }
     const index = { ...snapshot.index, text } as TrialIndex
-    this.snapshotText?.close()
+    void this.snapshotText?.close()
     this.snapshotText = snapshot.text
     void snapshot.text.prefetch()
     this.useRecordsOnDisk(index, snapshot.ids, records)
