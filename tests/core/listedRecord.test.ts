@@ -46,4 +46,23 @@ describe('list rows from records on disk', () => {
     expect(fromDisk[0].latestChange?.fields[0]).toMatchObject({ from: '옛 제목', to: '과제 P1' })
     await session.close()
   })
+
+  it('are kept for the next query, and a commit shows the new values (a generation never changes once written)', async () => {
+    const path = join(tempDir(), 'trials.json')
+    await saveStore(path, storeWith(trials))
+    await (await StoreSession.open(path)).close()
+    const session = await StoreSession.open(path)
+    const query = { withinDays: null, limit: 10, sort: 'id' as const }
+    const first = listTrials(session.index, query).items
+    const again = listTrials(session.index, query).items
+    expect(again).toEqual(first)
+    // Rows are shared between queries: a caller cannot change what the next query shows.
+    expect(() => {
+      ;(session.index.entries[1].listed!.common.phases as string[]).push('phase3')
+    }).toThrow(TypeError)
+    const renamed = trials.map((t) => (t.sourceId === 'P1' ? { ...t, common: { ...t.common, title: '새 제목' } } : t))
+    await session.commit(storeWith(renamed))
+    expect(listTrials(session.index, query).items.map((row) => row.title)).toEqual(['새 제목', '과제 P2'])
+    await session.close()
+  })
 })

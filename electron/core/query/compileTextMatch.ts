@@ -1,8 +1,8 @@
 import type { TrialSummary } from '../../../shared/trials'
 import { synonymsOf } from '../clinical/conditionSynonyms'
 import type { TrialIndex } from './trialIndex'
-import { searchTextBytesAt, searchTextColumnOf } from './searchTextColumn'
-import { markCandidates } from './textSignature'
+import { searchTextColumnOf } from './searchTextColumn'
+import { candidatesOf } from './textSignature'
 
 /** One search term: a record matches when its text contains any of the alternatives (the term or its synonyms). */
 export interface SearchTerm {
@@ -36,53 +36,101 @@ export function parseSearchTerms(words: readonly string[]): SearchTerm[] {
 }
 
 /**
- * A compiled text search: `matches(position)` is true when the record's search text contains every term (any of
- * its alternatives). The signatures rule out most records in a few sequential passes; the candidates are checked
- * byte-wise.
+ * A compiled text search. `candidates` (ascending) are the records the signatures allow (and those with a note);
+ * `isCandidate[p]` says the same per position; `verify(p)` checks candidate p byte-wise: true when its search text
+ * contains every term (any of its alternatives).
+ */
+export interface TextMatch {
+  candidates: Int32Array
+  isCandidate: Uint8Array
+  verify: (position: number) => boolean
+}
+
+/** The union of two ascending position lists. */
+function unionOf(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]
+    const y = b[j]
+    out[n++] = x <= y ? x : y
+    if (x <= y) i++
+    if (y <= x) j++
+  }
+  while (i < a.length) out[n++] = a[i++]
+  while (j < b.length) out[n++] = b[j++]
+  return out.subarray(0, n)
+}
+
+/** Per index: the marks of the last search's candidates, cleared and reused by the next (queries run one at a time). */
+const candidateMarks = new WeakMap<TrialIndex, { marks: Uint8Array; marked: Int32Array }>()
+
+/**
+ * `isCandidate` for `candidates`. Reused per index: a fresh array per query is fresh memory to fault in (and, outside
+ * the JS heap, a nudge towards a garbage collection in a later query).
+ */
+function candidateMarksOf(index: TrialIndex, candidates: Int32Array): Uint8Array {
+  let last = candidateMarks.get(index)
+  if (!last)
+    candidateMarks.set(index, (last = { marks: new Uint8Array(index.entries.length), marked: new Int32Array(0) }))
+  const { marks } = last
+  for (let i = 0; i < last.marked.length; i++) marks[last.marked[i]] = 0
+  for (let i = 0; i < candidates.length; i++) marks[candidates[i]] = 1
+  last.marked = candidates
+  return marks
+}
+
+/**
+ * Compiles a text search over the index's search text (see TextMatch). The signatures rule out most records in a
+ * few sequential passes; the candidates are checked byte-wise.
  */
 export function compileTextMatch(
   index: TrialIndex,
   terms: readonly SearchTerm[],
   /** Extra text per position (the user's private notes, NFC lower-cased): a term may match there too. */
   extraTexts?: ReadonlyMap<number, string>,
-): (position: number) => boolean {
+): TextMatch {
   const searchText = searchTextColumnOf(index.text)
-  const { signatures } = searchText
+  const { signatures, bytes, starts } = searchText
   const count = index.entries.length
-  const candidates = new Uint8Array(count).fill(1)
+  let candidates: Int32Array | null = null
   for (const term of terms) {
-    if (term.alternatives.length === 1) {
-      markCandidates(signatures, count, term.alternatives[0], candidates)
-      continue
-    }
+    let any: Int32Array | null = null
     // Any alternative may match: a record stays a candidate if one alternative's signature allows it.
-    const any = new Uint8Array(count)
     for (const alternative of term.alternatives) {
-      const one = new Uint8Array(count).fill(1)
-      markCandidates(signatures, count, alternative, one)
-      for (let p = 0; p < count; p++) any[p] |= one[p]
+      const one = candidatesOf(signatures, count, alternative, candidates)
+      any = any === null ? one : unionOf(any, one)
     }
-    for (let p = 0; p < count; p++) candidates[p] &= any[p]
+    if (any !== null) candidates = any
   }
-  // Record texts are UTF-8 bytes (see searchTextColumn.ts): each alternative is searched as its UTF-8 bytes.
-  const checks = terms.map((term) => term.alternatives.map((text) => ({ text, bytes: Buffer.from(text, 'utf8') })))
-  return (position) => {
-    const extra = extraTexts?.get(position)
-    // A note is not in the signature: a record with one is checked in full.
-    if (extra === undefined && candidates[position] === 0) return false
-    const text = searchTextBytesAt(searchText, position)
-    for (const alternatives of checks) {
+  candidates ??= Int32Array.from({ length: count }, (_, p) => p)
+  // A note is not in the signature: a record with one is checked in full.
+  if (extraTexts && extraTexts.size > 0)
+    candidates = unionOf(candidates, Int32Array.from([...extraTexts.keys()].sort((a, b) => a - b)))
+  const isCandidate = candidateMarksOf(index, candidates)
+  // Record texts are UTF-8 bytes (see searchTextColumn.ts): each alternative is searched as its UTF-8 bytes. Flat
+  // arrays and counted loops: the JIT kept discarding code that iterated the per-query arrays with for-of.
+  const plainTexts = terms.flatMap((term) => term.alternatives)
+  const needles = plainTexts.map((text) => Buffer.from(text, 'utf8'))
+  /** Term t's alternatives are needles[termEnds[t - 1] .. termEnds[t]). */
+  const termEnds = new Int32Array(terms.length)
+  for (let t = 0, end = 0; t < terms.length; t++) termEnds[t] = end += terms[t].alternatives.length
+  const verify = (position: number): boolean => {
+    const extra = extraTexts === undefined ? undefined : extraTexts.get(position)
+    const text = bytes.subarray(starts[position], starts[position + 1])
+    let a = 0
+    for (let t = 0; t < termEnds.length; t++) {
       let found = false
-      for (const alternative of alternatives) {
-        if (text.indexOf(alternative.bytes) !== -1 || (extra !== undefined && extra.includes(alternative.text))) {
-          found = true
-          break
-        }
-      }
+      for (; a < termEnds[t] && !found; a++)
+        found = text.indexOf(needles[a]) !== -1 || (extra !== undefined && extra.includes(plainTexts[a]))
       if (!found) return false
+      a = termEnds[t]
     }
     return true
   }
+  return { candidates, isCandidate, verify }
 }
 
 /** The alternatives that occur in the item's title or English title (what the list highlights). */

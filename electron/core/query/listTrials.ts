@@ -12,7 +12,8 @@ import {
 import { TrialsError } from '../errors'
 import { DETAIL_FACETS, FACET_NAMES, filterValuesFor } from './facetValues'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
-import { compileTextMatch, matchedTermsOf, parseSearchTerms } from './compileTextMatch'
+import { compileTextMatch, matchedTermsOf, parseSearchTerms, type TextMatch } from './compileTextMatch'
+import { postingsOf } from './facetPostings'
 import { TwinHiding } from './oneRowPerTrial'
 import {
   fieldDictionary,
@@ -76,6 +77,7 @@ function markFails(
   filter: FacetFilter,
   bit: number,
   fails: Uint16Array,
+  count: number,
   scanOrder: Int32Array | null,
   start: number,
   stop: number,
@@ -95,15 +97,18 @@ function markFails(
     }
     return
   }
+  // A record with several values: every scanned record fails, then the allowed values' postings clear the bit
+  // (a pass over the scanned records and over the allowed values' holders, instead of every record's values).
   for (let k = start; k < stop; k++) {
     const p = scanOrder === null ? k : scanOrder[k]
-    let failed = mask
-    for (let j = starts[p]; j < starts[p + 1]; j++)
-      if (allowed[ids[j]] === 1) {
-        failed = 0
-        break
-      }
-    fails[p] = (first ? 0 : fails[p]) | failed
+    fails[p] = (first ? 0 : fails[p]) | mask
+  }
+  const postings = postingsOf(filter.column, count)
+  const passing = ~mask
+  for (let id = 0; id < allowed.length; id++) {
+    if (allowed[id] === 0) continue
+    // Records outside the scanned range may be cleared too: their bits are never read.
+    for (let j = postings.starts[id]; j < postings.starts[id + 1]; j++) fails[postings.positions[j]] &= passing
   }
 }
 
@@ -259,17 +264,26 @@ function pageOf(
       .sort((a, b) => rank[a] - rank[b])
       .subarray(q.offset, end)
   }
-  for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 1
-  const page = new Int32Array(end - q.offset)
+  mark(isMatched, matched, 1)
+  const page = walkOrder(index.orders[q.sort], isMatched, q.offset, end)
+  mark(isMatched, matched, 0)
+  return page
+}
+
+function mark(marks: Uint8Array, positions: Int32Array, value: 0 | 1): void {
+  for (let i = 0; i < positions.length; i++) marks[positions[i]] = value
+}
+
+/** The marked positions [offset, end) in `order`. Its own function, for the JIT (see scanRecords). */
+function walkOrder(order: Int32Array, isMatched: Uint8Array, offset: number, end: number): Int32Array {
+  const page = new Int32Array(end - offset)
   let seen = 0
-  const order = index.orders[q.sort]
   for (let k = 0; k < order.length; k++) {
     const p = order[k]
     if (isMatched[p] === 0) continue
-    if (seen >= q.offset) page[seen - q.offset] = p
+    if (seen >= offset) page[seen - offset] = p
     if (++seen >= end) break
   }
-  for (let i = 0; i < matched.length; i++) isMatched[matched[i]] = 0
   return page
 }
 
@@ -426,6 +440,66 @@ function facetsOf(
   return { facets, unclassified }
 }
 
+/** One scan over records `order[start .. stop)` (positions start .. stop without an order); see scanRecords. */
+interface Scan {
+  order: Int32Array | null
+  start: number
+  stop: number
+  removed: Uint8Array
+  includeRemoved: boolean
+  fails: Uint16Array
+  facetFilters: FacetFilter[]
+  plain: IdFilter[]
+  textMatch: TextMatch | null
+  hiding: TwinHiding | null
+  /** Filled: the records that pass everything, in scan order. */
+  matched: Int32Array
+  /** Filled with hiding: the matched records counted at once (the linked ones are left to `settle`). */
+  counted: Int32Array
+  /** Filled per facet selection: the records that fail only that selection (they count in its menu only). */
+  nearMisses: Int32Array[]
+  nearMissCounts: Int32Array
+}
+
+/**
+ * The per-record loop of a list query, written out (no per-record closure or method call): it runs once per record
+ * of the store. Selections come before the text, which is the costly test. A function of its own so the JIT
+ * optimises it by itself, with feedback from its own runs (inside listTrials, code compiled on the loop's first run
+ * kept being thrown away for paths the query had not reached yet).
+ */
+function scanRecords(scan: Scan): { total: number; countedTotal: number } {
+  const { order, start, stop, removed, includeRemoved, fails, facetFilters, plain, textMatch, hiding } = scan
+  const { matched, counted, nearMisses, nearMissCounts } = scan
+  const facetFilterCount = facetFilters.length
+  const plainCount = plain.length
+  let total = 0
+  let countedTotal = 0
+  next: for (let k = start; k < stop; k++) {
+    const p = order ? order[k] : k
+    if (!includeRemoved && removed[p] === 1) continue
+    const failedBits = facetFilterCount === 0 ? 0 : fails[p]
+    // Fails two selections: in no menu (a record not noted counts nowhere, for the hiding step too).
+    if ((failedBits & (failedBits - 1)) !== 0) continue
+    for (let i = 0; i < plainCount; i++) {
+      const id = plain[i].ids[p]
+      if (id < 0 || plain[i].allowed[id] === 0) continue next
+    }
+    if (textMatch !== null && (textMatch.isCandidate[p] === 0 || !textMatch.verify(p))) continue
+    const failed = failedBits === 0 ? 0 : 1
+    const failing = failedBits === 0 ? -1 : 31 - Math.clz32(failedBits)
+    if (hiding !== null && hiding.involves(p)) {
+      if (failed === 0) matched[total++] = p
+      hiding.note(p, failed, failed === 0 ? -1 : facetFilters[failing].facet)
+      continue
+    }
+    if (failed === 0) {
+      matched[total++] = p
+      if (hiding !== null) counted[countedTotal++] = p
+    } else nearMisses[failing][nearMissCounts[failing]++] = p
+  }
+  return { total, countedTotal }
+}
+
 /**
  * One page of trials matching the query, its total, the disjunctive facet counts (each facet counted over the
  * trials matching every other filter: values OR within a facet, AND across) and, with a window, the total without it.
@@ -445,53 +519,45 @@ export function listTrials(
   const textMatch = search.length > 0 ? compileTextMatch(index, search, notesByPosition(index, extras.notes)) : null
   const count = index.entries.length
   const window = intersectWindow(q.window, extras.changedWithin)
-  // A window is a slice of the `changed` order; without one, every record in storage order (sequential reads).
-  const scanOrder = window ? index.orders.changed : null
-  const [start, stop] = window ? windowRange(index, window.fromMs, window.toMs) : [0, count]
+  // A window is a slice of the `changed` order; without one, a search's candidates, or every record, in storage
+  // order (sequential reads).
+  const candidates = textMatch && !window ? textMatch.candidates : null
+  const scanOrder = window ? index.orders.changed : candidates
+  const [start, stop] = window
+    ? windowRange(index, window.fromMs, window.toMs)
+    : [0, candidates ? candidates.length : count]
   const { removed } = index
   const includeRemoved = q.includeRemoved
   const buffers = buffersOf(index, facetFilters.length)
   const matched = buffers.matched
-  let total = 0
   const facetFilterCount = facetFilters.length
   const plainCount = plain.length
   // One row per trial: linked records are noted during the scan and counted once every twin's outcome is known.
   const hiding = TwinHiding.forQuery(index, q.oneRowPerTrial, q.preferredRegistry)
-  // The matched records counted here (with hiding, the linked ones are left to `settle`).
   const counted = hiding ? buffers.counted : matched
-  let countedTotal = 0
-  // Per facet selection: the records that match everything but that selection (they count in its menu only).
-  const nearMisses = buffers.nearMisses
   const nearMissCounts = new Int32Array(facetFilterCount)
   // Which selections each record fails, a column at a time (FACET_FIELDS has fewer than 16 facets).
-  const { fails } = buffers
-  for (let i = 0; i < facetFilterCount; i++) markFails(facetFilters[i], i, fails, scanOrder, start, stop, i === 0)
-  // The scan is written out (no per-record closure or method call): it runs once per record of the store. Selections
-  // come before the text, which is the costly test.
-  scan: for (let k = start; k < stop; k++) {
-    const p = scanOrder ? scanOrder[k] : k
-    if (!includeRemoved && removed[p] === 1) continue
-    const failedBits = facetFilterCount === 0 ? 0 : fails[p]
-    // Fails two selections: in no menu (a record not noted counts nowhere, for the hiding step too).
-    if ((failedBits & (failedBits - 1)) !== 0) continue
-    for (let i = 0; i < plainCount; i++) {
-      const id = plain[i].ids[p]
-      if (id < 0 || plain[i].allowed[id] === 0) continue scan
-    }
-    if (textMatch && !textMatch(p)) continue
-    const failed = failedBits === 0 ? 0 : 1
-    const failing = failedBits === 0 ? -1 : 31 - Math.clz32(failedBits)
-    if (hiding !== null && hiding.involves(p)) {
-      if (failed === 0) matched[total++] = p
-      hiding.note(p, failed, failed === 0 ? -1 : facetFilters[failing].facet)
-      continue
-    }
-    if (failed === 0) {
-      matched[total++] = p
-      if (hiding !== null) counted[countedTotal++] = p
-    } else nearMisses[failing][nearMissCounts[failing]++] = p
-  }
-  if (hiding === null) countedTotal = total
+  const { fails, nearMisses } = buffers
+  for (let i = 0; i < facetFilterCount; i++)
+    markFails(facetFilters[i], i, fails, count, scanOrder, start, stop, i === 0)
+  const scanned = scanRecords({
+    order: scanOrder,
+    start,
+    stop,
+    removed,
+    includeRemoved,
+    fails,
+    facetFilters,
+    plain,
+    textMatch,
+    hiding,
+    matched,
+    counted,
+    nearMisses,
+    nearMissCounts,
+  })
+  let total = scanned.total
+  const countedTotal = hiding === null ? total : scanned.countedTotal
   // Without filters or text, the matched records are those of the scanned slice: their counts depend on it alone.
   const unfiltered = plainCount === 0 && facetFilterCount === 0 && !textMatch && hiding === null
   const which = includeRemoved ? 'all' : 'active'
@@ -511,7 +577,7 @@ export function listTrials(
       const id = plain[i].ids[p]
       if (id < 0 || plain[i].allowed[id] === 0) return false
     }
-    if (textMatch && !textMatch(p)) return false
+    if (textMatch !== null && (textMatch.isCandidate[p] === 0 || !textMatch.verify(p))) return false
     for (let i = 0; i < facetFilterCount; i++) if (!passes(facetFilters[i], p)) return false
     return true
   }

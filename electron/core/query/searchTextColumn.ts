@@ -31,8 +31,3 @@ export function searchTextColumnOf(holder: SearchTextHolder): SearchTextColumn {
   }
   return holder.column
 }
-
-/** Record `position`'s text bytes (a view, not a copy). */
-export function searchTextBytesAt(column: SearchTextColumn, position: number): Buffer {
-  return column.bytes.subarray(column.starts[position], column.starts[position + 1])
-}

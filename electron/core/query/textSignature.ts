@@ -69,12 +69,69 @@ export function copySignatures(
   }
 }
 
-/** Marks (1) the records that may contain `term`; 0 means they certainly do not. */
-export function markCandidates(words: Uint32Array, count: number, term: string, marks: Uint8Array): void {
+/** The term's features as (word, mask) pairs. */
+function featureMasks(term: string): Array<[word: number, mask: number]> {
   const masks = new Map<number, number>()
   forEachFeature(term, (bit) => masks.set(bit >>> 5, (masks.get(bit >>> 5) ?? 0) | (1 << (bit & 31))))
-  for (const [word, mask] of masks) {
-    const base = word * count
-    for (let p = 0; p < count; p++) if ((words[base + p] & mask) !== mask) marks[p] = 0
+  return [...masks]
+}
+
+/** Records sampled to guess how many records pass a word's mask. */
+const SAMPLE = 512
+
+/**
+ * The masks, rarest first, judged on an even sample of records: the first pass runs over every record and the
+ * later ones over what it kept, so a common feature first (a frequent Hangul syllable such as 스) costs passes over
+ * most of the store.
+ */
+function rarestFirst(words: Uint32Array, count: number, masks: Array<[number, number]>): Array<[number, number]> {
+  if (masks.length < 2) return masks
+  const step = Math.max(1, Math.floor(count / SAMPLE))
+  const passing = ([word, mask]: [number, number]) => {
+    let n = 0
+    for (let p = 0, base = word * count; p < count; p += step) if ((words[base + p] & mask) === mask) n++
+    return n
   }
+  return masks
+    .map((m) => ({ m, n: passing(m) }))
+    .sort((a, b) => a.n - b.n)
+    .map(({ m }) => m)
+}
+
+/**
+ * The positions (ascending) among `within` — every record when null — whose signature has every feature of `term`:
+ * the records that may contain it (the others certainly do not). The first word is tested over every position,
+ * each further word only over the positions still in the running.
+ */
+export function candidatesOf(words: Uint32Array, count: number, term: string, within: Int32Array | null): Int32Array {
+  const masks = rarestFirst(words, count, featureMasks(term))
+  if (masks.length === 0) return within ?? Int32Array.from({ length: count }, (_, p) => p)
+  const list = new Int32Array(within === null ? count : within.length)
+  let n = keepMatching(words, count, masks[0][0], masks[0][1], within, list, list.length)
+  for (let m = 1; m < masks.length; m++) n = keepMatching(words, count, masks[m][0], masks[m][1], list, list, n)
+  return list.subarray(0, n)
+}
+
+/**
+ * Writes to `out` the positions among `from[0 .. n)` (0 .. n when null) whose word `word` has every bit of `mask`,
+ * branch-free; returns how many. `out` may be `from`. A function of its own: the JIT optimises a small loop well,
+ * and kept discarding code compiled mid-loop in a larger function.
+ */
+function keepMatching(
+  words: Uint32Array,
+  count: number,
+  word: number,
+  mask: number,
+  from: Int32Array | null,
+  out: Int32Array,
+  n: number,
+): number {
+  const base = word * count
+  let kept = 0
+  for (let i = 0; i < n; i++) {
+    const p = from === null ? i : from[i]
+    out[kept] = p
+    kept += (words[base + p] & mask) === mask ? 1 : 0
+  }
+  return kept
 }

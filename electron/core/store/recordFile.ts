@@ -6,6 +6,17 @@ import type { StoredTrial } from './types'
 const FIELDS_KEY = Buffer.from(',"fields":')
 const COMMON_KEY = Buffer.from(',"common":{')
 
+/** Rows kept parsed: five pages of 100, a few hundred KB to a few MB. */
+const LISTED_CACHE_ROWS = 500
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
 /** The shape every stored record has without its fields (what a list row reads). */
 function isListed(value: Partial<ListedTrial>): value is ListedTrial {
   return (
@@ -35,6 +46,13 @@ export interface RecordLocations {
  */
 export class RecordFile {
   private fd: number | null
+  /**
+   * The list rows read last, most recent last (a Map keeps insertion order). A list is asked again and again with
+   * the same first page (every filter click, every sync event, back from a detail), and reading a row from disk
+   * (a system call and a parse, ~70 µs for a ClinicalTrials.gov record) is most of such a query. A generation never
+   * changes once written (a commit opens a new RecordFile), so nothing here goes stale.
+   */
+  private readonly listedCache = new Map<number, ListedTrial>()
 
   constructor(
     readonly path: string,
@@ -68,12 +86,27 @@ export class RecordFile {
     }
   }
 
-  /**
-   * Record `position` without its source fields, for a list row: only the part from its `"common":` key on is
-   * parsed (the fields, most of a record's bytes, come before it). A record laid out otherwise — or a `"common":{`
-   * met inside a source's own fields first — fails the shape check and is parsed whole instead.
-   */
+  /** Record `position` without its source fields, for a list row; shared with later calls (read only). */
   listedAt(position: number): ListedTrial {
+    const cached = this.listedCache.get(position)
+    if (cached !== undefined) {
+      this.listedCache.delete(position)
+      this.listedCache.set(position, cached)
+      return cached
+    }
+    // Frozen: a caller that changed a shared row would change the next query's answer.
+    const listed = deepFreeze(this.parseListed(position))
+    this.listedCache.set(position, listed)
+    if (this.listedCache.size > LISTED_CACHE_ROWS) this.listedCache.delete(this.listedCache.keys().next().value!)
+    return listed
+  }
+
+  /**
+   * Parses a list row: only the part from its `"common":` key on is parsed (the fields, most of a record's bytes,
+   * come before it). A record laid out otherwise — or a `"common":{` met inside a source's own fields first — fails
+   * the shape check and is parsed whole instead.
+   */
+  private parseListed(position: number): ListedTrial {
     const bytes = this.bytesAt(position)
     // Quotes inside JSON strings are escaped, so these byte runs are keys; the first `,"fields":` is the record's
     // own (only id, source and sourceId come before it).
@@ -94,6 +127,7 @@ export class RecordFile {
   }
 
   close(): void {
+    this.listedCache.clear()
     if (this.fd !== null) closeSync(this.fd)
     this.fd = null
   }
