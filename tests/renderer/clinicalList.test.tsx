@@ -162,6 +162,25 @@ describe('the clinical list', () => {
     expect(marks.join(' ')).toMatch(/당뇨/)
   })
 
+  it('names the hospital filtered by first in each row, the others behind "외 n곳"', async () => {
+    const trials = [
+      cris({
+        n: 1,
+        status: '모집중',
+        title: '다기관 연구',
+        sites: ['고려대학교안암병원', '세브란스병원', '서울대학교병원'],
+      }),
+    ]
+    const { user } = await renderApp({ trials, settings: { defaultWithinDays: null } })
+    const row = (await screen.findByText('다기관 연구')).closest('tr')!
+    expect(row).toHaveTextContent('고려대학교안암병원 외 2곳') // the registry's order
+    await user.click(screen.getByText('연구 실시기관', { selector: 'summary' }))
+    await user.click(screen.getByRole('checkbox', { name: /서울대학교병원/ }))
+    await waitFor(() =>
+      expect(screen.getByText('다기관 연구').closest('tr')).toHaveTextContent('서울대학교병원 외 2곳'),
+    )
+  })
+
   it('offers a search box in the site menu', async () => {
     const many = Array.from({ length: 14 }, (_, i) =>
       cris({ n: 20 + i, status: '모집중', title: `연구 ${i}`, sites: [`병원${String(i).padStart(2, '0')}`] }),

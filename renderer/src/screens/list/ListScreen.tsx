@@ -214,6 +214,7 @@ export function ListScreen(props: ListScreenProps) {
               onFocused={props.onFocused}
               onCurrentChange={props.onCurrentChange}
               unseenSince={following?.unseenSince ?? null}
+              selectedSites={(state.fields ?? []).filter((f) => f.name === 'site').map((f) => f.value)}
               onToggleWatch={
                 following
                   ? (i) => {

@@ -25,6 +25,7 @@ export function TrialTable({
   onOpen,
   unseenSince = null,
   onToggleWatch,
+  selectedSites = [],
 }: {
   items: TrialSummary[]
   current: number
@@ -36,6 +37,8 @@ export function TrialTable({
   unseenSince?: string | null
   /** Stars a row (☆ button, or the `s` key on the current row); absent: no star column. */
   onToggleWatch?: (index: number) => void
+  /** The site filter's values (canonical names): each row names these of its sites first. */
+  selectedSites?: readonly string[]
 }) {
   const { t, language } = useI18n()
   const rows = useRef<Array<HTMLTableRowElement | null>>([])
@@ -70,7 +73,7 @@ export function TrialTable({
   }
 
   const columns = visibleColumns(items)
-  const ctx = { t, language }
+  const ctx = { t, language, selectedSites: new Set(selectedSites) }
   return (
     <table className="trials">
       <caption className="visually-hidden">{t('list.caption')}</caption>

@@ -10,6 +10,8 @@ import type { Language } from '../../../../shared/settings'
 export interface ColumnContext {
   t: Translate
   language: Language
+  /** The sites the list is filtered by: a row names them first ("서울대학교병원 외 2곳", not another of its sites). */
+  selectedSites: ReadonlySet<string>
 }
 
 /** One optional column of the list: shown only when some visible row has a value for it. */
@@ -46,9 +48,13 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
     id: 'sites',
     header: (t) => t('col.sites'),
     has: (trial) => Boolean(trial.sites?.length),
-    cell: (trial, { t, language }) => {
-      const sites = trial.sites ?? []
-      if (sites.length === 0) return { content: null }
+    cell: (trial, { t, language, selectedSites }) => {
+      const all = trial.sites ?? []
+      if (all.length === 0) return { content: null }
+      const sites =
+        selectedSites.size === 0
+          ? all
+          : [...all.filter((s) => selectedSites.has(s.name)), ...all.filter((s) => !selectedSites.has(s.name))]
       const first = siteName(sites[0], language)
       // On hover: every site, with the registry's own spelling where it differs.
       const title = sites
