@@ -10,6 +10,7 @@ import {
   type TrialSummary,
 } from '../../../shared/trials'
 import { TrialsError } from '../errors'
+import { deepFreeze } from './deepFreeze'
 import { DETAIL_FACETS, FACET_NAMES, filterValuesFor } from './facetValues'
 import { resolveListQuery, type ResolvedListQuery } from './listQuery'
 import { compileTextMatch, matchedTermsOf, parseSearchTerms, type TextMatch } from './compileTextMatch'
@@ -440,6 +441,15 @@ function facetsOf(
   return { facets, unclassified }
 }
 
+/** The menus of an unfiltered query, built once per kept counter (see unfilteredCounter) and shared, frozen. */
+const unfilteredFacets = new WeakMap<FacetCounter, ReturnType<typeof facetsOf>>()
+
+function unfilteredFacetsOf(index: TrialIndex, counter: FacetCounter): ReturnType<typeof facetsOf> {
+  let built = unfilteredFacets.get(counter)
+  if (!built) unfilteredFacets.set(counter, (built = deepFreeze(facetsOf(index, counter, [], null))))
+  return built
+}
+
 /** One scan over records `order[start .. stop)` (positions start .. stop without an order); see scanRecords. */
 interface Scan {
   order: Int32Array | null
@@ -613,6 +623,8 @@ export function listTrials(
     if (linkedIds) summary.linkedIds = linkedIds
     return summary
   })
-  const { facets, unclassified } = facetsOf(index, counter, facetFilters, q.sources)
+  const { facets, unclassified } = unfiltered
+    ? unfilteredFacetsOf(index, counter)
+    : facetsOf(index, counter, facetFilters, q.sources)
   return { total, offset: q.offset, limit: q.limit, items, facets, totalAllTime, unclassified }
 }

@@ -281,6 +281,15 @@ export function toSummary(trial: ListedTrial): TrialSummary {
     if (value !== undefined) target[name] = value
   }
   if (trial.detailsPending) summary.detailsPending = true
-  summary.latestChange = latestChangeOf(trial.source, trial.history)
+  summary.latestChange = latestChangeFor(trial)
   return summary
+}
+
+/** Per record object: a record's history never changes in place (a sync makes a new record), and rows are reused. */
+const latestChanges = new WeakMap<ListedTrial, TrialSummary['latestChange']>()
+
+function latestChangeFor(trial: ListedTrial): TrialSummary['latestChange'] {
+  let change = latestChanges.get(trial)
+  if (change === undefined) latestChanges.set(trial, (change = latestChangeOf(trial.source, trial.history)))
+  return change
 }

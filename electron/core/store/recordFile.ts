@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import { CorruptFileError } from './durable/format'
+import { deepFreeze } from '../query/deepFreeze'
 import type { ListedTrial } from '../query/trialIndex'
 import type { StoredTrial } from './types'
 
@@ -8,14 +9,6 @@ const COMMON_KEY = Buffer.from(',"common":{')
 
 /** Rows kept parsed: five pages of 100, a few hundred KB to a few MB. */
 const LISTED_CACHE_ROWS = 500
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
-}
 
 /** The shape every stored record has without its fields (what a list row reads). */
 function isListed(value: Partial<ListedTrial>): value is ListedTrial {
