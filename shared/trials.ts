@@ -131,7 +131,7 @@ export interface TrialSummary extends CommonFields {
   latestChange?: LatestChange | null
   /**
    * With a text search: the strings (lower case, the query's terms and their condition synonyms) that occur in this
-   * item's title or English title, for highlighting (compare case-insensitively).
+   * item's title, English title or conditions, for highlighting (compare case-insensitively).
    */
   matchedTerms?: string[]
   /**

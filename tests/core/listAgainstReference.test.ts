@@ -4,12 +4,17 @@
  * every record answers: the same trials, totals, window hint and disjunctive facet counts, for a few hundred mixed
  * queries over a store with multi-value facets, removed trials, synonyms, short terms and notes.
  */
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseSearchTerms } from '../../electron/core/query/compileTextMatch'
 import { facetValueOf, filterValuesFor } from '../../electron/core/query/facetValues'
 import { listTrials } from '../../electron/core/query/listTrials'
 import { searchTextOf } from '../../electron/core/query/recordSearchText'
 import { createTrialIndex } from '../../electron/core/query/trialIndex'
+import { StoreSession } from '../../electron/core/store/storeSession'
+import { saveStore } from '../../electron/core/store/trialStoreFile'
 import type { StoredTrial } from '../../electron/core/store/types'
 import {
   RECRUITING_NOW,
@@ -18,7 +23,7 @@ import {
   type Phase,
   type RecruitmentStatus,
 } from '../../shared/trials'
-import { storedTrial } from '../helpers/storeData'
+import { storedTrial, storeWith } from '../helpers/storeData'
 
 const NOW = Date.parse('2026-03-10T00:00:00.000Z')
 const DAY = 86_400_000
@@ -136,6 +141,7 @@ function randomQuery(): ListQuery & { selections: Selection[]; notes: boolean } 
     selections: selections.filter(([, wanted]) => wanted.length > 0),
     q: next() < 0.7 ? words.join(' ') : undefined,
     withinDays: pick([null, null, 7, 30]),
+    sort: pick(['changed', 'title'] as const),
     includeRemoved: next() < 0.2,
     recruitingOnly: next() < 0.2,
     notes: next() < 0.3,
@@ -143,14 +149,39 @@ function randomQuery(): ListQuery & { selections: Selection[]; notes: boolean } 
   }
 }
 
+const collator = new Intl.Collator('ko', { sensitivity: 'base', numeric: true })
+
+/** Every page's ids, checking that the pages come in the requested order. */
 function allIds(q: ListQuery, notes: ReadonlyMap<string, string> | undefined): string[] {
-  const ids: string[] = []
+  const items = []
   for (let offset = 0; ; offset += 100) {
     const page = listTrials(index, { ...q, offset, limit: 100 }, () => NOW, { notes })
-    ids.push(...page.items.map((t) => t.id))
-    if (offset + 100 >= page.total) return ids.sort()
+    items.push(...page.items)
+    if (offset + 100 >= page.total) break
   }
+  for (let i = 1; i < items.length; i++) {
+    const [a, b] = [items[i - 1], items[i]]
+    if (q.sort === 'title')
+      expect(collator.compare(a.title, b.title), `${a.title} before ${b.title}`).toBeLessThanOrEqual(0)
+    else expect(Date.parse(a.changedAt), `${a.id} before ${b.id}`).toBeGreaterThanOrEqual(Date.parse(b.changedAt))
+  }
+  return items.map((t) => t.id).sort()
 }
+
+// The same store as the app opens it: records on disk, rows parsed from the file and kept between queries.
+let dir: string
+let onDisk: StoreSession
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'trialdesk-'))
+  const path = join(dir, 'trials.json')
+  await saveStore(path, storeWith(trials))
+  await (await StoreSession.open(path)).close() // writes the index snapshot
+  onDisk = await StoreSession.open(path)
+})
+afterAll(async () => {
+  await onDisk.close()
+  rmSync(dir, { recursive: true, force: true })
+})
 
 describe('the list against a plain filter over every record', () => {
   it('gives the same trials, totals, window hints and facet counts for 300 mixed queries', () => {
@@ -165,6 +196,10 @@ describe('the list against a plain filter over every record', () => {
       const notesMap = notes ? NOTES : undefined
       const answer = listTrials(index, { ...q, limit: 20 }, () => NOW, { notes: notesMap })
       const label = JSON.stringify(query)
+      expect(
+        listTrials(onDisk.index, { ...q, limit: 20 }, () => NOW, { notes: notesMap }),
+        label,
+      ).toEqual(answer)
       expect(answer.total, label).toBe(expected.ids.length)
       expect(allIds(q, notesMap), label).toEqual(expected.ids)
       if (q.withinDays !== null) expect(answer.totalAllTime, label).toBe(expected.allTime)
@@ -178,10 +213,11 @@ describe('the list against a plain filter over every record', () => {
     }
   })
 
-  it('keeps answering the same after the rows it read were kept (the same query twice, pages in another order)', () => {
+  it('keeps answering the same from rows kept between queries (the same query again after deeper pages)', () => {
     const q: ListQuery = { withinDays: null, q: 'metformin', sort: 'title' }
-    const first = listTrials(index, q, () => NOW)
-    listTrials(index, { ...q, offset: 20 }, () => NOW)
-    expect(listTrials(index, q, () => NOW)).toEqual(first)
+    const first = listTrials(onDisk.index, q, () => NOW)
+    for (const offset of [20, 400, 1000]) listTrials(onDisk.index, { ...q, offset, q: undefined }, () => NOW)
+    expect(listTrials(onDisk.index, q, () => NOW)).toEqual(first)
+    expect(first).toEqual(listTrials(index, q, () => NOW))
   })
 })

@@ -2,7 +2,7 @@ import type { TrialSummary } from '../../../shared/trials'
 import { synonymsOf } from '../clinical/conditionSynonyms'
 import type { TrialIndex } from './trialIndex'
 import { searchTextColumnOf } from './searchTextColumn'
-import { candidatesOf } from './textSignature'
+import { candidatesOf, everyPosition } from './textSignature'
 
 /** One search term: a record matches when its text contains any of the alternatives (the term or its synonyms). */
 export interface SearchTerm {
@@ -105,7 +105,7 @@ export function compileTextMatch(
     }
     if (any !== null) candidates = any
   }
-  candidates ??= Int32Array.from({ length: count }, (_, p) => p)
+  candidates ??= everyPosition(count)
   // A note is not in the signature: a record with one is checked in full.
   if (extraTexts && extraTexts.size > 0)
     candidates = unionOf(candidates, Int32Array.from([...extraTexts.keys()].sort((a, b) => a - b)))
@@ -133,9 +133,18 @@ export function compileTextMatch(
   return { candidates, isCandidate, verify }
 }
 
-/** The alternatives that occur in the item's title or English title (what the list highlights). */
-export function matchedTermsOf(item: Pick<TrialSummary, 'title' | 'titleEn'>, terms: readonly SearchTerm[]): string[] {
-  const shown = `${item.title}\u0001${item.titleEn ?? ''}`.normalize('NFC').toLowerCase()
+/**
+ * The alternatives that occur in what the list shows of the item and highlights: its title, English title and
+ * conditions (a trial found by its condition alone says why in its conditions column).
+ */
+export function matchedTermsOf(
+  item: Pick<TrialSummary, 'title' | 'titleEn' | 'conditions'>,
+  terms: readonly SearchTerm[],
+): string[] {
+  const shown = [item.title, item.titleEn ?? '', ...(item.conditions ?? [])]
+    .join('\u0001')
+    .normalize('NFC')
+    .toLowerCase()
   const found = new Set<string>()
   for (const term of terms) for (const text of term.alternatives) if (shown.includes(text)) found.add(text)
   return [...found]

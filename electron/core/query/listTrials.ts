@@ -78,7 +78,6 @@ function markFails(
   filter: FacetFilter,
   bit: number,
   fails: Uint16Array,
-  count: number,
   scanOrder: Int32Array | null,
   start: number,
   stop: number,
@@ -98,17 +97,35 @@ function markFails(
     }
     return
   }
-  // A record with several values: every scanned record fails, then the allowed values' postings clear the bit
-  // (a pass over the scanned records and over the allowed values' holders, instead of every record's values).
+  // `starts` is not null here: a multi-value column.
+  const postings = postingsOf(filter.column as FacetColumn & { starts: Int32Array })
+  let holders = 0
+  for (let id = 0; id < allowed.length; id++)
+    if (allowed[id] === 1) holders += postings.starts[id + 1] - postings.starts[id]
+  // Few records scanned (a window) and many holders (a large hospital): each scanned record's own values.
+  if (holders > stop - start) {
+    for (let k = start; k < stop; k++) {
+      const p = scanOrder === null ? k : scanOrder[k]
+      let failed = mask
+      for (let j = starts[p]; j < starts[p + 1]; j++)
+        if (allowed[ids[j]] === 1) {
+          failed = 0
+          break
+        }
+      fails[p] = (first ? 0 : fails[p]) | failed
+    }
+    return
+  }
+  // Otherwise every scanned record fails, then the allowed values' postings clear the bit: a pass over the scanned
+  // records and one over the allowed values' holders, instead of every record's values.
   for (let k = start; k < stop; k++) {
     const p = scanOrder === null ? k : scanOrder[k]
     fails[p] = (first ? 0 : fails[p]) | mask
   }
-  const postings = postingsOf(filter.column, count)
   const passing = ~mask
   for (let id = 0; id < allowed.length; id++) {
     if (allowed[id] === 0) continue
-    // Records outside the scanned range may be cleared too: their bits are never read.
+    // Records outside the scanned range may be cleared too: only scanned records' bits are read.
     for (let j = postings.starts[id]; j < postings.starts[id + 1]; j++) fails[postings.positions[j]] &= passing
   }
 }
@@ -180,7 +197,7 @@ interface ScanBuffers {
   nearMisses: Int32Array[]
   /** All zero between queries (pageOf clears what it marks). */
   isMatched: Uint8Array
-  /** Per record, a bit per facet selection it fails (written for the scanned records only: see markFails). */
+  /** Per record, a bit per facet selection it fails (only the scanned records' bits are meaningful: see markFails). */
   fails: Uint16Array
 }
 
@@ -472,8 +489,8 @@ interface Scan {
 }
 
 /**
- * The per-record loop of a list query, written out (no per-record closure or method call): it runs once per record
- * of the store. Selections come before the text, which is the costly test. A function of its own so the JIT
+ * The per-record loop of a list query, written out (no per-record closure or method call): it runs once per scanned
+ * record (every record, a window's or a search's candidates). Selections come before the text, which is the costly test. A function of its own so the JIT
  * optimises it by itself, with feedback from its own runs (inside listTrials, code compiled on the loop's first run
  * kept being thrown away for paths the query had not reached yet).
  */
@@ -548,8 +565,7 @@ export function listTrials(
   const nearMissCounts = new Int32Array(facetFilterCount)
   // Which selections each record fails, a column at a time (FACET_FIELDS has fewer than 16 facets).
   const { fails, nearMisses } = buffers
-  for (let i = 0; i < facetFilterCount; i++)
-    markFails(facetFilters[i], i, fails, count, scanOrder, start, stop, i === 0)
+  for (let i = 0; i < facetFilterCount; i++) markFails(facetFilters[i], i, fails, scanOrder, start, stop, i === 0)
   const scanned = scanRecords({
     order: scanOrder,
     start,

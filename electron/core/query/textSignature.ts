@@ -76,6 +76,13 @@ function featureMasks(term: string): Array<[word: number, mask: number]> {
   return [...masks]
 }
 
+/** 0 .. count - 1, read only: a search with no features (a two-letter English term) has every record as a candidate. */
+let identity = new Int32Array(0)
+export function everyPosition(count: number): Int32Array {
+  if (identity.length < count) identity = Int32Array.from({ length: count }, (_, p) => p)
+  return identity.subarray(0, count)
+}
+
 /** Records sampled to guess how many records pass a word's mask. */
 const SAMPLE = 512
 
@@ -100,12 +107,12 @@ function rarestFirst(words: Uint32Array, count: number, masks: Array<[number, nu
 
 /**
  * The positions (ascending) among `within` — every record when null — whose signature has every feature of `term`:
- * the records that may contain it (the others certainly do not). The first word is tested over every position,
- * each further word only over the positions still in the running.
+ * the records that may contain it (the others certainly do not). The first word is tested over every position
+ * given, each further word only over the positions still in the running.
  */
 export function candidatesOf(words: Uint32Array, count: number, term: string, within: Int32Array | null): Int32Array {
   const masks = rarestFirst(words, count, featureMasks(term))
-  if (masks.length === 0) return within ?? Int32Array.from({ length: count }, (_, p) => p)
+  if (masks.length === 0) return within ?? everyPosition(count)
   const list = new Int32Array(within === null ? count : within.length)
   let n = keepMatching(words, count, masks[0][0], masks[0][1], within, list, list.length)
   for (let m = 1; m < masks.length; m++) n = keepMatching(words, count, masks[m][0], masks[m][1], list, list, n)

@@ -12,6 +12,7 @@ import type { StoredTrial } from '../store/types'
 import { DETAIL_FACETS, facetValueOf, MULTI_VALUE_FACETS } from './facetValues'
 import { searchTextOf } from './recordSearchText'
 import { heldText, searchTextColumnOf, type SearchTextColumn, type SearchTextHolder } from './searchTextColumn'
+import { deepFreeze } from './deepFreeze'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
 import { addSignature, copySignatures, createSignatures } from './textSignature'
 
@@ -290,6 +291,6 @@ const latestChanges = new WeakMap<ListedTrial, TrialSummary['latestChange']>()
 
 function latestChangeFor(trial: ListedTrial): TrialSummary['latestChange'] {
   let change = latestChanges.get(trial)
-  if (change === undefined) latestChanges.set(trial, (change = latestChangeOf(trial.source, trial.history)))
+  if (change === undefined) latestChanges.set(trial, (change = deepFreeze(latestChangeOf(trial.source, trial.history))))
   return change
 }

@@ -87,8 +87,11 @@ export class RecordFile {
       this.listedCache.set(position, cached)
       return cached
     }
-    // Frozen: a caller that changed a shared row would change the next query's answer.
-    const listed = deepFreeze(this.parseListed(position))
+    // Frozen where list items share it (the row and its common fields): a caller that changed a shared row would
+    // change the next query's answer. Its history is read only by latestChangeOf, whose answer is frozen apart.
+    const listed = this.parseListed(position)
+    Object.freeze(listed)
+    deepFreeze(listed.common)
     this.listedCache.set(position, listed)
     if (this.listedCache.size > LISTED_CACHE_ROWS) this.listedCache.delete(this.listedCache.keys().next().value!)
     return listed

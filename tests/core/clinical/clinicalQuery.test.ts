@@ -211,6 +211,10 @@ describe('text search across languages', () => {
     expect(k4.matchedTerms).not.toContain('diabetes')
     const k2 = list({ q: '당뇨' }).items.find((t) => t.sourceId === 'K2')!
     expect(k2.matchedTerms).toContain('diabetes')
+    // Found by its condition alone (title 과제 K1): the condition is what the row highlights.
+    const k1 = list({ q: 'diabetes' }).items.find((t) => t.sourceId === 'K1')!
+    expect(k1.conditions).toEqual(['제2형 당뇨병'])
+    expect(k1.matchedTerms).toContain('당뇨병')
   })
 
   it('a condition phrase of several words is one term: "lung cancer" finds 폐암', () => {
