@@ -19,7 +19,7 @@ import { TwinHiding } from './oneRowPerTrial'
 import {
   fieldDictionary,
   isKnownFieldName,
-  toSummary,
+  sharedSummaryOf,
   type FacetColumn,
   type TrialIndex,
   type ValueDictionary,
@@ -633,11 +633,11 @@ export function listTrials(
   const page = pageOf(index, q, matched.subarray(0, total), window !== null && q.sort === 'changed', buffers.isMatched)
   const items: TrialSummary[] = Array.from(page, (p) => {
     const entry = index.entries[p]
-    const summary = toSummary(entry.listed ?? entry.trial)
-    if (search.length > 0) summary.matchedTerms = matchedTermsOf(summary, search)
-    const linkedIds = TwinHiding.linkedIdsOf(index, summary.id)
-    if (linkedIds) summary.linkedIds = linkedIds
-    return summary
+    const shared = sharedSummaryOf(entry.listed ?? entry.trial)
+    const matchedTerms = search.length > 0 ? matchedTermsOf(shared, search) : undefined
+    const linkedIds = TwinHiding.linkedIdsOf(index, shared.id)
+    if (matchedTerms === undefined && linkedIds === undefined) return shared
+    return { ...shared, ...(matchedTerms && { matchedTerms }), ...(linkedIds && { linkedIds }) }
   })
   const { facets, unclassified } = unfiltered
     ? unfilteredFacetsOf(index, counter)

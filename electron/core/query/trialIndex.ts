@@ -286,6 +286,19 @@ export function toSummary(trial: ListedTrial): TrialSummary {
   return summary
 }
 
+/**
+ * Per record object: its list item, built once and shared (frozen; an item with more to say — matched terms, linked
+ * registries — is a copy). Rows are reused between queries (see RecordFile.listedAt), so the same first page costs
+ * lookups, not rebuilding.
+ */
+const sharedSummaries = new WeakMap<ListedTrial, TrialSummary>()
+
+export function sharedSummaryOf(trial: ListedTrial): TrialSummary {
+  let summary = sharedSummaries.get(trial)
+  if (summary === undefined) sharedSummaries.set(trial, (summary = Object.freeze(toSummary(trial))))
+  return summary
+}
+
 /** Per record object: a record's history never changes in place (a sync makes a new record), and rows are reused. */
 const latestChanges = new WeakMap<ListedTrial, TrialSummary['latestChange']>()
 
