@@ -490,9 +490,9 @@ interface Scan {
 
 /**
  * The per-record loop of a list query, written out (no per-record closure or method call): it runs once per scanned
- * record (every record, a window's or a search's candidates). Selections come before the text, which is the costly test. A function of its own so the JIT
- * optimises it by itself, with feedback from its own runs (inside listTrials, code compiled on the loop's first run
- * kept being thrown away for paths the query had not reached yet).
+ * record (every record, a window's or a search's candidates). Selections come before the text, which is the costly
+ * test. A function of its own so the JIT optimises it by itself, with feedback from its own runs (inside listTrials,
+ * code compiled on the loop's first run kept being thrown away for paths the query had not reached yet).
  */
 function scanRecords(scan: Scan): { total: number; countedTotal: number } {
   const { order, start, stop, removed, includeRemoved, fails, facetFilters, plain, textMatch, hiding } = scan

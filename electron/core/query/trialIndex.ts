@@ -282,28 +282,23 @@ export function toSummary(trial: ListedTrial): TrialSummary {
     if (value !== undefined) target[name] = value
   }
   if (trial.detailsPending) summary.detailsPending = true
-  summary.latestChange = latestChangeFor(trial)
+  summary.latestChange = latestChangeOf(trial.source, trial.history)
   return summary
 }
 
 /**
- * Per record object: its list item, built once and shared (frozen; an item with more to say — matched terms, linked
- * registries — is a copy). Rows are reused between queries (see RecordFile.listedAt), so the same first page costs
- * lookups, not rebuilding.
+ * Per record object: its list item, built once and shared (frozen, with its latest change; an item with more to say —
+ * matched terms, linked registries — is a copy). Rows are reused between queries (see RecordFile.listedAt), so the
+ * same first page costs lookups, not rebuilding.
  */
 const sharedSummaries = new WeakMap<ListedTrial, TrialSummary>()
 
 export function sharedSummaryOf(trial: ListedTrial): TrialSummary {
   let summary = sharedSummaries.get(trial)
-  if (summary === undefined) sharedSummaries.set(trial, (summary = Object.freeze(toSummary(trial))))
+  if (summary === undefined) {
+    summary = toSummary(trial)
+    deepFreeze(summary.latestChange)
+    sharedSummaries.set(trial, Object.freeze(summary))
+  }
   return summary
-}
-
-/** Per record object: a record's history never changes in place (a sync makes a new record), and rows are reused. */
-const latestChanges = new WeakMap<ListedTrial, TrialSummary['latestChange']>()
-
-function latestChangeFor(trial: ListedTrial): TrialSummary['latestChange'] {
-  let change = latestChanges.get(trial)
-  if (change === undefined) latestChanges.set(trial, (change = deepFreeze(latestChangeOf(trial.source, trial.history))))
-  return change
 }

@@ -88,7 +88,7 @@ export class RecordFile {
       return cached
     }
     // Frozen where list items share it (the row and its common fields): a caller that changed a shared row would
-    // change the next query's answer. Its history is read only by latestChangeOf, whose answer is frozen apart.
+    // change the next query's answer. Its history is read only by latestChangeOf (see sharedSummaryOf).
     const listed = this.parseListed(position)
     Object.freeze(listed)
     deepFreeze(listed.common)
