@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AppNavigation } from '../../shared/ipc'
 import type { Settings } from '../../shared/settings'
 import { Banner } from './components/Banner'
 import { SyncFailureBanner } from './components/SyncFailureBanner'
@@ -101,18 +102,23 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
     setScreen('detail')
   }
 
+  // A notification's click: the watched view, or the saved search it names. Subscribed once: followingView is a new
+  // object on every render, and re-subscribing on each one churned the listener while events could arrive.
+  const navigate = useRef<(target: AppNavigation) => void>(() => undefined)
+  useEffect(() => {
+    navigate.current = (target) => {
+      if (target.screen === 'saved') void followingView.showView({ kind: 'saved', name: target.savedSearch })
+      else if (target.screen === 'watched') void followingView.showView({ kind: 'watched' })
+      else show(target.screen)
+    }
+  })
   useEffect(() => {
     const offs = [
-      // A notification's click: the watched view, or the saved search it names.
-      subscribe('app:navigate', (target) => {
-        if (target.screen === 'saved') void followingView.showView({ kind: 'saved', name: target.savedSearch })
-        else if (target.screen === 'watched') void followingView.showView({ kind: 'watched' })
-        else show(target.screen)
-      }),
+      subscribe('app:navigate', (target) => navigate.current(target)),
       subscribe('store:recovered', ({ corruptPath }) => setRecovered({ corruptPath })),
     ]
     return () => offs.forEach((off) => off())
-  }, [show, followingView])
+  }, [])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

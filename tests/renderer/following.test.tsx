@@ -1,4 +1,4 @@
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { NOTE_MAX_CHARS } from '../../shared/following'
@@ -8,9 +8,6 @@ import { installTestApi } from './coreBackedApi'
 import { NOW } from './testTrials'
 
 const HOUR = 3600_000
-// Several loads follow each click here (list, counts, marks): give them time on a busy machine.
-configure({ asyncUtilTimeout: 5000 })
-
 /** The app with the user's earlier actions stamped `hoursAgo` before the test data's NOW (so later changes are unseen). */
 async function renderFollowing(
   prepare?: (backend: ReturnType<typeof installTestApi>) => Promise<void>,
