@@ -105,6 +105,19 @@ describe('the clinical list', () => {
     expect(screen.queryByRole('columnheader', { name: '출처' })).not.toBeInTheDocument()
   })
 
+  it('shows the same status pill in the watched view', async () => {
+    const { user } = await renderApp({ trials: registry(), settings: { defaultWithinDays: null } })
+    await screen.findByText('1–8 / 8')
+    await user.click(within(rowOf('치매 조기 진단')).getByRole('button', { name: /관심 임상시험에 추가/ }))
+    const sidebar = screen.getByRole('navigation', { name: '관심 항목' })
+    const watchedLink = within(sidebar).getByRole('button', { name: /관심 임상시험/ })
+    await waitFor(() => expect(watchedLink).toHaveTextContent('1'))
+    await user.click(watchedLink)
+    const table = await screen.findByRole('table', { name: '관심 임상시험' })
+    expect(within(table).getByText('모집 전')).toHaveClass('pill', 'pill-not_yet_recruiting')
+    expect(within(table).getByText('모집 전')).toHaveAttribute('title', '모집전')
+  })
+
   it('keeps every status in its menu, with counts, while one is checked (disjunctive facets)', async () => {
     const { user } = await renderApp({ trials: registry(), settings: { defaultWithinDays: null } })
     await screen.findByText('1–8 / 8')

@@ -1,5 +1,6 @@
 import type { WatchedTrial } from '../../../shared/following'
 import { ChangeBadge } from '../components/ChangeBadge'
+import { RecruitmentPill } from '../components/RecruitmentPill'
 import { RelativeTime } from '../components/RelativeTime'
 import { useI18n } from '../i18n/I18nContext'
 import { fieldLabel } from '../i18n/translate'
@@ -105,6 +106,8 @@ export function WatchedScreen({ following, onOpen }: { following: FollowingState
                   <td>
                     {trial.removedAt ? (
                       <span className="removed-mark">{t('watched.removed')}</span>
+                    ) : trial.recruitment ? (
+                      <RecruitmentPill status={trial.recruitment} sourceWording={trial.status} />
                     ) : (
                       (trial.status ?? '')
                     )}
