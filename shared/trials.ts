@@ -111,6 +111,11 @@ export interface FacetValue {
   count: number
   /** English name of a hospital (site, institution facets) when known. */
   en?: string
+  /**
+   * Present when the query selects this value: the filter values that select it, as the query wrote them (a
+   * `site=서울대병원` filter selects 서울대학교병원; unchecking it removes "서울대병원").
+   */
+  selectedBy?: string[]
 }
 /** Facets that do not apply to the sources in scope (no record of those sources has a value) are absent. */
 export type Facets = Partial<Record<FacetField, FacetValue[]>>

@@ -80,11 +80,11 @@ describe('one query after another on the same index', () => {
     expect(after).toEqual(alone)
     // Disjunctive: each menu counts what its own selection leaves out, over the other selection.
     expect(after.total).toBe(30)
-    expect(after.facets.studyType).toEqual([{ value: '중재연구', count: 30 }])
+    expect(after.facets.studyType).toEqual([{ value: '중재연구', count: 30, selectedBy: ['중재연구'] }])
     expect(after.facets.institution).toEqual([
       { value: '세브란스병원', count: 380, en: 'Severance Hospital' },
       { value: '서울대학교병원', count: 190, en: 'Seoul National University Hospital' },
-      { value: '서울아산병원', count: 30, en: 'Asan Medical Center' },
+      { value: '서울아산병원', count: 30, en: 'Asan Medical Center', selectedBy: ['서울아산병원'] },
     ])
   })
 })

@@ -182,7 +182,7 @@ describe('list sort, pagination and facets', () => {
       { value: '단일기관', count: 1 },
     ])
     expect(facets.source).toEqual([
-      { value: 'icreat', count: 3 },
+      { value: 'icreat', count: 3, selectedBy: ['icreat'] }, // selected
       { value: 'cris', count: 1 },
     ])
     expect(facets.changeKind).toEqual([

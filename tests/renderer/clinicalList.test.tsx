@@ -194,6 +194,25 @@ describe('the clinical list', () => {
     )
   })
 
+  it('a site filter written in another spelling (a saved search from the CLI) checks the hospital and names it first', async () => {
+    const trials = [
+      cris({ n: 1, status: '모집중', title: '다기관 연구', sites: ['고려대학교안암병원', '서울대학교병원'] }),
+      cris({ n: 2, status: '모집중', title: '단일기관 연구', sites: ['세브란스병원'] }),
+    ]
+    const { user } = await renderApp({
+      trials,
+      settings: { defaultWithinDays: null, lastQuery: { fields: [{ name: 'site', value: '서울대병원' }] } },
+    })
+    await screen.findByText('1–1 / 1')
+    expect(rowOf('다기관 연구')).toHaveTextContent('서울대학교병원 외 1곳')
+    await user.click(screen.getByText('연구 실시기관', { selector: 'summary' }))
+    const snuh = screen.getByRole('checkbox', { name: /서울대학교병원/ })
+    expect(snuh).toBeChecked()
+    await user.click(snuh)
+    await screen.findByText('1–2 / 2')
+    expect(screen.getByRole('checkbox', { name: /서울대학교병원/ })).not.toBeChecked()
+  })
+
   it('offers a search box in the site menu', async () => {
     const many = Array.from({ length: 14 }, (_, i) =>
       cris({ n: 20 + i, status: '모집중', title: `연구 ${i}`, sites: [`병원${String(i).padStart(2, '0')}`] }),

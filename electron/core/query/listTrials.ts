@@ -36,7 +36,8 @@ interface FacetFilter {
   facet: number
   column: FacetColumn
   allowed: Uint8Array
-  wanted: ReadonlySet<string>
+  /** The picked values (normalised), each with the filter values as the query wrote them ("서울대병원" → 서울대학교병원). */
+  chosen: ReadonlyMap<string, readonly string[]>
 }
 
 function idFilter(dictionary: ValueDictionary, wanted: ReadonlySet<string>): IdFilter {
@@ -48,14 +49,14 @@ function facetFilter(
   index: TrialIndex,
   field: FacetField,
   allowed: ReadonlySet<string>,
-  chosen: ReadonlySet<string>,
+  chosen: ReadonlyMap<string, readonly string[]>,
 ): FacetFilter {
   const column = index.facets[field]
   return {
     facet: FACET_FIELDS.indexOf(field),
     column,
     allowed: Uint8Array.from(column.values, (v) => (allowed.has(v) ? 1 : 0)),
-    wanted: chosen,
+    chosen,
   }
 }
 
@@ -132,16 +133,23 @@ function markFails(
 
 /** The query's filters: facet selections (counted disjunctively) and plain column filters (always applied). */
 function filtersOf(index: TrialIndex, q: ResolvedListQuery): { facetFilters: FacetFilter[]; plain: IdFilter[] } {
-  const selections = new Map<FacetField, Set<string>>()
-  if (q.sources) selections.set('source', new Set(q.sources))
-  if (q.kinds) selections.set('changeKind', new Set(q.kinds))
+  // Per facet: each selected (normalised) value with the filter values that select it, as written.
+  const selections = new Map<FacetField, Map<string, string[]>>()
+  const asWritten = (values: Iterable<string>) => new Map([...values].map((v) => [v, [v]]))
+  if (q.sources) selections.set('source', asWritten(q.sources))
+  if (q.kinds) selections.set('changeKind', asWritten(q.kinds))
   const plain: IdFilter[] = []
   for (const [name, wanted] of q.fields) {
     if (FACET_NAMES.has(name)) {
       const field = name as FacetField
-      const set = selections.get(field) ?? new Set<string>()
-      for (const value of wanted) for (const v of filterValuesFor(field, value)) set.add(v)
-      selections.set(field, set)
+      const chosen = selections.get(field) ?? new Map<string, string[]>()
+      for (const value of wanted)
+        for (const v of filterValuesFor(field, value)) {
+          const written = chosen.get(v)
+          if (!written) chosen.set(v, [value])
+          else if (!written.includes(value)) written.push(value)
+        }
+      selections.set(field, chosen)
       continue
     }
     if (!isKnownFieldName(index, name)) {
@@ -159,11 +167,13 @@ function filtersOf(index: TrialIndex, q: ResolvedListQuery): { facetFilters: Fac
     const recruiting = RECRUITING_NOW.filter((s) => !chosen || chosen.has(s))
     const facetFilters = [...selections]
       .filter(([field]) => field !== 'recruitment')
-      .map(([field, wanted]) => facetFilter(index, field, wanted, wanted))
-    facetFilters.push(facetFilter(index, 'recruitment', new Set(recruiting), chosen ?? new Set()))
+      .map(([field, picked]) => facetFilter(index, field, new Set(picked.keys()), picked))
+    facetFilters.push(facetFilter(index, 'recruitment', new Set(recruiting), chosen ?? new Map()))
     return { facetFilters, plain }
   }
-  const facetFilters = [...selections].map(([field, wanted]) => facetFilter(index, field, wanted, wanted))
+  const facetFilters = [...selections].map(([field, picked]) =>
+    facetFilter(index, field, new Set(picked.keys()), picked),
+  )
   return { facetFilters, plain }
 }
 
@@ -446,11 +456,15 @@ function facetsOf(
       const count = counter.counts[f][id]
       if (count === 0 && selected?.allowed[id] !== 1) continue
       const en = column.valuesEn[id]
-      items.push(en === undefined ? { value: column.values[id], count } : { value: column.values[id], count, en })
+      const value = column.values[id]
+      const item: FacetValue = en === undefined ? { value, count } : { value, count, en }
+      const selectedBy = selected?.chosen.get(value)
+      if (selectedBy) item.selectedBy = [...selectedBy]
+      items.push(item)
     }
     // A selected value no trial has (yet): still listed, so it can be unchecked.
-    for (const value of selected?.wanted ?? [])
-      if (!items.some((v) => v.value === value)) items.push({ value, count: 0 })
+    for (const [value, selectedBy] of selected?.chosen ?? [])
+      if (!items.some((v) => v.value === value)) items.push({ value, count: 0, selectedBy: [...selectedBy] })
     items.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
     facets[field] = items
     if (counter.unclassified[f] > 0) unclassified[field] = counter.unclassified[f]

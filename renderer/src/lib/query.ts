@@ -1,5 +1,5 @@
 import type { Settings } from '../../../shared/settings'
-import type { ChangeKind, FacetField, ListQuery, SourceId } from '../../../shared/trials'
+import type { ChangeKind, FacetField, FacetValue, ListQuery, SourceId } from '../../../shared/trials'
 
 /**
  * The filter menus, in screen order. Written out here because the renderer imports only types from shared/ (no
@@ -68,6 +68,30 @@ export function toggleFacet(state: ListState, facet: FacetField, value: string):
     ? [...current, { name: facet, value }]
     : current.filter((f) => !(f.name === facet && f.value === value))
   return { ...state, fields: fields.length ? fields : undefined, offset: 0 }
+}
+
+/**
+ * Is this menu value selected: by its own name, or by a spelling the core reports selects it (`selectedBy`: a saved
+ * search made on the command line with site=서울대병원 selects 서울대학교병원)?
+ */
+export function isValueSelected(state: ListQuery, facet: FacetField, v: FacetValue): boolean {
+  return isSelected(state, facet, v.value) || (v.selectedBy ?? []).some((w) => isSelected(state, facet, w))
+}
+
+/** Toggles one menu value: unchecking removes every spelling that selects it. */
+export function toggleFacetValue(state: ListState, facet: FacetField, v: FacetValue): ListState {
+  if (!isValueSelected(state, facet, v)) return toggleFacet(state, facet, v.value)
+  let next = state
+  for (const w of new Set([v.value, ...(v.selectedBy ?? [])]))
+    if (isSelected(next, facet, w)) next = toggleFacet(next, facet, w)
+  return next
+}
+
+/** The hospitals the list is filtered by, under their canonical names (what list rows name first). */
+export function selectedSitesOf(state: ListQuery, siteMenu: readonly FacetValue[] | undefined): string[] {
+  const written = (state.fields ?? []).filter((f) => f.name === 'site').map((f) => f.value)
+  const canonical = (siteMenu ?? []).filter((v) => isValueSelected(state, 'site', v)).map((v) => v.value)
+  return [...new Set([...canonical, ...written])]
 }
 
 export function hasFilters(state: ListQuery): boolean {

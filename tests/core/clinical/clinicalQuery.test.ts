@@ -146,6 +146,20 @@ describe('disjunctive facets', () => {
       en: 'Seoul National University Hospital',
     })
     expect(sites.map((s) => s.value)).not.toContain('서울대병원')
+    // The menu says which of the query's spellings select the canonical hospital (the app checks it and unchecks both).
+    const picked = list({
+      fields: [
+        { name: 'site', value: '서울대병원' },
+        { name: 'site', value: 'Seoul National University Hospital' },
+        { name: 'site', value: '세브란스' },
+      ],
+    }).facets.site!
+    expect(picked.find((s) => s.value === '서울대학교병원')?.selectedBy).toEqual([
+      '서울대병원',
+      'Seoul National University Hospital',
+    ])
+    expect(picked.find((s) => s.value === '세브란스병원')?.selectedBy).toEqual(['세브란스'])
+    expect(picked.filter((s) => s.selectedBy).map((s) => s.value)).toEqual(['서울대학교병원', '세브란스병원'])
   })
 
   it('hides facets that do not apply to the sources in scope, keeps a selected value with 0', () => {
@@ -155,7 +169,7 @@ describe('disjunctive facets', () => {
     expect(list({ sources: ['cris'] }).facets.department).toBeUndefined()
     const none = list({ fields: [{ name: 'recruitment', value: 'withdrawn' }] })
     expect(none.total).toBe(0)
-    expect(none.facets.recruitment).toContainEqual({ value: 'withdrawn', count: 0 })
+    expect(none.facets.recruitment).toContainEqual({ value: 'withdrawn', count: 0, selectedBy: ['withdrawn'] })
   })
 
   it('the condition facet shows one name per condition, filters by any synonym', () => {

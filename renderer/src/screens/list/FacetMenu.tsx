@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { FacetField, Facets } from '../../../../shared/trials'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
-import { isSelected, toggleFacet, type ListState } from '../../lib/query'
+import { isValueSelected, toggleFacetValue, type ListState } from '../../lib/query'
 import { useFacetValueLabel } from './facetLabels'
 
 /** Menus with more values than this get a search box (hospitals and conditions run into the hundreds). */
@@ -27,7 +27,7 @@ export function FacetMenu({
   const { t, language } = useI18n()
   const valueLabel = useFacetValueLabel()
   const values = facets?.[facet] ?? []
-  const selected = values.filter((v) => isSelected(state, facet, v.value)).length
+  const selected = values.filter((v) => isValueSelected(state, facet, v)).length
   const menu = useRef<HTMLDetailsElement>(null)
   const [search, setSearch] = useState('')
 
@@ -56,7 +56,7 @@ export function FacetMenu({
         (v) =>
           v.value.toLowerCase().includes(needle) ||
           v.en?.toLowerCase().includes(needle) ||
-          isSelected(state, facet, v.value),
+          isValueSelected(state, facet, v),
       )
     : values
 
@@ -88,8 +88,8 @@ export function FacetMenu({
           >
             <input
               type="checkbox"
-              checked={isSelected(state, facet, v.value)}
-              onChange={() => onChange(toggleFacet(state, facet, v.value))}
+              checked={isValueSelected(state, facet, v)}
+              onChange={() => onChange(toggleFacetValue(state, facet, v))}
             />
             <span className="facet-value">{valueLabel(facet, v.value, v)}</span>
             <span className="facet-value-count">{formatNumber(v.count, language)}</span>

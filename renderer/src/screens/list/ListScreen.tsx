@@ -5,7 +5,7 @@ import { useApiQuery } from '../../hooks/useApiQuery'
 import type { SyncState } from '../../hooks/useSync'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
-import { clearFilters, FACETS, hasFilters, type ListState } from '../../lib/query'
+import { clearFilters, FACETS, hasFilters, selectedSitesOf, type ListState } from '../../lib/query'
 import { EmptyState } from './EmptyState'
 import { ExportButton } from './ExportButton'
 import { FacetMenu } from './FacetMenu'
@@ -214,7 +214,7 @@ export function ListScreen(props: ListScreenProps) {
               onFocused={props.onFocused}
               onCurrentChange={props.onCurrentChange}
               unseenSince={following?.unseenSince ?? null}
-              selectedSites={(state.fields ?? []).filter((f) => f.name === 'site').map((f) => f.value)}
+              selectedSites={selectedSitesOf(state, result.facets.site)}
               onToggleWatch={
                 following
                   ? (i) => {
