@@ -46,7 +46,7 @@ export const en: Record<MessageKey, string> = {
   'star.column': 'Watched',
   'watched.heading': 'Watched trials',
   'watched.empty': 'No watched trials yet. Press ☆ in the list or the detail (the s key in the list).',
-  'watched.status': 'Status',
+  'watched.status': 'Recruitment status',
   'watched.latestChange': 'Latest change',
   'watched.removed': 'Removed by the registry',
   'watched.missing': 'No longer stored (removed)',

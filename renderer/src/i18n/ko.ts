@@ -47,7 +47,7 @@ export const ko = {
   'star.column': '관심',
   'watched.heading': '관심 임상시험',
   'watched.empty': '관심 임상시험이 없습니다. 목록이나 상세 화면에서 ☆를 누르세요 (목록에서는 s 키).',
-  'watched.status': '진행 상태',
+  'watched.status': '모집 상태',
   'watched.latestChange': '최근 변경',
   'watched.removed': '등록처에서 삭제됨',
   'watched.missing': '저장소에 없음 (삭제됨)',
