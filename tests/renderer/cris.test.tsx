@@ -75,7 +75,7 @@ describe('facet menus', () => {
     await screen.findByText('1–20 / 34')
     const summary = screen.getByText('진료과', { selector: 'summary' })
     await user.click(summary)
-    const option = screen.getByRole('checkbox', { name: /Oncology/ })
+    const option = screen.getByRole('checkbox', { name: /종양내과/ })
     option.focus()
     await user.keyboard('{Escape}')
     expect(summary.closest('details')).not.toHaveAttribute('open')

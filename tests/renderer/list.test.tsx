@@ -11,7 +11,8 @@ describe('list screen', () => {
     const first = (await screen.findByText('임상시험 과제 001')).closest('tr')!
     expect(within(first).getByText('Clinical project 001')).toBeInTheDocument()
     expect(within(first).getByText('C100001')).toBeInTheDocument()
-    expect(within(first).getByText('Cardiology')).toBeInTheDocument()
+    // iCReaT's English department, by its Korean name (the registry's wording on hover).
+    expect(within(first).getByText('순환기내과')).toHaveAttribute('title', '순환기내과 (Cardiology)')
     expect(within(first).getByText('신규')).toHaveClass('badge-new')
     const second = screen.getByText('임상시험 과제 002').closest('tr')!
     expect(within(second).getByText('변경')).toHaveClass('badge-updated')
@@ -22,6 +23,8 @@ describe('list screen', () => {
     await renderApp({ settings: { defaultWithinDays: null, language: 'en' } })
     expect(await screen.findByRole('heading', { level: 1, name: 'Recently updated trials' })).toBeInTheDocument()
     expect(await screen.findByText('34 trials')).toBeInTheDocument()
+    // In English, the department as the registry wrote it.
+    expect(within(screen.getByText('임상시험 과제 001').closest('tr')!).getByText('Cardiology')).toBeInTheDocument()
   })
 
   it('pages through results with a range text, page numbers and next/previous', async () => {
@@ -44,12 +47,12 @@ describe('list screen', () => {
     const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
     await screen.findByText('1–20 / 34')
     await user.click(screen.getByText('진료과', { selector: 'summary' }))
-    const cardiology = screen.getByRole('checkbox', { name: /Cardiology/ })
-    expect(cardiology.closest('label')).toHaveTextContent('Cardiology11')
+    const cardiology = screen.getByRole('checkbox', { name: /순환기내과/ })
+    expect(cardiology.closest('label')).toHaveTextContent('순환기내과11')
     await user.click(cardiology)
     expect(await screen.findByText('1–11 / 11')).toBeInTheDocument()
-    for (const row of rows()) expect(row).toHaveTextContent('Cardiology')
-    expect(screen.getByRole('group', { name: '적용된 필터' })).toHaveTextContent('진료과: Cardiology')
+    for (const row of rows()) expect(row).toHaveTextContent('순환기내과')
+    expect(screen.getByRole('group', { name: '적용된 필터' })).toHaveTextContent('진료과: 순환기내과')
     expect(backend.calls.filter((c) => c.name === 'listTrials').at(-1)?.args[0]).toMatchObject({
       fields: [{ name: 'department', value: 'Cardiology' }],
       offset: 0,

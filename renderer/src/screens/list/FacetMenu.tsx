@@ -56,6 +56,7 @@ export function FacetMenu({
         (v) =>
           v.value.toLowerCase().includes(needle) ||
           v.en?.toLowerCase().includes(needle) ||
+          valueLabel(facet, v.value, v).toLowerCase().includes(needle) ||
           isValueSelected(state, facet, v),
       )
     : values

@@ -1,5 +1,6 @@
 import { useCallback } from 'react'
 import type { FacetField, FacetValue } from '../../../../shared/trials'
+import { koreanDepartmentName } from '../../i18n/departmentNames'
 import { useI18n } from '../../i18n/I18nContext'
 import { isMessageKey } from '../../i18n/translate'
 
@@ -11,7 +12,10 @@ const TRANSLATED: Partial<Record<FacetField | string, string>> = {
   phase: 'trialPhase',
 }
 
-/** A facet value in the reader's language: translated codes, hospitals by their English name in English. */
+/**
+ * A facet value in the reader's language: translated codes, hospitals by their English name in English, iCReaT's
+ * English department names by their Korean name in Korean.
+ */
 export function useFacetValueLabel(): (
   facet: FacetField | string,
   value: string,
@@ -23,6 +27,7 @@ export function useFacetValueLabel(): (
       const prefix = TRANSLATED[facet]
       const key = prefix ? `${prefix}.${value}` : null
       if (key && isMessageKey(key)) return t(key)
+      if (facet === 'department' && language === 'ko') return koreanDepartmentName(value) ?? value
       return language === 'en' && item?.en ? item.en : value
     },
     [t, language],
