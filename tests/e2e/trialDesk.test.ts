@@ -121,15 +121,15 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await expect(page.getByRole('region', { name: '동기화 상태' }).textContent()).resolves.toMatch(/동기화됨/)
     await shot('04-list-145')
 
-    // 5. Filter by 진료과 (Cardiology: 23 of the 145).
+    // 5. Filter by 진료과 (Cardiology, shown as 순환기내과 to a Korean reader: 23 of the 145).
     await page.locator('summary', { hasText: '진료과' }).click()
-    await page.getByRole('checkbox', { name: /Cardiology/ }).waitFor()
+    await page.getByRole('checkbox', { name: /순환기내과/ }).waitFor()
     await shot('05a-facet-menu')
-    await page.getByRole('checkbox', { name: /Cardiology/ }).check()
+    await page.getByRole('checkbox', { name: /순환기내과/ }).check()
     await page.getByText('1–20 / 23').waitFor()
     await page.locator('summary', { hasText: '진료과' }).click()
     await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain(
-      '진료과: Cardiology',
+      '진료과: 순환기내과',
     )
     await shot('05-filter-department')
 
@@ -143,7 +143,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.reload()
     await page.getByText('1–20 / 23').waitFor()
     await expect(page.getByRole('group', { name: '적용된 필터' }).textContent()).resolves.toContain(
-      '진료과: Cardiology',
+      '진료과: 순환기내과',
     )
 
     // 6. Page 2.
@@ -178,7 +178,7 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByText('C100001').waitFor()
     await page.locator('tbody .badge-updated').first().waitFor()
     await page.locator('summary', { hasText: '진료과' }).click()
-    await page.getByRole('checkbox', { name: /Cardiology/ }).uncheck()
+    await page.getByRole('checkbox', { name: /순환기내과/ }).uncheck()
     await page.locator('summary', { hasText: '변경 유형' }).click()
     await page.getByRole('checkbox', { name: /변경/ }).check()
     await page.locator('summary', { hasText: '변경 유형' }).click()

@@ -19,6 +19,7 @@ interface CrisInput {
   title: string
   sites?: string[]
   condition?: string
+  conditionEn?: string
   hoursAgo?: number
   history?: HistoryEntry[]
   detailsPending?: boolean
@@ -30,6 +31,7 @@ function cris({
   title,
   sites = ['서울대학교병원'],
   condition,
+  conditionEn,
   hoursAgo: h = n,
   history,
   detailsPending,
@@ -44,7 +46,7 @@ function cris({
     recruitment_status_en: '',
     research_items: sites.map((s) => ({ site_name_kr: s, site_name_en: '' })),
     hc_code_kr: condition ?? '',
-    hc_code_en: '',
+    hc_code_en: conditionEn ?? '',
   }
   if (detailsPending) {
     // Only /detail carries these: a pending trial has none of them yet.
@@ -211,6 +213,17 @@ describe('the clinical list', () => {
     await user.click(snuh)
     await screen.findByText('1–2 / 2')
     expect(screen.getByRole('checkbox', { name: /서울대학교병원/ })).not.toBeChecked()
+  })
+
+  it('lists a condition named in both languages in the reader’s language first', async () => {
+    const trials = () => [
+      cris({ n: 1, status: '모집중', title: '당뇨병 연구', condition: '당뇨병', conditionEn: 'Diabetes' }),
+    ]
+    const korean = await renderApp({ trials: trials(), settings: { defaultWithinDays: null } })
+    await waitFor(() => expect(rowOf('당뇨병 연구')).toHaveTextContent('당뇨병, Diabetes'))
+    korean.unmount()
+    await renderApp({ trials: trials(), settings: { defaultWithinDays: null, language: 'en' } })
+    await waitFor(() => expect(rowOf('당뇨병 연구')).toHaveTextContent('Diabetes, 당뇨병'))
   })
 
   it('offers a search box in the site menu', async () => {

@@ -27,6 +27,15 @@ export interface TrialColumn {
 const siteName = (site: { name: string; nameEn?: string }, language: Language) =>
   (language === 'en' && site.nameEn) || site.name
 
+const HANGUL = /[\uac00-\ud7a3]/
+
+/** Names in the reader's script first (Korean names for a Korean reader), otherwise in the registry's order. */
+function readersScriptFirst(names: readonly string[], language: Language): string[] {
+  const korean = names.filter((n) => HANGUL.test(n))
+  const other = names.filter((n) => !HANGUL.test(n))
+  return language === 'ko' ? [...korean, ...other] : [...other, ...korean]
+}
+
 export const TRIAL_COLUMNS: TrialColumn[] = [
   {
     id: 'recruitment',
@@ -75,8 +84,9 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
     id: 'conditions',
     header: (t) => t('col.conditions'),
     has: (trial) => Boolean(trial.conditions?.length),
-    cell: (trial) => {
-      const text = (trial.conditions ?? []).join(', ')
+    cell: (trial, { language }) => {
+      // CRIS gives a condition in Korean and in English: the reader's language first (the column is narrow).
+      const text = readersScriptFirst(trial.conditions ?? [], language).join(', ')
       return { content: highlight(text, trial.matchedTerms), title: text }
     },
   },
