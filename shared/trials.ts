@@ -112,8 +112,9 @@ export interface FacetValue {
   /** English name of a hospital (site, institution facets) when known. */
   en?: string
   /**
-   * Present when the query selects this value: the filter values that select it, as the query wrote them (a
-   * `site=서울대병원` filter selects 서울대학교병원; unchecking it removes "서울대병원").
+   * Present when a filter value of the query selects this value: those filter values, as the query wrote them (a
+   * `site=서울대병원` filter selects 서울대학교병원; unchecking it removes "서울대병원"). Statuses the recruiting-only
+   * toggle lets through are not selected by a filter value and carry none.
    */
   selectedBy?: string[]
 }

@@ -104,9 +104,9 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
 
   // A notification's click: the watched view, or the saved search it names. Subscribed once: followingView is a new
   // object on every render, and re-subscribing on each one churned the listener while events could arrive.
-  const navigate = useRef<(target: AppNavigation) => void>(() => undefined)
+  const navigateRef = useRef<(target: AppNavigation) => void>(() => undefined)
   useEffect(() => {
-    navigate.current = (target) => {
+    navigateRef.current = (target) => {
       if (target.screen === 'saved') void followingView.showView({ kind: 'saved', name: target.savedSearch })
       else if (target.screen === 'watched') void followingView.showView({ kind: 'watched' })
       else show(target.screen)
@@ -114,7 +114,7 @@ function Shell({ settings, setSettings }: { settings: Settings; setSettings: (s:
   })
   useEffect(() => {
     const offs = [
-      subscribe('app:navigate', (target) => navigate.current(target)),
+      subscribe('app:navigate', (target) => navigateRef.current(target)),
       subscribe('store:recovered', ({ corruptPath }) => setRecovered({ corruptPath })),
     ]
     return () => offs.forEach((off) => off())

@@ -49,6 +49,7 @@ describe('list screen', () => {
     await user.click(screen.getByText('진료과', { selector: 'summary' }))
     const cardiology = screen.getByRole('checkbox', { name: /순환기내과/ })
     expect(cardiology.closest('label')).toHaveTextContent('순환기내과11')
+    expect(cardiology.closest('label')).toHaveAttribute('title', '순환기내과 · Cardiology') // the registry's wording
     await user.click(cardiology)
     expect(await screen.findByText('1–11 / 11')).toBeInTheDocument()
     for (const row of rows()) expect(row).toHaveTextContent('순환기내과')

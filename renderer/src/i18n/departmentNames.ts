@@ -18,12 +18,14 @@ const KOREAN_BY_ENGLISH: Readonly<Record<string, string>> = {
   dentistry: '치과',
   dermatology: '피부과',
   'emergency medicine': '응급의학과',
+  'endocrinology and metabolism': '내분비대사내과',
   endocrinology: '내분비내과',
   'family medicine': '가정의학과',
   gastroenterology: '소화기내과',
   'general surgery': '외과',
   geriatrics: '노년내과',
   gynecology: '산부인과',
+  hepatology: '소화기내과',
   hematology: '혈액내과',
   'hematology-oncology': '혈액종양내과',
   'hemato-oncology': '혈액종양내과',
@@ -35,12 +37,15 @@ const KOREAN_BY_ENGLISH: Readonly<Record<string, string>> = {
   neurology: '신경과',
   neurosurgery: '신경외과',
   'nuclear medicine': '핵의학과',
+  obstetrics: '산부인과',
   'obstetrics and gynecology': '산부인과',
   'occupational and environmental medicine': '직업환경의학과',
   oncology: '종양내과',
   ophthalmology: '안과',
+  'orthopaedic surgery': '정형외과',
   'orthopedic surgery': '정형외과',
   orthopedics: '정형외과',
+  otolaryngology: '이비인후과',
   otorhinolaryngology: '이비인후과',
   others: '기타',
   other: '기타',
@@ -65,4 +70,9 @@ const KOREAN_BY_ENGLISH: Readonly<Record<string, string>> = {
 /** The department's Korean name, or null when it is not in the table. */
 export function koreanDepartmentName(english: string): string | null {
   return KOREAN_BY_ENGLISH[english.trim().toLowerCase()] ?? null
+}
+
+/** A department as the reader sees it: the Korean name for a Korean reader when known, else as the registry wrote it. */
+export function departmentLabel(english: string, language: 'ko' | 'en'): string {
+  return (language === 'ko' && koreanDepartmentName(english)) || english
 }

@@ -78,12 +78,24 @@ export function isValueSelected(state: ListQuery, facet: FacetField, v: FacetVal
   return isSelected(state, facet, v.value) || (v.selectedBy ?? []).some((w) => isSelected(state, facet, w))
 }
 
-/** Toggles one menu value: unchecking removes every spelling that selects it. */
-export function toggleFacetValue(state: ListState, facet: FacetField, v: FacetValue): ListState {
+/**
+ * Toggles one menu value. Unchecking removes every spelling that selects it; a spelling that also selected other values
+ * of the menu (phase=2상/3상 selects phase2 and phase3) is replaced by those values, so unchecking 2상 keeps 3상.
+ */
+export function toggleFacetValue(
+  state: ListState,
+  facet: FacetField,
+  v: FacetValue,
+  menu: readonly FacetValue[] = [],
+): ListState {
   if (!isValueSelected(state, facet, v)) return toggleFacet(state, facet, v.value)
+  const removed = new Set([v.value, ...(v.selectedBy ?? [])])
   let next = state
-  for (const w of new Set([v.value, ...(v.selectedBy ?? [])]))
-    if (isSelected(next, facet, w)) next = toggleFacet(next, facet, w)
+  for (const w of removed) if (isSelected(next, facet, w)) next = toggleFacet(next, facet, w)
+  for (const other of menu) {
+    if (other.value === v.value || !other.selectedBy?.some((w) => removed.has(w))) continue
+    if (!isValueSelected(next, facet, other)) next = toggleFacet(next, facet, other.value)
+  }
   return next
 }
 

@@ -1,9 +1,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { FacetField, Facets } from '../../../../shared/trials'
+import type { FacetField, Facets, FacetValue } from '../../../../shared/trials'
 import { useI18n } from '../../i18n/I18nContext'
 import { formatNumber } from '../../i18n/format'
 import { isValueSelected, toggleFacetValue, type ListState } from '../../lib/query'
 import { useFacetValueLabel } from './facetLabels'
+
+/** On hover: a hospital's Korean and English names; a translated department with the registry's own wording. */
+function optionTitle(facet: FacetField, label: string, v: FacetValue): string | undefined {
+  if (facet === 'department') return label !== v.value ? `${label} · ${v.value}` : undefined
+  return v.en && v.en !== v.value ? `${v.value} · ${v.en}` : undefined
+}
 
 /** Menus with more values than this get a search box (hospitals and conditions run into the hundreds). */
 const SEARCHABLE_FROM = 12
@@ -82,15 +88,11 @@ export function FacetMenu({
         {values.length === 0 && <p className="facet-empty">{t('facet.noValues')}</p>}
         {values.length > 0 && shown.length === 0 && <p className="facet-empty">{t('facet.noMatch')}</p>}
         {shown.map((v) => (
-          <label
-            key={v.value}
-            className="facet-option"
-            title={v.en && v.en !== v.value ? `${v.value} · ${v.en}` : undefined}
-          >
+          <label key={v.value} className="facet-option" title={optionTitle(facet, valueLabel(facet, v.value, v), v)}>
             <input
               type="checkbox"
               checked={isValueSelected(state, facet, v)}
-              onChange={() => onChange(toggleFacetValue(state, facet, v))}
+              onChange={() => onChange(toggleFacetValue(state, facet, v, values))}
             />
             <span className="facet-value">{valueLabel(facet, v.value, v)}</span>
             <span className="facet-value-count">{formatNumber(v.count, language)}</span>

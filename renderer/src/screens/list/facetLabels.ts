@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import type { FacetField, FacetValue } from '../../../../shared/trials'
-import { koreanDepartmentName } from '../../i18n/departmentNames'
+import { departmentLabel } from '../../i18n/departmentNames'
 import { useI18n } from '../../i18n/I18nContext'
 import { isMessageKey } from '../../i18n/translate'
 
@@ -27,7 +27,7 @@ export function useFacetValueLabel(): (
       const prefix = TRANSLATED[facet]
       const key = prefix ? `${prefix}.${value}` : null
       if (key && isMessageKey(key)) return t(key)
-      if (facet === 'department' && language === 'ko') return koreanDepartmentName(value) ?? value
+      if (facet === 'department') return departmentLabel(value, language)
       return language === 'en' && item?.en ? item.en : value
     },
     [t, language],

@@ -3,7 +3,7 @@ import type { TrialSummary } from '../../../../shared/trials'
 import { RecruitmentPill } from '../../components/RecruitmentPill'
 import { RelativeTime } from '../../components/RelativeTime'
 import { RegistryBadges } from '../detail/RegistryLinks'
-import { koreanDepartmentName } from '../../i18n/departmentNames'
+import { departmentLabel } from '../../i18n/departmentNames'
 import type { Translate } from '../../i18n/translate'
 import { highlight } from '../../lib/highlight'
 import type { Language } from '../../../../shared/settings'
@@ -95,8 +95,9 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
     header: (t) => t('col.department'),
     has: (trial) => Boolean(trial.department),
     cell: (trial, { language }) => {
-      const english = trial.department ?? ''
-      const shown = (language === 'ko' && koreanDepartmentName(english)) || english
+      const english = trial.department
+      if (!english) return { content: null }
+      const shown = departmentLabel(english, language)
       return { content: shown, title: shown === english ? english : `${shown} (${english})` }
     },
   },
