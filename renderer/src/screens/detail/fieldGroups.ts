@@ -25,8 +25,65 @@ const GROUP_PATTERNS: Array<[FieldGroup, RegExp]> = [
   ],
 ]
 
+/** ClinicalTrials.gov's field names (the study JSON's own, camelCase: no registry spells theirs like that). */
+const CTGOV_GROUPS: Readonly<Record<FieldGroup, readonly string[]>> = {
+  overview: [
+    'nctId',
+    'briefTitle',
+    'officialTitle',
+    'acronym',
+    'overallStatus',
+    'lastKnownStatus',
+    'whyStopped',
+    'studyType',
+    'phases',
+    'briefSummary',
+    'detailedDescription',
+  ],
+  participants: [
+    'conditions',
+    'conditionMeshes',
+    'keywords',
+    'enrollmentInfo',
+    'eligibilityCriteria',
+    'sex',
+    'genderBased',
+    'genderDescription',
+    'minimumAge',
+    'maximumAge',
+    'stdAges',
+    'healthyVolunteers',
+    'studyPopulation',
+    'samplingMethod',
+    'designInfo',
+    'armGroups',
+    'interventions',
+    'patientRegistry',
+    'targetDuration',
+    'bioSpec',
+  ],
+  people: ['leadSponsor', 'collaborators', 'responsibleParty', 'locations', 'locationsOutsideKorea'],
+  dates: [
+    'startDateStruct',
+    'primaryCompletionDateStruct',
+    'completionDateStruct',
+    'studyFirstSubmitDate',
+    'studyFirstSubmitQcDate',
+    'studyFirstPostDateStruct',
+    'statusVerifiedDate',
+    'lastUpdateSubmitDate',
+    'lastUpdatePostDateStruct',
+    'resultsFirstSubmitDate',
+    'resultsFirstPostDateStruct',
+  ],
+  other: [],
+}
+const CTGOV_GROUP_OF = new Map(
+  FIELD_GROUPS.flatMap((group) => CTGOV_GROUPS[group].map((name) => [name, group] as const)),
+)
+
 function groupOf(name: string): FieldGroup {
-  return GROUP_PATTERNS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other'
+  return CTGOV_GROUP_OF.get(name) ?? GROUP_PATTERNS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other'
 }
 
 /** Scalar values that also appear inside an item list under the same key (primary_sponsor_kr in sponsor_items). */

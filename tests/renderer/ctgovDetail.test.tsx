@@ -1,0 +1,45 @@
+/**
+ * A ClinicalTrials.gov study's detail: its fields under the reader's names, in the same groups as a CRIS record's,
+ * never the study JSON's own camelCase names. The fields are what the real mapping stores for a generated study.
+ */
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { CtgovStudy } from '../../electron/core/sources/ctgov/ctgovEnvelope'
+import { studyFields } from '../../electron/core/sources/ctgov/studyFields'
+import { generateStudy, nctIdFor, seededRandom } from '../fakes/ctgovData'
+import { renderApp } from './renderApp'
+import { NOW, storedTrial } from './testTrials'
+
+function ctgovTrial() {
+  const study = generateStudy(7, seededRandom(7))
+  const fields = studyFields(study as unknown as CtgovStudy)
+  return storedTrial({
+    source: 'ctgov',
+    sourceId: nctIdFor(7),
+    fields,
+    extraCommon: { title: String(fields.briefTitle) },
+    changedAt: new Date(NOW.getTime() - 3_600_000).toISOString(),
+  })
+}
+
+describe('a ClinicalTrials.gov detail', () => {
+  it.each([
+    ['ko', '등록 정보', ['간략 제목', '임상 단계', '선정·제외 기준', '주 의뢰자', '시작일'], '연구 개요'],
+    [
+      'en',
+      'Registered information',
+      ['Brief title', 'Phases', 'Eligibility criteria', 'Lead sponsor', 'Start date'],
+      'Overview',
+    ],
+  ] as const)('names every field in the reader’s language (%s)', async (language, region, labels, firstGroup) => {
+    const trial = ctgovTrial()
+    const { user } = await renderApp({ trials: [trial], settings: { defaultWithinDays: null, language } })
+    await user.click((await screen.findByText(nctIdFor(7))).closest('tr')!)
+    const fields = await screen.findByRole('region', { name: region })
+    for (const label of labels) expect(within(fields).getAllByText(label).length).toBeGreaterThan(0)
+    expect(within(fields).getByRole('heading', { name: firstGroup })).toBeInTheDocument()
+    // No field is shown under the JSON's own name (every name the mapping stores has a label).
+    const shownNames = Object.keys(trial.fields).filter((name) => within(fields).queryAllByText(name).length > 0)
+    expect(shownNames).toEqual([])
+  })
+})
