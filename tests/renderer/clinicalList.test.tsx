@@ -260,6 +260,28 @@ describe('the referral card', () => {
     expect(text).toContain('실시기관: 서울대학교병원, 세브란스병원')
     expect(text).toContain('연락처: 한수미')
     expect(text).toContain('https://trialsearch.who.int/Trial2.aspx?TrialID=KCT0000001')
+    // Still "recruiting" with its end date (2011-09-30) long past: the card and the summary say to check first.
+    expect(within(card).getByRole('note')).toHaveTextContent(
+      '등록처 정보로는 모집 중이지만 종료일(2011년 9월 30일)이 지났습니다. 정보가 갱신되지 않았을 수 있으니 의뢰 전에 연구팀에 확인하세요.',
+    )
+    expect(text).toContain('종료일(2011년 9월 30일)이 지났습니다')
+  })
+
+  it('warns about a past end date only while the registry says patients can join, and leaves out what is missing', async () => {
+    const closed = cris({ n: 6, status: '모집종료', title: '폐암 표적치료', sites: [] })
+    const future = cris({ n: 4, status: '모집전', title: '치매 조기 진단' })
+    future.fields = { ...future.fields, results_date_completed: `${NOW.getFullYear() + 2}-03-31` }
+    const { user } = await renderApp({ trials: [closed, future], settings: { defaultWithinDays: null } })
+    await user.click((await screen.findByText('폐암 표적치료')).closest('tr')!)
+    let card = await screen.findByRole('region', { name: '의뢰 요약' })
+    expect(within(card).queryByRole('note')).not.toBeInTheDocument()
+    // No recruiting sites: no empty 실시기관 label.
+    expect(within(card).queryByText('실시기관')).not.toBeInTheDocument()
+    await user.keyboard('{Escape}')
+    await user.click((await screen.findByText('치매 조기 진단')).closest('tr')!)
+    card = await screen.findByRole('region', { name: '의뢰 요약' })
+    expect(card).toHaveTextContent(`종료 ${NOW.getFullYear() + 2}년 3월 31일`)
+    expect(within(card).queryByRole('note')).not.toBeInTheDocument()
   })
 
   it('shows each registry field once and folds the empty ones away', async () => {

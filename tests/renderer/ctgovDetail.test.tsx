@@ -10,14 +10,14 @@ import { generateStudy, nctIdFor, seededRandom } from '../fakes/ctgovData'
 import { renderApp } from './renderApp'
 import { NOW, storedTrial } from './testTrials'
 
-function ctgovTrial() {
+function ctgovTrial(extraFields: Record<string, unknown> = {}) {
   const study = generateStudy(7, seededRandom(7))
-  const fields = studyFields(study as unknown as CtgovStudy)
+  const fields = { ...studyFields(study as unknown as CtgovStudy), ...extraFields }
   return storedTrial({
     source: 'ctgov',
     sourceId: nctIdFor(7),
     fields,
-    extraCommon: { title: String(fields.briefTitle) },
+    extraCommon: { title: String(fields.briefTitle), recruitment: 'recruiting' },
     changedAt: new Date(NOW.getTime() - 3_600_000).toISOString(),
   })
 }
@@ -41,5 +41,18 @@ describe('a ClinicalTrials.gov detail', () => {
     // No field is shown under the JSON's own name (every name the mapping stores has a label).
     const shownNames = Object.keys(trial.fields).filter((name) => within(fields).queryAllByText(name).length > 0)
     expect(shownNames).toEqual([])
+  })
+
+  it('puts the study’s start and completion dates on the card, and warns when a recruiting study is past its end', async () => {
+    const trial = ctgovTrial({
+      startDateStruct: { date: '2019-05-22', type: 'ACTUAL' },
+      completionDateStruct: { date: '2021-01-15', type: 'ESTIMATED' },
+    })
+    const { user } = await renderApp({ trials: [trial], settings: { defaultWithinDays: null, language: 'en' } })
+    await user.click((await screen.findByText(nctIdFor(7))).closest('tr')!)
+    const card = await screen.findByRole('region', { name: 'Referral summary' })
+    expect(card).toHaveTextContent('start 22 May 2019')
+    expect(card).toHaveTextContent('end 15 Jan 2021')
+    expect(within(card).getByRole('note')).toHaveTextContent('The registry still says Recruiting, but the end date')
   })
 })

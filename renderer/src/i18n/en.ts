@@ -272,6 +272,8 @@ export const en: Record<MessageKey, string> = {
   'card.start': 'start',
   'card.end': 'end',
   'card.period': 'study period',
+  'card.openPastEnd':
+    'The registry still says {status}, but the end date ({end}) has passed: the record may be out of date. Check with the study team before referring.',
   'card.link': 'Registry',
   'card.registry': 'Open in the registry',
   'card.copy': 'Copy summary',

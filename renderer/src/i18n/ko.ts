@@ -269,6 +269,8 @@ export const ko = {
   'card.start': '시작',
   'card.end': '종료',
   'card.period': '연구 기간',
+  'card.openPastEnd':
+    '등록처 정보로는 {status}이지만 종료일({end})이 지났습니다. 정보가 갱신되지 않았을 수 있으니 의뢰 전에 연구팀에 확인하세요.',
   'card.link': '등록처',
   'card.registry': '등록처에서 보기',
   'card.copy': '요약 복사',

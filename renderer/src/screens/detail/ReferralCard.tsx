@@ -3,7 +3,7 @@ import type { TrialDetail } from '../../../../shared/trials'
 import { RecruitmentPill } from '../../components/RecruitmentPill'
 import { useI18n } from '../../i18n/I18nContext'
 import { call } from '../../lib/api'
-import { referralFacts, referralSummary } from './referral'
+import { conditionsText, referralFacts, referralSummary } from './referral'
 
 async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text)
@@ -16,13 +16,23 @@ async function copyText(text: string): Promise<void> {
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
-  if (children === undefined || children === null || children === '') return null
+  if (children === undefined || children === null || children === '' || children === false) return null
   return (
     <div className="card-fact">
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
   )
+}
+
+/** Parts joined by " · ", each kept on one line when short (a phone number, "start 22 May 2019"). */
+function Parts({ parts }: { parts: readonly string[] }) {
+  return parts.map((part, i) => (
+    <span key={i} className={part.length <= 24 ? 'nowrap' : undefined}>
+      {i > 0 && ' · '}
+      {part}
+    </span>
+  ))
 }
 
 /**
@@ -39,7 +49,7 @@ export function ReferralCard({ trial }: { trial: TrialDetail }) {
     facts.start && `${t('card.start')} ${facts.start}`,
     facts.end && `${t('card.end')} ${facts.end}`,
     !facts.start && !facts.end && facts.period && `${t('card.period')} ${facts.period}`,
-  ].filter(Boolean)
+  ].filter((d): d is string => Boolean(d))
 
   const copy = async () => {
     await copyText(referralSummary(trial, t, language))
@@ -57,7 +67,7 @@ export function ReferralCard({ trial }: { trial: TrialDetail }) {
           )}
         </Fact>
         <Fact label={t('card.phases')}>{trial.phases?.map((p) => t(`trialPhase.${p}`)).join(' · ')}</Fact>
-        <Fact label={t('card.conditions')}>{trial.conditions?.join(', ')}</Fact>
+        <Fact label={t('card.conditions')}>{conditionsText(trial, language)}</Fact>
         <Fact label={t('card.targetSize')}>{trial.targetSize}</Fact>
         <Fact label={t('card.eligibility')}>{facts.eligibility}</Fact>
         <Fact label={t('card.sites')}>
@@ -71,10 +81,15 @@ export function ReferralCard({ trial }: { trial: TrialDetail }) {
             </ul>
           )}
         </Fact>
-        <Fact label={t('card.contact')}>{facts.contact}</Fact>
+        <Fact label={t('card.contact')}>{facts.contact && <Parts parts={facts.contact.split(' · ')} />}</Fact>
         <Fact label={t('card.investigator')}>{facts.investigator}</Fact>
-        <Fact label={t('card.dates')}>{dates.length ? dates.join(' · ') : undefined}</Fact>
+        <Fact label={t('card.dates')}>{dates.length ? <Parts parts={dates} /> : undefined}</Fact>
       </dl>
+      {facts.openPastEnd && trial.recruitment && (
+        <p className="card-warning" role="note">
+          {t('card.openPastEnd', { status: t(`recruitment.${trial.recruitment}`), end: facts.end ?? '' })}
+        </p>
+      )}
       <div className="card-actions">
         <button type="button" className="button-primary" onClick={() => void copy()}>
           {t('card.copy')}

@@ -2,6 +2,7 @@ import type { Language } from '../../../../shared/settings'
 import type { TrialDetail } from '../../../../shared/trials'
 import type { Translate } from '../../i18n/translate'
 import { formatDay } from '../../i18n/format'
+import { readersScriptFirst } from '../../lib/readersScript'
 
 /** The registry's value in the reader's language where it has both (`…_kr` / `…_en`), else whichever exists. */
 function pick(fields: Record<string, unknown>, base: string, language: Language): string | undefined {
@@ -26,15 +27,34 @@ export interface ReferralFacts {
   start?: string
   end?: string
   period?: string
+  /**
+   * The registry still says patients can join, but its end date has passed: the record is probably out of date (a
+   * clinician should check with the study team before referring).
+   */
+  openPastEnd: boolean
 }
+
+/** Statuses under which a patient could still be referred. */
+const OPEN: ReadonlySet<string> = new Set(['recruiting', 'not_yet_recruiting', 'enrolling_by_invitation'])
+
+/** A full calendar date (yyyy-mm-dd, also with / or .) as yyyy-mm-dd; month-only dates are not days. */
+function isoDay(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return undefined
+  const [y, m, d] = value.split(/[-/.]/).map((p) => p.trim())
+  return `${y}-${m.padStart(2, '0')}-${d.slice(0, 2).padStart(2, '0')}`
+}
+
+/** ClinicalTrials.gov's `{ date, type }` date structs. */
+const structDate = (value: unknown) =>
+  value && typeof value === 'object' ? (value as { date?: unknown }).date : undefined
+
+const localDay = (at: Date) =>
+  `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`
 
 export function referralFacts(trial: TrialDetail, language: Language, now = new Date()): ReferralFacts {
   const f = trial.fields
-  const day = (value: unknown) => {
-    if (typeof value !== 'string' || !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return undefined
-    const [y, m, d] = value.split(/[-/.]/).map((p) => p.trim())
-    return formatDay(`${y}-${m.padStart(2, '0')}-${d.slice(0, 2).padStart(2, '0')}`, language, now)
-  }
+  const day = (iso: string | undefined) => (iso ? formatDay(iso, language, now) : undefined)
+  const endDay = isoDay(f.results_date_completed) ?? isoDay(structDate(f.completionDateStruct))
   return {
     eligibility: joined(pick(f, 'target_age_range', language), pick(f, 'target_gender', language)),
     contact: joined(
@@ -43,12 +63,17 @@ export function referralFacts(trial: TrialDetail, language: Language, now = new 
       pick(f, 'telephone', language),
     ),
     investigator: joined(pick(f, 'scientific_name', language), pick(f, 'affiliation', language)),
-    registered: trial.registeredAt ? day(trial.registeredAt) : day(f.date_registration),
-    start: day(f.date_enrolment),
-    end: day(f.results_date_completed),
+    registered: day(isoDay(trial.registeredAt) ?? isoDay(f.date_registration)),
+    start: day(isoDay(f.date_enrolment) ?? isoDay(structDate(f.startDateStruct))),
+    end: day(endDay),
     period: pick(f, '연구기간', language),
+    openPastEnd: Boolean(endDay && trial.recruitment && OPEN.has(trial.recruitment) && endDay < localDay(now)),
   }
 }
+
+/** Condition names in the reader's language first. */
+export const conditionsText = (trial: TrialDetail, language: Language) =>
+  readersScriptFirst(trial.conditions ?? [], language).join(', ')
 
 const siteLabel = (s: { name: string; nameEn?: string }, language: Language) =>
   (language === 'en' && s.nameEn) || s.name
@@ -64,12 +89,14 @@ export function referralSummary(trial: TrialDetail, t: Translate, language: Lang
   const add = (label: string, value: string | undefined) => value && lines.push(`${label}: ${value}`)
   add(t('card.status'), trial.recruitment ? t(`recruitment.${trial.recruitment}`) : trial.status)
   add(t('card.phases'), trial.phases?.map((p) => t(`trialPhase.${p}`)).join(', '))
-  add(t('card.conditions'), trial.conditions?.join(', '))
+  add(t('card.conditions'), conditionsText(trial, language))
   add(t('card.sites'), trial.sites?.map((s) => siteLabel(s, language)).join(', '))
   add(t('card.targetSize'), trial.targetSize)
   add(t('card.eligibility'), facts.eligibility)
   add(t('card.contact'), facts.contact)
   add(t('card.investigator'), facts.investigator)
+  if (facts.openPastEnd && trial.recruitment)
+    lines.push(t('card.openPastEnd', { status: t(`recruitment.${trial.recruitment}`), end: facts.end ?? '' }))
   add(t('card.link'), trial.attribution.url)
   return lines.join('\n')
 }

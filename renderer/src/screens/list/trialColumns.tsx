@@ -6,6 +6,7 @@ import { RegistryBadges } from '../detail/RegistryLinks'
 import { departmentLabel } from '../../i18n/departmentNames'
 import type { Translate } from '../../i18n/translate'
 import { highlight } from '../../lib/highlight'
+import { readersScriptFirst } from '../../lib/readersScript'
 import type { Language } from '../../../../shared/settings'
 
 export interface ColumnContext {
@@ -26,15 +27,6 @@ export interface TrialColumn {
 
 const siteName = (site: { name: string; nameEn?: string }, language: Language) =>
   (language === 'en' && site.nameEn) || site.name
-
-const HANGUL = /[\uac00-\ud7a3]/
-
-/** Names in the reader's script first (Korean names for a Korean reader), otherwise in the registry's order. */
-function readersScriptFirst(names: readonly string[], language: Language): string[] {
-  const korean = names.filter((n) => HANGUL.test(n))
-  const other = names.filter((n) => !HANGUL.test(n))
-  return language === 'ko' ? [...korean, ...other] : [...other, ...korean]
-}
 
 export const TRIAL_COLUMNS: TrialColumn[] = [
   {
@@ -85,7 +77,7 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
     header: (t) => t('col.conditions'),
     has: (trial) => Boolean(trial.conditions?.length),
     cell: (trial, { language }) => {
-      // CRIS gives a condition in Korean and in English: the reader's language first (the column is narrow).
+      // The reader's language first: the column is narrow and the second name is often cut.
       const text = readersScriptFirst(trial.conditions ?? [], language).join(', ')
       return { content: highlight(text, trial.matchedTerms), title: text }
     },

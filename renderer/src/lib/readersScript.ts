@@ -1,0 +1,13 @@
+import type { Language } from '../../../shared/settings'
+
+const HANGUL = /[\uac00-\ud7a3]/
+
+/**
+ * Names in the reader's script first (CRIS names a condition in Korean and in English): Korean names for a Korean
+ * reader, the others for an English one; otherwise in the registry's order.
+ */
+export function readersScriptFirst(names: readonly string[], language: Language): string[] {
+  const korean = names.filter((n) => HANGUL.test(n))
+  const other = names.filter((n) => !HANGUL.test(n))
+  return language === 'ko' ? [...korean, ...other] : [...other, ...korean]
+}
