@@ -12,7 +12,7 @@ describe('list screen', () => {
     expect(within(first).getByText('Clinical project 001')).toBeInTheDocument()
     expect(within(first).getByText('C100001')).toBeInTheDocument()
     // iCReaT's English department, by its Korean name (the registry's wording on hover).
-    expect(within(first).getByText('순환기내과')).toHaveAttribute('title', '순환기내과 (Cardiology)')
+    expect(within(first).getByText('순환기내과').closest('td')).toHaveAttribute('title', '순환기내과 (Cardiology)')
     expect(within(first).getByText('신규')).toHaveClass('badge-new')
     const second = screen.getByText('임상시험 과제 002').closest('tr')!
     expect(within(second).getByText('변경')).toHaveClass('badge-updated')

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { Fragment, useState, type ReactNode } from 'react'
 import type { TrialDetail } from '../../../../shared/trials'
 import { RecruitmentPill } from '../../components/RecruitmentPill'
 import { useI18n } from '../../i18n/I18nContext'
@@ -25,13 +25,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-/** Parts joined by " · ", each kept on one line when short (a phone number, "start 22 May 2019"). */
+/** Parts joined by " · ", each kept on one line when short (a phone number, "start 22 May 2019"); lines break after a dot. */
 function Parts({ parts }: { parts: readonly string[] }) {
   return parts.map((part, i) => (
-    <span key={i} className={part.length <= 24 ? 'nowrap' : undefined}>
-      {i > 0 && ' · '}
-      {part}
-    </span>
+    <Fragment key={i}>
+      <span className={part.length <= 24 ? 'nowrap' : undefined}>{part}</span>
+      {i < parts.length - 1 && '\u00a0· '}
+    </Fragment>
   ))
 }
 

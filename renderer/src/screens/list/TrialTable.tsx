@@ -140,7 +140,7 @@ export function TrialTable({
               const { content, title } = c.cell(trial, ctx)
               return (
                 <td key={c.id} className={`cell-${c.id}`} title={title}>
-                  {content}
+                  {c.wraps ? <span className="cell-wrap">{content}</span> : content}
                 </td>
               )
             })}

@@ -23,6 +23,8 @@ export interface TrialColumn {
   /** False when this row has nothing to show in the column. */
   has: (trial: TrialSummary) => boolean
   cell: (trial: TrialSummary, ctx: ColumnContext) => { content: ReactNode; title?: string }
+  /** Names (hospitals, diseases) run to two lines instead of being cut after a few letters in a narrow column. */
+  wraps?: true
 }
 
 const siteName = (site: { name: string; nameEn?: string }, language: Language) =>
@@ -48,6 +50,7 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
   },
   {
     id: 'sites',
+    wraps: true,
     header: (t) => t('col.sites'),
     has: (trial) => Boolean(trial.sites?.length),
     cell: (trial, { t, language, selectedSites }) => {
@@ -74,6 +77,7 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
   },
   {
     id: 'conditions',
+    wraps: true,
     header: (t) => t('col.conditions'),
     has: (trial) => Boolean(trial.conditions?.length),
     cell: (trial, { language }) => {
@@ -84,6 +88,7 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
   },
   {
     id: 'department',
+    wraps: true,
     header: (t) => t('col.department'),
     has: (trial) => Boolean(trial.department),
     cell: (trial, { language }) => {
