@@ -39,7 +39,11 @@ describe('following in the app', { timeout: 30_000 }, () => {
     }, 5.5)
     const item = await within(sidebar()).findByRole('button', { name: /^종양내과/ })
     // 15 Oncology trials within 7 days minus the removed ones; 2 changed since it was saved (trials 2 and 5).
-    expect(await within(item).findByText('2')).toHaveAttribute('aria-label', '마지막으로 본 뒤 2건 변경')
+    const badge = await within(item).findByText('2')
+    expect(badge).toHaveAttribute('aria-label', '마지막으로 본 뒤 2건 변경')
+    // Both numbers say on hover what they count.
+    expect(badge).toHaveAttribute('title', '마지막으로 본 뒤 2건 변경')
+    expect(item.querySelector('.following-count')).toHaveAttribute('title', expect.stringMatching(/^\d+건$/))
     await user.click(item)
     expect(await screen.findByRole('heading', { level: 1, name: '관심 검색: 종양내과' })).toBeInTheDocument()
     await waitFor(() => expect(screen.queryByText('임상시험 과제 001')).not.toBeInTheDocument())

@@ -102,7 +102,12 @@ export function FollowingSidebar({
               onClick={() => go({ kind: 'watched' })}
             >
               <span aria-hidden="true">★</span> {t('following.watched')}
-              <span className="following-count">{following.watched?.items.length ?? 0}</span>
+              <span
+                className="following-count"
+                title={t('following.countTitle', { count: following.watched?.items.length ?? 0 })}
+              >
+                {following.watched?.items.length ?? 0}
+              </span>
               <CountBadge count={watchedCount} />
             </button>
           </li>

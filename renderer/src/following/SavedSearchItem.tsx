@@ -87,7 +87,12 @@ export function SavedSearchItem({
           title={search.name}
         >
           <span className="saved-name">{search.name}</span>
-          <span className="following-count">{formatNumber(search.total, language)}</span>
+          <span
+            className="following-count"
+            title={t('following.countTitle', { count: formatNumber(search.total, language) })}
+          >
+            {formatNumber(search.total, language)}
+          </span>
           <CountBadge count={search.changedSinceSeen} />
           {!search.alerts && (
             <span className="muted saved-muted" title={t('following.alertsOff')}>

@@ -15,7 +15,11 @@ export function CountBadge({ count }: { count: number }) {
   const { t } = useI18n()
   if (count <= 0) return null
   return (
-    <span className="count-badge" aria-label={t('following.changedBadge', { count })}>
+    <span
+      className="count-badge"
+      aria-label={t('following.changedBadge', { count })}
+      title={t('following.changedBadge', { count })}
+    >
       {count > 999 ? '999+' : count}
     </span>
   )

@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'following.confirmDelete': "Confirm: delete '{name}'",
   'following.options': "Options for '{name}'",
   'following.changedBadge': '{count} changed since you last looked',
+  'following.countTitle': '{count} {count:trial|trials}',
   'following.export': 'Export',
   'following.import': 'Import',
   'following.exported': 'Saved {count} searches to {path}.',

@@ -30,6 +30,7 @@ export const ko = {
   'following.confirmDelete': "'{name}' 삭제 확인",
   'following.options': "'{name}' 메뉴",
   'following.changedBadge': '마지막으로 본 뒤 {count}건 변경',
+  'following.countTitle': '{count}건',
   'following.export': '내보내기',
   'following.import': '가져오기',
   'following.exported': '관심 검색 {count}개를 {path}에 저장했습니다.',
