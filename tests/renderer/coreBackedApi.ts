@@ -9,6 +9,7 @@ import type { IpcEventMap, IpcEventName, IpcResult, KeyTestResult, SyncStatus, T
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings'
 import type { SourceStatus, SyncLogEntry } from '../../shared/trials'
 import { FALLBACK_ATTRIBUTION, getTrial } from '../../electron/core/query/getTrial'
+import { linksOf } from '../../electron/core/linking/indexLinks'
 import { listTrials } from '../../electron/core/query/listTrials'
 import { createTrialIndex } from '../../electron/core/query/trialIndex'
 import type { StoredTrial } from '../../electron/core/store/types'
@@ -98,13 +99,15 @@ export function createTestApi(options: TestApiOptions = {}) {
     getTrial: (id) => {
       record('getTrial', [id])
       return answerAsync(() =>
-        following.get(() =>
-          getTrial(
+        following.get(() => {
+          const detail = getTrial(
             index,
             id,
             (source, sourceId) => SOURCES.get(source as never)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION,
-          ),
-        ),
+          )
+          // As the app's core adds them (electron/core/openTrialDesk.ts).
+          return { ...detail, linkedIds: [...(linksOf(index).byId.get(detail.id) ?? [])] }
+        }),
       )
     },
     ...following.calls,

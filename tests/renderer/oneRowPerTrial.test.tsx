@@ -5,18 +5,20 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { StoredTrial } from '../../electron/core/store/types'
+import type { RecruitmentStatus } from '../../shared/trials'
 import crisDetail from '../fixtures/cris/detail.json'
 import { makeTrials, NOW, storedTrial } from './testTrials'
 import { renderApp } from './renderApp'
 
 const changedAt = new Date(NOW.getTime() - 30 * 60_000).toISOString()
 
-function linkedPair(): StoredTrial[] {
+function linkedPair(crisStatus?: string, ctgovRecruitment?: RecruitmentStatus): StoredTrial[] {
+  const crisFields = crisDetail as unknown as Record<string, unknown>
   return [
     storedTrial({
       source: 'cris',
       sourceId: 'KCT0000131',
-      fields: crisDetail as unknown as Record<string, unknown>,
+      fields: crisStatus ? { ...crisFields, recruitment_status_kr: crisStatus } : crisFields,
       changedAt,
     }),
     storedTrial({
@@ -27,7 +29,7 @@ function linkedPair(): StoredTrial[] {
         briefTitle: 'A linked study',
         secondaryIdInfos: [{ id: 'KCT0000131', type: 'REGISTRY' }],
       },
-      extraCommon: { title: 'A linked study' },
+      extraCommon: { title: 'A linked study', ...(ctgovRecruitment ? { recruitment: ctgovRecruitment } : {}) },
       changedAt,
     }),
   ]
@@ -69,5 +71,27 @@ describe('one row per trial', () => {
     expect(within(row).getByText('CRIS')).toHaveClass('registry-badge')
     expect(screen.queryByText('KCT0000131')).not.toBeInTheDocument()
     expect(screen.getByRole('checkbox', { name: 'One row per trial' })).toBeChecked()
+  })
+
+  it('gives each other registration’s status in the detail, and says so when the registries disagree', async () => {
+    const { user } = await renderApp({
+      trials: linkedPair('모집전', 'recruiting'),
+      settings: { defaultWithinDays: null },
+    })
+    await user.click((await screen.findByText('KCT0000131')).closest('tr')!)
+    const others = await screen.findByTestId('other-registrations')
+    expect(await within(others).findByText('모집 중')).toHaveClass('pill-recruiting')
+    expect(await screen.findByText(/등록처마다 모집 상태가 다릅니다/)).toHaveAttribute('role', 'note')
+  })
+
+  it('says nothing more when the registries agree', async () => {
+    const { user } = await renderApp({
+      trials: linkedPair('모집중', 'recruiting'),
+      settings: { defaultWithinDays: null },
+    })
+    await user.click((await screen.findByText('KCT0000131')).closest('tr')!)
+    const others = await screen.findByTestId('other-registrations')
+    expect(await within(others).findByText('모집 중')).toBeInTheDocument()
+    expect(screen.queryByText(/등록처마다 모집 상태가 다릅니다/)).not.toBeInTheDocument()
   })
 })

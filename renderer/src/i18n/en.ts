@@ -281,6 +281,8 @@ export const en: Record<MessageKey, string> = {
   'card.copied': 'Summary copied to the clipboard.',
   'attribution.ctgov': 'Source: ClinicalTrials.gov (U.S. National Library of Medicine)',
   'detail.otherRegistrations': 'Also registered:',
+  'detail.statusesDisagree':
+    'The registries give different recruitment statuses. Check each registry before referring.',
   'ctgov.koreanSites': 'Sites in Korea: {count}',
   'ctgov.sitesAbroad': '{count} sites outside Korea (only Korean sites are listed)',
   'ctgov.site.facility': 'Site',

@@ -278,6 +278,7 @@ export const ko = {
   'card.copied': '요약을 클립보드에 복사했습니다.',
   'attribution.ctgov': '출처: ClinicalTrials.gov (미국 국립의학도서관, NLM)',
   'detail.otherRegistrations': '다른 등록:',
+  'detail.statusesDisagree': '등록처마다 모집 상태가 다릅니다. 의뢰 전에 각 등록처의 최신 정보를 확인하세요.',
   'ctgov.koreanSites': '국내 참여 기관 {count}곳',
   'ctgov.sitesAbroad': '해외 참여 기관 {count}곳 (목록에는 국내 기관만 표시)',
   'ctgov.site.facility': '기관',

@@ -168,7 +168,14 @@ export function DetailScreen({
               </p>
             )}
             {trial.detailsPending && <p className="notice">{t('detail.detailsPending')}</p>}
-            {onOpen && <OtherRegistrations linkedIds={trial.linkedIds} onOpen={onOpen} />}
+            {onOpen && (
+              <OtherRegistrations
+                linkedIds={trial.linkedIds}
+                recruitment={trial.recruitment}
+                dataVersion={dataVersion}
+                onOpen={onOpen}
+              />
+            )}
           </header>
           <ReferralCard trial={trial} />
           {trial.source === 'ctgov' && <KoreanSites fields={trial.fields} />}
