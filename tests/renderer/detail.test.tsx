@@ -56,7 +56,11 @@ describe('detail view and keyboard', () => {
     const { user, backend } = await renderApp({ settings: { defaultWithinDays: null } })
     await user.click((await screen.findByText('임상시험 과제 002')).closest('tr')!)
     await screen.findByRole('heading', { level: 1, name: '임상시험 과제 002' })
+    // Trial 002 is an Oncology trial: the card gives the department in Korean, the registry keeps its English.
+    const card = screen.getByRole('region', { name: '의뢰 요약' })
+    expect(within(card).getByText('종양내과')).toHaveAttribute('title', 'Oncology')
     const fields = screen.getByRole('region', { name: '등록 정보' })
+    expect(within(fields).getByText('Oncology')).toBeInTheDocument()
     expect(within(fields).getByText('전체 목표 연구대상자 수')).toBeInTheDocument()
     expect(within(fields).getByText('custom_column')).toBeInTheDocument()
 

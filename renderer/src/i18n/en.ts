@@ -263,6 +263,7 @@ export const en: Record<MessageKey, string> = {
   'card.status': 'Status',
   'card.phases': 'Phase',
   'card.conditions': 'Conditions',
+  'card.department': 'Department',
   'card.sites': 'Sites',
   'card.targetSize': 'Target size',
   'card.eligibility': 'Eligibility (age, sex)',

@@ -260,6 +260,7 @@ export const ko = {
   'card.status': '모집 상태',
   'card.phases': '단계',
   'card.conditions': '대상 질환',
+  'card.department': '진료과',
   'card.sites': '실시기관',
   'card.targetSize': '목표 대상자 수',
   'card.eligibility': '대상 (나이·성별)',

@@ -1,6 +1,7 @@
 import { Fragment, useState, type ReactNode } from 'react'
 import type { TrialDetail } from '../../../../shared/trials'
 import { RecruitmentPill } from '../../components/RecruitmentPill'
+import { departmentLabel } from '../../i18n/departmentNames'
 import { useI18n } from '../../i18n/I18nContext'
 import { call } from '../../lib/api'
 import { conditionsText, referralFacts, referralSummary } from './referral'
@@ -68,6 +69,9 @@ export function ReferralCard({ trial }: { trial: TrialDetail }) {
         </Fact>
         <Fact label={t('card.phases')}>{trial.phases?.map((p) => t(`trialPhase.${p}`)).join(' · ')}</Fact>
         <Fact label={t('card.conditions')}>{conditionsText(trial, language)}</Fact>
+        <Fact label={t('card.department')}>
+          {trial.department && <span title={trial.department}>{departmentLabel(trial.department, language)}</span>}
+        </Fact>
         <Fact label={t('card.targetSize')}>{trial.targetSize}</Fact>
         <Fact label={t('card.eligibility')}>{facts.eligibility}</Fact>
         <Fact label={t('card.sites')}>
