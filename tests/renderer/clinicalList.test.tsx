@@ -276,7 +276,7 @@ describe('the referral card', () => {
     let card = await screen.findByRole('region', { name: '의뢰 요약' })
     expect(within(card).queryByRole('note')).not.toBeInTheDocument()
     // No recruiting sites: no empty 실시기관 label.
-    expect(within(card).queryByText('실시기관')).not.toBeInTheDocument()
+    expect(within(card).queryByText('연구 실시기관')).not.toBeInTheDocument()
     await user.keyboard('{Escape}')
     await user.click((await screen.findByText('치매 조기 진단')).closest('tr')!)
     card = await screen.findByRole('region', { name: '의뢰 요약' })
