@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { RECRUITING_NOW } from '../../shared/clinical'
 import { DEFAULT_SETTINGS, PREFERRED_REGISTRIES } from '../../shared/settings'
 import { FACET_FIELDS, KEYLESS_SOURCES } from '../../shared/trials'
 import { FALLBACK_SETTINGS } from '../../renderer/src/lib/fallbackSettings'
@@ -8,6 +9,7 @@ import { FACETS } from '../../renderer/src/lib/query'
 import {
   KEYLESS_SOURCES as RENDERER_KEYLESS,
   PREFERRED_REGISTRIES as RENDERER_REGISTRIES,
+  RECRUITING_NOW as RENDERER_RECRUITING_NOW,
 } from '../../renderer/src/lib/sources'
 
 const SRC = resolve(__dirname, '..', '..', 'renderer', 'src')
@@ -49,5 +51,6 @@ describe('renderer bundle', () => {
     expect([...FACETS].sort()).toEqual([...FACET_FIELDS].sort())
     expect(RENDERER_KEYLESS).toEqual(KEYLESS_SOURCES)
     expect(RENDERER_REGISTRIES).toEqual(PREFERRED_REGISTRIES)
+    expect(RENDERER_RECRUITING_NOW).toEqual(RECRUITING_NOW)
   })
 })

@@ -4,6 +4,8 @@
  * consistent about capitals); a name not listed is shown as the registry wrote it. The stored value stays English
  * (filters, CSV and the detail's field list use it).
  */
+import type { Language } from '../../../shared/settings'
+
 const KOREAN_BY_ENGLISH: Readonly<Record<string, string>> = {
   allergy: '알레르기내과',
   'allergy and clinical immunology': '알레르기내과',
@@ -73,6 +75,6 @@ export function koreanDepartmentName(english: string): string | null {
 }
 
 /** A department as the reader sees it: the Korean name for a Korean reader when known, else as the registry wrote it. */
-export function departmentLabel(english: string, language: 'ko' | 'en'): string {
+export function departmentLabel(english: string, language: Language): string {
   return (language === 'ko' && koreanDepartmentName(english)) || english
 }

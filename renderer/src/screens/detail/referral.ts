@@ -3,6 +3,7 @@ import type { TrialDetail } from '../../../../shared/trials'
 import type { Translate } from '../../i18n/translate'
 import { formatDay } from '../../i18n/format'
 import { readersScriptFirst } from '../../lib/readersScript'
+import { RECRUITING_NOW } from '../../lib/sources'
 
 /** The registry's value in the reader's language where it has both (`…_kr` / `…_en`), else whichever exists. */
 function pick(fields: Record<string, unknown>, base: string, language: Language): string | undefined {
@@ -34,9 +35,6 @@ export interface ReferralFacts {
   openPastEnd: boolean
 }
 
-/** Statuses under which a patient could still be referred. */
-const OPEN: ReadonlySet<string> = new Set(['recruiting', 'not_yet_recruiting', 'enrolling_by_invitation'])
-
 /** A full calendar date (yyyy-mm-dd, also with / or .) as yyyy-mm-dd; month-only dates are not days. */
 function isoDay(value: unknown): string | undefined {
   if (typeof value !== 'string' || !/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return undefined
@@ -67,7 +65,9 @@ export function referralFacts(trial: TrialDetail, language: Language, now = new 
     start: day(isoDay(f.date_enrolment) ?? isoDay(structDate(f.startDateStruct))),
     end: day(endDay),
     period: pick(f, '연구기간', language),
-    openPastEnd: Boolean(endDay && trial.recruitment && OPEN.has(trial.recruitment) && endDay < localDay(now)),
+    openPastEnd: Boolean(
+      endDay && trial.recruitment && RECRUITING_NOW.includes(trial.recruitment) && endDay < localDay(now),
+    ),
   }
 }
 
