@@ -3,6 +3,7 @@ import type { TrialDetail } from '../../../../shared/trials'
 import { RecruitmentPill } from '../../components/RecruitmentPill'
 import { departmentLabel } from '../../i18n/departmentNames'
 import { useI18n } from '../../i18n/I18nContext'
+import { siteLabel } from '../../lib/readersLanguage'
 import { call } from '../../lib/api'
 import { conditionsText, referralFacts, referralSummary } from './referral'
 
@@ -79,7 +80,7 @@ export function ReferralCard({ trial }: { trial: TrialDetail }) {
             <ul className="card-sites">
               {sites.map((s) => (
                 <li key={`${s.name}|${s.sourceName}`} title={s.sourceName !== s.name ? s.sourceName : undefined}>
-                  {(language === 'en' && s.nameEn) || s.name}
+                  {siteLabel(s, language)}
                 </li>
               ))}
             </ul>

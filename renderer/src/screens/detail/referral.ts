@@ -2,7 +2,7 @@ import type { Language } from '../../../../shared/settings'
 import type { TrialDetail } from '../../../../shared/trials'
 import type { Translate } from '../../i18n/translate'
 import { formatDay } from '../../i18n/format'
-import { readersScriptFirst } from '../../lib/readersScript'
+import { readersScriptFirst, siteLabel } from '../../lib/readersLanguage'
 import { RECRUITING_NOW } from '../../lib/sources'
 
 /** The registry's value in the reader's language where it has both (`…_kr` / `…_en`), else whichever exists. */
@@ -74,9 +74,6 @@ export function referralFacts(trial: TrialDetail, language: Language, now = new 
 /** Condition names in the reader's language first. */
 export const conditionsText = (trial: TrialDetail, language: Language) =>
   readersScriptFirst(trial.conditions ?? [], language).join(', ')
-
-const siteLabel = (s: { name: string; nameEn?: string }, language: Language) =>
-  (language === 'en' && s.nameEn) || s.name
 
 /** The plain-text referral summary "Copy summary" puts on the clipboard: title, id, status, sites, contact, link. */
 export function referralSummary(trial: TrialDetail, t: Translate, language: Language): string {

@@ -6,7 +6,7 @@ import { RegistryBadges } from '../detail/RegistryLinks'
 import { departmentLabel } from '../../i18n/departmentNames'
 import type { Translate } from '../../i18n/translate'
 import { highlight } from '../../lib/highlight'
-import { readersScriptFirst } from '../../lib/readersScript'
+import { readersScriptFirst, siteLabel } from '../../lib/readersLanguage'
 import type { Language } from '../../../../shared/settings'
 
 export interface ColumnContext {
@@ -26,9 +26,6 @@ export interface TrialColumn {
   /** Names (hospitals, diseases) run to two lines instead of being cut after a few letters in a narrow column. */
   wraps?: true
 }
-
-const siteName = (site: { name: string; nameEn?: string }, language: Language) =>
-  (language === 'en' && site.nameEn) || site.name
 
 export const TRIAL_COLUMNS: TrialColumn[] = [
   {
@@ -60,13 +57,13 @@ export const TRIAL_COLUMNS: TrialColumn[] = [
         selectedSites.size === 0
           ? all
           : [...all.filter((s) => selectedSites.has(s.name)), ...all.filter((s) => !selectedSites.has(s.name))]
-      const first = siteName(sites[0], language)
+      const first = siteLabel(sites[0], language)
       // On hover: every site, with the registry's own spelling where it differs.
       const title = sites
         .map((s) =>
           s.sourceName && s.sourceName !== s.name
-            ? `${siteName(s, language)} (${s.sourceName})`
-            : siteName(s, language),
+            ? `${siteLabel(s, language)} (${s.sourceName})`
+            : siteLabel(s, language),
         )
         .join('\n')
       return {

@@ -1,3 +1,4 @@
+import type { SiteRef } from '../../../shared/clinical'
 import type { Language } from '../../../shared/settings'
 
 const HANGUL = /[\uac00-\ud7a3]/
@@ -11,3 +12,7 @@ export function readersScriptFirst(names: readonly string[], language: Language)
   const other = names.filter((n) => !HANGUL.test(n))
   return language === 'ko' ? [...korean, ...other] : [...other, ...korean]
 }
+
+/** A hospital under its English name for an English reader when known, else its canonical Korean name. */
+export const siteLabel = (site: Pick<SiteRef, 'name' | 'nameEn'>, language: Language): string =>
+  (language === 'en' && site.nameEn) || site.name
