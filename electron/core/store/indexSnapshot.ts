@@ -222,8 +222,8 @@ const PAGE = 4096
  * Reads `into` in steps and touches one byte per memory page of each step as it arrives. A page the kernel filled
  * for a read can still fault on the process's first touch (measured in the bench's virtual machine, a Firecracker
  * guest: ~4 µs a page, 160 ms for 161 MB read with readSync, 1 ms for a second pass): without this, the first
- * searches after opening paid ~200 ms of page faults at 100,000 trials, spread over their records. Here that cost is paid off the critical path, a few ms per step; where pages are
- * already mapped, touching them costs next to nothing.
+ * searches after opening paid ~200 ms of page faults at 100,000 trials, spread over their records. Here that cost is
+ * paid off the critical path, a few ms per step; where pages are already mapped, touching them costs next to nothing.
  */
 async function readInBackground(handle: fs.FileHandle, into: Buffer, position: number): Promise<boolean> {
   for (let at = 0; at < into.length; at += BACKGROUND_STEP) {

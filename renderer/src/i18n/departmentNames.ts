@@ -74,7 +74,7 @@ export function koreanDepartmentName(english: string): string | null {
   return KOREAN_BY_ENGLISH[english.trim().toLowerCase()] ?? null
 }
 
-/** A department as the reader sees it: the Korean name for a Korean reader when known, else as the registry wrote it. */
+/** A department as the reader sees it: its Korean name for a Korean reader when known, else the registry's. */
 export function departmentLabel(english: string, language: Language): string {
   return (language === 'ko' && koreanDepartmentName(english)) || english
 }

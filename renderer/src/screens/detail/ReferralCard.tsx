@@ -27,7 +27,10 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-/** Parts joined by " · ", each kept on one line when short (a phone number, "start 22 May 2019"); lines break after a dot. */
+/**
+ * Parts joined by " · ", each kept on one line when short (a phone number, "start 22 May 2019"); lines break after
+ * a dot.
+ */
 function Parts({ parts }: { parts: readonly string[] }) {
   return parts.map((part, i) => (
     <Fragment key={i}>
