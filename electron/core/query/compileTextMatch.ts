@@ -93,7 +93,7 @@ export function compileTextMatch(
   extraTexts?: ReadonlyMap<number, string>,
 ): TextMatch {
   const searchText = searchTextColumnOf(index.text)
-  const { signatures, bytes, starts } = searchText
+  const { signatures, bytes, starts, ends } = searchText
   const count = index.entries.length
   let candidates: Int32Array | null = null
   for (const term of terms) {
@@ -119,7 +119,7 @@ export function compileTextMatch(
   for (let t = 0, end = 0; t < terms.length; t++) termEnds[t] = end += terms[t].alternatives.length
   const verify = (position: number): boolean => {
     const extra = extraTexts === undefined ? undefined : extraTexts.get(position)
-    const text = bytes.subarray(starts[position], starts[position + 1])
+    const text = bytes.subarray(starts[position], ends[position])
     let a = 0
     for (let t = 0; t < termEnds.length; t++) {
       let found = false

@@ -31,14 +31,21 @@ function forEachFeature(text: string, add: (bit: number) => void): void {
 }
 
 /**
- * The signatures of `count` records, stored word-major (word w of record p at w * count + p), so a search
- * reads each word it needs as one sequential run over every record.
+ * The signatures of up to `capacity` records, stored word-major (word w of record p at w * stride + p, the stride
+ * being the capacity), so a search reads each word it needs as one sequential run over every record.
  */
-export function createSignatures(count: number): Uint32Array {
-  return new Uint32Array(count * SIGNATURE_WORDS)
+export function createSignatures(capacity: number): Uint32Array {
+  return new Uint32Array(capacity * SIGNATURE_WORDS)
 }
 
-export const signatureBytesFor = (count: number) => count * SIGNATURE_WORDS * Uint32Array.BYTES_PER_ELEMENT
+/** Bytes of one record's signature. */
+export const SIGNATURE_RECORD_BYTES = SIGNATURE_WORDS * Uint32Array.BYTES_PER_ELEMENT
+
+/** Records a signature set has room for: a sync's new records go into the room left (see updateIndexText). */
+export const signatureCapacityOf = (words: Uint32Array) => words.length / SIGNATURE_WORDS
+
+/** Room for `count` records and the new records of several syncs: ~2% more (2 MB at 100,000 records). */
+export const signatureCapacityFor = (count: number) => count + Math.max(256, Math.ceil(count / 50))
 
 /** One record's bits, built here (cache-resident) and then stored word-major in one pass. */
 const recordBits = new Uint32Array(SIGNATURE_WORDS)
@@ -47,25 +54,26 @@ const setRecordBit = (bit: number) => {
 }
 
 /** Sets record `position`'s signature from its search text. */
-export function addSignature(words: Uint32Array, count: number, position: number, text: string): void {
+export function addSignature(words: Uint32Array, position: number, text: string): void {
+  const stride = signatureCapacityOf(words)
   recordBits.fill(0)
   forEachFeature(text, setRecordBit)
-  for (let w = 0; w < SIGNATURE_WORDS; w++) words[w * count + position] = recordBits[w]
+  for (let w = 0; w < SIGNATURE_WORDS; w++) words[w * stride + position] = recordBits[w]
 }
 
 /** Copies the signatures of `run` consecutive records from another set (an index rebuilt after a sync). */
 export function copySignatures(
   from: Uint32Array,
-  fromCount: number,
   fromPosition: number,
   to: Uint32Array,
-  toCount: number,
   toPosition: number,
   run: number,
 ): void {
+  const fromStride = signatureCapacityOf(from)
+  const toStride = signatureCapacityOf(to)
   for (let w = 0; w < SIGNATURE_WORDS; w++) {
-    const start = w * fromCount + fromPosition
-    to.set(from.subarray(start, start + run), w * toCount + toPosition)
+    const start = w * fromStride + fromPosition
+    to.set(from.subarray(start, start + run), w * toStride + toPosition)
   }
 }
 
@@ -94,9 +102,10 @@ const SAMPLE = 512
 function rarestFirst(words: Uint32Array, count: number, masks: Array<[number, number]>): Array<[number, number]> {
   if (masks.length < 2) return masks
   const step = Math.max(1, Math.floor(count / SAMPLE))
+  const stride = signatureCapacityOf(words)
   const passing = ([word, mask]: [number, number]) => {
     let n = 0
-    for (let p = 0, base = word * count; p < count; p += step) if ((words[base + p] & mask) === mask) n++
+    for (let p = 0, base = word * stride; p < count; p += step) if ((words[base + p] & mask) === mask) n++
     return n
   }
   return masks
@@ -114,8 +123,9 @@ export function candidatesOf(words: Uint32Array, count: number, term: string, wi
   const masks = rarestFirst(words, count, featureMasks(term))
   if (masks.length === 0) return within ?? everyPosition(count)
   const list = new Int32Array(within === null ? count : within.length)
-  let n = keepMatching(words, count, masks[0][0], masks[0][1], within, list, list.length)
-  for (let m = 1; m < masks.length; m++) n = keepMatching(words, count, masks[m][0], masks[m][1], list, list, n)
+  const stride = signatureCapacityOf(words)
+  let n = keepMatching(words, stride, masks[0][0], masks[0][1], within, list, list.length)
+  for (let m = 1; m < masks.length; m++) n = keepMatching(words, stride, masks[m][0], masks[m][1], list, list, n)
   return list.subarray(0, n)
 }
 
@@ -126,14 +136,14 @@ export function candidatesOf(words: Uint32Array, count: number, term: string, wi
  */
 function keepMatching(
   words: Uint32Array,
-  count: number,
+  stride: number,
   word: number,
   mask: number,
   from: Int32Array | null,
   out: Int32Array,
   n: number,
 ): number {
-  const base = word * count
+  const base = word * stride
   let kept = 0
   for (let i = 0; i < n; i++) {
     const p = from === null ? i : from[i]

@@ -5,16 +5,13 @@ import {
   type FacetField,
   type TrialSummary,
 } from '../../../shared/trials'
-import { englishHospitalName } from '../clinical/canonicalHospital'
 import { latestChangeOf } from '../clinical/changeSummary'
-import { canonicalText } from '../normalize/canonicalValue'
 import type { StoredTrial } from '../store/types'
-import { DETAIL_FACETS, facetValueOf, MULTI_VALUE_FACETS } from './facetValues'
-import { searchTextOf } from './recordSearchText'
-import { heldText, searchTextColumnOf, type SearchTextColumn, type SearchTextHolder } from './searchTextColumn'
 import { deepFreeze } from './deepFreeze'
+import { buildDictionary, buildFacetColumn } from './facetColumns'
+import { buildIndexText } from './indexText'
+import { heldText, type SearchTextHolder } from './searchTextColumn'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
-import { addSignature, copySignatures, createSignatures } from './textSignature'
 
 export interface IndexedTrial {
   trial: StoredTrial
@@ -71,125 +68,6 @@ export interface TrialIndex extends SortOrders {
   fieldNames: Set<string> | null
   /** Lazily built per field name (common or column name) for exact-value filters. */
   fieldValueCache: Map<string, ValueDictionary>
-}
-
-/** Builds a dictionary, canonicalising each distinct raw value once (facet values repeat thousands of times). */
-function buildDictionary(count: number, rawValueAt: (position: number) => unknown): ValueDictionary {
-  const values: string[] = []
-  const idOfCanonical = new Map<string, number>()
-  const idOfRaw = new Map<unknown, number>()
-  const ids = new Int32Array(count)
-  for (let p = 0; p < count; p++) {
-    const raw = rawValueAt(p)
-    let id = typeof raw === 'object' ? undefined : idOfRaw.get(raw)
-    if (id === undefined) {
-      const value = canonicalText(raw)
-      if (value === null) id = -1
-      else {
-        id = idOfCanonical.get(value)
-        if (id === undefined) {
-          id = values.length
-          values.push(value)
-          idOfCanonical.set(value, id)
-        }
-      }
-      if (typeof raw !== 'object') idOfRaw.set(raw, id)
-    }
-    ids[p] = id
-  }
-  return { values, ids }
-}
-
-/** A multi-value facet column: each record's distinct canonical values. */
-function buildMultiColumn(
-  trials: readonly StoredTrial[],
-  field: FacetField,
-): Pick<FacetColumn, 'values' | 'ids' | 'starts'> {
-  const values: string[] = []
-  const idOf = new Map<string, number>()
-  const starts = new Int32Array(trials.length + 1)
-  const ids: number[] = []
-  for (let p = 0; p < trials.length; p++) {
-    starts[p] = ids.length
-    const raw = facetValueOf(trials[p], field)
-    if (!Array.isArray(raw)) continue
-    const first = ids.length
-    for (const item of raw) {
-      const value = canonicalText(item)
-      if (value === null) continue
-      let id = idOf.get(value)
-      if (id === undefined) {
-        id = values.length
-        values.push(value)
-        idOf.set(value, id)
-      }
-      let repeated = false
-      for (let k = first; k < ids.length; k++) if (ids[k] === id) repeated = true
-      if (!repeated) ids.push(id)
-    }
-  }
-  starts[trials.length] = ids.length
-  return { values, ids: Int32Array.from(ids), starts }
-}
-
-const HOSPITAL_FACETS: ReadonlySet<FacetField> = new Set(['site', 'institution', 'sponsor'])
-
-function buildFacetColumn(trials: readonly StoredTrial[], pending: Uint8Array, field: FacetField): FacetColumn {
-  const column = MULTI_VALUE_FACETS.has(field)
-    ? buildMultiColumn(trials, field)
-    : { ...buildDictionary(trials.length, (p) => facetValueOf(trials[p], field)), starts: null }
-  const sources = new Set<string>()
-  const waitsForDetails = DETAIL_FACETS.has(field)
-  for (let p = 0; p < trials.length; p++) {
-    const has = column.starts ? column.starts[p + 1] > column.starts[p] : column.ids[p] >= 0
-    if (has || (waitsForDetails && pending[p] === 1)) sources.add(trials[p].source)
-  }
-  const valuesEn = HOSPITAL_FACETS.has(field) ? column.values.map(englishHospitalName) : []
-  return { ...column, valuesEn, sources }
-}
-
-/**
- * The search text and signatures of `trials`. With the `previous` index (after a sync), records whose fields and
- * common fields are the same objects as before (the diff keeps them for unchanged rows) reuse theirs, copied a run
- * of consecutive records at a time (a sync keeps each source's records in order), not record by record.
- */
-export function buildIndexText(trials: readonly StoredTrial[], previous?: TrialIndex): SearchTextColumn {
-  const count = trials.length
-  /** The previous position whose text record p reuses, or -1 (then texts[p] is computed). */
-  const from = new Int32Array(count).fill(-1)
-  const texts = new Array<string>(count)
-  for (let p = 0; p < count; p++) {
-    const before = previous?.byId.get(trials[p].id)
-    if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common)
-      from[p] = before.position
-    else texts[p] = searchTextOf(trials[p])
-  }
-  const reused = previous && from.some((q) => q >= 0) ? searchTextColumnOf(previous.text) : null
-  const starts = new Float64Array(count + 1)
-  let total = 0
-  for (let p = 0; p < count; p++) {
-    starts[p] = total
-    const q = from[p]
-    total += q >= 0 ? reused!.starts[q + 1] - reused!.starts[q] : Buffer.byteLength(texts[p], 'utf8')
-  }
-  starts[count] = total
-  const bytes = Buffer.allocUnsafeSlow(total)
-  const signatures = createSignatures(count)
-  for (let p = 0; p < count;) {
-    const q = from[p]
-    if (q < 0) {
-      bytes.write(texts[p], starts[p], 'utf8')
-      addSignature(signatures, count, p, texts[p])
-      p++
-      continue
-    }
-    let end = p + 1
-    while (end < count && from[end] === from[end - 1] + 1) end++
-    reused!.bytes.copy(bytes, starts[p], reused!.starts[q], reused!.starts[q + end - p])
-    copySignatures(reused!.signatures, previous!.entries.length, q, signatures, count, p, end - p)
-    p = end
-  }
-  return { bytes, starts, signatures }
 }
 
 /**

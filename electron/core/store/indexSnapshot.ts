@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { promises as fs, readSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { searchTextColumnOf, type SearchTextColumn } from '../query/searchTextColumn'
-import { signatureBytesFor } from '../query/textSignature'
+import { searchTextColumnOf, textRoomFor, type SearchTextColumn } from '../query/searchTextColumn'
+import { SIGNATURE_RECORD_BYTES } from '../query/textSignature'
 import type { TrialIndex } from '../query/trialIndex'
 import type { RecordLocations } from './recordFile'
 
@@ -16,7 +16,7 @@ import type { RecordLocations } from './recordFile'
 export const snapshotPathOf = (storePath: string) => `${storePath}.index`
 
 /** Bump when what the index holds or how it is computed changes (a snapshot of another format is rebuilt). */
-const FORMAT = 3
+const FORMAT = 4
 /** Index properties that hold records or caches: rebuilt on open, never stored. The search text is stored raw. */
 const NOT_STORED = new Set(['entries', 'byId', 'fieldValueCache', 'fieldNames', 'text'])
 
@@ -119,29 +119,30 @@ export class SnapshotText {
     private readonly at: number,
     private readonly header: SnapshotHeader,
     private readonly starts: Float64Array,
+    private readonly ends: Float64Array,
   ) {}
 
+  /** The text is read into the start of a buffer with room for syncs (reserved, untouched: see textRoomFor). */
   private buffers() {
-    return {
-      signatures: Buffer.allocUnsafeSlow(this.header.signatureBytes),
-      bytes: Buffer.allocUnsafeSlow(this.header.searchBytes),
-    }
+    const used = this.header.searchBytes
+    const text = Buffer.allocUnsafeSlow(used + textRoomFor(used))
+    return { signatures: Buffer.allocUnsafeSlow(this.header.signatureBytes), text, bytes: text.subarray(0, used) }
   }
 
-  private columnOf(signatures: Buffer, bytes: Buffer): SearchTextColumn {
+  private columnOf(signatures: Buffer, text: Buffer): SearchTextColumn {
     const words = new Uint32Array(signatures.buffer, signatures.byteOffset, signatures.length / 4)
-    return { bytes, starts: this.starts, signatures: words }
+    return { bytes: text, starts: this.starts, ends: this.ends, used: this.header.searchBytes, signatures: words }
   }
 
   prefetch(): Promise<void> {
     this.reading ??= (async () => {
       const handle = this.handle
       if (!handle || this.column) return
-      const { signatures, bytes } = this.buffers()
+      const { signatures, text, bytes } = this.buffers()
       const ok =
         (await readInBackground(handle, signatures, this.at)) &&
         (await readInBackground(handle, bytes, this.at + signatures.length))
-      if (ok && !this.column) this.column = this.columnOf(signatures, bytes)
+      if (ok && !this.column) this.column = this.columnOf(signatures, text)
       await this.close()
     })().catch(() => undefined)
     return this.reading
@@ -149,13 +150,13 @@ export class SnapshotText {
 
   now(): SearchTextColumn | null {
     if (this.column || !this.handle) return this.column
-    const { signatures, bytes } = this.buffers()
+    const { signatures, text, bytes } = this.buffers()
     const fd = this.handle.fd
     if (readFullySync(fd, signatures, this.at) && readFullySync(fd, bytes, this.at + signatures.length)) {
       // This query waits anyway; the page faults would otherwise fall on the next searches (see readInBackground).
       touchPages(signatures)
       touchPages(bytes)
-      this.column = this.columnOf(signatures, bytes)
+      this.column = this.columnOf(signatures, text)
     }
     void this.close()
     return this.column
@@ -182,19 +183,21 @@ export async function readSnapshot(storePath: string, generation: StoreGeneratio
     if (size !== newline + 1 + header.blobBytes + header.signatureBytes + header.searchBytes) return null
     const blob = Buffer.allocUnsafe(header.blobBytes)
     if (!(await readFully(handle, blob, newline + 1))) return null
-    const content = deserialize(blob) as Omit<SnapshotContent, 'text'> & { searchStarts: Float64Array }
+    const content = deserialize(blob) as Omit<SnapshotContent, 'text'> & Pick<SearchTextColumn, 'starts' | 'ends'>
     const count = content.ids?.length
     if (
       !Array.isArray(content.ids) ||
       content.locations.offsets.length !== count ||
       content.locations.lengths.length !== count ||
-      content.searchStarts.length !== count + 1 ||
-      content.searchStarts[count] !== header.searchBytes ||
-      header.signatureBytes !== signatureBytesFor(count)
+      content.starts.length !== count ||
+      content.ends.length !== count ||
+      content.ends.some((end, p) => end < content.starts[p] || end > header.searchBytes) ||
+      header.signatureBytes % SIGNATURE_RECORD_BYTES !== 0 ||
+      header.signatureBytes / SIGNATURE_RECORD_BYTES < count
     )
       return null
-    const { searchStarts, ...rest } = content
-    const text = new SnapshotText(handle, newline + 1 + header.blobBytes, header, searchStarts)
+    const { starts, ends, ...rest } = content
+    const text = new SnapshotText(handle, newline + 1 + header.blobBytes, header, starts, ends)
     handle = undefined // the text section keeps it open until read
     return { ...rest, text }
   } catch {
@@ -275,14 +278,14 @@ export async function writeSnapshot(
 ): Promise<void> {
   const stored = Object.fromEntries(Object.entries(index).filter(([key]) => !NOT_STORED.has(key)))
   const text = searchTextColumnOf(index.text)
-  const blob = serialize({ index: stored, ids, locations, extra, searchStarts: text.starts })
+  const blob = serialize({ index: stored, ids, locations, extra, starts: text.starts, ends: text.ends })
   const signatures = Buffer.from(text.signatures.buffer, text.signatures.byteOffset, text.signatures.byteLength)
   const header: SnapshotHeader = {
     format: FORMAT,
     generation,
     blobBytes: blob.length,
     signatureBytes: signatures.length,
-    searchBytes: text.bytes.length,
+    searchBytes: text.used,
   }
   const headerLine = Buffer.from(`${JSON.stringify(header)}\n`)
   const path = snapshotPathOf(storePath)
@@ -291,7 +294,7 @@ export async function writeSnapshot(
     const handle = await fs.open(temp, 'w', 0o600)
     try {
       // writeFile writes each part whole, one after the other (write() may write part of a buffer).
-      for (const part of [headerLine, blob, signatures, text.bytes]) await handle.writeFile(part)
+      for (const part of [headerLine, blob, signatures, text.bytes.subarray(0, text.used)]) await handle.writeFile(part)
     } finally {
       await handle.close()
     }

@@ -3,13 +3,8 @@ import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
 import type { SearchTextHolder } from '../query/searchTextColumn'
-import {
-  buildIndexText,
-  createTrialIndex,
-  type IndexedTrial,
-  type ListedTrial,
-  type TrialIndex,
-} from '../query/trialIndex'
+import { buildIndexText } from '../query/indexText'
+import { createTrialIndex, type IndexedTrial, type ListedTrial, type TrialIndex } from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
 import { parseJsonOrCorrupt } from './durable/lineLayout'
 import { checkDocument, readDurable } from './durable/read'
@@ -22,6 +17,7 @@ import {
   writeSnapshot,
 } from './indexSnapshot'
 import { RecordFile, type RecordLocations } from './recordFile'
+import { updateTrialIndex } from '../query/updateTrialIndex'
 import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData, StoredTrial } from './types'
 import { allCopied, changedOrCopied, writeGeneration, type KnownRecord } from './writeGeneration'
@@ -369,12 +365,24 @@ export class StoreSession {
       previousFd,
     )
     const index =
-      trials === data.trials || this.records === null ? createTrialIndex(trials, this.currentIndex) : this.currentIndex
+      trials === data.trials || this.records === null ? await this.indexAfterSync(trials) : this.currentIndex
     this.meta = meta
     this.counts = countsOf(trials)
     const ids = trials.map((t) => t.id)
     this.useRecordsOnDisk(index, ids, new RecordFile(this.path, locations))
     await this.saveSnapshot(this.currentIndex, ids, locations)
+  }
+
+  /**
+   * The index of a sync's records: updated from the current one when the sync kept every record at its position
+   * (see withSourceRecords) and changed few, else built afresh (reusing unchanged records' search text). Queries
+   * wait meanwhile (the update is synchronous), so none reads the current index while its text is rewritten.
+   */
+  private async indexAfterSync(trials: readonly StoredTrial[]): Promise<TrialIndex> {
+    // The update reuses the current index's search text in place: a snapshot still being written from it goes first.
+    await this.snapshotWrite
+    const updated = this.held && updateTrialIndex(this.currentIndex, this.held, trials)
+    return updated || createTrialIndex(trials, this.currentIndex)
   }
 
   fileSize(): number {

@@ -10,6 +10,7 @@ import { fetchAndDiff } from './fetchAndDiff'
 import { ceilingFor, syncCeilingError } from './syncCeiling'
 import { appendSyncLog, failedLogEntry } from './syncLog'
 import type { SyncRun } from './syncRun'
+import { withSourceRecords } from './withSourceRecords'
 import { toSyncLogError } from './toSyncLogError'
 
 /** The run's options (resolved once by runSync) and what this source's sync works on. */
@@ -108,7 +109,7 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     const previousMeta = metaOf(before, sourceId)
     const next: StoreData = {
       ...before,
-      trials: before.trials.filter((t) => t.source !== sourceId).concat(result.trials),
+      trials: withSourceRecords(before.trials, sourceId, result.trials),
       sources: {
         ...before.sources,
         [sourceId]: {

@@ -6,6 +6,7 @@ import { snapshotPathOf } from '../../../../electron/core/store/indexSnapshot'
 import { StoreSession } from '../../../../electron/core/store/storeSession'
 import type { StoreData } from '../../../../electron/core/store/types'
 import { diffListing } from '../../../../electron/core/sync/diffListing'
+import { withSourceRecords } from '../../../../electron/core/sync/withSourceRecords'
 import type { ListQuery } from '../../../../shared/trials'
 import { BENCH_SOURCES } from './benchSources'
 import type { BenchEngine, DiffAnswer, EnginePaths, Listings } from './engine'
@@ -30,7 +31,7 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
     for (const { source, rows } of listings) {
       const previous = stored.trials.filter((t) => t.source === source)
       const diff = diffListing({ source: BENCH_SOURCES[source], previous, rows, at })
-      trials = trials.filter((t) => t.source !== source).concat(diff.trials)
+      trials = withSourceRecords(trials, source, diff.trials)
       answer.unchanged += diff.counts.unchanged
       answer.changed += diff.counts.updated + diff.counts.restored
       answer.created += diff.counts.created
