@@ -6,6 +6,7 @@ import { FALLBACK_ATTRIBUTION, getTrial } from './query/getTrial'
 import { listTrials, type ListExtras } from './query/listTrials'
 import type { Source } from './sources/source'
 import { buildStatusReport } from './store/statusReport'
+import { withLastSeen } from './store/lastSeen'
 import { StoreSession } from './store/storeSession'
 import { runSync } from './sync/runSync'
 import { filterSyncLog } from './sync/syncLog'
@@ -38,7 +39,9 @@ class StoreBackedTrialDesk implements TrialDesk {
 
   /** The list over the store, where `q` also matches the user's private notes. */
   private listWithNotes(query: ListQuery, extras: ListExtras = {}): ListResult {
-    return listTrials(this.session.index, query, Date.now, { ...extras, notes: notesOf(this.userData.data) })
+    const result = listTrials(this.session.index, query, Date.now, { ...extras, notes: notesOf(this.userData.data) })
+    const { sources } = this.session.data
+    return { ...result, items: result.items.map((item) => withLastSeen(item, sources)) }
   }
 
   list(query: ListQuery): ListResult {
@@ -53,7 +56,7 @@ class StoreBackedTrialDesk implements TrialDesk {
       (source, sourceId) => this.sources.get(source)?.attribution(sourceId) ?? FALLBACK_ATTRIBUTION,
     )
     return {
-      ...detail,
+      ...withLastSeen(detail, this.session.data.sources),
       linkedIds: [...(linksOf(this.session.index).byId.get(detail.id) ?? [])],
       ...marksOf(this.userData.data, detail.id),
     }

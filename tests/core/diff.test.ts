@@ -52,7 +52,8 @@ describe('diffListing', () => {
       changes: [{ field: '진료과', from: 'Cardiology', to: 'Neurology' }],
     })
     const untouched = trials.find((t) => t.sourceId === rows[0].sourceId)!
-    expect(untouched).toMatchObject({ changeKind: 'new', changedAt: T1, lastSeenAt: T2 })
+    // Kept as it was (the listing having seen it is the source's listedAt, see lastSeen.ts).
+    expect(untouched).toBe(previous.find((t) => t.sourceId === rows[0].sourceId))
   })
 
   it('ignores formatting-only differences (white space, CRLF, NFD, null/""/missing, 120 vs "120")', () => {
@@ -67,14 +68,12 @@ describe('diffListing', () => {
     expect(trials[0].changedAt).toBe(T1)
   })
 
-  it('marks an identical row as seen without re-deriving it (same field and common objects), a pending flag change is not identical', () => {
+  it('keeps the record of an identical row as it is (the same object), a pending flag change is not identical', () => {
     const previous = firstSync()
     const rows = rowsFor(ids(10)).map((row) => ({ ...row, fields: structuredClone(row.fields) }))
     const { trials, counts } = diffListing({ source, previous, rows, at: T2 })
     expect(counts).toMatchObject({ unchanged: 10, updated: 0 })
-    expect(trials[0]).toEqual({ ...previous[0], lastSeenAt: T2 })
-    expect(trials[0].fields).toBe(previous[0].fields)
-    expect(trials[0].common).toBe(previous[0].common)
+    expect(trials[0]).toBe(previous[0])
     const pending = diffListing({
       source,
       previous,

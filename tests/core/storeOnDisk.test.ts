@@ -1,8 +1,8 @@
 /**
  * The store on disk: records read by byte range, the index snapshot beside the store (used only when it belongs to
- * the store file's generation), and saves that copy unchanged records' bytes.
+ * the store file's generation), and saves that write only what changed (from the spare, see patchGeneration).
  */
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
@@ -54,17 +54,22 @@ describe('the index snapshot beside the store', () => {
     expect((await open(path)).list({ withinDays: null, q: 'xyz' }).total).toBe(1)
   })
 
-  it('is not used for a same-size edit with the old mtime put back when the first line differs', async () => {
+  it('is not used for a same-size edit with the old mtime put back when the closing line differs', async () => {
     const { path } = await syncedStore(5)
     const before = statSync(path)
     const text = readFileSync(path, 'utf8')
-    // Same length, same mtime: only the first line's hash tells (the sync log entry's id changed).
-    const edited = text.replace(/"id":"([0-9a-f])/, (_m, c: string) => `"id":"${c === 'a' ? 'b' : 'a'}`)
+    // Same length, same mtime: only the hash of the first and closing lines tells (the sync log entry's id changed).
+    const edited = text.replace(
+      /"id":"([0-9a-f]{8}-)/,
+      (_m, c: string) => `"id":"${c[0] === 'a' ? 'b' : 'a'}${c.slice(1)}`,
+    )
     expect(edited.length).toBe(text.length)
+    expect(edited).not.toBe(text)
     writeFileSync(path, edited)
     utimesSync(path, before.atime, before.mtime)
     const desk = await open(path)
-    expect(desk.syncLog().items[0].id).toBe(JSON.parse(edited.split('\n')[0] + ']}').syncLog[0].id)
+    const lines = edited.split('\n')
+    expect(desk.syncLog().items[0].id).toBe(JSON.parse(lines[0] + lines.at(-2)!).syncLog[0].id)
   })
 
   it('a damaged or truncated snapshot is ignored and rebuilt', async () => {
@@ -89,35 +94,114 @@ describe('the index snapshot beside the store', () => {
 })
 
 describe('a save after a sync', () => {
-  it('copies the bytes of unchanged records (only lastSeenAt rewritten) and serialises only the changed ones', async () => {
+  const T3 = '2026-01-03T00:00:00.000Z'
+  const lines = (path: string) => readFileSync(path, 'utf8').split('\n')
+  /** The record lines (between the first line and the closing line). */
+  const recordLines = (path: string) => lines(path).slice(1, -2)
+
+  it('writes only what changed, from the spare: other records stay byte for byte, .bak is the previous file', async () => {
     const { path, fake } = await syncedStore(20)
-    const before = readFileSync(path, 'utf8').split('\n')
+    const before = readFileSync(path)
     fake.rows = rowsFor(ids(20))
     fake.rows[3] = icreatRow(fake.rows[3].sourceId, { 진료과: 'Neurology' })
     const desk = await open(path, fake)
     const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
     expect(entry).toMatchObject({ ok: true, updated: 1, unchanged: 19 })
-    await desk.close()
-    const after = readFileSync(path, 'utf8').split('\n')
-    const changed = after
-      .slice(1, 21)
-      .filter((line, i) => line !== before[i + 1].replaceAll(`"lastSeenAt":"${T1}"`, `"lastSeenAt":"${T2}"`))
+    const after = recordLines(path)
+    const beforeLines = before.toString('utf8').split('\n').slice(1, -2)
+    const changed = after.filter((line, i) => line !== beforeLines[i])
     expect(changed).toHaveLength(1)
     expect(changed[0]).toContain('Neurology')
+    // The previous generation is kept whole as .bak, byte for byte.
+    expect(readFileSync(`${path}.bak`).equals(before)).toBe(true)
     // Still one plain JSON document that any JSON tool reads, equal to what the store holds.
-    const parsed = JSON.parse(after.join('\n')) as { trials: Array<{ lastSeenAt: string }> }
-    expect(parsed.trials.every((t) => t.lastSeenAt === T2)).toBe(true)
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { trials: Array<{ lastSeenAt: string }> }
     expect(await readStoreFile(path)).toEqual(parsed)
+    // Unchanged records were not rewritten, yet the reader is told the listing saw them (the source's listedAt).
+    expect(parsed.trials.filter((t) => t.lastSeenAt === T1)).toHaveLength(19)
+    expect(desk.get(fake.rows[0].sourceId.replace(/^/, 'icreat:')).lastSeenAt).toBe(T2)
+    expect(desk.list({ withinDays: null, limit: 100 }).items.every((t) => t.lastSeenAt === T2)).toBe(true)
+    await desk.close()
+  })
+
+  it('moves a record that outgrew its place to the end, keeps every later save exact, and a removal says when the record was last seen', async () => {
+    const { path, fake } = await syncedStore(12)
+    const desk = await open(path, fake)
+    const generations: Buffer[] = [readFileSync(path)]
+    fake.rows = rowsFor(ids(12))
+    fake.rows[2] = icreatRow(fake.rows[2].sourceId, { 과제명: `아주 긴 새 제목 ${'긴 제목 '.repeat(200)}` })
+    await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+    generations.push(readFileSync(path))
+    const moved = recordLines(path)
+    expect(moved[2].trim()).toBe('') // its old place, blanked
+    expect(moved.at(-1)).toContain('아주 긴 새 제목')
+    fake.rows = rowsFor(ids(12)).filter((_, i) => i !== 5)
+    fake.rows[0] = icreatRow(fake.rows[0].sourceId, { 진료과: 'Neurology' })
+    await desk.sync({ sources: ['icreat'], now: () => new Date(T3), allowMassRemoval: true })
+    expect(readFileSync(`${path}.bak`).equals(generations[1])).toBe(true)
+    const removed = desk.get(`icreat:${rowsFor(ids(12))[5].sourceId}`)
+    expect(removed).toMatchObject({ removedAt: T3, lastSeenAt: T2 })
+    const answersAfterSyncs = answers(desk)
+    await desk.close()
+    // The file as any reader sees it: parsed whole, and opened without the snapshot, answers the same.
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { trials: unknown[] }
+    expect(parsed.trials).toHaveLength(12)
+    writeFileSync(snapshotPathOf(path), 'not a snapshot')
+    expect(answers(await open(path))).toEqual(answersAfterSyncs)
+  })
+
+  it('writes the whole file when the spare does not match (another writer, a lost journal), with the same result', async () => {
+    const { path, fake } = await syncedStore(10)
+    const desk = await open(path, fake)
+    fake.rows = rowsFor(ids(10))
+    fake.rows[1] = icreatRow(fake.rows[1].sourceId, { 진료과: 'Neurology' })
+    await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+    writeFileSync(`${path}.bak`, 'not the previous generation')
+    fake.rows[4] = icreatRow(fake.rows[4].sourceId, { 진료과: 'Oncology' })
+    await desk.sync({ sources: ['icreat'], now: () => new Date(T3) })
+    const answersAfterSyncs = answers(desk)
+    await desk.close()
+    expect(readFileSync(`${path}.bak`, 'utf8')).not.toBe('not the previous generation')
+    writeFileSync(snapshotPathOf(path), 'not a snapshot')
+    const reopened = await open(path)
+    expect(answers(reopened)).toEqual(answersAfterSyncs)
+    expect(reopened.list({ withinDays: null, q: 'oncology' }).total).toBe(1)
+  })
+
+  it('a save killed after it took the spare leaves the store file as it was, and the next save is right', async () => {
+    const { path, fake } = await syncedStore(10)
+    let desk = await open(path, fake)
+    fake.rows = rowsFor(ids(10))
+    fake.rows[1] = icreatRow(fake.rows[1].sourceId, { 진료과: 'Neurology' })
+    await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+    await desk.close()
+    const stored = readFileSync(path)
+    // What a writer killed mid-save leaves: the spare renamed to its temp name and half rewritten, no .bak.
+    renameSync(`${path}.bak`, `${path}.tmp-99999`)
+    writeFileSync(`${path}.tmp-99999`, 'half a generation')
+    desk = await open(path, fake)
+    expect(readFileSync(path).equals(stored)).toBe(true)
+    expect(desk.list({ withinDays: null, q: 'neurology' }).total).toBe(1)
+    fake.rows[4] = icreatRow(fake.rows[4].sourceId, { 진료과: 'Oncology' })
+    await desk.sync({ sources: ['icreat'], now: () => new Date(T3) })
+    const answersAfterSyncs = answers(desk)
+    await desk.close()
+    expect(existsSync(`${path}.tmp-99999`)).toBe(false)
+    expect(readFileSync(`${path}.bak`).equals(stored)).toBe(true)
+    writeFileSync(snapshotPathOf(path), 'not a snapshot')
+    const reopened = await open(path)
+    expect(answers(reopened)).toEqual(answersAfterSyncs)
+    expect(reopened.list({ withinDays: null, q: 'oncology' }).total).toBe(1)
   })
 
   it('a failed sync writes only its log entry: records stay byte for byte', async () => {
     const { path, fake } = await syncedStore(10)
-    const records = readFileSync(path, 'utf8').split('\n').slice(1)
+    const records = recordLines(path)
     fake.failWith = new Error('boom')
     const desk = await open(path, fake)
     const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
     expect(entry.ok).toBe(false)
-    expect(readFileSync(path, 'utf8').split('\n').slice(1)).toEqual(records)
+    expect(recordLines(path)).toEqual(records)
     expect(desk.list({ withinDays: null }).total).toBe(10)
     expect(desk.get('icreat:C100003').id).toBe('icreat:C100003')
     expect(desk.syncLog().items[0].ok).toBe(false)

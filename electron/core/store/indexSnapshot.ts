@@ -10,8 +10,8 @@ import type { RecordLocations } from './recordFile'
 /**
  * The index snapshot (`trials.json.index`): the query index and each record's byte range, so a store opens without
  * parsing its records. Disposable and never trusted blindly: it names the store generation it was built from (file
- * size, mtime and a SHA-1 of the store's first line, which holds the sync log and so changes with every commit) and
- * its own length; anything that does not match means "rebuild from the store file".
+ * size, mtime and a SHA-1 of the store's first and closing lines, which hold the sync log and so change with every
+ * commit) and its own length; anything that does not match means "rebuild from the store file".
  */
 export const snapshotPathOf = (storePath: string) => `${storePath}.index`
 
@@ -65,17 +65,32 @@ const headerOf = (text: string): SnapshotHeader | null => {
 
 export const sha1 = (bytes: Uint8Array | string) => createHash('sha1').update(bytes).digest('hex')
 
-/** The first line of a store file is its small part (sources, sync log): usually a few KB, read in steps. */
+/** The first line of a store file (its schema version) and its closing line (sources, sync log): read in steps. */
 const FIRST_READ = 64 << 10
-const MAX_HEAD = 64 << 20
+const MAX_LINE = 64 << 20
+
+/** The first line (from the start) or the closing line (from the end: the last line beginning with `]`), or null. */
+async function edgeLine(handle: fs.FileHandle, size: number, fromEnd: boolean): Promise<string | null> {
+  for (let span = FIRST_READ; ; span *= 4) {
+    const length = Math.min(size, span)
+    const start = fromEnd ? size - length : 0
+    const buffer = Buffer.allocUnsafe(length)
+    const { bytesRead } = await handle.read(buffer, 0, length, start)
+    const read = buffer.subarray(0, bytesRead)
+    const at = fromEnd ? read.lastIndexOf('\n]') : read.indexOf(0x0a)
+    if (at !== -1) return fromEnd ? read.toString('utf8', at + 1).trimEnd() : read.toString('utf8', 0, at)
+    if (bytesRead < span || span >= MAX_LINE) return null
+  }
+}
 
 /**
- * The store file's generation (size, mtime and its first line's hash) and that first line (the document without
- * its records); null when it is missing or not in the line layout.
+ * The store file's generation (size, mtime and a hash of its first and closing lines — the closing line holds the
+ * sync log, so it changes with every save) and the document without its records (first line + closing line); null
+ * when it is missing or not in the line layout.
  */
 export async function storeGenerationOf(
   storePath: string,
-): Promise<{ generation: StoreGeneration; headLine: string } | null> {
+): Promise<{ generation: StoreGeneration; documentWithoutRecords: string } | null> {
   let handle: fs.FileHandle
   try {
     handle = await fs.open(storePath, 'r')
@@ -84,18 +99,13 @@ export async function storeGenerationOf(
   }
   try {
     const stat = await handle.stat()
-    for (let size = FIRST_READ; ; size *= 4) {
-      const buffer = Buffer.allocUnsafe(Math.min(stat.size, size))
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
-      const newline = buffer.subarray(0, bytesRead).indexOf(0x0a)
-      if (newline !== -1) {
-        const head = buffer.subarray(0, newline)
-        return {
-          generation: { size: stat.size, mtimeMs: stat.mtimeMs, headSha1: sha1(head) },
-          headLine: head.toString('utf8'),
-        }
-      }
-      if (bytesRead < buffer.length || size >= MAX_HEAD) return null
+    const first = await edgeLine(handle, stat.size, false)
+    const closing = first === null ? null : await edgeLine(handle, stat.size, true)
+    if (first === null || closing === null) return null
+    const documentWithoutRecords = `${first}${closing}`
+    return {
+      generation: { size: stat.size, mtimeMs: stat.mtimeMs, headSha1: sha1(documentWithoutRecords) },
+      documentWithoutRecords,
     }
   } finally {
     await handle.close()

@@ -46,6 +46,7 @@ const sourceMeta = z.looseObject({
   lastAttemptAt: z.string().nullable(),
   lastError: appError.nullable(),
   state: z.record(z.string(), z.unknown()),
+  listedAt: z.string().optional(),
 })
 
 const syncLogEntry = z.looseObject({

@@ -20,7 +20,18 @@ import { RecordFile, type RecordLocations } from './recordFile'
 import { updateTrialIndex } from '../query/updateTrialIndex'
 import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData, StoredTrial } from './types'
-import { allCopied, changedOrCopied, writeGeneration, type KnownRecord } from './writeGeneration'
+import { dropSpareJournal, patchGeneration, prepareSpare, type ChangedRecord } from './patchGeneration'
+import {
+  allCopied,
+  changedOrCopied,
+  headAndClosingOf,
+  writeGeneration,
+  type KnownRecord,
+  type RecordBytes,
+} from './writeGeneration'
+
+/** Past this share of changed records, a save writes the whole file (as quick, and it gives every record room again). */
+const MAX_PATCHED_SHARE = 0.25
 
 /** How long records parsed at open stay held for a sync that follows at once. */
 const HOLD_MS = 15_000
@@ -79,6 +90,8 @@ export class StoreSession {
   private openWarnings: string[] = []
   private openCorruptPath: string | undefined
   private snapshotWrite: Promise<void> = Promise.resolve()
+  /** The spare being prepared for the next save (see prepareSpare). */
+  private spare: Promise<void> = Promise.resolve()
   /** The parsed records while held (see holdRecords, readAll), and whether a sync is using them. */
   private held: StoredTrial[] | null = null
   private inSync = false
@@ -137,7 +150,7 @@ export class StoreSession {
     if (!current || !snapshot) return false
     let head: StoreData
     try {
-      const document = parseJsonOrCorrupt(`${current.headLine}]}`) as Record<string, unknown>
+      const document = parseJsonOrCorrupt(current.documentWithoutRecords) as Record<string, unknown>
       head = checkDocument(this.path, document, TRIAL_STORE)
     } catch {
       return false // the full path below reports (and recovers from) whatever is wrong
@@ -306,11 +319,24 @@ export class StoreSession {
       known.set(trial.id, { trial, offset: line.offset, length: line.bytes })
     })
     const data = checkDocument(this.path, { ...rest, trials }, TRIAL_STORE)
+    data.trials = this.inPositionOrder(data.trials)
     this.known = known
     // The index now points at the parsed records, so the index built after the commit reuses their search text.
     const entries = data.trials.map((trial, position) => ({ trial, position }))
     this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
     return data
+  }
+
+  /**
+   * The records in index position order: a save that moved a record to the end of the file (see patchGeneration)
+   * keeps its position, so the file's order can differ from the index's. In file order when they do not match.
+   */
+  private inPositionOrder(trials: StoredTrial[]): StoredTrial[] {
+    const { ids } = this
+    if (ids.length !== trials.length || ids.every((id, p) => trials[p].id === id)) return trials
+    const inFile = new Map(trials.map((trial) => [trial.id, trial]))
+    const ordered = ids.map((id) => inFile.get(id))
+    return ordered.every((trial) => trial !== undefined) ? (ordered as StoredTrial[]) : trials
   }
 
   /** Saves `next` as the new generation; on failure the in-memory state stays as it was. */
@@ -340,16 +366,14 @@ export class StoreSession {
 
   private async writeData(data: StoreData): Promise<void> {
     await removeStaleSnapshotTemps(this.path)
+    await this.spare
     const meta = metaOf(data)
     const previousFd = this.records?.descriptor ?? null
     if (this.pendingWrite.kind === 'meta' && this.records) {
-      const locations = await writeGeneration(
-        this.path,
-        meta,
-        this.records.locations.offsets.length,
-        allCopied(this.records.locations),
-        previousFd,
-      )
+      const records = this.records
+      const locations =
+        (await this.patched(meta, [], records.locations.offsets.length)) ??
+        (await this.writtenWhole(meta, records.locations.offsets.length, allCopied(records.locations), previousFd))
       const { ids } = this
       this.meta = meta
       this.useRecordsOnDisk(this.currentIndex, ids, new RecordFile(this.path, locations))
@@ -357,13 +381,10 @@ export class StoreSession {
       return
     }
     const trials = this.pendingWrite.kind === 'meta' ? this.currentIndex.entries.map((e) => e.trial) : data.trials
-    const locations = await writeGeneration(
-      this.path,
-      meta,
-      trials.length,
-      changedOrCopied(trials, this.known ?? new Map()),
-      previousFd,
-    )
+    const changed = this.pendingWrite.kind === 'records' ? this.changedRecordsOf(trials) : null
+    const locations =
+      (changed && (await this.patched(meta, changed, trials.length))) ??
+      (await this.writtenWhole(meta, trials.length, changedOrCopied(trials, this.known ?? new Map()), previousFd))
     const index =
       trials === data.trials || this.records === null ? await this.indexAfterSync(trials) : this.currentIndex
     this.meta = meta
@@ -374,6 +395,50 @@ export class StoreSession {
   }
 
   /**
+   * What a sync changed, as the records' new bytes by position: null when records moved (a save of the whole file
+   * is as cheap) or when there is no current generation on disk to patch.
+   */
+  private changedRecordsOf(trials: readonly StoredTrial[]): ChangedRecord[] | null {
+    const known = this.known
+    if (!this.records || !known || trials.length < this.ids.length) return null
+    const changed: ChangedRecord[] = []
+    for (let p = 0; p < trials.length; p++) {
+      if (p < this.ids.length && trials[p].id !== this.ids[p]) return null
+      if (known.get(trials[p].id)?.trial !== trials[p])
+        changed.push({ position: p, json: Buffer.from(JSON.stringify(trials[p])) })
+      if (changed.length > trials.length * MAX_PATCHED_SHARE) return null
+    }
+    return changed
+  }
+
+  /** The new generation made from the spare (see patchGeneration), or null when there is none to make it from. */
+  private async patched(meta: StoreMeta, changed: ChangedRecord[], count: number): Promise<RecordLocations | null> {
+    if (!this.records) return null
+    const { closing } = headAndClosingOf(meta)
+    return patchGeneration({ storePath: this.path, locations: this.records.locations, changed, count, closing })
+  }
+
+  /** The new generation written whole (the spare, if any, is no longer one: see patchGeneration). */
+  private async writtenWhole(
+    meta: StoreMeta,
+    count: number,
+    recordBytes: RecordBytes,
+    previousFd: number | null,
+  ): Promise<RecordLocations> {
+    await dropSpareJournal(this.path)
+    return writeGeneration(this.path, meta, count, recordBytes, previousFd)
+  }
+
+  /**
+   * Prepares a spare for the next save in the background (see prepareSpare), so a sync's commit writes what changed
+   * instead of the whole file. Called by a sync holding the writer lock; the commit waits for it.
+   */
+  prepareSpare(): Promise<void> {
+    this.spare = this.spare.then(() => prepareSpare(this.path))
+    return this.spare
+  }
+
+  /**
    * The index of a sync's records: updated from the current one when the sync kept every record at its position
    * (see withSourceRecords) and changed few, else built afresh (reusing unchanged records' search text). Queries
    * wait meanwhile (the update is synchronous), so none reads the current index while its text is rewritten.
@@ -381,7 +446,10 @@ export class StoreSession {
   private async indexAfterSync(trials: readonly StoredTrial[]): Promise<TrialIndex> {
     // The update reuses the current index's search text in place: a snapshot still being written from it goes first.
     await this.snapshotWrite
-    const updated = this.held && updateTrialIndex(this.currentIndex, this.held, trials)
+    const held = this.held
+    // The index's columns are in the order of `ids`: only records held in that order can be compared with them.
+    const inIndexOrder = held !== null && held.length === this.ids.length && held.every((t, p) => t.id === this.ids[p])
+    const updated = inIndexOrder && updateTrialIndex(this.currentIndex, held, trials)
     return updated || createTrialIndex(trials, this.currentIndex)
   }
 
@@ -398,6 +466,7 @@ export class StoreSession {
    * hold timer would otherwise keep a whole parsed store alive for HOLD_MS after the session is gone).
    */
   async close(): Promise<void> {
+    await this.spare
     await this.snapshotWrite
     clearTimeout(this.holdTimer)
     this.held = null

@@ -32,7 +32,7 @@ export const TRIAL_STORE: DurableFormat<StoreData> = {
   },
   parse: parseStoreData,
   empty: () => ({ schemaVersion: SCHEMA_VERSION, trials: [], sources: {}, syncLog: [] }),
-  lineLayout: { key: TRIALS_KEY, after: [] },
+  lineLayout: { key: TRIALS_KEY, after: ['sources', 'syncLog'] },
   afterRecovery: 'Changes from the last sync may be missing, so sync again.',
   startAfresh: 'To start a fresh store (a sync downloads the trials again)',
   diskKind: 'store',

@@ -12,6 +12,11 @@ export interface StoredTrial {
   common: CommonFields
   firstSeenAt: string
   changedAt: string
+  /**
+   * When a sync last wrote the record. An active record was also seen by every complete listing since (else it would
+   * be marked removed): what a reader is told is the later of this and its source's `listedAt` (see lastSeenOf), so
+   * a sync need not rewrite every unchanged record.
+   */
   lastSeenAt: string
   removedAt: string | null
   changeKind: ChangeKind
@@ -24,6 +29,8 @@ export interface SourceMeta {
   lastAttemptAt: string | null
   lastError: AppError | null
   state: Record<string, unknown>
+  /** When the last complete listing (one that could mark trials removed) was taken: every active record was in it. */
+  listedAt?: string
 }
 
 /** The main JSON file. */

@@ -23,6 +23,8 @@ export interface DiffListingInput {
   allowMassRemoval?: boolean
   /** False for an inconsistent listing: a missing record is kept as it is, never marked removed. Default true. */
   removalsAllowed?: boolean
+  /** The source's previous complete listing (SourceMeta.listedAt): when a record now missing was last seen. */
+  listedAt?: string
 }
 
 function assertPlausibleListing(
@@ -84,7 +86,7 @@ export function diffListing(input: DiffListingInput): ListingDiff {
       trials.push(trial)
       continue
     }
-    const diff = row ? diffPresentRecord(source, trial, row, at) : diffMissingRecord(trial, at)
+    const diff = row ? diffPresentRecord(source, trial, row, at) : diffMissingRecord(trial, at, input.listedAt)
     counts[diff.outcome]++
     trials.push(diff.trial)
   }

@@ -1,6 +1,7 @@
 import type { FieldChange, HistoryEntry } from '../../../shared/trials'
 import { identicalValue, sameValue } from '../normalize/canonicalValue'
 import type { Source, SourceRow } from '../sources/source'
+import { laterSeen } from '../store/lastSeen'
 import type { StoredTrial } from '../store/types'
 
 /** History is kept bounded so the store does not grow without limit on a churning registry. */
@@ -58,15 +59,16 @@ function compareFields(
 }
 
 /**
- * The no-change fast path (most rows of most syncs): the row is identical to the stored fields, so the record
- * keeps its fields and common fields (same objects: the query index reuses their search text) and is only marked
- * as seen. Common fields are derived from the fields, so they only change when the fields do.
+ * The no-change fast path (most rows of most syncs): the row is identical to the stored fields, so the record is
+ * kept as it is — the same object, so the commit copies its bytes and the index its columns. That the listing saw
+ * it is the source's `listedAt` (see lastSeenOf), not a write to every record. Common fields are derived from the
+ * fields, so they only change when the fields do.
  */
-function seenAgain(previous: StoredTrial, at: string): StoredTrial {
-  if (previous.detailsPending !== false) return { ...previous, lastSeenAt: at }
+function seenAgain(previous: StoredTrial): StoredTrial {
+  if (previous.detailsPending !== false) return previous
   // As the full path stores it: only `true` is kept (built without `delete`, which slows the object down).
   const { detailsPending: _false, ...rest } = previous
-  return { ...rest, lastSeenAt: at }
+  return rest
 }
 
 /** A row seen in a complete listing, against the stored record (if any). */
@@ -102,7 +104,7 @@ export function diffPresentRecord(
     (previous.detailsPending === true) === (row.detailsPending === true) &&
     identicalValue(previous.fields, row.fields)
   ) {
-    return { outcome: 'unchanged', trial: seenAgain(previous, at) }
+    return { outcome: 'unchanged', trial: seenAgain(previous) }
   }
   const { fields, changes } = compareFields(previous, row, new Set(source.bookkeepingFields ?? []))
   const base: StoredTrial = {
@@ -140,13 +142,17 @@ export function diffPresentRecord(
   return { outcome: 'unchanged', trial: base }
 }
 
-/** A stored record that a complete listing no longer contains. */
-export function diffMissingRecord(previous: StoredTrial, at: string): RecordDiff {
+/**
+ * A stored record that a complete listing no longer contains. `lastSeenAt` becomes the last listing that had it:
+ * the previous complete listing (`listedAt`) when that is later than the record's last write (see lastSeen.ts).
+ */
+export function diffMissingRecord(previous: StoredTrial, at: string, listedAt?: string): RecordDiff {
   if (previous.removedAt !== null) return { outcome: 'stillRemoved', trial: previous }
   return {
     outcome: 'removed',
     trial: {
       ...previous,
+      lastSeenAt: laterSeen(previous.lastSeenAt, listedAt),
       changeKind: 'removed',
       changedAt: at,
       removedAt: at,

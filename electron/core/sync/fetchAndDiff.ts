@@ -5,6 +5,8 @@ import { diffListing, type ListingDiff } from './diffListing'
 import type { SyncRun } from './syncRun'
 
 export interface FetchAndDiffResult extends ListingDiff {
+  /** The listing was complete and consistent: every active record after this sync was in it (SourceMeta.listedAt). */
+  listingComplete: boolean
   fetched: number
   rejected: number
   state: Record<string, unknown> | undefined
@@ -55,6 +57,7 @@ export async function fetchAndDiff(
     at,
     allowMassRemoval: run.allowMassRemoval,
     removalsAllowed,
+    listedAt: data.sources[source.id]?.listedAt,
   })
   if (verdict && !verdict.consistent) {
     const values = { expected: verdict.expected, received: verdict.received, kept: diff.keptUnlisted }
@@ -66,6 +69,7 @@ export async function fetchAndDiff(
   }
   return {
     ...diff,
+    listingComplete: removalsAllowed,
     fetched: result.fetched ?? result.rows.length,
     rejected: result.rejected,
     state: result.state,

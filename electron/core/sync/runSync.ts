@@ -8,7 +8,8 @@ import { resolveSyncRun } from './syncRun'
 
 /**
  * One sync run: take the store's writer lock (STORE_IN_USE if another process holds it), pick up another process's
- * writes, then sync the sources one after another; one failing does not stop the next.
+ * writes, prepare the spare a commit is made from, then sync the sources one after another; one failing does not
+ * stop the next.
  */
 export async function runSync(
   session: StoreSession,
@@ -19,6 +20,8 @@ export async function runSync(
   const lock = await lockStore(session.path)
   try {
     await session.reloadIfChangedOnDisk()
+    // While the sources are fetched: a spare for the commit to write only what changed (see patchGeneration).
+    void session.prepareSpare()
     const run = resolveSyncRun(options)
     const entries: SyncLogEntry[] = []
     for (const sourceId of options.sources) {

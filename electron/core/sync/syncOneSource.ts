@@ -117,6 +117,11 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
           lastAttemptAt: startedAt,
           lastError: null,
           state: result.state ?? previousMeta.state,
+          ...(result.listingComplete
+            ? { listedAt: startedAt }
+            : previousMeta.listedAt
+              ? { listedAt: previousMeta.listedAt }
+              : {}),
         },
       },
       syncLog: appendSyncLog(before.syncLog, entry),

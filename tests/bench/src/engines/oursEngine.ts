@@ -65,12 +65,15 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
       return diffAll(data, listings).answer
     },
     async prepareSave(listings: Listings) {
-      // A copy of the store (and its snapshot) that the measured commit replaces, opened and diffed as a sync does.
+      // A copy of the store that the measured commit replaces, opened through its snapshot (written by a first open,
+      // as the app's is) and diffed as a sync does.
       await saving?.session.close()
       copyFileSync(paths.storePath, savePath)
-      copyFileSync(snapshotPathOf(paths.storePath), snapshotPathOf(savePath))
-      rmSync(`${savePath}.bak`, { force: true })
+      for (const beside of ['.bak', '.spare', '.index']) rmSync(`${savePath}${beside}`, { force: true })
+      await (await StoreSession.open(savePath)).close()
       const target = await StoreSession.open(savePath)
+      // As a sync does while it fetches: the spare its commit is made from (see patchGeneration).
+      await target.prepareSpare()
       const stored = await target.readAll()
       saving = { session: target, next: diffAll(stored, listings).next }
     },

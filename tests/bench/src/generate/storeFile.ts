@@ -1,19 +1,15 @@
-import { createReadStream, createWriteStream } from 'node:fs'
-import { once } from 'node:events'
+import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { serializeLineLayout } from '../../../../electron/core/store/durable/lineLayout'
-import { TRIAL_STORE } from '../../../../electron/core/store/trialStoreFile'
 import type { StoreData, StoredTrial } from '../../../../electron/core/store/types'
+import { serialisedWithRoom, writeGeneration } from '../../../../electron/core/store/writeGeneration'
 
-/** Writes a store exactly as the app lays it out (one trial per line), without ever stringifying it whole. */
+/**
+ * Writes a store exactly as the app's save lays it out (one trial per line, room after each, the sources and sync
+ * log after the trials), without ever stringifying it whole.
+ */
 export async function writeStoreFile(path: string, store: StoreData): Promise<void> {
-  const out = createWriteStream(path)
-  const { key, after } = TRIAL_STORE.lineLayout!
-  await serializeLineLayout(store as unknown as Record<string, unknown>, key, after, async (chunk) => {
-    if (!out.write(chunk)) await once(out, 'drain')
-  })
-  out.end()
-  await once(out, 'finish')
+  const { trials, ...meta } = store
+  await writeGeneration(path, meta, trials.length, (i) => serialisedWithRoom(trials[i]), null)
 }
 
 /** Calls `visit` with each trial of a store file in that layout, one at a time (never the whole store in memory). */
