@@ -1,5 +1,6 @@
-import { copyFileSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { getTrial } from '../../../../electron/core/query/getTrial'
 import { listTrials } from '../../../../electron/core/query/listTrials'
 import { snapshotPathOf } from '../../../../electron/core/store/indexSnapshot'
@@ -17,6 +18,8 @@ import type { BenchEngine, DiffAnswer, EnginePaths, Listings } from './engine'
  */
 export function createOursEngine(paths: EnginePaths): BenchEngine {
   const savePath = join(paths.scratchDir, 'ours-saved.json')
+  // One per store (the sizes share the scratch folder).
+  const pristinePath = join(paths.scratchDir, `ours-pristine-${basename(paths.storePath)}`)
   let session: StoreSession | null = null
   let data: StoreData | null = null
   let saving: { session: StoreSession; next: StoreData } | null = null
@@ -65,12 +68,17 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
       return diffAll(data, listings).answer
     },
     async prepareSave(listings: Listings) {
-      // A copy of the store that the measured commit replaces, opened through its snapshot (written by a first open,
-      // as the app's is) and diffed as a sync does.
+      // A copy of the store that the measured commit replaces, opened through its index snapshot as the app opens
+      // it: the snapshot is written once for a pristine copy, and each repeat copies both with their mtimes (which
+      // the snapshot is checked against), then diffs as a sync does.
       await saving?.session.close()
-      copyFileSync(paths.storePath, savePath)
-      for (const beside of ['.bak', '.spare', '.index']) rmSync(`${savePath}${beside}`, { force: true })
-      await (await StoreSession.open(savePath)).close()
+      if (!existsSync(snapshotPathOf(pristinePath))) {
+        copyFileSync(paths.storePath, pristinePath)
+        await (await StoreSession.open(pristinePath)).close()
+      }
+      execFileSync('cp', ['-p', pristinePath, savePath])
+      execFileSync('cp', ['-p', snapshotPathOf(pristinePath), snapshotPathOf(savePath)])
+      for (const beside of ['.bak', '.spare']) rmSync(`${savePath}${beside}`, { force: true })
       const target = await StoreSession.open(savePath)
       // As a sync does while it fetches: the spare its commit is made from (see patchGeneration).
       await target.prepareSpare()
