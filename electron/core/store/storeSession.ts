@@ -4,6 +4,7 @@ import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
 import type { SearchTextHolder } from '../query/searchTextColumn'
 import { buildIndexText } from '../query/indexText'
+import { updateTrialIndex } from '../query/updateTrialIndex'
 import { createTrialIndex, type IndexedTrial, type ListedTrial, type TrialIndex } from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
 import { parseJsonOrCorrupt } from './durable/lineLayout'
@@ -17,7 +18,6 @@ import {
   writeSnapshot,
 } from './indexSnapshot'
 import { RecordFile, type RecordLocations } from './recordFile'
-import { updateTrialIndex } from '../query/updateTrialIndex'
 import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData, StoredTrial } from './types'
 import { dropSpareJournal, patchGeneration, prepareSpare, type ChangedRecord } from './patchGeneration'
@@ -395,8 +395,8 @@ export class StoreSession {
   }
 
   /**
-   * What a sync changed, as the records' new bytes by position: null when records moved (a save of the whole file
-   * is as cheap) or when there is no current generation on disk to patch.
+   * What a sync changed, as the records' new JSON by position: null when records moved or more than
+   * MAX_PATCHED_SHARE changed (then the whole file is written), or when there is no generation on disk to patch.
    */
   private changedRecordsOf(trials: readonly StoredTrial[]): ChangedRecord[] | null {
     const known = this.known
