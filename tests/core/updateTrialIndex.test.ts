@@ -171,6 +171,24 @@ describe('the index after a sync', () => {
     expect(signatureCapacityOf(searchTextColumnOf(index.text).signatures)).toBeGreaterThanOrEqual(created)
   })
 
+  it('keeps every text when the room runs out while many texts change in place', () => {
+    // Many same-length changes (each fits where it was) and one that needs far more than the room: compacting must
+    // make room for all of them.
+    const long = (t: StoredTrial) => ({ ...t, fields: { ...t.fields, 요약: `${t.sourceId} ${'요약 '.repeat(700)}` } })
+    const trials = Array.from({ length: 2000 }, (_, n) => long(trialNumber(n)))
+    const index = createTrialIndex(trials)
+    const after = trials.map((t, p) =>
+      p % 9 === 0
+        ? { ...t, fields: { ...t.fields, 요약: String(t.fields['요약']).replace('요약', '개요') } }
+        : p === 1
+          ? { ...t, fields: { ...t.fields, 과제명: `${'긴 제목 '.repeat(80_000)}` } }
+          : t,
+    )
+    const updated = updateTrialIndex(index, trials, after)
+    expect(updated).not.toBeNull()
+    expect(contentOf(updated!)).toEqual(contentOf(createTrialIndex(after)))
+  })
+
   it('is built afresh when records moved or too many changed, and the replaced index is never searched again', () => {
     const trials = Array.from({ length: 200 }, (_, n) => trialNumber(n))
     const index = createTrialIndex(trials)

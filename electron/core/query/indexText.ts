@@ -72,10 +72,13 @@ export function updateIndexText(
   const count = trials.length
   const beforeCount = previous.starts.length
   const texts = new Map<number, Buffer>()
+  /** Bytes the changed texts need past `used` (those that no longer fit where they were), and in all. */
   let growth = 0
+  let changedBytes = 0
   for (const p of changed) {
     const text = Buffer.from(searchTextOf(trials[p]), 'utf8')
     texts.set(p, text)
+    changedBytes += text.length
     if (p >= beforeCount || text.length > previous.ends[p] - previous.starts[p]) growth += text.length
   }
   const starts = new Float64Array(count)
@@ -84,8 +87,9 @@ export function updateIndexText(
   ends.set(previous.ends.subarray(0, Math.min(count, beforeCount)))
   let { bytes, used, signatures } = previous
   if (used + growth > bytes.length) {
-    // Out of room: compact every record's text into a new buffer (with room again).
-    let live = growth
+    // Out of room: compact every record's text into a new buffer (with room again); every changed text is then
+    // written after the unchanged ones.
+    let live = changedBytes
     for (let p = 0; p < Math.min(count, beforeCount); p++) if (!texts.has(p)) live += ends[p] - starts[p]
     const compacted = Buffer.allocUnsafeSlow(live + textRoomFor(live))
     used = 0
