@@ -2,7 +2,7 @@
  * The store on disk: records read by byte range, the index snapshot beside the store (used only when it belongs to
  * the store file's generation), and saves that write only what changed (from the spare, see patchGeneration).
  */
-import { existsSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
@@ -150,25 +150,26 @@ describe('a save after a sync', () => {
     expect(answers(await open(path))).toEqual(answersAfterSyncs)
   })
 
-  it('writes the whole file when the spare does not match (another writer, a lost journal), with the same result', async () => {
+  it('never patches a spare that does not match its note (another writer, a crash): the save is as right', async () => {
     const { path, fake } = await syncedStore(10)
     const desk = await open(path, fake)
     fake.rows = rowsFor(ids(10))
     fake.rows[1] = icreatRow(fake.rows[1].sourceId, { 진료과: 'Neurology' })
     await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
-    writeFileSync(`${path}.bak`, 'not the previous generation')
+    // Another writer's spare, or one a crash left half written (its note no longer matches it).
+    writeFileSync(`${path}.next`, 'not a copy of the store')
     fake.rows[4] = icreatRow(fake.rows[4].sourceId, { 진료과: 'Oncology' })
     await desk.sync({ sources: ['icreat'], now: () => new Date(T3) })
     const answersAfterSyncs = answers(desk)
     await desk.close()
-    expect(readFileSync(`${path}.bak`, 'utf8')).not.toBe('not the previous generation')
+    expect(readFileSync(path, 'utf8')).not.toContain('not a copy of the store')
     writeFileSync(snapshotPathOf(path), 'not a snapshot')
     const reopened = await open(path)
     expect(answers(reopened)).toEqual(answersAfterSyncs)
     expect(reopened.list({ withinDays: null, q: 'oncology' }).total).toBe(1)
   })
 
-  it('a save killed after it took the spare leaves the store file as it was, and the next save is right', async () => {
+  it('a save killed while it wrote the spare leaves the store file as it was, and the next save is right', async () => {
     const { path, fake } = await syncedStore(10)
     let desk = await open(path, fake)
     fake.rows = rowsFor(ids(10))
@@ -176,9 +177,9 @@ describe('a save after a sync', () => {
     await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
     await desk.close()
     const stored = readFileSync(path)
-    // What a writer killed mid-save leaves: the spare renamed to its temp name and half rewritten, no .bak.
-    renameSync(`${path}.bak`, `${path}.tmp-99999`)
-    writeFileSync(`${path}.tmp-99999`, 'half a generation')
+    // What a writer killed mid-save leaves: its note removed, the spare half written, a copy's temp file.
+    writeFileSync(`${path}.next`, 'half a generation')
+    writeFileSync(`${path}.next.tmp-99999`, 'half a copy')
     desk = await open(path, fake)
     expect(readFileSync(path).equals(stored)).toBe(true)
     expect(desk.list({ withinDays: null, q: 'neurology' }).total).toBe(1)
@@ -186,7 +187,7 @@ describe('a save after a sync', () => {
     await desk.sync({ sources: ['icreat'], now: () => new Date(T3) })
     const answersAfterSyncs = answers(desk)
     await desk.close()
-    expect(existsSync(`${path}.tmp-99999`)).toBe(false)
+    expect(existsSync(`${path}.next.tmp-99999`)).toBe(false)
     expect(readFileSync(`${path}.bak`).equals(stored)).toBe(true)
     writeFileSync(snapshotPathOf(path), 'not a snapshot')
     const reopened = await open(path)

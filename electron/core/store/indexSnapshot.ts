@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'node:v8'
 import { searchTextColumnOf, textRoomFor, type SearchTextColumn } from '../query/searchTextColumn'
 import { SIGNATURE_RECORD_BYTES } from '../query/textSignature'
 import type { TrialIndex } from '../query/trialIndex'
+import { edgeLineOf } from './durable/lineLayout'
 import type { RecordLocations } from './recordFile'
 
 /**
@@ -65,24 +66,6 @@ const headerOf = (text: string): SnapshotHeader | null => {
 
 export const sha1 = (bytes: Uint8Array | string) => createHash('sha1').update(bytes).digest('hex')
 
-/** The first line of a store file (its schema version) and its closing line (sources, sync log): read in steps. */
-const FIRST_READ = 64 << 10
-const MAX_LINE = 64 << 20
-
-/** The first line (from the start) or the closing line (from the end: the last line beginning with `]`), or null. */
-async function edgeLine(handle: fs.FileHandle, size: number, fromEnd: boolean): Promise<string | null> {
-  for (let span = FIRST_READ; ; span *= 4) {
-    const length = Math.min(size, span)
-    const start = fromEnd ? size - length : 0
-    const buffer = Buffer.allocUnsafe(length)
-    const { bytesRead } = await handle.read(buffer, 0, length, start)
-    const read = buffer.subarray(0, bytesRead)
-    const at = fromEnd ? read.lastIndexOf('\n]') : read.indexOf(0x0a)
-    if (at !== -1) return fromEnd ? read.toString('utf8', at + 1).trimEnd() : read.toString('utf8', 0, at)
-    if (bytesRead < span || span >= MAX_LINE) return null
-  }
-}
-
 /**
  * The store file's generation (size, mtime and a hash of its first and closing lines — the closing line holds the
  * sync log, so it changes with every save) and the document without its records (first line + closing line); null
@@ -99,10 +82,10 @@ export async function storeGenerationOf(
   }
   try {
     const stat = await handle.stat()
-    const first = await edgeLine(handle, stat.size, false)
-    const closing = first === null ? null : await edgeLine(handle, stat.size, true)
+    const first = await edgeLineOf(handle, stat.size, 'first')
+    const closing = first === null ? null : await edgeLineOf(handle, stat.size, 'closing')
     if (first === null || closing === null) return null
-    const documentWithoutRecords = `${first}${closing}`
+    const documentWithoutRecords = `${first.text}${closing.text}`
     return {
       generation: { size: stat.size, mtimeMs: stat.mtimeMs, headSha1: sha1(documentWithoutRecords) },
       documentWithoutRecords,

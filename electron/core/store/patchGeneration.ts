@@ -1,92 +1,72 @@
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
 import { withDiskErrors } from '../disk'
-import { backupPathOf, keepPreviousGeneration, removeStaleTempFiles, syncFolder, tempPathOf } from './durable/write'
+import { fileStampOf, sameFileStamp, type FileStamp } from './durable/fileStamp'
+import { edgeLineOf } from './durable/lineLayout'
+import { keepPreviousGeneration, removeStaleTempFiles, syncFolder, tempPathOf } from './durable/write'
 import type { RecordLocations } from './recordFile'
 import { TRIAL_STORE } from './trialStoreFile'
-import { withRoom } from './writeGeneration'
+import { LAST_SEPARATOR, RECORD_SEPARATOR, SPACE, withRoom, writeFully } from './writeGeneration'
 
 /**
  * A save proportional to what changed. The store file stays one JSON document, written as a new generation that is
- * renamed over the old one, the old one kept as `.bak` — but the new generation is made from the **spare**: the
- * `.bak` file of the last save, brought up to date by copying in the byte ranges that save wrote, then changed where
- * this save changes it. So a save writes (and fsyncs) a few MB instead of the whole file, and a kill at any moment
- * still leaves the last generation whole under the store's name.
+ * renamed over the old one, the old one kept as `.bak` — but the new generation is made from the **spare**
+ * (`trials.json.next`): a copy of the current store file that a sync makes while it fetches (the kernel copies it,
+ * off the event loop). The save writes into the spare only what changed, fsyncs it and renames it over the store,
+ * so it writes a few MB instead of the whole file, and a kill at any moment still leaves the last generation whole
+ * under the store's name. The spare is a file no reader ever opened as the store (a generation, once replaced, is
+ * never written again: another process may still be reading it).
  *
- * The spare journal (`trials.json.spare`, disposable) says which `.bak` (inode, size, mtime) becomes which store
- * file generation by copying which ranges. Anything that does not match it — no `.bak`, a `.bak` or store file
- * written by anyone else, a lost journal — means "write the whole file" (and prepare a spare for the next save).
+ * The spare's note (`trials.json.next.json`, disposable) names the store file the spare copies and the spare itself
+ * (inode, size, mtime). Anything that does not match — no spare, a store written by anyone else since, a lost note —
+ * means "write the whole file". The note is removed (and that made durable) before the spare is written into, so a
+ * spare left half-written by a crash or a power cut is never taken for a copy.
  */
-export const spareJournalPathOf = (storePath: string) => `${storePath}.spare`
+export const sparePathOf = (storePath: string) => `${storePath}.next`
+const notePathOf = (storePath: string) => `${sparePathOf(storePath)}.json`
 
-/** Identifies one file on disk: a rename keeps it, any write changes it. */
-interface FileIdentity {
-  ino: number
-  size: number
-  mtimeMs: number
+interface SpareNote {
+  store: FileStamp
+  spare: FileStamp
 }
 
-interface SpareJournal {
-  store: FileIdentity
-  spare: FileIdentity
-  /** Offset and length pairs of the store file that differ from the spare, which is cut to the store's size. */
-  ranges: number[]
-}
-
-const identityOf = async (path: string): Promise<FileIdentity | null> => {
+async function readNote(storePath: string): Promise<SpareNote | null> {
   try {
-    const s = await fs.stat(path)
-    return { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs }
+    return JSON.parse(await fs.readFile(notePathOf(storePath), 'utf8')) as SpareNote
   } catch {
     return null
   }
 }
 
-const sameIdentity = (a: FileIdentity | null, b: FileIdentity | undefined) =>
-  a !== null && b !== undefined && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs
-
-async function readJournal(storePath: string): Promise<SpareJournal | null> {
-  try {
-    const journal = JSON.parse(await fs.readFile(spareJournalPathOf(storePath), 'utf8')) as SpareJournal
-    return Array.isArray(journal.ranges) && journal.ranges.length % 2 === 0 ? journal : null
-  } catch {
-    return null
-  }
+/** True when the spare is a copy of the store file as it is now. */
+async function spareIsCurrent(storePath: string): Promise<boolean> {
+  const note = await readNote(storePath)
+  if (!note) return false
+  const [store, spare] = await Promise.all([fileStampOf(storePath), fileStampOf(sparePathOf(storePath))])
+  return sameFileStamp(store, note.store ?? null) && sameFileStamp(spare, note.spare ?? null)
 }
 
-/** The journal for the current store file and `.bak`; null when there is none that matches them. */
-async function currentJournal(storePath: string): Promise<SpareJournal | null> {
-  const journal = await readJournal(storePath)
-  if (!journal) return null
-  const [store, spare] = await Promise.all([identityOf(storePath), identityOf(backupPathOf(storePath))])
-  return sameIdentity(store, journal.store) && sameIdentity(spare, journal.spare) ? journal : null
+/** Forgets the spare, durably: after a power cut it is not taken for a copy of the store. */
+async function dropNote(storePath: string): Promise<void> {
+  await fs.rm(notePathOf(storePath), { force: true })
+  await syncFolder(dirname(storePath))
 }
-
-async function writeJournal(storePath: string, ranges: number[]): Promise<void> {
-  const [store, spare] = await Promise.all([identityOf(storePath), identityOf(backupPathOf(storePath))])
-  if (!store || !spare) return
-  const journal: SpareJournal = { store, spare, ranges }
-  const path = spareJournalPathOf(storePath)
-  const temp = tempPathOf(path)
-  // Not fsynced: a journal lost to a power cut only means the next save writes the whole file.
-  await fs.writeFile(temp, JSON.stringify(journal), { mode: 0o600 })
-  await fs.rename(temp, path)
-}
-
-/** Forgets the spare (a whole-file save made the journal stale). */
-export const dropSpareJournal = (storePath: string) => fs.rm(spareJournalPathOf(storePath), { force: true })
 
 /**
- * Makes `.bak` a spare for the next save when there is none: a copy of the store file (the kernel copies it, off the
- * event loop), fsynced, renamed over `.bak`. Called by a sync once it holds the writer lock, while it fetches.
- * Never throws (without a spare the save writes the whole file).
+ * Makes the spare for the next save when there is no current one: a copy of the store file, fsynced, renamed into
+ * place, then its note. Called by a sync holding the writer lock (the sync waits for it before letting go of the
+ * lock). Never throws: without a spare the save writes the whole file.
  */
 export async function prepareSpare(storePath: string): Promise<void> {
+  const sparePath = sparePathOf(storePath)
   try {
-    if (await currentJournal(storePath)) return
-    const store = await identityOf(storePath)
+    if (await spareIsCurrent(storePath)) return
+    await dropNote(storePath)
+    const store = await fileStampOf(storePath)
     if (!store) return
-    const temp = tempPathOf(backupPathOf(storePath))
+    await removeStaleTempFiles(sparePath)
+    await removeStaleTempFiles(notePathOf(storePath))
+    const temp = tempPathOf(sparePath)
     try {
       await fs.copyFile(storePath, temp)
       const handle = await fs.open(temp, 'r+')
@@ -95,17 +75,21 @@ export async function prepareSpare(storePath: string): Promise<void> {
       } finally {
         await handle.close()
       }
-      // The store file may have been replaced meanwhile (by this process's own save): then this copy is no spare.
-      if (!sameIdentity(await identityOf(storePath), store)) throw new Error('store replaced during the copy')
-      await fs.rename(temp, backupPathOf(storePath))
+      if (!sameFileStamp(await fileStampOf(storePath), store)) throw new Error('the store was written during the copy')
+      await fs.rename(temp, sparePath)
     } catch (e) {
       await fs.rm(temp, { force: true })
       throw e
     }
     await syncFolder(dirname(storePath))
-    await writeJournal(storePath, [])
+    const spare = await fileStampOf(sparePath)
+    if (!spare) return
+    const note: SpareNote = { store, spare }
+    const noteTemp = tempPathOf(notePathOf(storePath))
+    await fs.writeFile(noteTemp, JSON.stringify(note), { mode: 0o600 })
+    await fs.rename(noteTemp, notePathOf(storePath))
   } catch {
-    await dropSpareJournal(storePath).catch(() => undefined)
+    await fs.rm(notePathOf(storePath), { force: true }).catch(() => undefined)
   }
 }
 
@@ -123,63 +107,9 @@ export interface PatchInput {
   changed: readonly ChangedRecord[]
   /** Records in the new generation. */
   count: number
-  /** The new closing line (sources, sync log). */
+  /** The new first line (schema version) and closing line (sources, sync log), as a whole-file save writes them. */
+  head: Buffer
   closing: Buffer
-}
-
-const SPACE = 0x20
-
-/** Where the closing line starts (after the last record line): the last line that begins with `]`. */
-async function closingLineAt(handle: fs.FileHandle, size: number): Promise<number | null> {
-  for (let span = 64 << 10; ; span *= 4) {
-    const start = Math.max(0, size - span)
-    const buffer = Buffer.allocUnsafe(size - start)
-    await readFully(handle, buffer, start)
-    const at = buffer.lastIndexOf('\n]')
-    if (at !== -1) return start + at + 1
-    if (start === 0) return null
-  }
-}
-
-async function readFully(handle: fs.FileHandle, into: Buffer, position: number): Promise<void> {
-  for (let done = 0; done < into.length;) {
-    const { bytesRead } = await handle.read(into, done, into.length - done, position + done)
-    if (bytesRead === 0) throw new Error('the store file is shorter than its spare journal says')
-    done += bytesRead
-  }
-}
-
-/** Collects the byte ranges a save writes, merging adjacent ones. */
-class Ranges {
-  readonly pairs: number[] = []
-  add(offset: number, length: number) {
-    const n = this.pairs.length
-    if (n > 0 && this.pairs[n - 2] + this.pairs[n - 1] === offset) this.pairs[n - 1] += length
-    else this.pairs.push(offset, length)
-  }
-}
-
-async function writeAt(handle: fs.FileHandle, bytes: Buffer, position: number, ranges?: Ranges): Promise<void> {
-  for (let done = 0; done < bytes.length;) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done)
-    done += bytesWritten
-  }
-  ranges?.add(position, bytes.length)
-}
-
-/** The spare becomes the current generation: the last save's ranges copied in from the store file. */
-async function catchUp(spare: fs.FileHandle, current: fs.FileHandle, journal: SpareJournal): Promise<void> {
-  const buffer = Buffer.allocUnsafeSlow(1 << 20)
-  for (let k = 0; k < journal.ranges.length; k += 2) {
-    const [offset, length] = [journal.ranges[k], journal.ranges[k + 1]]
-    for (let done = 0; done < length;) {
-      const step = buffer.subarray(0, Math.min(buffer.length, length - done))
-      await readFully(current, step, offset + done)
-      await writeAt(spare, step, offset + done)
-      done += step.length
-    }
-  }
-  await spare.truncate(journal.store.size)
 }
 
 /** The position whose record line is the last one in the file (the one before the closing line). */
@@ -190,17 +120,12 @@ function lastLineOf(offsets: Float64Array): number {
 }
 
 /**
- * This save's changes, written into the caught-up spare: a record still fitting its bytes (JSON and room) is written
- * where it lies; any other is blanked there (its separator too: the record line before keeps its own comma for
- * what follows) and appended after the last record line, as new records are. Then the closing line. Resolves with
- * the new locations and the file's new size.
+ * This save's changes, written into the spare: a record still fitting its bytes (JSON and room) is written where it
+ * lies; any other is blanked there (its separator too: the record line before keeps its own comma for what follows)
+ * and appended after the last record line, as new records are. Then the closing line. Resolves with the new
+ * locations.
  */
-async function writeChanges(
-  spare: fs.FileHandle,
-  input: PatchInput,
-  recordsEnd: number,
-  written: Ranges,
-): Promise<{ locations: RecordLocations; size: number }> {
+async function writeChanges(spare: fs.FileHandle, input: PatchInput, recordsEnd: number): Promise<RecordLocations> {
   const { locations, changed, count, closing } = input
   const before = locations.offsets.length
   const offsets = new Float64Array(count)
@@ -215,11 +140,11 @@ async function writeChanges(
     if (p < before && record.json.length <= lengths[p]) {
       const inPlace = Buffer.alloc(lengths[p], SPACE)
       record.json.copy(inPlace)
-      await writeAt(spare, inPlace, offsets[p], written)
+      await writeFully(spare, inPlace, offsets[p])
       continue
     }
     if (p < before) {
-      await writeAt(spare, Buffer.alloc(lengths[p] + 1, SPACE), offsets[p], written)
+      await writeFully(spare, Buffer.alloc(lengths[p] + 1, SPACE), offsets[p])
       if (p === lastLine) lastLineBlanked = true
     }
     appended.push(record)
@@ -227,67 +152,75 @@ async function writeChanges(
   let end = recordsEnd
   if (appended.length > 0) {
     // The last record line's separator (a space) becomes a comma, unless that line was just blanked.
-    if (lastLine !== -1 && !lastLineBlanked) await writeAt(spare, Buffer.from(','), recordsEnd - 2, written)
+    if (lastLine !== -1 && !lastLineBlanked) await writeFully(spare, Buffer.from(','), recordsEnd - 2)
     const lines: Buffer[] = []
     appended.forEach(({ position, json }, i) => {
       const bytes = withRoom(json)
       offsets[position] = end
       lengths[position] = bytes.length
-      lines.push(bytes, Buffer.from(i === appended.length - 1 ? ' \n' : ',\n'))
+      lines.push(bytes, i === appended.length - 1 ? LAST_SEPARATOR : RECORD_SEPARATOR)
       end += bytes.length + 2
     })
-    await writeAt(spare, Buffer.concat(lines), recordsEnd, written)
+    await writeFully(spare, Buffer.concat(lines), recordsEnd)
   }
-  await writeAt(spare, closing, end, written)
+  await writeFully(spare, closing, end)
   await spare.truncate(end + closing.length)
-  return { locations: { offsets, lengths }, size: end + closing.length }
+  return { offsets, lengths }
+}
+
+/**
+ * Where the spare's records end (its closing line starts), when it can be patched: its first line is the new one
+ * (a schema change rewrites the whole file) and its last record line ends with the separator this version writes (a
+ * space), so a record can follow it. Null otherwise.
+ */
+async function recordsEndOf(spare: fs.FileHandle, head: Buffer): Promise<number | null> {
+  const { size } = await spare.stat()
+  const first = await edgeLineOf(spare, size, 'first')
+  const closing = await edgeLineOf(spare, size, 'closing')
+  if (!first || !closing || `${first.text}\n` !== head.toString('utf8') || closing.offset < 2) return null
+  const separator = Buffer.alloc(1)
+  await spare.read(separator, 0, 1, closing.offset - 2)
+  return separator[0] === SPACE ? closing.offset : null
 }
 
 /**
  * Saves the new generation from the spare (see above). Resolves with where each record now lies, or null when there
- * is no spare for the current store file or its layout is not this version's (then write the whole file).
- * Throws STORE_NOT_WRITABLE / DISK_FULL like a whole-file save; the store file is then untouched.
+ * is no current spare or the store's layout is not this version's (then write the whole file). Throws
+ * STORE_NOT_WRITABLE / DISK_FULL like a whole-file save; the store file is then untouched.
  */
 export async function patchGeneration(input: PatchInput): Promise<RecordLocations | null> {
   const { storePath } = input
-  const journal = await currentJournal(storePath)
-  if (!journal || input.count < input.locations.offsets.length) return null
+  if (input.count < input.locations.offsets.length || !(await spareIsCurrent(storePath))) return null
+  const sparePath = sparePathOf(storePath)
   return withDiskErrors({ kind: TRIAL_STORE.diskKind, path: storePath }, async () => {
-    const current = await fs.open(storePath, 'r')
+    await dropNote(storePath)
+    let renamed = false
     try {
-      // The last record line must end in the separator this version writes (a space), so a record can follow it.
-      const recordsEnd = await closingLineAt(current, journal.store.size)
-      const separator = Buffer.alloc(1)
-      if (recordsEnd !== null && recordsEnd >= 2) await readFully(current, separator, recordsEnd - 2)
-      if (recordsEnd === null || separator[0] !== SPACE) return null
-      // A killed writer's temp files can each be as large as the store (the spare it had taken, a copy).
-      await removeStaleTempFiles(storePath)
-      const temp = tempPathOf(storePath)
-      await fs.rename(backupPathOf(storePath), temp)
-      await dropSpareJournal(storePath)
+      const spare = await fs.open(sparePath, 'r+')
+      let locations: RecordLocations | null
       try {
-        const written = new Ranges()
-        const spare = await fs.open(temp, 'r+')
-        let locations: RecordLocations
-        try {
-          await catchUp(spare, current, journal)
-          ;({ locations } = await writeChanges(spare, input, recordsEnd, written))
-          await spare.sync()
-        } finally {
-          await spare.close()
-        }
-        // As a whole-file save from here: the current generation becomes `.bak`, the new one takes the store's name.
-        await keepPreviousGeneration(storePath)
-        await fs.rename(temp, storePath)
-        await syncFolder(dirname(storePath))
-        await writeJournal(storePath, written.pairs).catch(() => undefined)
-        return locations
-      } catch (e) {
-        await fs.rm(temp, { force: true }).catch(() => undefined)
-        throw e
+        const recordsEnd = await recordsEndOf(spare, input.head)
+        locations = recordsEnd === null ? null : await writeChanges(spare, input, recordsEnd)
+        if (locations) await spare.sync()
+      } finally {
+        await spare.close()
       }
+      if (!locations) return null
+      // As a whole-file save from here: the current generation becomes `.bak`, the new one takes the store's name.
+      await keepPreviousGeneration(storePath)
+      await fs.rename(sparePath, storePath)
+      renamed = true
+      await syncFolder(dirname(storePath))
+      return locations
     } finally {
-      await current.close()
+      // A spare not renamed into place may be half written: never left to be taken for a copy (its note is gone).
+      if (!renamed) await fs.rm(sparePath, { force: true }).catch(() => undefined)
     }
   })
+}
+
+/** The spare and its note are gone with a whole-file save (the spare no longer copies the store). */
+export async function dropSpare(storePath: string): Promise<void> {
+  await fs.rm(notePathOf(storePath), { force: true })
+  await fs.rm(sparePathOf(storePath), { force: true })
 }

@@ -20,7 +20,7 @@ import {
 import { RecordFile, type RecordLocations } from './recordFile'
 import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData, StoredTrial } from './types'
-import { dropSpareJournal, patchGeneration, prepareSpare, type ChangedRecord } from './patchGeneration'
+import { dropSpare, patchGeneration, prepareSpare, type ChangedRecord } from './patchGeneration'
 import {
   allCopied,
   changedOrCopied,
@@ -32,6 +32,8 @@ import {
 
 /** Past this share of changed records, a save writes the whole file (as quick, and it gives every record room again). */
 const MAX_PATCHED_SHARE = 0.25
+/** Past this share of the file in blank lines (records moved to the end), a save writes the whole file again. */
+const MAX_BLANK_SHARE = 0.2
 
 /** How long records parsed at open stay held for a sync that follows at once. */
 const HOLD_MS = 15_000
@@ -411,21 +413,29 @@ export class StoreSession {
     return changed
   }
 
-  /** The new generation made from the spare (see patchGeneration), or null when there is none to make it from. */
+  /**
+   * The new generation made from the spare (see patchGeneration), or null when there is none to make it from, or
+   * when more than MAX_BLANK_SHARE of the file is blank lines left by moved records (a whole-file save drops them).
+   */
   private async patched(meta: StoreMeta, changed: ChangedRecord[], count: number): Promise<RecordLocations | null> {
     if (!this.records) return null
-    const { closing } = headAndClosingOf(meta)
-    return patchGeneration({ storePath: this.path, locations: this.records.locations, changed, count, closing })
+    const { locations } = this.records
+    let recordBytes = 0
+    for (let p = 0; p < locations.lengths.length; p++) recordBytes += locations.lengths[p]
+    const size = this.fileSize()
+    if (size - recordBytes > size * MAX_BLANK_SHARE) return null
+    const { head, closing } = headAndClosingOf(meta)
+    return patchGeneration({ storePath: this.path, locations, changed, count, head, closing })
   }
 
-  /** The new generation written whole (the spare, if any, is no longer one: see patchGeneration). */
+  /** The new generation written whole (the spare, if any, no longer copies the store: see patchGeneration). */
   private async writtenWhole(
     meta: StoreMeta,
     count: number,
     recordBytes: RecordBytes,
     previousFd: number | null,
   ): Promise<RecordLocations> {
-    await dropSpareJournal(this.path)
+    await dropSpare(this.path)
     return writeGeneration(this.path, meta, count, recordBytes, previousFd)
   }
 

@@ -16,7 +16,10 @@ export interface KnownRecord {
 const OUT_BYTES = 4 << 20
 const SLICE_MS = 12
 
-const SPACE = 0x20
+export const SPACE = 0x20
+/** Each record line's end: a comma, or a space on the last line (a record appended later turns it into a comma). */
+export const RECORD_SEPARATOR = Buffer.from(',\n')
+export const LAST_SEPARATOR = Buffer.from(' \n')
 
 /**
  * Room left after a serialised record (JSON white space), so a later change — a new history entry, a status — can be
@@ -73,7 +76,7 @@ export function allCopied(locations: RecordLocations): RecordBytes {
   }
 }
 
-async function writeFully(handle: fs.FileHandle, bytes: Buffer, position: number): Promise<void> {
+export async function writeFully(handle: fs.FileHandle, bytes: Buffer, position: number): Promise<void> {
   let done = 0
   while (done < bytes.length) {
     const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done)
@@ -120,9 +123,6 @@ export async function writeGeneration(
       used += bytes.length
     }
     await put(head)
-    // Each record's separator: a comma, or a space on the last line (a record appended later turns it into a comma).
-    const comma = Buffer.from(',\n')
-    const last = Buffer.from(' \n')
     let sliceStart = performance.now()
     for (let i = 0; i < count; i++) {
       // Copied bytes are a view of the reader's window, which the next read reuses: `put` copies them first.
@@ -131,7 +131,7 @@ export async function writeGeneration(
       offsets[i] = written + used
       lengths[i] = bytes.length
       await put(bytes)
-      await put(i === count - 1 ? last : comma)
+      await put(i === count - 1 ? LAST_SEPARATOR : RECORD_SEPARATOR)
       if ((i & 255) === 0 && performance.now() - sliceStart > SLICE_MS) {
         await yieldToEventLoop()
         sliceStart = performance.now()

@@ -8,8 +8,8 @@ import { resolveSyncRun } from './syncRun'
 
 /**
  * One sync run: take the store's writer lock (STORE_IN_USE if another process holds it), pick up another process's
- * writes, prepare the spare a commit is made from, then sync the sources one after another; one failing does not
- * stop the next.
+ * writes, then sync the sources one after another (each while the spare its commit is made from is copied); one
+ * failing does not stop the next.
  */
 export async function runSync(
   session: StoreSession,
@@ -18,18 +18,20 @@ export async function runSync(
   serviceKey: () => string | undefined,
 ): Promise<SyncLogEntry[]> {
   const lock = await lockStore(session.path)
+  let spare: Promise<void> = Promise.resolve()
   try {
     await session.reloadIfChangedOnDisk()
-    // While the sources are fetched: a spare for the commit to write only what changed (see patchGeneration).
-    void session.prepareSpare()
     const run = resolveSyncRun(options)
     const entries: SyncLogEntry[] = []
     for (const sourceId of options.sources) {
+      // While the source is fetched: a spare for its commit to write only what changed (see patchGeneration).
+      spare = session.prepareSpare()
       entries.push(await syncOneSource({ ...run, session, lock, sourceId, source: sources.get(sourceId), serviceKey }))
     }
     return entries
   } finally {
     session.release()
+    await spare // the spare is written under the lock only
     await lock.release()
   }
 }

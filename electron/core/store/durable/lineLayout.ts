@@ -191,6 +191,41 @@ export async function serializeLineLayout(
   await write(buffer)
 }
 
+/** A line-layout file's first or closing line is read in steps of growing size, up to this. */
+const EDGE_READ = 64 << 10
+const MAX_EDGE_LINE = 64 << 20
+
+/**
+ * The first line (without its newline), or the closing line (from the last line that begins with `]` to the end,
+ * trailing white space trimmed) of a line-layout file, with the offset it starts at; null when there is none.
+ */
+export async function edgeLineOf(
+  handle: fs.FileHandle,
+  size: number,
+  which: 'first' | 'closing',
+): Promise<{ text: string; offset: number } | null> {
+  for (let span = EDGE_READ; ; span *= 4) {
+    const length = Math.min(size, span)
+    const start = which === 'closing' ? size - length : 0
+    const buffer = Buffer.allocUnsafe(length)
+    let read = 0
+    while (read < length) {
+      const { bytesRead } = await handle.read(buffer, read, length - read, start + read)
+      if (bytesRead === 0) break
+      read += bytesRead
+    }
+    const bytes = buffer.subarray(0, read)
+    if (which === 'first') {
+      const newline = bytes.indexOf(NEWLINE)
+      if (newline !== -1) return { text: bytes.toString('utf8', 0, newline), offset: 0 }
+    } else {
+      const at = bytes.lastIndexOf('\n]')
+      if (at !== -1) return { text: bytes.toString('utf8', at + 1).trimEnd(), offset: start + at + 1 }
+    }
+    if (length === size || span >= MAX_EDGE_LINE) return null
+  }
+}
+
 /** The last line: `]}` or `],"a":…,"b":…}`, with its newline. */
 export function closingLineOf(tailProps: Record<string, unknown>): string {
   const tail = JSON.stringify(tailProps)

@@ -78,7 +78,7 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
       }
       execFileSync('cp', ['-p', pristinePath, savePath])
       execFileSync('cp', ['-p', snapshotPathOf(pristinePath), snapshotPathOf(savePath)])
-      for (const beside of ['.bak', '.spare']) rmSync(`${savePath}${beside}`, { force: true })
+      for (const beside of ['.bak', '.next', '.next.json']) rmSync(`${savePath}${beside}`, { force: true })
       const target = await StoreSession.open(savePath)
       // As a sync does while it fetches: the spare its commit is made from (see patchGeneration).
       await target.prepareSpare()
