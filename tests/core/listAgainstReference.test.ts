@@ -23,26 +23,13 @@ import {
   type Phase,
   type RecruitmentStatus,
 } from '../../shared/trials'
+import { seededRandom } from '../helpers/seededRandom'
 import { storedTrial, storeWith } from '../helpers/storeData'
 
 const NOW = Date.parse('2026-03-10T00:00:00.000Z')
 const DAY = 86_400_000
 
-/** A small deterministic generator (mulberry32), so a failure names a query that fails again. */
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const next = random(20261203)
-const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]
-const some = <T>(values: readonly T[], most: number): T[] => [
-  ...new Set(Array.from({ length: Math.floor(next() * (most + 1)) }, () => pick(values))),
-]
+const { next, pick, some } = seededRandom(20261203)
 
 const WORDS = [
   '메트포르민',

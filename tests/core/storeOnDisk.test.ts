@@ -93,6 +93,14 @@ describe('the index snapshot beside the store', () => {
   })
 })
 
+/** The store opened again from the file alone (its snapshot spoiled): it must answer as the syncing session did. */
+async function expectFileToAnswer(path: string, expected: ReturnType<typeof answers>) {
+  writeFileSync(snapshotPathOf(path), 'not a snapshot')
+  const reopened = await open(path)
+  expect(answers(reopened)).toEqual(expected)
+  return reopened
+}
+
 describe('a save after a sync', () => {
   const T3 = '2026-01-03T00:00:00.000Z'
   const lines = (path: string) => readFileSync(path, 'utf8').split('\n')
@@ -146,8 +154,7 @@ describe('a save after a sync', () => {
     // The file as any reader sees it: parsed whole, and opened without the snapshot, answers the same.
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as { trials: unknown[] }
     expect(parsed.trials).toHaveLength(12)
-    writeFileSync(snapshotPathOf(path), 'not a snapshot')
-    expect(answers(await open(path))).toEqual(answersAfterSyncs)
+    await expectFileToAnswer(path, answersAfterSyncs)
   })
 
   it('never patches a spare that does not match its note (another writer, a crash): the save is as right', async () => {
@@ -163,9 +170,7 @@ describe('a save after a sync', () => {
     const answersAfterSyncs = answers(desk)
     await desk.close()
     expect(readFileSync(path, 'utf8')).not.toContain('not a copy of the store')
-    writeFileSync(snapshotPathOf(path), 'not a snapshot')
-    const reopened = await open(path)
-    expect(answers(reopened)).toEqual(answersAfterSyncs)
+    const reopened = await expectFileToAnswer(path, answersAfterSyncs)
     expect(reopened.list({ withinDays: null, q: 'oncology' }).total).toBe(1)
   })
 
@@ -189,9 +194,7 @@ describe('a save after a sync', () => {
     await desk.close()
     expect(existsSync(`${path}.next.tmp-99999`)).toBe(false)
     expect(readFileSync(`${path}.bak`).equals(stored)).toBe(true)
-    writeFileSync(snapshotPathOf(path), 'not a snapshot')
-    const reopened = await open(path)
-    expect(answers(reopened)).toEqual(answersAfterSyncs)
+    const reopened = await expectFileToAnswer(path, answersAfterSyncs)
     expect(reopened.list({ withinDays: null, q: 'oncology' }).total).toBe(1)
   })
 

@@ -18,25 +18,13 @@ import { saveStore } from '../../electron/core/store/trialStoreFile'
 import type { StoredTrial } from '../../electron/core/store/types'
 import { withSourceRecords } from '../../electron/core/sync/withSourceRecords'
 import { FACET_FIELDS, type ListQuery, type RecruitmentStatus } from '../../shared/trials'
+import { seededRandom } from '../helpers/seededRandom'
 import { storedTrial, storeWith } from '../helpers/storeData'
 
 const NOW = Date.parse('2026-03-10T00:00:00.000Z')
 const DAY = 86_400_000
 
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const next = random(20261204)
-const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]
-const some = <T>(values: readonly T[], most: number): T[] => [
-  ...new Set(Array.from({ length: Math.floor(next() * (most + 1)) }, () => pick(values))),
-]
+const { next, pick, some } = seededRandom(20261204)
 
 const HOSPITALS = ['서울아산병원', '서울대학교병원', '세브란스병원', '삼성서울병원', '분당서울대학교병원', '국립암센터']
 const STATUSES: RecruitmentStatus[] = ['recruiting', 'not_yet_recruiting', 'completed', 'terminated']
