@@ -2,9 +2,9 @@
  * The store on disk: records read by byte range, the index snapshot beside the store (used only when it belongs to
  * the store file's generation), and saves that write only what changed (from the spare, see patchGeneration).
  */
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, promises as fsPromises, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { snapshotPathOf } from '../../electron/core/store/indexSnapshot'
 import { readStoreFile, saveStore } from '../../electron/core/store/trialStoreFile'
@@ -196,6 +196,39 @@ describe('a save after a sync', () => {
     expect(readFileSync(`${path}.bak`).equals(stored)).toBe(true)
     const reopened = await expectFileToAnswer(path, answersAfterSyncs)
     expect(reopened.list({ withinDays: null, q: 'oncology' }).total).toBe(1)
+  })
+
+  it('a sync of two sources reads the store file once: the second diffs against what the first committed', async () => {
+    const { path, fake } = await syncedStore(10)
+    const cris = createFakeSource({
+      id: 'cris',
+      rows: rowsFor(ids(4)).map((r) => ({ ...r, sourceId: `KCT${r.sourceId}` })),
+    })
+    const desk = await openTrialDesk({ storePath: path, sources: [fake.source, cris.source], sourceConfig })
+    fake.rows = rowsFor(ids(10))
+    fake.rows[2] = icreatRow(fake.rows[2].sourceId, { 진료과: 'Neurology' })
+    // A whole read of the store (readDurable's chunked reader) starts with one 4 MB read at offset 0; the other reads
+    // of the file (its first and closing lines, records by byte range) are smaller or synchronous.
+    const probe = await fsPromises.open(path, 'r')
+    const reads = vi.spyOn(Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => unknown }, 'read')
+    await probe.close()
+    const entries = await desk.sync({ sources: ['icreat', 'cris'], now: () => new Date(T2) })
+    const storeReads = reads.mock.calls.filter((args) => args[2] === 4 << 20 && args[3] === 0).length
+    reads.mockRestore()
+    expect(entries.map((e) => e.ok)).toEqual([true, true])
+    expect(desk.list({ withinDays: null, q: 'neurology' }).total).toBe(1)
+    expect(
+      desk
+        .status()
+        .sources.map((s) => s.counts.total)
+        .sort(),
+    ).toEqual([10, 4])
+    const answersAfterSyncs = answers(desk)
+    await desk.close()
+    writeFileSync(snapshotPathOf(path), 'not a snapshot')
+    const reopened = await openTrialDesk({ storePath: path, sources: [fake.source, cris.source], sourceConfig })
+    expect(answers(reopened)).toEqual(answersAfterSyncs)
+    expect(storeReads).toBe(1)
   })
 
   it('a failed sync writes only its log entry: records stay byte for byte', async () => {

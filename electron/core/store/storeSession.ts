@@ -92,6 +92,8 @@ export class StoreSession {
   private openWarnings: string[] = []
   private openCorruptPath: string | undefined
   private snapshotWrite: Promise<void> = Promise.resolve()
+  /** The records a sync's commit just wrote and where they lie, until the sync's next source reads them (readAll). */
+  private committed: { trials: StoredTrial[]; locations: RecordLocations } | null = null
   /** The spare being prepared for the next save (see prepareSpare). */
   private spare: Promise<void> = Promise.resolve()
   /** The parsed records while held (see holdRecords, readAll), and whether a sync is using them. */
@@ -275,6 +277,7 @@ export class StoreSession {
     this.ids = ids
     this.known = null
     this.held = null
+    this.committed = null
     this.db.data = TRIAL_STORE.empty()
     index.entries = entries
     index.byId = new Map(ids.map((id, p) => [id, entries[p]]))
@@ -297,6 +300,11 @@ export class StoreSession {
   async readAll(): Promise<StoreData> {
     this.inSync = true
     if (this.records === null) return { ...this.meta, trials: this.currentIndex.entries.map((e) => e.trial) }
+    if (this.committed) {
+      const { trials, locations } = this.committed
+      this.committed = null
+      this.holdRecords(trials, locations)
+    }
     if (this.held && this.known) return { ...this.meta, trials: this.held }
     await this.db.read()
     this.held = this.db.data.trials
@@ -307,6 +315,7 @@ export class StoreSession {
   release(): void {
     this.inSync = false
     this.held = null
+    this.committed = null
     if (this.known === null || this.records === null) return
     this.useRecordsOnDisk(this.currentIndex, this.ids, this.records)
   }
@@ -394,6 +403,8 @@ export class StoreSession {
     const ids = trials.map((t) => t.id)
     this.useRecordsOnDisk(index, ids, new RecordFile(this.path, locations))
     await this.saveSnapshot(this.currentIndex, ids, locations)
+    // The next source of this sync diffs against these records: kept, so it does not parse the store file again.
+    if (this.inSync && trials === data.trials) this.committed = { trials: data.trials, locations }
   }
 
   /**
@@ -481,6 +492,7 @@ export class StoreSession {
     clearTimeout(this.holdTimer)
     this.held = null
     this.known = null
+    this.committed = null
     await this.snapshotText?.close()
     this.records?.close()
     this.records = null
