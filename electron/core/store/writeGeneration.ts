@@ -1,8 +1,8 @@
 import type { promises as fs } from 'node:fs'
-import { closingLineOf, yieldToEventLoop } from './durable/lineLayout'
+import { edgeLinesOf, yieldToEventLoop } from './durable/lineLayout'
 import { replaceAtomically } from './durable/write'
 import { RangeReader, type RecordLocations } from './recordFile'
-import { TRIAL_STORE, TRIALS_KEY } from './trialStoreFile'
+import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData, StoredTrial } from './types'
 
 /** A record as it lies in the current generation: its parsed object and its bytes' place. */
@@ -29,15 +29,9 @@ export const roomAfter = (length: number) => 160 + (length >> 4)
 
 /** The store's small properties, split as the file holds them: the first line's and the closing line's. */
 export function headAndClosingOf(meta: Omit<StoreData, 'trials'>): { head: Buffer; closing: Buffer } {
-  const after = new Set(TRIAL_STORE.lineLayout!.after)
-  const headProps: Record<string, unknown> = {}
-  const tailProps: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(meta)) (after.has(name) ? tailProps : headProps)[name] = value
-  const headText = JSON.stringify(headProps)
-  return {
-    head: Buffer.from(`${headText.slice(0, -1)}${headText.length > 2 ? ',' : ''}${JSON.stringify(TRIALS_KEY)}:[\n`),
-    closing: Buffer.from(closingLineOf(tailProps)),
-  }
+  const { key, after } = TRIAL_STORE.lineLayout!
+  const { first, closing } = edgeLinesOf(meta, key, after)
+  return { head: Buffer.from(first), closing: Buffer.from(closing) }
 }
 
 /** The bytes of record `i` of the new generation (with any room after it), read through `reader` where possible. */

@@ -166,15 +166,8 @@ export async function serializeLineLayout(
   write: (chunk: string) => Promise<void>,
 ): Promise<void> {
   const elements = document[key] as unknown[]
-  const headProps: Record<string, unknown> = {}
-  const tailProps: Record<string, unknown> = {}
-  for (const [name, value] of Object.entries(document)) {
-    if (name === key) continue
-    if (after.includes(name)) tailProps[name] = value
-    else headProps[name] = value
-  }
-  const head = JSON.stringify(headProps)
-  let buffer = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}${openingOf(key)}\n`
+  const { first, closing } = edgeLinesOf(document, key, after)
+  let buffer = first
   let sliceStart = performance.now()
   for (let i = 0; i < elements.length; i++) {
     buffer += JSON.stringify(elements[i]) + (i === elements.length - 1 ? '\n' : ',\n')
@@ -187,8 +180,31 @@ export async function serializeLineLayout(
       sliceStart = performance.now()
     }
   }
-  buffer += closingLineOf(tailProps)
+  buffer += closing
   await write(buffer)
+}
+
+/**
+ * The document's lines around its array `key`: the first line (the properties not in `after`, then the array's
+ * opening) and the closing line (the properties in `after`), each with its newline.
+ */
+export function edgeLinesOf(
+  document: Record<string, unknown>,
+  key: string,
+  after: readonly string[],
+): { first: string; closing: string } {
+  const headProps: Record<string, unknown> = {}
+  const tailProps: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(document)) {
+    if (name === key) continue
+    if (after.includes(name)) tailProps[name] = value
+    else headProps[name] = value
+  }
+  const head = JSON.stringify(headProps)
+  return {
+    first: `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}${openingOf(key)}\n`,
+    closing: closingLineOf(tailProps),
+  }
 }
 
 /** A line-layout file's first or closing line is read in steps of growing size, up to this. */
@@ -227,7 +243,7 @@ export async function edgeLineOf(
 }
 
 /** The last line: `]}` or `],"a":…,"b":…}`, with its newline. */
-export function closingLineOf(tailProps: Record<string, unknown>): string {
+function closingLineOf(tailProps: Record<string, unknown>): string {
   const tail = JSON.stringify(tailProps)
   return tail.length > 2 ? `],${tail.slice(1)}\n` : ']}\n'
 }
