@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { snapshotPathOf } from '../../electron/core/store/indexSnapshot'
+import { RecordFile } from '../../electron/core/store/recordFile'
 import { readStoreFile, saveStore } from '../../electron/core/store/trialStoreFile'
 import { createFakeSource, icreatRow, ids, rowsFor } from '../fakes/fakeSource'
 import { storedTrial, storeWith } from '../helpers/storeData'
@@ -130,6 +131,21 @@ describe('a save after a sync', () => {
     expect(desk.get(fake.rows[0].sourceId.replace(/^/, 'icreat:')).lastSeenAt).toBe(T2)
     expect(desk.list({ withinDays: null, limit: 100 }).items.every((t) => t.lastSeenAt === T2)).toBe(true)
     await desk.close()
+  })
+
+  it('reads no record back from the file: the index, its registry links and the snapshot come from the records in hand', async () => {
+    const { path, fake } = await syncedStore(20)
+    fake.rows = rowsFor(ids(20))
+    fake.rows[5] = icreatRow(fake.rows[5].sourceId, { 진료과: 'Neurology' })
+    const desk = await open(path, fake)
+    const readBack = vi.spyOn(RecordFile.prototype, 'trialAt')
+    const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+    await desk.close() // waits for the snapshot
+    const reads = readBack.mock.calls.length
+    readBack.mockRestore()
+    expect(entry).toMatchObject({ ok: true, updated: 1 })
+    expect(reads).toBe(0)
+    expect((await open(path)).list({ withinDays: null, q: 'neurology' }).total).toBe(1)
   })
 
   it('moves a record that outgrew its place to the end, keeps every later save exact, and a removal says when the record was last seen', async () => {

@@ -75,9 +75,17 @@ export interface TrialIndex extends SortOrders {
  * index (after a sync), records whose fields and common fields are the same objects as before (the diff keeps
  * them for unchanged rows) reuse their search text and signature instead of recomputing them.
  */
+/** How an index reaches its records: by position and by id. */
+export type EntriesOf = Pick<TrialIndex, 'entries' | 'byId'>
+
+/** Entries holding the records themselves (parsed, in memory). */
+export function entriesOf(trials: readonly StoredTrial[]): EntriesOf {
+  const entries: IndexedTrial[] = trials.map((trial, position) => ({ trial, position }))
+  return { entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
+}
+
 export function createTrialIndex(trials: readonly StoredTrial[], previous?: TrialIndex): TrialIndex {
   const count = trials.length
-  const entries: IndexedTrial[] = trials.map((trial, position) => ({ trial, position }))
   const removed = Uint8Array.from(trials, (t) => (t.removedAt === null ? 0 : 1))
   const changedAtMs = Float64Array.from(trials, (t) => timeOf(t.changedAt))
   const pending = Uint8Array.from(trials, (t) => (t.detailsPending === true ? 1 : 0))
@@ -85,11 +93,10 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
   for (let p = 0; p < count; p++) if (removed[p] === 0) activeCount++
   const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, buildFacetColumn(trials, pending, f)]))
   return {
-    entries,
+    ...entriesOf(trials),
     removed,
     changedAtMs,
     text: heldText(buildIndexText(trials, previous)),
-    byId: new Map(entries.map((e) => [e.trial.id, e])),
     pending,
     activeCount,
     ...buildSortOrders(trials, changedAtMs),

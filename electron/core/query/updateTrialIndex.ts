@@ -4,7 +4,7 @@ import { updateFacetColumn } from './facetColumns'
 import { updateIndexText } from './indexText'
 import { heldText, searchTextColumnOf } from './searchTextColumn'
 import { timeOf, updateSortOrders } from './sortOrders'
-import type { FacetColumn, IndexedTrial, TrialIndex } from './trialIndex'
+import { entriesOf, type EntriesOf, type FacetColumn, type TrialIndex } from './trialIndex'
 
 /** Past this share of changed records, building the index afresh is as quick and simpler. */
 const MAX_CHANGED_SHARE = 0.125
@@ -15,13 +15,14 @@ const MAX_CHANGED_SHARE = 0.125
  */
 function sameForIndex(a: StoredTrial, b: StoredTrial): boolean {
   return (
-    a.fields === b.fields &&
-    a.common === b.common &&
-    a.removedAt === b.removedAt &&
-    a.changedAt === b.changedAt &&
-    a.changeKind === b.changeKind &&
-    a.detailsPending === b.detailsPending &&
-    a.source === b.source
+    a === b ||
+    (a.fields === b.fields &&
+      a.common === b.common &&
+      a.removedAt === b.removedAt &&
+      a.changedAt === b.changedAt &&
+      a.changeKind === b.changeKind &&
+      a.detailsPending === b.detailsPending &&
+      a.source === b.source)
   )
 }
 
@@ -36,6 +37,7 @@ export function updateTrialIndex(
   previous: TrialIndex,
   previousTrials: readonly StoredTrial[],
   trials: readonly StoredTrial[],
+  entries: EntriesOf = entriesOf(trials),
 ): TrialIndex | null {
   const beforeCount = previousTrials.length
   const count = trials.length
@@ -66,7 +68,6 @@ export function updateTrialIndex(
   const facets = Object.fromEntries(
     FACET_FIELDS.map((f) => [f, updateFacetColumn(previous.facets[f], trials, pending, f, changed)]),
   ) as Record<FacetField, FacetColumn>
-  const entries: IndexedTrial[] = trials.map((trial, position) => ({ trial, position }))
   const text = updateIndexText(searchTextColumnOf(previous.text), trials, changed)
   // The previous index's search text now belongs to this one (changed in place): reading it there is a bug.
   previous.text.column = null
@@ -74,11 +75,10 @@ export function updateTrialIndex(
     throw new Error('the search text of an index replaced by a sync')
   }
   return {
-    entries,
+    ...entries,
     removed,
     changedAtMs,
     text: heldText(text),
-    byId: new Map(entries.map((e) => [e.trial.id, e])),
     pending,
     activeCount,
     ...updateSortOrders(previous, trials, changedAtMs, changed),

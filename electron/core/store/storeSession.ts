@@ -2,10 +2,18 @@ import { statSync } from 'node:fs'
 import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
+import { registryLinks } from '../linking/registryLinks'
 import type { SearchTextHolder } from '../query/searchTextColumn'
 import { buildIndexText } from '../query/indexText'
 import { updateTrialIndex } from '../query/updateTrialIndex'
-import { createTrialIndex, type IndexedTrial, type ListedTrial, type TrialIndex } from '../query/trialIndex'
+import {
+  createTrialIndex,
+  entriesOf,
+  type EntriesOf,
+  type IndexedTrial,
+  type ListedTrial,
+  type TrialIndex,
+} from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
 import { parseJsonOrCorrupt } from './durable/lineLayout'
 import { checkDocument, readDurable } from './durable/read'
@@ -68,11 +76,7 @@ interface EntriesOnDisk {
   ids: readonly string[]
 }
 
-function entriesOnDisk(
-  previous: EntriesOnDisk | null,
-  ids: readonly string[],
-  records: RecordFile,
-): EntriesOnDisk {
+function entriesOnDisk(previous: EntriesOnDisk | null, ids: readonly string[], records: RecordFile): EntriesOnDisk {
   const reusable =
     previous !== null && previous.ids.length <= ids.length && previous.ids.every((id, p) => ids[p] === id)
   if (!reusable) {
@@ -277,8 +281,7 @@ export class StoreSession {
     )
     this.known = known
     this.held = trials
-    const entries = trials.map((trial, position) => ({ trial, position }))
-    this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
+    this.currentIndex = { ...this.currentIndex, ...entriesOf(trials) }
     clearTimeout(this.holdTimer)
     this.holdTimer = setTimeout(() => {
       if (!this.inSync && this.held === trials) this.release()
@@ -368,8 +371,7 @@ export class StoreSession {
     data.trials = this.inPositionOrder(data.trials)
     this.known = known
     // The index now points at the parsed records, so the index built after the commit reuses their search text.
-    const entries = data.trials.map((trial, position) => ({ trial, position }))
-    this.currentIndex = { ...this.currentIndex, entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
+    this.currentIndex = { ...this.currentIndex, ...entriesOf(data.trials) }
     return data
   }
 
@@ -431,12 +433,17 @@ export class StoreSession {
     const locations =
       (changed && (await this.patched(meta, changed, trials.length))) ??
       (await this.writtenWhole(meta, trials.length, changedOrCopied(trials, this.known ?? new Map()), previousFd))
+    const ids = trials.map((t) => t.id)
+    const records = new RecordFile(this.path, locations)
+    // The entries the new index reads its records through, made before it so the update need not make any.
+    this.onDisk = entriesOnDisk(this.onDisk, ids, records)
     const index =
-      trials === data.trials || this.records === null ? await this.indexAfterSync(trials) : this.currentIndex
+      trials === data.trials || this.records === null
+        ? await this.indexAfterSync(trials, this.onDisk)
+        : this.currentIndex
     this.meta = meta
     this.counts = countsOf(trials)
-    const ids = trials.map((t) => t.id)
-    this.useRecordsOnDisk(index, ids, new RecordFile(this.path, locations))
+    this.useRecordsOnDisk(index, ids, records)
     await this.saveSnapshot(this.currentIndex, ids, locations)
     // The next source of this sync diffs against these records: kept, so it does not parse the store file again.
     if (this.inSync && trials === data.trials) this.committed = { trials: data.trials, locations }
@@ -502,14 +509,17 @@ export class StoreSession {
    * (see withSourceRecords) and changed few, else built afresh (reusing unchanged records' search text). Queries
    * wait meanwhile (the update is synchronous), so none reads the current index while its text is rewritten.
    */
-  private async indexAfterSync(trials: readonly StoredTrial[]): Promise<TrialIndex> {
+  private async indexAfterSync(trials: readonly StoredTrial[], entries: EntriesOf): Promise<TrialIndex> {
     // The update reuses the current index's search text in place: a snapshot still being written from it goes first.
     await this.snapshotWrite
     const held = this.held
     // The index's columns are in the order of `ids`: only records held in that order can be compared with them.
     const inIndexOrder = held !== null && held.length === this.ids.length && held.every((t, p) => t.id === this.ids[p])
-    const updated = inIndexOrder && updateTrialIndex(this.currentIndex, held, trials)
-    return updated || createTrialIndex(trials, this.currentIndex)
+    const updated = inIndexOrder && updateTrialIndex(this.currentIndex, held, trials, entries)
+    if (!updated) return createTrialIndex(trials, this.currentIndex)
+    // Its entries read their records from disk: the registry links are worked out from the records in hand.
+    rememberLinks(updated, registryLinks(trials))
+    return updated
   }
 
   fileSize(): number {
