@@ -8,6 +8,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { openTrialDesk } from '../../electron/core/openTrialDesk'
 import { snapshotPathOf } from '../../electron/core/store/indexSnapshot'
 import { RecordFile } from '../../electron/core/store/recordFile'
+import { isRecordStub } from '../../electron/core/store/recordStub'
+import { StoreSession } from '../../electron/core/store/storeSession'
 import { readStoreFile, saveStore } from '../../electron/core/store/trialStoreFile'
 import { createFakeSource, icreatRow, ids, rowsFor } from '../fakes/fakeSource'
 import { storedTrial, storeWith } from '../helpers/storeData'
@@ -146,6 +148,83 @@ describe('a save after a sync', () => {
     expect(entry).toMatchObject({ ok: true, updated: 1 })
     expect(reads).toBe(0)
     expect((await open(path)).list({ withinDays: null, q: 'neurology' }).total).toBe(1)
+  })
+
+  /** A store with iCReaT, CRIS and a ClinicalTrials.gov study that names the CRIS record as its own. */
+  async function threeSourceStore(icreatCount: number) {
+    const path = join(tempDir(), 'trials.json')
+    const icreat = createFakeSource({ rows: rowsFor(ids(icreatCount)) })
+    const cris = createFakeSource({
+      id: 'cris',
+      rows: ['KCT0000001', 'KCT0000002', 'KCT0000003'].map((id) => icreatRow(id, { 요약: `${id} oncology` })),
+    })
+    const ctgov = createFakeSource({
+      id: 'ctgov',
+      rows: [icreatRow('NCT00000001', { orgStudyId: 'KCT0000001', 요약: 'oncology study' })],
+    })
+    const sources = [icreat.source, cris.source, ctgov.source]
+    const desk = await openTrialDesk({ storePath: path, sources, sourceConfig })
+    await desk.sync({ sources: ['icreat', 'cris', 'ctgov'], now: () => new Date(T1) })
+    await desk.close()
+    return { path, icreat, sources }
+  }
+
+  it('a sync of one source holds the others’ records without their fields: none is read back, their lines and links stay', async () => {
+    const { path, icreat, sources } = await threeSourceStore(6)
+    const othersBefore = recordLines(path).filter((line) => !line.includes('"source":"icreat"'))
+    icreat.rows = rowsFor(ids(6))
+    icreat.rows[1] = icreatRow(icreat.rows[1].sourceId, { 진료과: 'Neurology' })
+    const desk = await openTrialDesk({ storePath: path, sources, sourceConfig })
+    const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
+    const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+    const reads = readBack.mock.calls.length
+    readBack.mockRestore()
+    expect(entry).toMatchObject({ ok: true, updated: 1 })
+    expect(reads).toBe(0)
+    expect(recordLines(path).filter((line) => !line.includes('"source":"icreat"'))).toEqual(othersBefore)
+    expect(desk.get('ctgov:NCT00000001').linkedIds).toEqual(['cris:KCT0000001'])
+    expect(desk.list({ withinDays: null, q: 'oncology', oneRowPerTrial: false }).total).toBe(4)
+    await desk.close()
+  })
+
+  it('a sync’s read of the store parses the synced source’s records whole and holds the others as stubs', async () => {
+    const { path } = await threeSourceStore(3)
+    const session = await StoreSession.open(path)
+    const { trials } = await session.readAll(new Set(['cris']))
+    expect(trials.map((t) => [t.source, isRecordStub(t)])).toEqual([
+      ...Array.from({ length: 3 }, () => ['icreat', true]),
+      ...Array.from({ length: 3 }, () => ['cris', false]),
+      ['ctgov', true],
+    ])
+    // Each is the record as stored, whole when asked.
+    expect(trials.map((t) => JSON.stringify(t))).toEqual(
+      recordLines(path).map((line) => line.replace(/\s*,?\s*$/, '')),
+    )
+    session.release()
+    await session.close()
+  })
+
+  it('a large sync of one source (the index built afresh) reads each other record back once, and answers as reopened', async () => {
+    const { path, icreat, sources } = await threeSourceStore(4)
+    icreat.rows = rowsFor(ids(40)) // 36 new records: far more than an index update takes
+    const desk = await openTrialDesk({ storePath: path, sources, sourceConfig })
+    const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
+    const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+    const reads = readBack.mock.calls.length
+    readBack.mockRestore()
+    expect(entry).toMatchObject({ ok: true, created: 36 })
+    expect(reads).toBe(4) // the three CRIS records and the study, once each
+    const answersOf = (d: typeof desk) => ({
+      oncology: d.list({ withinDays: null, q: 'oncology', oneRowPerTrial: false }).total,
+      linked: d.get('ctgov:NCT00000001').linkedIds,
+      all: d.list({ withinDays: null, limit: 100, sort: 'id', oneRowPerTrial: false }).items.map((t) => t.id),
+    })
+    const answered = answersOf(desk)
+    await desk.close()
+    writeFileSync(snapshotPathOf(path), 'not a snapshot')
+    expect(answered).toEqual(answersOf(await openTrialDesk({ storePath: path, sources, sourceConfig })))
+    expect(answered.oncology).toBe(4)
+    expect(answered.all).toHaveLength(44)
   })
 
   it('moves a record that outgrew its place to the end, keeps every later save exact, and a removal says when the record was last seen', async () => {

@@ -1,5 +1,5 @@
 /** An in-memory Source for core tests: serves a configurable listing, or fails / waits as told. */
-import type { CommonFields, SyncWarning } from '../../shared/trials'
+import type { CommonFields, SourceId, SyncWarning } from '../../shared/trials'
 import { TrialsError } from '../../electron/core/errors'
 import type { FetchContext, FetchResult, Source, SourceRow } from '../../electron/core/sources/source'
 
@@ -60,7 +60,7 @@ function toCommon(fields: Readonly<Record<string, unknown>>): CommonFields {
 }
 
 export function createFakeSource(
-  options: { id?: 'icreat' | 'cris'; rows?: SourceRow[]; bookkeepingFields?: string[] } = {},
+  options: { id?: SourceId; rows?: SourceRow[]; bookkeepingFields?: string[] } = {},
 ): FakeSourceControl {
   const control: FakeSourceControl = {
     rows: options.rows ?? [],

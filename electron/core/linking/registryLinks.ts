@@ -30,8 +30,18 @@ export interface LinkableRecord {
   removedAt: string | null
 }
 
-/** id → the ids of the same trial in other registries, both ways, between active records only. */
-export function registryLinks(records: Iterable<LinkableRecord>): Map<string, string[]> {
+/** The CRIS numbers a record names as its own in its fields (a ClinicalTrials.gov study's; none for the others). */
+export const crisNumbersNamedBy = (record: LinkableRecord): string[] =>
+  record.source === 'ctgov' ? crisNumbersInCtgov(record.fields) : []
+
+/**
+ * id → the ids of the same trial in other registries, both ways, between active records only. `namedBy` gives the
+ * CRIS numbers a record names (a caller holding records without their fields knows them from before).
+ */
+export function registryLinks(
+  records: Iterable<LinkableRecord>,
+  namedBy: (record: LinkableRecord) => readonly string[] = crisNumbersNamedBy,
+): Map<string, string[]> {
   const active = new Map<string, LinkableRecord>()
   const ctgov: LinkableRecord[] = []
   for (const record of records) {
@@ -46,7 +56,7 @@ export function registryLinks(records: Iterable<LinkableRecord>): Map<string, st
     else if (!list.includes(to)) list.push(to)
   }
   for (const study of ctgov) {
-    for (const crisNumber of crisNumbersInCtgov(study.fields)) {
+    for (const crisNumber of namedBy(study)) {
       const crisId = `cris:${crisNumber}`
       if (!active.has(crisId)) continue
       add(study.id, crisId)

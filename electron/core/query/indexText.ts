@@ -22,8 +22,10 @@ export function buildIndexText(trials: readonly StoredTrial[], previous?: TrialI
   const texts = new Array<string>(count)
   for (let p = 0; p < count; p++) {
     const before = previous?.byId.get(trials[p].id)
-    if (before && before.trial.fields === trials[p].fields && before.trial.common === trials[p].common)
-      from[p] = before.position
+    // Common fields first: a record held without its fields (see recordStub.ts) has them, and a differing record
+    // is told apart without asking for its fields.
+    const prior = before?.trial
+    if (prior && prior.common === trials[p].common && prior.fields === trials[p].fields) from[p] = before!.position
     else texts[p] = searchTextOf(trials[p])
   }
   const reused = previous && from.some((q) => q >= 0) ? searchTextColumnOf(previous.text) : null

@@ -61,21 +61,29 @@ export class RecordFile {
 
   /** The raw bytes of record `position`. */
   bytesAt(position: number): Buffer {
+    return this.bytesIn(this.locations.offsets[position], this.locations.lengths[position])
+  }
+
+  private bytesIn(offset: number, length: number): Buffer {
     if (this.fd === null) throw new Error('record file closed')
-    const length = this.locations.lengths[position]
     const buffer = Buffer.allocUnsafe(length)
-    const read = readSync(this.fd, buffer, 0, length, this.locations.offsets[position])
+    const read = readSync(this.fd, buffer, 0, length, offset)
     if (read !== length) throw new CorruptFileError('the store file is shorter than its index says')
     return buffer
   }
 
   /** Parses record `position` (a fresh object on every call). */
   trialAt(position: number): StoredTrial {
-    const text = this.bytesAt(position).toString('utf8')
+    return this.trialIn(this.locations.offsets[position], this.locations.lengths[position])
+  }
+
+  /** Parses the record whose JSON is the `length` bytes at `offset` (a fresh object on every call). */
+  trialIn(offset: number, length: number): StoredTrial {
+    const text = this.bytesIn(offset, length).toString('utf8')
     try {
       return JSON.parse(text) as StoredTrial
     } catch {
-      throw new CorruptFileError(`record ${position} of the store file is damaged`)
+      throw new CorruptFileError(`the record at byte ${offset} of the store file is damaged`)
     }
   }
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs'
 import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
-import { registryLinks } from '../linking/registryLinks'
+import { crisNumbersNamedBy, registryLinks } from '../linking/registryLinks'
 import type { SearchTextHolder } from '../query/searchTextColumn'
 import { buildIndexText } from '../query/indexText'
 import { updateTrialIndex } from '../query/updateTrialIndex'
@@ -15,6 +15,7 @@ import {
   type TrialIndex,
 } from '../query/trialIndex'
 import { type FileStamp, fileStampOf, sameFileStamp } from './durable/fileStamp'
+import { CorruptFileError } from './durable/format'
 import { parseJsonOrCorrupt } from './durable/lineLayout'
 import { checkDocument, readDurable } from './durable/read'
 import { recoverDurable } from './durable/recover'
@@ -26,6 +27,8 @@ import {
   writeSnapshot,
 } from './indexSnapshot'
 import { RecordFile, type RecordLocations } from './recordFile'
+import { isRecordStub, recordStubFrom, wholeRecord } from './recordStub'
+import { storedTrialProblem } from './storeSchema'
 import { TRIAL_STORE } from './trialStoreFile'
 import type { StoreData, StoredTrial } from './types'
 import { dropSpare, patchGeneration, prepareSpare, type ChangedRecord } from './patchGeneration'
@@ -135,6 +138,10 @@ export class StoreSession {
   private committed: { trials: StoredTrial[]; locations: RecordLocations } | null = null
   /** The spare being prepared for the next save (see prepareSpare). */
   private spare: Promise<void> = Promise.resolve()
+  /** The sources whose records the next whole read parses whole (the others as stubs, see readAll); null: all. */
+  private wholeSources: ReadonlySet<SourceId> | null = null
+  /** The CRIS numbers each ClinicalTrials.gov stub names (its fields, where they are, are on disk). */
+  private readonly crisNamedByStub = new WeakMap<StoredTrial, readonly string[]>()
   /** The parsed records while held (see holdRecords, readAll), and whether a sync is using them. */
   private held: StoredTrial[] | null = null
   private inSync = false
@@ -332,10 +339,12 @@ export class StoreSession {
   }
 
   /**
-   * The whole store with every record parsed (what a sync diffs against), read through lowdb. The records stay
-   * held (and the index points at them) until the next commit or `release`.
+   * The whole store (what a sync diffs against), read through lowdb: the records of `wholeSources` (default: every
+   * source) parsed whole, the others as stubs (see recordStub.ts), so a sync of one source does not hold every other
+   * source's fields in memory. The records stay held (and the index points at them) until the next commit or
+   * `release`.
    */
-  async readAll(): Promise<StoreData> {
+  async readAll(wholeSources?: ReadonlySet<SourceId>): Promise<StoreData> {
     this.inSync = true
     if (this.records === null) return { ...this.meta, trials: this.currentIndex.entries.map((e) => e.trial) }
     if (this.committed) {
@@ -343,10 +352,40 @@ export class StoreSession {
       this.committed = null
       this.holdRecords(trials, locations)
     }
-    if (this.held && this.known) return { ...this.meta, trials: this.held }
+    if (this.held && this.known) {
+      this.holdRecords(this.shapedFor(this.held, wholeSources), this.records.locations)
+      return { ...this.meta, trials: this.held }
+    }
+    this.wholeSources = wholeSources ?? null
     await this.db.read()
     this.held = this.db.data.trials
     return this.db.data
+  }
+
+  /**
+   * Records held (in index position order, lying at `records`' locations) made whole for `wholeSources` and stubs
+   * for the others. Every stub is made afresh, reading from the current generation: one kept from before a commit
+   * reads from the generation that commit replaced.
+   */
+  private shapedFor(trials: readonly StoredTrial[], wholeSources: ReadonlySet<SourceId> | undefined): StoredTrial[] {
+    const records = this.records!
+    return trials.map((trial, p) => {
+      if (!wholeSources || wholeSources.has(trial.source)) return isRecordStub(trial) ? records.trialAt(p) : trial
+      const named = this.crisNamedByStub.get(trial) ?? crisNumbersNamedBy(trial)
+      return this.stubOf(trial, named, records, records.locations.offsets[p], records.locations.lengths[p])
+    })
+  }
+
+  private stubOf(
+    trial: StoredTrial,
+    crisNamed: readonly string[],
+    records: RecordFile,
+    offset: number,
+    length: number,
+  ): StoredTrial {
+    const stub = recordStubFrom(trial, () => records.trialIn(offset, length))
+    this.crisNamedByStub.set(stub, crisNamed)
+    return stub
   }
 
   /** Lets go of the records `readAll` parsed (after a sync that did not commit them). */
@@ -362,13 +401,20 @@ export class StoreSession {
     const records = this.records!
     const known = new Map<string, KnownRecord>()
     const trials: StoredTrial[] = []
+    const whole = this.wholeSources
     const rest = await readDurable(records.path, TRIAL_STORE, (line) => {
-      const trial = parseJsonOrCorrupt(line.text) as StoredTrial
+      let trial = parseJsonOrCorrupt(line.text) as StoredTrial
+      if (whole && !whole.has(trial.source)) {
+        // Checked now, while whole (the document's check below reads only the records kept whole).
+        const problem = storedTrialProblem(trial)
+        if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
+        trial = this.stubOf(trial, crisNumbersNamedBy(trial), records, line.offset, line.bytes)
+      }
       trials.push(trial)
       known.set(trial.id, { trial, offset: line.offset, length: line.bytes })
     })
-    const data = checkDocument(this.path, { ...rest, trials }, TRIAL_STORE)
-    data.trials = this.inPositionOrder(data.trials)
+    const data = checkDocument(this.path, { ...rest, trials: trials.filter((t) => !isRecordStub(t)) }, TRIAL_STORE)
+    data.trials = this.inPositionOrder(trials)
     this.known = known
     // The index now points at the parsed records, so the index built after the commit reuses their search text.
     this.currentIndex = { ...this.currentIndex, ...entriesOf(data.trials) }
@@ -516,9 +562,13 @@ export class StoreSession {
     // The index's columns are in the order of `ids`: only records held in that order can be compared with them.
     const inIndexOrder = held !== null && held.length === this.ids.length && held.every((t, p) => t.id === this.ids[p])
     const updated = inIndexOrder && updateTrialIndex(this.currentIndex, held, trials, entries)
-    if (!updated) return createTrialIndex(trials, this.currentIndex)
+    // Built afresh, the index reads every record whole: stubs are read back from the file once each.
+    if (!updated) return createTrialIndex(trials.map(wholeRecord), this.currentIndex)
     // Its entries read their records from disk: the registry links are worked out from the records in hand.
-    rememberLinks(updated, registryLinks(trials))
+    rememberLinks(
+      updated,
+      registryLinks(trials, (r) => this.crisNamedByStub.get(r as StoredTrial) ?? crisNumbersNamedBy(r)),
+    )
     return updated
   }
 

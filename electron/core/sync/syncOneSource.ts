@@ -71,7 +71,8 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     if (!input.source) {
       throw new TrialsError('USAGE', `The source "${sourceId}" is not available in this version of Trial Desk.`)
     }
-    const before = await session.readAll()
+    // Only this source's records are diffed: the others are held as stubs (their fields stay on disk).
+    const before = await session.readAll(new Set([sourceId]))
     const result = await fetchAndDiff(input, input.source, before, {
       at: startedAt,
       signal: AbortSignal.any([signal, ceiling.signal]),

@@ -25,8 +25,11 @@ export interface BenchEngine {
   load(): Promise<void>
   list(query: ListQuery): ListAnswer
   get(id: string): unknown
-  /** Ours: parse every record, as a sync does before its diff (SQLite reads rows inside its diff). */
-  readRecords?(): Promise<void>
+  /**
+   * Ours: read the records as a sync of `listings`' sources does before its diff: theirs parsed whole, the others as
+   * stubs (SQLite reads rows inside its diff).
+   */
+  readRecords?(listings: Listings): Promise<void>
   diff(listings: Listings): DiffAnswer
   /** Ours: open a scratch copy and diff it with `listings`, untimed, so `save` measures the commit alone. */
   prepareSave?(listings: Listings): Promise<void>

@@ -27,6 +27,8 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
     if (!session) throw new Error('load() first')
     return session
   }
+  /** The sources a sync of `listings` diffs (read whole; the others' records are held as stubs). */
+  const sourcesOf = (listings: Listings) => new Set(listings.map((l) => l.source))
   const diffAll = (stored: StoreData, listings: Listings) => {
     const answer: DiffAnswer = { unchanged: 0, changed: 0, created: 0, removed: 0 }
     const at = new Date().toISOString()
@@ -60,8 +62,8 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
     get(id) {
       return getTrial(ready().index, id, (source, sourceId) => BENCH_SOURCES[source as 'cris'].attribution(sourceId))
     },
-    async readRecords() {
-      data = await ready().readAll()
+    async readRecords(listings: Listings) {
+      data = await ready().readAll(sourcesOf(listings))
     },
     diff(listings: Listings): DiffAnswer {
       if (!data) throw new Error('readRecords() first')
@@ -82,7 +84,7 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
       const target = await StoreSession.open(savePath)
       // As a sync does while it fetches: the spare its commit is made from (see patchGeneration).
       await target.prepareSpare()
-      const stored = await target.readAll()
+      const stored = await target.readAll(sourcesOf(listings))
       saving = { session: target, next: diffAll(stored, listings).next }
     },
     async save() {

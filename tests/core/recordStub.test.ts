@@ -1,0 +1,42 @@
+/** A record a sync holds without diffing it: its small parts in memory, its fields and history read when asked. */
+import { describe, expect, it } from 'vitest'
+import { isRecordStub, recordStubFrom, wholeRecord } from '../../electron/core/store/recordStub'
+import { storedTrial } from '../helpers/storeData'
+
+describe('a record stub', () => {
+  const whole = storedTrial('C1', {
+    fields: { 과제번호: 'C1', 과제명: '과제 C1', 요약: '대장암 환자에서' },
+    detailsPending: true,
+    history: [{ at: '2026-01-01T00:00:00.000Z', kind: 'created', changes: [] }],
+  })
+
+  it('is the record in every respect, reading its fields and history only when asked', () => {
+    let reads = 0
+    const stub = recordStubFrom(whole, () => {
+      reads++
+      return structuredClone(whole)
+    })
+    expect(reads).toBe(0)
+    expect(stub.common).toBe(whole.common)
+    expect(stub.detailsPending).toBe(true)
+    expect(isRecordStub(stub)).toBe(true)
+    expect(isRecordStub(whole)).toBe(false)
+    expect(JSON.stringify(stub)).toBe(JSON.stringify(whole))
+    expect({ ...stub }).toEqual(whole)
+    expect(wholeRecord(stub)).toEqual(whole)
+    expect(wholeRecord(whole)).toBe(whole)
+    expect(reads).toBeGreaterThan(0)
+  })
+
+  it('made from another stub, copies its small parts without reading it', () => {
+    let reads = 0
+    const first = recordStubFrom(whole, () => {
+      reads++
+      return whole
+    })
+    const second = recordStubFrom(first, () => whole)
+    expect(reads).toBe(0)
+    expect(Object.keys(second)).toEqual(Object.keys(whole))
+    expect(second.fields).toBe(whole.fields)
+  })
+})
