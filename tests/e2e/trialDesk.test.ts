@@ -21,6 +21,20 @@ const ROWS: FakeRow[] = JSON.parse(
   await readFile(resolve(__dirname, '..', 'fixtures', 'icreat-3074271-rows.json'), 'utf8'),
 )
 
+/**
+ * Names of one word in the list's wrapping columns (departments such as "Gastroenterology") stay whole: a cell two
+ * lines high for a single word means it was broken mid-word.
+ */
+async function expectOneWordNamesWhole(page: Page): Promise<void> {
+  const broken = await page.locator('tbody .cell-wrap').evaluateAll((cells) =>
+    cells
+      .filter((cell) => !/\s/.test(cell.textContent?.trim() ?? ''))
+      .filter((cell) => cell.getClientRects()[0].height > 1.5 * parseFloat(getComputedStyle(cell).lineHeight))
+      .map((cell) => cell.textContent),
+  )
+  expect(broken).toEqual([])
+}
+
 // Skipping silently would hide a broken renderer: without Chromium this fails unless TRIALS_SKIP_E2E=1 says so.
 describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', () => {
   let browser: Browser
@@ -238,10 +252,12 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByText('1–20 of 145').waitFor()
     await expect(page.getByRole('region', { name: 'Sync status' }).textContent()).resolves.toContain('Sync failed')
     await shot('13-list-english')
+    await expectOneWordNamesWhole(page)
 
     // 12. Legible at 1024×768.
     await page.setViewportSize({ width: 1024, height: 768 })
     await shot('14-list-1024x768')
+    await expectOneWordNamesWhole(page)
     await page.locator('tbody tr').first().click()
     await page.getByRole('region', { name: 'Change history' }).waitFor()
     await shot('15-detail-1024x768')

@@ -43,6 +43,36 @@ describe('a ClinicalTrials.gov detail', () => {
     expect(shownNames).toEqual([])
   })
 
+  it.each([
+    ['ko', '국내 참여 기관 3곳', ['부산대학교병원', '부산', '분당서울대학교병원', '성남']],
+    ['en', 'Sites in Korea: 3', ['Pusan National University Hospital', 'Busan', 'Seongnam-si, Gyeonggi-do']],
+  ] as const)(
+    'names the Korean sites’ hospitals and cities in the reader’s language (%s)',
+    async (language, heading, shown) => {
+      const trial = ctgovTrial({
+        locations: [
+          { facility: 'Pusan National University Hospital', city: 'Busan', status: 'RECRUITING' },
+          {
+            facility: 'Seoul National University Bundang Hospital',
+            city: 'Seongnam-si, Gyeonggi-do',
+            status: 'COMPLETED',
+          },
+          { facility: 'Hanbit Family Clinic', city: 'Hanam-si', status: 'RECRUITING' },
+        ],
+      })
+      const { user } = await renderApp({ trials: [trial], settings: { defaultWithinDays: null, language } })
+      await user.click((await screen.findByText(nctIdFor(7))).closest('tr')!)
+      const sites = await screen.findByRole('region', { name: heading })
+      const rows = within(sites).getAllByTestId('korean-site')
+      for (const text of shown) expect(sites).toHaveTextContent(text)
+      // The registry's own wording stays on every row; a hospital or city not in the tables is shown as written.
+      expect(rows[0]).toHaveTextContent('Pusan National University Hospital')
+      expect(rows[0].querySelector('td')).toHaveAttribute('title', 'Pusan National University Hospital')
+      expect(rows[2]).toHaveTextContent('Hanbit Family Clinic')
+      expect(rows[2]).toHaveTextContent('Hanam-si')
+    },
+  )
+
   it('puts the study’s start and completion dates on the card, and warns when a recruiting study is past its end', async () => {
     const trial = ctgovTrial({
       startDateStruct: { date: '2019-05-22', type: 'ACTUAL' },

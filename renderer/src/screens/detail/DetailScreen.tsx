@@ -178,7 +178,7 @@ export function DetailScreen({
             )}
           </header>
           <ReferralCard trial={trial} />
-          {trial.source === 'ctgov' && <KoreanSites fields={trial.fields} />}
+          {trial.source === 'ctgov' && <KoreanSites fields={trial.fields} sites={trial.sites} />}
 
           <div className="detail-body">
             <section className="detail-fields" aria-labelledby="fields-heading">

@@ -1,5 +1,9 @@
+import type { SiteRef } from '../../../../shared/clinical'
+import type { Language } from '../../../../shared/settings'
 import { useI18n } from '../../i18n/I18nContext'
+import { cityLabel } from '../../i18n/koreanCities'
 import { isMessageKey } from '../../i18n/translate'
+import { siteLabel } from '../../lib/readersLanguage'
 
 interface Site {
   facility?: string
@@ -18,14 +22,48 @@ function sitesOf(value: unknown): Site[] {
     }))
 }
 
+/** The hospital under its name in the reader's language, with the registry's facility name below when it differs. */
+function FacilityCell({
+  facility,
+  hospital,
+  language,
+}: {
+  facility: string | undefined
+  hospital: SiteRef | undefined
+  language: Language
+}) {
+  const shown = hospital ? siteLabel(hospital, language) : facility
+  if (!shown) return <td>—</td>
+  return (
+    <td title={facility} lang={shown === facility ? 'en' : undefined}>
+      {shown}
+      {facility && shown !== facility && (
+        <span className="site-source-name" lang="en">
+          {facility}
+        </span>
+      )}
+    </td>
+  )
+}
+
 /**
  * A ClinicalTrials.gov study's Korean sites with their own recruitment status (a study recruiting elsewhere may have
- * closed every Korean site), and how many sites it has outside Korea.
+ * closed every Korean site), and how many sites it has outside Korea. Hospitals and cities are named in the reader's
+ * language (서울대학교병원, 서울 for a Korean reader), the registry's own wording beside and on hover.
  */
-export function KoreanSites({ fields }: { fields: Readonly<Record<string, unknown>> }) {
-  const { t } = useI18n()
+export function KoreanSites({
+  fields,
+  sites: hospitals,
+}: {
+  fields: Readonly<Record<string, unknown>>
+  /** The study's normalised sites: each names the facility it was made from (`sourceName`). */
+  sites: readonly SiteRef[] | undefined
+}) {
+  const { t, language } = useI18n()
   const sites = sitesOf(fields.locations)
   const abroad = typeof fields.locationsOutsideKorea === 'number' ? fields.locationsOutsideKorea : 0
+  const hospitalOf = (facility: string | undefined) =>
+    facility === undefined ? undefined : hospitals?.find((h) => h.sourceName === facility)
   const statusText = (status: string | undefined) => {
     if (!status) return t('ctgov.siteStatus.none')
     const key = `ctgov.status.${status}`
@@ -46,8 +84,13 @@ export function KoreanSites({ fields }: { fields: Readonly<Record<string, unknow
           <tbody>
             {sites.map((site, i) => (
               <tr key={`${site.facility ?? ''}-${i}`} data-testid="korean-site">
-                <td lang="en">{site.facility ?? '—'}</td>
-                <td lang="en">{site.city ?? '—'}</td>
+                <FacilityCell facility={site.facility} hospital={hospitalOf(site.facility)} language={language} />
+                <td
+                  lang={site.city && cityLabel(site.city, language) === site.city ? 'en' : undefined}
+                  title={site.city}
+                >
+                  {site.city ? cityLabel(site.city, language) : '—'}
+                </td>
                 <td className={`site-status site-status-${(site.status ?? 'none').toLowerCase()}`}>
                   {statusText(site.status)}
                 </td>
