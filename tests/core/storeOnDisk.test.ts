@@ -197,9 +197,7 @@ describe('a save after a sync', () => {
       ['ctgov', true],
     ])
     // Each is the record as stored, whole when asked.
-    expect(trials.map((t) => JSON.stringify(t))).toEqual(
-      recordLines(path).map((line) => line.replace(/\s*,?\s*$/, '')),
-    )
+    expect(trials.map((t) => JSON.stringify(t))).toEqual(recordLines(path).map((line) => line.replace(/\s*,?\s*$/, '')))
     session.release()
     await session.close()
   })
