@@ -26,12 +26,11 @@ const ROWS: FakeRow[] = JSON.parse(
  * lines high for a single word means it was broken mid-word.
  */
 async function expectOneWordNamesWhole(page: Page): Promise<void> {
-  const broken = await page.locator('tbody .cell-wrap').evaluateAll((cells) =>
-    cells
-      .filter((cell) => !/\s/.test(cell.textContent?.trim() ?? ''))
-      .filter((cell) => cell.getClientRects()[0].height > 1.5 * parseFloat(getComputedStyle(cell).lineHeight))
-      .map((cell) => cell.textContent),
-  )
+  // Run in the page (as text: this project's Node types have no DOM).
+  const broken = await page.evaluate<string[]>(`[...document.querySelectorAll('tbody .cell-wrap')]
+    .filter((cell) => !/\\s/.test(cell.textContent.trim()))
+    .filter((cell) => cell.getClientRects()[0].height > 1.5 * parseFloat(getComputedStyle(cell).lineHeight))
+    .map((cell) => cell.textContent)`)
   expect(broken).toEqual([])
 }
 
