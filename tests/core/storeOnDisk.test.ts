@@ -109,6 +109,17 @@ describe('a save after a sync', () => {
   const lines = (path: string) => readFileSync(path, 'utf8').split('\n')
   /** The record lines (between the first line and the closing line). */
   const recordLines = (path: string) => lines(path).slice(1, -2)
+  /** An iCReaT sync (then `after`, e.g. closing the desk), and how many records it read back from the store file. */
+  async function syncCountingReadBacks(desk: Awaited<ReturnType<typeof open>>, after?: () => Promise<void>) {
+    const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
+    try {
+      const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+      await after?.()
+      return { entry, reads: readBack.mock.calls.length }
+    } finally {
+      readBack.mockRestore()
+    }
+  }
 
   it('writes only what changed, from the spare: other records stay byte for byte, .bak is the previous file', async () => {
     const { path, fake } = await syncedStore(20)
@@ -140,11 +151,7 @@ describe('a save after a sync', () => {
     fake.rows = rowsFor(ids(20))
     fake.rows[5] = icreatRow(fake.rows[5].sourceId, { 진료과: 'Neurology' })
     const desk = await open(path, fake)
-    const readBack = vi.spyOn(RecordFile.prototype, 'trialAt')
-    const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
-    await desk.close() // waits for the snapshot
-    const reads = readBack.mock.calls.length
-    readBack.mockRestore()
+    const { entry, reads } = await syncCountingReadBacks(desk, () => desk.close()) // close waits for the snapshot
     expect(entry).toMatchObject({ ok: true, updated: 1 })
     expect(reads).toBe(0)
     expect((await open(path)).list({ withinDays: null, q: 'neurology' }).total).toBe(1)
@@ -175,10 +182,7 @@ describe('a save after a sync', () => {
     icreat.rows = rowsFor(ids(6))
     icreat.rows[1] = icreatRow(icreat.rows[1].sourceId, { 진료과: 'Neurology' })
     const desk = await openTrialDesk({ storePath: path, sources, sourceConfig })
-    const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
-    const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
-    const reads = readBack.mock.calls.length
-    readBack.mockRestore()
+    const { entry, reads } = await syncCountingReadBacks(desk)
     expect(entry).toMatchObject({ ok: true, updated: 1 })
     expect(reads).toBe(0)
     expect(recordLines(path).filter((line) => !line.includes('"source":"icreat"'))).toEqual(othersBefore)
@@ -206,10 +210,7 @@ describe('a save after a sync', () => {
     const { path, icreat, sources } = await threeSourceStore(4)
     icreat.rows = rowsFor(ids(40)) // 36 new records: far more than an index update takes
     const desk = await openTrialDesk({ storePath: path, sources, sourceConfig })
-    const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
-    const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
-    const reads = readBack.mock.calls.length
-    readBack.mockRestore()
+    const { entry, reads } = await syncCountingReadBacks(desk)
     expect(entry).toMatchObject({ ok: true, created: 36 })
     expect(reads).toBe(4) // the three CRIS records and the study, once each
     const answersOf = (d: typeof desk) => ({
