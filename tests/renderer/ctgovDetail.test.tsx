@@ -73,6 +73,26 @@ describe('a ClinicalTrials.gov detail', () => {
     },
   )
 
+  it.each([
+    ['ko', '등록 정보', ['중재연구', '2상', '3상', '무작위 배정', '이중 눈가림', '남성']],
+    ['en', 'Registered information', ['Interventional', 'Phase 2', 'Phase 3', 'Randomized', 'Double blind', 'Male']],
+  ] as const)('names the registry’s coded values in words, the code on hover (%s)', async (language, region, words) => {
+    const trial = ctgovTrial({
+      studyType: 'INTERVENTIONAL',
+      phases: ['PHASE2', 'PHASE3'],
+      designInfo: { allocation: 'RANDOMIZED', maskingInfo: { masking: 'DOUBLE' } },
+      sex: 'MALE',
+    })
+    const { user } = await renderApp({ trials: [trial], settings: { defaultWithinDays: null, language } })
+    await user.click((await screen.findByText(nctIdFor(7))).closest('tr')!)
+    const fields = await screen.findByRole('region', { name: region })
+    for (const text of words) expect(within(fields).getAllByText(text).length).toBeGreaterThan(0)
+    expect(within(fields).getByText(words[0])).toHaveAttribute('title', 'INTERVENTIONAL')
+    for (const code of ['INTERVENTIONAL', 'PHASE2', 'RANDOMIZED', 'DOUBLE', 'MALE']) {
+      expect(within(fields).queryByText(code)).toBeNull()
+    }
+  })
+
   it('puts the study’s start and completion dates on the card, and warns when a recruiting study is past its end', async () => {
     const trial = ctgovTrial({
       startDateStruct: { date: '2019-05-22', type: 'ACTUAL' },

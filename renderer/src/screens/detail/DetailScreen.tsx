@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import type { SourceId } from '../../../../shared/trials'
 import { ChangeBadge } from '../../components/ChangeBadge'
 import { ErrorText } from '../../components/ErrorText'
 import { RelativeTime } from '../../components/RelativeTime'
@@ -6,6 +7,7 @@ import { Trans } from '../../components/Trans'
 import { useApiQuery } from '../../hooks/useApiQuery'
 import { call } from '../../lib/api'
 import { useI18n } from '../../i18n/I18nContext'
+import { ctgovValueLabel } from '../../i18n/ctgovValues'
 import { fieldLabel, isMessageKey } from '../../i18n/translate'
 import { FieldValue } from './FieldValue'
 import { groupFields } from './fieldGroups'
@@ -35,7 +37,17 @@ function AttributionText({ source, text }: { source: string; text: string }) {
   )
 }
 
-function FieldRows({ fields, names }: { fields: Record<string, unknown>; names: string[] }) {
+type WordsFor = (code: string) => string | null
+
+function FieldRows({
+  fields,
+  names,
+  wordsFor,
+}: {
+  fields: Record<string, unknown>
+  names: string[]
+  wordsFor?: WordsFor
+}) {
   const { t } = useI18n()
   return (
     <dl className="fields">
@@ -43,7 +55,7 @@ function FieldRows({ fields, names }: { fields: Record<string, unknown>; names: 
         <div key={name} className="field-row">
           <dt title={name}>{fieldLabel(t, name)}</dt>
           <dd>
-            <FieldValue value={fields[name]} />
+            <FieldValue value={fields[name]} wordsFor={wordsFor} />
           </dd>
         </div>
       ))}
@@ -52,8 +64,10 @@ function FieldRows({ fields, names }: { fields: Record<string, unknown>; names: 
 }
 
 /** Every registry field, grouped, each once; empty ones behind "빈 항목 n개 보기". */
-function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
-  const { t } = useI18n()
+function GroupedFieldList({ fields, source }: { fields: Record<string, unknown>; source: SourceId }) {
+  const { t, language } = useI18n()
+  // ClinicalTrials.gov's coded values (INTERVENTIONAL, PHASE2, …) in words; the other registries write words.
+  const wordsFor: WordsFor | undefined = source === 'ctgov' ? (code) => ctgovValueLabel(code, language, t) : undefined
   const [showEmpty, setShowEmpty] = useState(false)
   const { groups, empty } = groupFields(fields)
   return (
@@ -61,7 +75,7 @@ function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
       {groups.map(({ group, names }) => (
         <div key={group} className="field-group">
           <h3>{t(`detail.group.${group}`)}</h3>
-          <FieldRows fields={fields} names={names} />
+          <FieldRows fields={fields} names={names} wordsFor={wordsFor} />
         </div>
       ))}
       {empty.length > 0 && (
@@ -74,7 +88,7 @@ function GroupedFieldList({ fields }: { fields: Record<string, unknown> }) {
           >
             {t(showEmpty ? 'detail.hideEmpty' : 'detail.showEmpty', { count: empty.length })}
           </button>
-          {showEmpty && <FieldRows fields={fields} names={empty} />}
+          {showEmpty && <FieldRows fields={fields} names={empty} wordsFor={wordsFor} />}
         </div>
       )}
     </>
@@ -183,7 +197,7 @@ export function DetailScreen({
           <div className="detail-body">
             <section className="detail-fields" aria-labelledby="fields-heading">
               <h2 id="fields-heading">{t('detail.fields')}</h2>
-              <GroupedFieldList fields={trial.fields} />
+              <GroupedFieldList fields={trial.fields} source={trial.source} />
             </section>
             <aside className="detail-side">
               {onFollowingChanged && (

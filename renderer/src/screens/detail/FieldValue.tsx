@@ -13,8 +13,11 @@ export function valueText(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** A field value: text as is; CRIS item lists (sponsor_items, …) as small labelled lists. */
-export function FieldValue({ value }: { value: unknown }) {
+/**
+ * A field value: text as is; CRIS item lists (sponsor_items, …) as small labelled lists. `wordsFor` names a coded
+ * value in words (ClinicalTrials.gov's enums), the code itself then shown on hover.
+ */
+export function FieldValue({ value, wordsFor }: { value: unknown; wordsFor?: (code: string) => string | null }) {
   const { t } = useI18n()
   if (isEmptyValue(value)) return <span className="value-empty">{t('history.emptyValue')}</span>
   if (Array.isArray(value)) {
@@ -22,7 +25,7 @@ export function FieldValue({ value }: { value: unknown }) {
       <ol className="value-items">
         {value.map((item, i) => (
           <li key={i}>
-            <FieldValue value={item} />
+            <FieldValue value={item} wordsFor={wordsFor} />
           </li>
         ))}
       </ol>
@@ -37,11 +40,19 @@ export function FieldValue({ value }: { value: unknown }) {
             <div key={k} className="value-object-row">
               <dt>{fieldLabel(t, k)}</dt>
               <dd>
-                <FieldValue value={v} />
+                <FieldValue value={v} wordsFor={wordsFor} />
               </dd>
             </div>
           ))}
       </dl>
+    )
+  }
+  const words = typeof value === 'string' ? wordsFor?.(value) : null
+  if (words) {
+    return (
+      <span className="value-text" title={value as string}>
+        {words}
+      </span>
     )
   }
   return <span className="value-text">{valueText(value)}</span>

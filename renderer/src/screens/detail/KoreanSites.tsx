@@ -2,7 +2,7 @@ import type { SiteRef } from '../../../../shared/clinical'
 import type { Language } from '../../../../shared/settings'
 import { useI18n } from '../../i18n/I18nContext'
 import { cityLabel } from '../../i18n/koreanCities'
-import { isMessageKey } from '../../i18n/translate'
+import { ctgovValueLabel } from '../../i18n/ctgovValues'
 import { siteLabel } from '../../lib/readersLanguage'
 
 interface Site {
@@ -64,11 +64,8 @@ export function KoreanSites({
   const abroad = typeof fields.locationsOutsideKorea === 'number' ? fields.locationsOutsideKorea : 0
   const hospitalOf = (facility: string | undefined) =>
     facility === undefined ? undefined : hospitals?.find((h) => h.sourceName === facility)
-  const statusText = (status: string | undefined) => {
-    if (!status) return t('ctgov.siteStatus.none')
-    const key = `ctgov.status.${status}`
-    return isMessageKey(key) ? t(key) : status
-  }
+  const statusText = (status: string | undefined) =>
+    status ? (ctgovValueLabel(status, language, t) ?? status) : t('ctgov.siteStatus.none')
   return (
     <section className="korean-sites" aria-labelledby="korean-sites-heading">
       <h2 id="korean-sites-heading">{t('ctgov.koreanSites', { count: sites.length })}</h2>
