@@ -486,6 +486,11 @@ describe.skipIf(process.env.TRIALS_SKIP_E2E === '1')('Trial Desk in Chromium', (
     await page.getByRole('region', { name: /Sites in Korea/ }).waitFor()
     await page.setViewportSize({ width: 1280, height: 800 })
     await shot('44-ctgov-detail-en')
+    // The registry's coded values read as words (the codes on hover).
+    const registered = page.getByRole('region', { name: 'Registered information' })
+    await registered.getByText('Study type').scrollIntoViewIfNeeded()
+    await expect(registered.textContent()).resolves.not.toMatch(/\b(INTERVENTIONAL|OBSERVATIONAL)\b/)
+    await shot('44b-ctgov-fields-en')
     expect(errors).toEqual([])
   })
 })
