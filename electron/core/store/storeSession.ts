@@ -80,8 +80,10 @@ interface EntriesOnDisk {
 }
 
 function entriesOnDisk(previous: EntriesOnDisk | null, ids: readonly string[], records: RecordFile): EntriesOnDisk {
+  // The same ids (a commit makes the entries before its index, then points the session at them): nothing to check.
   const reusable =
-    previous !== null && previous.ids.length <= ids.length && previous.ids.every((id, p) => ids[p] === id)
+    previous !== null &&
+    (previous.ids === ids || (previous.ids.length <= ids.length && previous.ids.every((id, p) => ids[p] === id)))
   if (!reusable) {
     const at = { file: records }
     const entries = ids.map((_, position) => new RecordOnDisk(at, position))
@@ -134,8 +136,8 @@ export class StoreSession {
   private openWarnings: string[] = []
   private openCorruptPath: string | undefined
   private snapshotWrite: Promise<void> = Promise.resolve()
-  /** The records a sync's commit just wrote and where they lie, until the sync's next source reads them (readAll). */
-  private committed: { trials: StoredTrial[]; locations: RecordLocations } | null = null
+  /** The records a sync's commit just wrote (lying at `records`' locations), until the sync's next source reads them. */
+  private committed: StoredTrial[] | null = null
   /** The spare being prepared for the next save (see prepareSpare). */
   private spare: Promise<void> = Promise.resolve()
   /** The sources whose records the next whole read parses whole (the others as stubs, see readAll); null: all. */
@@ -347,14 +349,13 @@ export class StoreSession {
   async readAll(wholeSources?: ReadonlySet<SourceId>): Promise<StoreData> {
     this.inSync = true
     if (this.records === null) return { ...this.meta, trials: this.currentIndex.entries.map((e) => e.trial) }
-    if (this.committed) {
-      const { trials, locations } = this.committed
-      this.committed = null
-      this.holdRecords(trials, locations)
-    }
-    if (this.held && this.known) {
-      this.holdRecords(this.shapedFor(this.held, wholeSources), this.records.locations)
-      return { ...this.meta, trials: this.held }
+    // Records in hand (a previous source's commit, or parsed at open) are shaped for this sync, not read again.
+    const inHand = this.committed ?? (this.known ? this.held : null)
+    this.committed = null
+    if (inHand) {
+      const shaped = this.shapedFor(inHand, wholeSources)
+      this.holdRecords(shaped, this.records.locations)
+      return { ...this.meta, trials: shaped }
     }
     this.wholeSources = wholeSources ?? null
     await this.db.read()
@@ -371,21 +372,20 @@ export class StoreSession {
     const records = this.records!
     return trials.map((trial, p) => {
       if (!wholeSources || wholeSources.has(trial.source)) return isRecordStub(trial) ? records.trialAt(p) : trial
-      const named = this.crisNamedByStub.get(trial) ?? crisNumbersNamedBy(trial)
-      return this.stubOf(trial, named, records, records.locations.offsets[p], records.locations.lengths[p])
+      return this.stubOf(trial, records, records.locations.offsets[p], records.locations.lengths[p])
     })
   }
 
-  private stubOf(
-    trial: StoredTrial,
-    crisNamed: readonly string[],
-    records: RecordFile,
-    offset: number,
-    length: number,
-  ): StoredTrial {
+  /** A stub of `trial` reading the whole record at `offset` of `records`, with the CRIS numbers it names. */
+  private stubOf(trial: StoredTrial, records: RecordFile, offset: number, length: number): StoredTrial {
     const stub = recordStubFrom(trial, () => records.trialIn(offset, length))
-    this.crisNamedByStub.set(stub, crisNamed)
+    this.crisNamedByStub.set(stub, this.crisNumbersNamedBy(trial))
     return stub
+  }
+
+  /** The CRIS numbers a record names: a stub's as noted when it was made, a whole record's from its fields. */
+  private crisNumbersNamedBy(trial: StoredTrial): readonly string[] {
+    return this.crisNamedByStub.get(trial) ?? crisNumbersNamedBy(trial)
   }
 
   /** Lets go of the records `readAll` parsed (after a sync that did not commit them). */
@@ -408,7 +408,7 @@ export class StoreSession {
         // Checked now, while whole (the document's check below reads only the records kept whole).
         const problem = storedTrialProblem(trial)
         if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
-        trial = this.stubOf(trial, crisNumbersNamedBy(trial), records, line.offset, line.bytes)
+        trial = this.stubOf(trial, records, line.offset, line.bytes)
       }
       trials.push(trial)
       known.set(trial.id, { trial, offset: line.offset, length: line.bytes })
@@ -492,7 +492,7 @@ export class StoreSession {
     this.useRecordsOnDisk(index, ids, records)
     await this.saveSnapshot(this.currentIndex, ids, locations)
     // The next source of this sync diffs against these records: kept, so it does not parse the store file again.
-    if (this.inSync && trials === data.trials) this.committed = { trials: data.trials, locations }
+    if (this.inSync && trials === data.trials) this.committed = data.trials
   }
 
   /**
@@ -567,7 +567,7 @@ export class StoreSession {
     // Its entries read their records from disk: the registry links are worked out from the records in hand.
     rememberLinks(
       updated,
-      registryLinks(trials, (r) => this.crisNamedByStub.get(r as StoredTrial) ?? crisNumbersNamedBy(r)),
+      registryLinks(trials, (r) => this.crisNumbersNamedBy(r as StoredTrial)),
     )
     return updated
   }
