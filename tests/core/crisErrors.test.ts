@@ -1,11 +1,15 @@
 /** Every error form CRIS and the data.go.kr gateway answer with, as the clinician sees it; and the key never leaks. */
 import { describe, expect, it } from 'vitest'
-import { createCrisSource, testCrisKey } from '../../electron/core/sources/cris'
+import { createCrisSource as createCrisSourceOf, testCrisKey } from '../../electron/core/sources/cris'
+import type { SourceConfig } from '../../electron/core/sources/source'
+import { listingOf } from '../helpers/listingOf'
 import type { ErrorCode } from '../../shared/errors'
 import { type CrisFault, FAKE_CRIS_KEY, type FaultRule } from '../fakes/crisServer'
 import { crisTestConfig, fetchContext } from '../fakes/crisTestConfig'
 import { useFakeCris } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
+
+const createCrisSource = (config: SourceConfig) => listingOf(createCrisSourceOf(config))
 
 const fake = await useFakeCris({ count: 200, seed: 5 })
 

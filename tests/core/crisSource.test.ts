@@ -1,9 +1,13 @@
 /** The CRIS source against the fake CRIS server: paging, detail planning, merging, rate and parallelism. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCrisSource } from '../../electron/core/sources/cris'
+import { createCrisSource as createCrisSourceOf } from '../../electron/core/sources/cris'
+import type { SourceConfig } from '../../electron/core/sources/source'
+import { listingOf } from '../helpers/listingOf'
 import { FAKE_CRIS_KEY, startFakeCris, type FakeCris } from '../fakes/crisServer'
 import { crisTestConfig, fetchContext, previousFromRows } from '../fakes/crisTestConfig'
 import { useFakeCris } from '../fakes/fakeServers'
+
+const createCrisSource = (config: SourceConfig) => listingOf(createCrisSourceOf(config))
 
 const shared = await useFakeCris({ count: 120, seed: 7 })
 /** The server the helpers below talk to: the shared one, or a test's own (see 'later fetches'). */

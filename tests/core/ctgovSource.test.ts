@@ -4,7 +4,9 @@
  * every failure form with its stable code, the rate, and the fake's own strictness.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCtgovSource } from '../../electron/core/sources/ctgov'
+import { createCtgovSource as createCtgovSourceOf } from '../../electron/core/sources/ctgov'
+import type { SourceConfig } from '../../electron/core/sources/source'
+import { listingOf } from '../helpers/listingOf'
 import { resolveCtgovSettings } from '../../electron/core/sources/ctgov/ctgovConfig'
 import { STUDY_FIELDS } from '../../electron/core/sources/ctgov/ctgovQuery'
 import type { ErrorCode } from '../../shared/errors'
@@ -14,6 +16,8 @@ import { ctgovTestConfig, DATA_GO_KR_KEY_IN_ENV } from '../fakes/ctgovTestConfig
 import { fetchContext } from '../fakes/crisTestConfig'
 import { useFakeCtgov } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
+
+const createCtgovSource = (config: SourceConfig) => listingOf(createCtgovSourceOf(config))
 
 const COUNT = 1200
 const fake = await useFakeCtgov({ count: COUNT, foreignCount: 40, seed: 7 })
@@ -34,6 +38,8 @@ describe('first sync', () => {
     )
     expect(countries).toEqual(new Set(['South Korea', 'Korea, Republic of']))
     expect(result.fetched).toBe(COUNT)
+    // Each page goes to the sync as it arrives: the source never holds every study.
+    expect(result.handovers).toEqual([500, 500, 200])
   })
 
   it('asks /version, then pages with format=json, the Korea filter, limited fields and identical parameters', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { isTrialsError } from '../../electron/core/errors'
-import { diffListing } from '../../electron/core/sync/diffListing'
+import { isRecordStub, recordStubFrom } from '../../electron/core/store/recordStub'
+import type { StoredTrial } from '../../electron/core/store/types'
+import { createListingDiff, diffListing } from '../../electron/core/sync/diffListing'
 import { createFakeSource, icreatRow, ids, rowsFor } from '../fakes/fakeSource'
 
 const T1 = '2026-01-01T00:00:00.000Z'
@@ -172,5 +174,68 @@ describe('diffListing', () => {
     const snapshot = JSON.stringify(previous)
     diffListing({ source, previous, rows: rowsFor(ids(9)), at: T2 })
     expect(JSON.stringify(previous)).toBe(snapshot)
+  })
+})
+
+describe('createListingDiff: a listing compared as its pages arrive', () => {
+  /** Stubs of `trials` (as a sync holds the store), counting how often each is read back whole. */
+  function stubsOf(trials: StoredTrial[]) {
+    const reads = new Map<string, number>()
+    const stubs = trials.map((trial) =>
+      recordStubFrom(trial, () => {
+        reads.set(trial.sourceId, (reads.get(trial.sourceId) ?? 0) + 1)
+        return trial
+      }),
+    )
+    return { stubs, reads }
+  }
+
+  it('gives, page by page, what the whole listing gives: the same records, counts and order', () => {
+    const previous = firstSync(rowsFor(ids(12)))
+    const rows = rowsFor([...ids(12).slice(2), 'C900001', 'C900002'])
+    rows[4] = icreatRow(rows[4].sourceId, { 진료과: 'Neurology' })
+    const whole = diffListing({ source, previous, rows, at: T2 })
+    const differ = createListingDiff({ source, previous, at: T2 })
+    for (let i = 0; i < rows.length; i += 5) differ.add(rows.slice(i, i + 5))
+    const paged = differ.finish()
+    expect(paged).toEqual(whole)
+    expect(paged.counts).toMatchObject({ created: 2, updated: 1, unchanged: 9, removed: 2 })
+    expect(paged.listed).toBe(12)
+  })
+
+  it('a row handed over again replaces the earlier one; a restart forgets every row handed over before it', () => {
+    const previous = firstSync(rowsFor(ids(3)))
+    const differ = createListingDiff({ source, previous, at: T2 })
+    differ.add([icreatRow(ids(3)[0], { 진료과: 'Neurology' }), icreatRow('C900001')])
+    differ.restart() // the registry's listing is read again from the start
+    differ.add(rowsFor(ids(3)))
+    differ.add([icreatRow(ids(3)[1], { 진료과: 'Oncology' })])
+    differ.add([icreatRow(ids(3)[1], { 진료과: 'Urology' })])
+    const { counts, trials } = differ.finish()
+    expect(counts).toMatchObject({ created: 0, updated: 1, unchanged: 2, removed: 0 })
+    expect(trials.map((t) => t.fields['진료과'])).toEqual(['Cardiology', 'Urology', 'Cardiology'])
+  })
+
+  it('reads each stored record back once; an unchanged one stays the stub it was, a changed or removed one is whole', () => {
+    const { stubs, reads } = stubsOf(firstSync(rowsFor(ids(6))))
+    const rows = rowsFor(ids(6).slice(0, 5))
+    rows[2] = icreatRow(rows[2].sourceId, { 진료과: 'Neurology' })
+    const differ = createListingDiff({ source, previous: stubs, at: T2 })
+    differ.add(rows)
+    const { trials, counts } = differ.finish({ allowMassRemoval: true })
+    expect(counts).toMatchObject({ updated: 1, unchanged: 4, removed: 1 })
+    expect([...reads.values()]).toEqual([1, 1, 1, 1, 1, 1])
+    expect(trials.map(isRecordStub)).toEqual([true, true, false, true, true, false])
+    expect(trials.filter((t, i) => t === stubs[i])).toHaveLength(4)
+    expect(trials[2].history.map((h) => h.kind)).toEqual(['created', 'updated'])
+    expect(trials[5]).toMatchObject({ removedAt: T2, changeKind: 'removed' })
+  })
+
+  it('decides removals only at the end: a listing that would remove too much throws there, whatever was added', () => {
+    const previous = firstSync(rowsFor(ids(10)))
+    const differ = createListingDiff({ source, previous, at: T2 })
+    differ.add(rowsFor(ids(10).slice(0, 5)))
+    expect(() => differ.finish()).toThrow(/would remove 5 of 10/)
+    expect(differ.finish({ removalsAllowed: false })).toMatchObject({ keptUnlisted: 5, counts: { removed: 0 } })
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createIcreatSource, testIcreatKey } from '../../electron/core/sources/icreat'
+import { createIcreatSource as createIcreatSourceOf, testIcreatKey } from '../../electron/core/sources/icreat'
 import { sourceConfigFromEnv } from '../../electron/core/sources/config'
-import type { FetchContext, FetchResult, SourceConfig } from '../../electron/core/sources/source'
+import type { SourceConfig } from '../../electron/core/sources/source'
+import { listingOf, type ListedResult, type ListingContext } from '../helpers/listingOf'
 import type { SyncProgress, SyncWarning } from '../../shared/trials'
 import {
   FAKE_ICREAT_NEW_PATH,
@@ -12,6 +13,8 @@ import {
 } from '../fakes/odcloudServer'
 import { useFakeOdcloud } from '../fakes/fakeServers'
 import { everythingAbout, failureOf } from '../helpers/failures'
+
+const createIcreatSource = (config: SourceConfig) => listingOf(createIcreatSourceOf(config))
 
 const FIXTURE_ROWS = loadIcreatFixtureRows()
 const fake = await useFakeOdcloud({ rows: FIXTURE_ROWS })
@@ -27,14 +30,14 @@ interface Run {
   warnings: string[]
   details: Array<SyncWarning | null>
   progress: Array<Omit<SyncProgress, 'source'>>
-  ctx: FetchContext
+  ctx: ListingContext
 }
 
 function run(state: Record<string, unknown> = {}, signal = new AbortController().signal): Run {
   const warnings: string[] = []
   const details: Run['details'] = []
   const progress: Run['progress'] = []
-  const ctx: FetchContext = {
+  const ctx: ListingContext = {
     signal,
     onProgress: (p) => progress.push(p),
     warn: (m, w) => {
@@ -85,6 +88,8 @@ describe('icreat fetchAll against the fake odcloud', () => {
     expect(result.rows).toHaveLength(145)
     expect(dataRequests().map((r) => r.query.page)).toEqual(['1', '2', '3', '4'])
     expect(progress.filter((p) => p.phase === 'list').map((p) => p.done)).toEqual([40, 80, 120, 145])
+    // Each page is handed to the sync as it arrives: the source never holds the listing.
+    expect(result.handovers).toEqual([40, 40, 40, 25])
   })
 
   it('fails as BAD_RESPONSE, not forever, when the server repeats the same page', async () => {
@@ -101,6 +106,8 @@ describe('icreat fetchAll against the fake odcloud', () => {
     const result = await createIcreatSource(config()).fetchAll(ctx)
     expect(result.rows).toHaveLength(100)
     expect(dataRequests().map((r) => r.query.page)).toEqual(['1', '2', '3', '1', '2', '3'])
+    // The second reading starts the listing afresh: the first reading's rows no longer count.
+    expect(result).toMatchObject({ restarts: 2, handovers: [50, 50] })
     expect(result.listing).toMatchObject({ consistent: false, expected: 145, received: 100 })
     expect(warnings).toEqual([expect.stringMatching(/reported 145 rows but sent 100/)])
     expect(details).toEqual([{ code: 'ICREAT_SHORT_LISTING', values: { expected: 145, received: 100 } }])
@@ -226,7 +233,7 @@ describe('icreat fetchAll against the fake odcloud', () => {
   it('is CANCELLED when aborted mid-listing', async () => {
     fake.setFaults({ hang: true })
     const controller = new AbortController()
-    const pending: Promise<FetchResult> = createIcreatSource(config()).fetchAll(run({}, controller.signal).ctx)
+    const pending: Promise<ListedResult> = createIcreatSource(config()).fetchAll(run({}, controller.signal).ctx)
     setTimeout(() => controller.abort(), 150)
     const error = await failureOf(pending)
     expect(error.code).toBe('CANCELLED')

@@ -1,5 +1,6 @@
 /** SourceConfig and FetchContext helpers for tests against the fake CRIS server. */
-import type { FetchContext, PreviousRecordView, SourceConfig, SourceRow } from '../../electron/core/sources/source'
+import type { PreviousRecordView, SourceConfig, SourceRow } from '../../electron/core/sources/source'
+import type { ListingContext } from '../helpers/listingOf'
 import type { SyncLogWarning } from '../../shared/trials'
 import type { FakeCris } from './crisServer'
 
@@ -16,7 +17,7 @@ export function crisTestConfig(
   }
 }
 
-export interface RecordingContext extends FetchContext {
+export interface RecordingContext extends ListingContext {
   /** Each warning as the sync log keeps it: its text, and its code and values when it has them. */
   warnings: SyncLogWarning[]
   phases: string[]

@@ -59,6 +59,8 @@ function toCommon(fields: Readonly<Record<string, unknown>>): CommonFields {
   return common
 }
 
+const FAKE_PAGE_SIZE = 3
+
 export function createFakeSource(
   options: { id?: SourceId; rows?: SourceRow[]; bookkeepingFields?: string[] } = {},
 ): FakeSourceControl {
@@ -101,8 +103,11 @@ export function createFakeSource(
       if (control.failWith) throw control.failWith
       for (const { message, warning } of control.warnings) ctx.warn(message, warning)
       ctx.onProgress({ phase: 'list', done: control.rows.length, total: control.rows.length })
+      // A page at a time, as the registries' sources hand their listings over.
+      for (let i = 0; i < control.rows.length; i += FAKE_PAGE_SIZE) {
+        ctx.addRows(control.rows.slice(i, i + FAKE_PAGE_SIZE).map((r) => ({ ...r, fields: { ...r.fields } })))
+      }
       return {
-        rows: control.rows.map((r) => ({ ...r, fields: { ...r.fields } })),
         rejected: control.rejected,
         state: control.state,
       }

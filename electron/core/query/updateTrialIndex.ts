@@ -11,18 +11,20 @@ const MAX_CHANGED_SHARE = 0.125
 
 /**
  * True when everything the index reads from a record is the same: a sync keeps an unchanged row's fields and common
- * fields as the same objects (see diffRecord), and only writes `lastSeenAt`, which no column holds.
+ * fields as the same objects (see diffRecord), and only writes `lastSeenAt`, which no column holds. The fields are
+ * compared last: a stub reads them from disk when asked (see recordStub.ts), and a changed record's common fields
+ * are a new object already.
  */
 function sameForIndex(a: StoredTrial, b: StoredTrial): boolean {
   return (
     a === b ||
-    (a.fields === b.fields &&
-      a.common === b.common &&
+    (a.common === b.common &&
       a.removedAt === b.removedAt &&
       a.changedAt === b.changedAt &&
       a.changeKind === b.changeKind &&
       a.detailsPending === b.detailsPending &&
-      a.source === b.source)
+      a.source === b.source &&
+      a.fields === b.fields)
   )
 }
 

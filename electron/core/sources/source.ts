@@ -35,11 +35,26 @@ export interface FetchContext {
   at: string
   /** "Full resync" (settings, CLI --full-resync): an incremental source fetches and lists everything. */
   fullResync: boolean
+  /**
+   * Hands rows of the listing over as soon as they are ready (a page at a time, or all at the end): the engine
+   * compares each at once with the stored record and keeps only what changed, so a source that hands a page over
+   * as it reads it never holds its whole listing (nor the engine the store's records whole). A row for an id
+   * handed over before replaces it; rejected rows are not handed over.
+   */
+  addRows(rows: readonly SourceRow[]): void
+  /**
+   * Stored records (by sourceId) the listing holds exactly as stored, without fetching them: what an incremental
+   * source says of the records it did not fetch again. Nothing is read: an active record stays as it is.
+   */
+  keepRows(sourceIds: Iterable<string>): void
+  /** Ids handed over earlier that the listing does not hold after all (a study now answering under another id). */
+  dropRows(sourceIds: Iterable<string>): void
+  /** The listing is being read again from the start (a re-crawl): the rows handed over so far no longer count. */
+  restartListing(): void
 }
 
+/** How a fetch ended; the rows themselves went to `FetchContext.addRows`. */
 export interface FetchResult {
-  /** Every row of the listing (rejected rows excluded). */
-  rows: SourceRow[]
   /**
    * The listing's consistency (judgeListing in listingConsistency.ts). When it is not consistent the sync commits
    * creations and updates but marks nothing removed. Absent: the source vouches that the listing is complete.
@@ -51,8 +66,8 @@ export interface FetchResult {
   state?: Record<string, unknown>
   detailsFetched?: number
   /**
-   * Records actually received this sync, when `rows` also carries stored ones (an incremental source returns
-   * every record it knows; default `rows.length`).
+   * Records actually received this sync, when the rows handed over also carry stored ones (an incremental source
+   * hands over every record it knows; default: the rows handed over since the last restart).
    */
   fetched?: number
 }
@@ -72,7 +87,7 @@ export interface Source {
   id: SourceId
   /** The expected cost of a sync, given how many of its records the store holds (sets the sync's ceiling). */
   plan?(storedRecords: number): SyncPlan
-  /** Fetch a complete listing. Throws TrialsError (AUTH, QUOTA, TIMEOUT, NETWORK, SERVER, BAD_RESPONSE, CANCELLED). */
+  /** Fetch a complete listing, handing its rows to `ctx.addRows`. Throws TrialsError (AUTH, QUOTA, TIMEOUT, NETWORK, SERVER, BAD_RESPONSE, CANCELLED). */
   fetchAll(ctx: FetchContext): Promise<FetchResult>
   /** Map the source's columns onto the common fields. */
   toCommon(fields: Readonly<Record<string, unknown>>): CommonFields

@@ -1,7 +1,7 @@
 import { TrialsError } from '../errors'
 import type { Source, SourceRow } from '../sources/source'
 import type { StoredTrial } from '../store/types'
-import { diffMissingRecord, diffPresentRecord, type RecordOutcome } from './diffRecord'
+import { diffMissingRecord, diffPresentRecord, type RecordDiff, type RecordOutcome } from './diffRecord'
 
 /** A listing that would remove more than this share of a source's active records is suspicious. */
 export const MASS_REMOVAL_SHARE = 0.2
@@ -12,19 +12,41 @@ export interface ListingDiff {
   counts: Record<RecordOutcome, number>
   /** Active records missing from a listing that may not remove (inconsistent): kept exactly as they were. */
   keptUnlisted: number
+  /** Distinct ids the listing named. */
+  listed: number
 }
 
-export interface DiffListingInput {
+export interface ListingDiffInput {
   source: Source
-  /** The store's records of this source. */
+  /** The store's records of this source (whole records or stubs: see diffPresentRecord). */
   previous: readonly StoredTrial[]
-  rows: readonly SourceRow[]
   at: string
+}
+
+export interface ListingEnd {
   allowMassRemoval?: boolean
   /** False for an inconsistent listing: a missing record is kept as it is, never marked removed. Default true. */
   removalsAllowed?: boolean
   /** The source's previous complete listing (SourceMeta.listedAt): when a record now missing was last seen. */
   listedAt?: string
+}
+
+/**
+ * A listing compared with the stored records as its rows arrive, a page at a time: each row is diffed at once and
+ * only what it changed is kept (an unchanged record stays the stored object, a stub stays a stub), so a sync never
+ * holds the whole listing beside the whole store. Removals are decided at `finish`, once the listing is complete.
+ */
+export interface ListingDiffer {
+  /** Rows of the listing; a row for an id already added replaces it (the last row wins). */
+  add(rows: readonly SourceRow[]): void
+  /** Stored records the listing holds as stored (see FetchContext.keepRows); an unknown id is ignored. */
+  keep(sourceIds: Iterable<string>): void
+  /** Ids added earlier that the listing does not hold after all. */
+  drop(sourceIds: Iterable<string>): void
+  /** The listing is being read again from the start: the rows added so far no longer count. */
+  restart(): void
+  /** Throws SUSPICIOUS_LISTING when the listing would remove too much (nothing is changed then). */
+  finish(end?: ListingEnd): ListingDiff
 }
 
 function assertPlausibleListing(
@@ -51,50 +73,89 @@ function assertPlausibleListing(
   }
 }
 
-/** Compares a complete listing with the stored records of one source. Pure: inputs are not modified. */
-export function diffListing(input: DiffListingInput): ListingDiff {
-  const { source, previous, rows, at } = input
-  const removalsAllowed = input.removalsAllowed !== false
+const noOutcomes = (): Record<RecordOutcome, number> => ({
+  created: 0,
+  updated: 0,
+  restored: 0,
+  unchanged: 0,
+  removed: 0,
+  stillRemoved: 0,
+})
+
+/**
+ * A stored record listed as it is stored: an active one is unchanged without reading it back; any other (removed,
+ * or stored with an outdated `detailsPending: false`) is diffed against its own fields, as if handed over.
+ */
+function keptAsStored(source: Source, stored: StoredTrial, at: string): RecordDiff {
+  if (stored.removedAt === null && stored.detailsPending !== false) {
+    return { outcome: 'unchanged', trial: stored }
+  }
+  const row: SourceRow = { sourceId: stored.sourceId, fields: stored.fields }
+  if (stored.detailsPending === true) row.detailsPending = true
+  return diffPresentRecord(source, stored, row, at)
+}
+
+export function createListingDiff(input: ListingDiffInput): ListingDiffer {
+  const { source, previous, at } = input
   const previousById = new Map<string, StoredTrial>()
   for (const trial of previous) previousById.set(trial.sourceId, trial)
-  const rowsById = new Map<string, SourceRow>()
-  for (const row of rows) rowsById.set(row.sourceId, row) // a duplicated id: the last row wins
+  /** Each listed id's outcome, in the order the ids were first listed. */
+  let listed = new Map<string, RecordDiff>()
+  return {
+    add(rows) {
+      for (const row of rows)
+        listed.set(row.sourceId, diffPresentRecord(source, previousById.get(row.sourceId), row, at))
+    },
+    keep(sourceIds) {
+      for (const sourceId of sourceIds) {
+        const stored = previousById.get(sourceId)
+        if (stored) listed.set(sourceId, keptAsStored(source, stored, at))
+      }
+    },
+    drop(sourceIds) {
+      for (const sourceId of sourceIds) listed.delete(sourceId)
+    },
+    restart() {
+      listed = new Map()
+    },
+    finish(end = {}) {
+      const removalsAllowed = end.removalsAllowed !== false
+      let active = 0
+      let removing = 0
+      for (const trial of previous) {
+        if (trial.removedAt !== null) continue
+        active++
+        if (!listed.has(trial.sourceId) && removalsAllowed) removing++
+      }
+      assertPlausibleListing(source.id, active, removing, listed.size, end.allowMassRemoval === true)
 
-  let active = 0
-  let removing = 0
-  for (const trial of previous) {
-    if (trial.removedAt !== null) continue
-    active++
-    if (!rowsById.has(trial.sourceId) && removalsAllowed) removing++
+      const counts = noOutcomes()
+      const trials: StoredTrial[] = []
+      let keptUnlisted = 0
+      for (const trial of previous) {
+        const present = listed.get(trial.sourceId)
+        if (!present && !removalsAllowed) {
+          if (trial.removedAt === null) keptUnlisted++
+          trials.push(trial)
+          continue
+        }
+        const diff = present ?? diffMissingRecord(trial, at, end.listedAt)
+        counts[diff.outcome]++
+        trials.push(diff.trial)
+      }
+      for (const [sourceId, diff] of listed) {
+        if (previousById.has(sourceId)) continue
+        counts[diff.outcome]++
+        trials.push(diff.trial)
+      }
+      return { trials, counts, keptUnlisted, listed: listed.size }
+    },
   }
-  assertPlausibleListing(source.id, active, removing, rowsById.size, input.allowMassRemoval === true)
+}
 
-  const counts: Record<RecordOutcome, number> = {
-    created: 0,
-    updated: 0,
-    restored: 0,
-    unchanged: 0,
-    removed: 0,
-    stillRemoved: 0,
-  }
-  const trials: StoredTrial[] = []
-  let keptUnlisted = 0
-  for (const trial of previous) {
-    const row = rowsById.get(trial.sourceId)
-    if (!row && !removalsAllowed) {
-      if (trial.removedAt === null) keptUnlisted++
-      trials.push(trial)
-      continue
-    }
-    const diff = row ? diffPresentRecord(source, trial, row, at) : diffMissingRecord(trial, at, input.listedAt)
-    counts[diff.outcome]++
-    trials.push(diff.trial)
-  }
-  for (const row of rowsById.values()) {
-    if (previousById.has(row.sourceId)) continue
-    const diff = diffPresentRecord(source, undefined, row, at)
-    counts[diff.outcome]++
-    trials.push(diff.trial)
-  }
-  return { trials, counts, keptUnlisted }
+/** A complete listing in hand compared with the stored records of one source. Pure: inputs are not modified. */
+export function diffListing(input: ListingDiffInput & ListingEnd & { rows: readonly SourceRow[] }): ListingDiff {
+  const differ = createListingDiff(input)
+  differ.add(input.rows)
+  return differ.finish(input)
 }

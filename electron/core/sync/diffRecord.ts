@@ -2,6 +2,7 @@ import type { FieldChange, HistoryEntry } from '../../../shared/trials'
 import { identicalValue, sameValue } from '../normalize/canonicalValue'
 import type { Source, SourceRow } from '../sources/source'
 import { laterSeen } from '../store/lastSeen'
+import { wholeRecord } from '../store/recordStub'
 import type { StoredTrial } from '../store/types'
 
 /** History is kept bounded so the store does not grow without limit on a churning registry. */
@@ -64,23 +65,26 @@ function compareFields(
  * it is the source's `listedAt` (see lastSeenOf), not a write to every record. Common fields are derived from the
  * fields, so they only change when the fields do.
  */
-function seenAgain(previous: StoredTrial): StoredTrial {
-  if (previous.detailsPending !== false) return previous
+function seenAgain(stored: StoredTrial, whole: StoredTrial): StoredTrial {
+  if (stored.detailsPending !== false) return stored
   // As the full path stores it: only `true` is kept (built without `delete`, which slows the object down).
-  const { detailsPending: _false, ...rest } = previous
+  const { detailsPending: _false, ...rest } = whole
   return rest
 }
 
-/** A row seen in a complete listing, against the stored record (if any). */
+/**
+ * A row seen in a complete listing, against the stored record (if any). A stored record may be a stub (see
+ * recordStub.ts): it is read back from the store file once, and an unchanged one is kept as the stub it is.
+ */
 export function diffPresentRecord(
   source: Source,
-  previous: StoredTrial | undefined,
+  stored: StoredTrial | undefined,
   row: SourceRow,
   at: string,
 ): RecordDiff {
   const id = `${source.id}:${row.sourceId}`
   const detailsPending = row.detailsPending === true ? { detailsPending: true } : {}
-  if (!previous) {
+  if (!stored) {
     return {
       outcome: 'created',
       trial: {
@@ -99,12 +103,13 @@ export function diffPresentRecord(
       },
     }
   }
+  const previous = wholeRecord(stored)
   if (
     previous.removedAt === null &&
     (previous.detailsPending === true) === (row.detailsPending === true) &&
     identicalValue(previous.fields, row.fields)
   ) {
-    return { outcome: 'unchanged', trial: seenAgain(previous) }
+    return { outcome: 'unchanged', trial: seenAgain(stored, previous) }
   }
   const { fields, changes } = compareFields(previous, row, new Set(source.bookkeepingFields ?? []))
   const base: StoredTrial = {
@@ -146,8 +151,9 @@ export function diffPresentRecord(
  * A stored record that a complete listing no longer contains. `lastSeenAt` becomes the last listing that had it:
  * the previous complete listing (`listedAt`) when that is later than the record's last write (see lastSeen.ts).
  */
-export function diffMissingRecord(previous: StoredTrial, at: string, listedAt?: string): RecordDiff {
-  if (previous.removedAt !== null) return { outcome: 'stillRemoved', trial: previous }
+export function diffMissingRecord(stored: StoredTrial, at: string, listedAt?: string): RecordDiff {
+  if (stored.removedAt !== null) return { outcome: 'stillRemoved', trial: stored }
+  const previous = wholeRecord(stored)
   return {
     outcome: 'removed',
     trial: {

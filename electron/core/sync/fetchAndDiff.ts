@@ -1,7 +1,7 @@
 import { type FetchContext, type PreviousRecordView, type Source } from '../sources/source'
 import { cancelledError } from '../http'
 import type { StoreData, StoredTrial } from '../store/types'
-import { diffListing, type ListingDiff } from './diffListing'
+import { createListingDiff, type ListingDiff } from './diffListing'
 import type { SyncRun } from './syncRun'
 
 export interface FetchAndDiffResult extends ListingDiff {
@@ -13,12 +13,15 @@ export interface FetchAndDiffResult extends ListingDiff {
   detailsFetched: number | undefined
 }
 
+/** The stored records as the source sees them: a stub's fields are read back from the store only if asked for. */
 function previousView(trials: readonly StoredTrial[]): Map<string, PreviousRecordView> {
   const view = new Map<string, PreviousRecordView>()
   for (const t of trials) {
     view.set(t.sourceId, {
       sourceId: t.sourceId,
-      fields: t.fields,
+      get fields() {
+        return t.fields
+      },
       detailsPending: t.detailsPending === true,
       removed: t.removedAt !== null,
     })
@@ -27,7 +30,7 @@ function previousView(trials: readonly StoredTrial[]): Map<string, PreviousRecor
 }
 
 /**
- * Fetches one source's complete listing and compares it with the store; a listing the source judged inconsistent
+ * Fetches one source's complete listing and compares it with the store as the rows arrive (see createListingDiff); a listing the source judged inconsistent
  * marks nothing removed and adds a LISTING_INCONSISTENT warning. Changes nothing: the caller commits.
  * `step` is this source's part of the run: its timestamp, its signal (the run's and the sync ceiling's) and its warnings.
  */
@@ -40,21 +43,22 @@ export async function fetchAndDiff(
   const { signal, at } = step
   const previous = data.trials.filter((t) => t.source === source.id)
   if (signal.aborted) throw cancelledError({ service: source.id })
+  const differ = createListingDiff({ source, previous, at })
   const result = await source.fetchAll({
     ...step,
     onProgress: (p) => run.onProgress({ ...p, source: source.id }),
     previous: previousView(previous),
     state: data.sources[source.id]?.state ?? {},
     fullResync: run.fullResync,
+    addRows: (rows) => differ.add(rows),
+    keepRows: (sourceIds) => differ.keep(sourceIds),
+    dropRows: (sourceIds) => differ.drop(sourceIds),
+    restartListing: () => differ.restart(),
   })
   if (signal.aborted) throw cancelledError({ service: source.id })
   const verdict = result.listing
   const removalsAllowed = verdict === undefined || verdict.consistent
-  const diff = diffListing({
-    source,
-    previous,
-    rows: result.rows,
-    at,
+  const diff = differ.finish({
     allowMassRemoval: run.allowMassRemoval,
     removalsAllowed,
     listedAt: data.sources[source.id]?.listedAt,
@@ -70,7 +74,7 @@ export async function fetchAndDiff(
   return {
     ...diff,
     listingComplete: removalsAllowed,
-    fetched: result.fetched ?? result.rows.length,
+    fetched: result.fetched ?? diff.listed,
     rejected: result.rejected,
     state: result.state,
     detailsFetched: result.detailsFetched,

@@ -71,8 +71,9 @@ export async function syncOneSource(input: SyncOneSourceInput): Promise<SyncLogE
     if (!input.source) {
       throw new TrialsError('USAGE', `The source "${sourceId}" is not available in this version of Trial Desk.`)
     }
-    // Only this source's records are diffed: the others are held as stubs (their fields stay on disk).
-    const before = await session.readAll(new Set([sourceId]))
+    // Every record is held as a stub (its fields stay on disk): the diff reads back this source's records one at a
+    // time as the listing's rows arrive, and keeps whole only those that changed.
+    const before = await session.readAll(new Set())
     const result = await fetchAndDiff(input, input.source, before, {
       at: startedAt,
       signal: AbortSignal.any([signal, ceiling.signal]),

@@ -7,11 +7,15 @@ import type { FetchContext, FetchResult, Source, SourceConfig, SourceRow, SyncPl
 import { createCrisClient } from './crisClient'
 import { CRIS_COLUMN_TO_COMMON, crisAttribution, crisToCommon } from './crisCommon'
 import { type CrisSourceOptions, LIST_PAGE_SIZE, resolveCrisSettings } from './crisConfig'
+import type { CrisRecord } from './crisEnvelope'
 import { crisMessages, crisWarnings } from './crisMessages'
 import { fetchDetails } from './fetchDetails'
 import { fetchListing } from './fetchListing'
 import { detailFieldName, mergeDetail, withoutNewDetail } from './mergeRecord'
 import { planDetails } from './planDetails'
+
+/** CRIS rows are made (merged with the stored record) and handed to the sync this many at a time. */
+export const ROWS_PER_HANDOVER = 500
 
 /** The registry's own update date, in the list's format and (when the detail disagrees) the detail's. */
 export const CRIS_BOOKKEEPING_FIELDS = ['date_updated', detailFieldName('date_updated')] as const
@@ -25,19 +29,22 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
 
   let detailsFetched = 0
   let stillPending = 0
-  const rows: SourceRow[] = listing.items.map((item) => {
+  const rowOf = (item: CrisRecord): SourceRow => {
     const sourceId = String(item.trial_id)
-    const previousFields = ctx.previous.get(sourceId)?.fields
     const detail = details.get(sourceId)
     if (detail) {
       detailsFetched++
       return { sourceId, fields: mergeDetail(item, detail) }
     }
-    const fields = withoutNewDetail(item, previousFields)
+    const fields = withoutNewDetail(item, ctx.previous.get(sourceId)?.fields)
     if (!plan.needed.has(sourceId)) return { sourceId, fields }
     stillPending++
     return { sourceId, fields, detailsPending: true }
-  })
+  }
+  // A row carries the stored record's detail fields: made and handed over a batch at a time, never all at once.
+  for (let i = 0; i < listing.items.length; i += ROWS_PER_HANDOVER) {
+    ctx.addRows(listing.items.slice(i, i + ROWS_PER_HANDOVER).map(rowOf))
+  }
   if (missing.length > 0) ctx.warn(crisMessages.detailsMissing(missing), crisWarnings.detailsMissing(missing))
   if (stillPending > 0) {
     ctx.warn(
@@ -45,7 +52,7 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
       crisWarnings.stillPending(stillPending, settings.detailBudget),
     )
   }
-  return { rows, rejected: listing.rejected, detailsFetched, listing: listing.verdict }
+  return { rejected: listing.rejected, detailsFetched, listing: listing.verdict }
 }
 
 /** The registry's size when nothing is stored yet (about 12,500 registrations in 2026). */

@@ -2,18 +2,10 @@
  * ClinicalTrials.gov studies with sites in Korea as a Source. The first sync (and "full resync") fetches every
  * study; later syncs fetch only studies posted since the last success (minus an overlap), and none at all when
  * `/version` says the data has not been refreshed. Removals need a complete listing: at most weekly, an ids-only
- * listing decides them. The engine compares complete listings, so the rows returned always describe every study
- * the source knows: fetched ones as received, the others as stored.
+ * listing decides them. The engine compares complete listings, so what is handed over always describes every study
+ * the source knows: fetched ones as rows (a page at a time when everything is fetched), the others kept as stored.
  */
-import type {
-  FetchContext,
-  FetchResult,
-  PreviousRecordView,
-  Source,
-  SourceConfig,
-  SourceRow,
-  SyncPlan,
-} from '../source'
+import type { FetchContext, FetchResult, Source, SourceConfig, SourceRow, SyncPlan } from '../source'
 import { createCtgovClient, type CtgovClient } from './ctgovClient'
 import { CTGOV_COLUMN_TO_COMMON, ctgovAttribution, ctgovToCommon } from './ctgovCommon'
 import { ID_PAGE_SIZE, IDS_PER_CALL, resolveCtgovSettings, STUDIES_PAGE_SIZE } from './ctgovConfig'
@@ -41,14 +33,23 @@ async function fetchSelection(
 
 /**
  * A listing that decides removals (every study, or every id): read again if it shifted while it was paged (the
- * shared rule); if it stays inconsistent the verdict tells the engine to remove nothing.
+ * shared rule); if it stays inconsistent the verdict tells the engine to remove nothing. With `onStudies`, each page
+ * goes there as it arrives (and the listing keeps only ids); every reading starts with `onRestart`.
  */
-async function completeListing(client: CtgovClient, fields: readonly string[], pageSize: number, ctx: FetchContext) {
-  const crawl = await crawlUntilConsistent(
-    () => fetchStudies(client, studiesQuery({ kind: 'all' }, fields), pageSize, ctx, 'list'),
-    observeListing,
-  )
-  return { studies: crawl.result.studies, rejected: crawl.result.rejected, verdict: crawl.verdict }
+async function completeListing(
+  client: CtgovClient,
+  fields: readonly string[],
+  pageSize: number,
+  ctx: FetchContext,
+  stream?: { onStudies: (studies: readonly CtgovStudy[]) => void; onRestart: () => void },
+) {
+  const crawl = await crawlUntilConsistent(() => {
+    stream?.onRestart()
+    const listing = { onProgress: ctx.onProgress, onStudies: stream?.onStudies }
+    return fetchStudies(client, studiesQuery({ kind: 'all' }, fields), pageSize, listing, 'list')
+  }, observeListing)
+  const { ids, studies, rejected } = crawl.result
+  return { ids, studies, rejected, verdict: crawl.verdict }
 }
 
 /** Studies the listing names that the store lacks (or had removed) and the incremental fetch did not bring. */
@@ -68,23 +69,30 @@ async function fetchByIds(client: CtgovClient, nctIds: readonly string[], ctx: F
   return { studies, rejected }
 }
 
-/** A study that now answers under a new NCT id lists the old one as an alias: the old record must not live on. */
-function withoutAliases(rows: Map<string, SourceRow>): SourceRow[] {
-  const superseded = new Set<string>()
-  for (const row of rows.values())
-    for (const alias of nctIdAliases(row.fields)) if (alias !== row.sourceId) superseded.add(alias)
-  return [...rows.values()].filter((row) => !superseded.has(row.sourceId))
-}
+const rowOf = (study: CtgovStudy): SourceRow => ({ sourceId: nctIdOf(study), fields: studyFields(study) })
 
-function storedRow(view: PreviousRecordView): SourceRow {
-  return { sourceId: view.sourceId, fields: { ...view.fields } }
-}
-
-function fetchedRows(studies: Map<string, CtgovStudy>): Map<string, SourceRow> {
-  const rows = new Map<string, SourceRow>()
-  for (const study of studies.values())
-    rows.set(nctIdOf(study), { sourceId: nctIdOf(study), fields: studyFields(study) })
-  return rows
+/**
+ * Hands fetched studies to the sync as rows, and remembers the older ids they answer for (aliases): a study that
+ * now answers under a new NCT id lists the old one, and the old record must not live on (`dropSuperseded`, once the
+ * listing is complete). Only fetched studies are asked: a stored one's aliases were applied when it was fetched.
+ */
+function studyHandover(ctx: FetchContext) {
+  let superseded = new Set<string>()
+  return {
+    add(studies: Iterable<CtgovStudy>) {
+      const rows = [...studies].map(rowOf)
+      for (const row of rows)
+        for (const alias of nctIdAliases(row.fields)) if (alias !== row.sourceId) superseded.add(alias)
+      ctx.addRows(rows)
+    },
+    restart() {
+      superseded = new Set()
+      ctx.restartListing()
+    },
+    dropSuperseded() {
+      ctx.dropRows(superseded)
+    },
+  }
 }
 
 async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<FetchResult> {
@@ -97,25 +105,29 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
     lastSyncAt: ctx.at,
     lastListingAt: listed ? ctx.at : state.lastListingAt,
   })
+  const handover = studyHandover(ctx)
+  const activeStored = () => [...ctx.previous.values()].filter((v) => !v.removed).map((v) => v.sourceId)
 
   if (ctx.previous.size === 0 || !state.lastSyncAt || ctx.fullResync) {
-    const all = await completeListing(client, STUDY_FIELDS, STUDIES_PAGE_SIZE, ctx)
-    const rows = withoutAliases(fetchedRows(all.studies))
+    // Every study, a page at a time: the sync compares each page as it arrives, so no listing is held whole.
+    const all = await completeListing(client, STUDY_FIELDS, STUDIES_PAGE_SIZE, ctx, {
+      onStudies: (studies) => handover.add(studies),
+      onRestart: () => handover.restart(),
+    })
+    handover.dropSuperseded()
     return {
-      rows,
       rejected: all.rejected,
-      fetched: all.studies.size,
+      fetched: all.ids.size,
       listing: all.verdict,
       state: { ...nextState(all.verdict.consistent) },
     }
   }
 
   const listNow = listingDue(state, ctx.at)
-  const stored = [...ctx.previous.values()]
   if (!listNow && dataTimestamp === state.dataTimestamp) {
     // Nothing was refreshed at ClinicalTrials.gov since the last success: every active study stays as stored.
-    const rows = stored.filter((v) => !v.removed).map(storedRow)
-    return { rows, rejected: 0, fetched: 0, state: { ...nextState(false) } }
+    ctx.keepRows(activeStored())
+    return { rejected: 0, fetched: 0, state: { ...nextState(false) } }
   }
 
   const updated = await fetchSelection(
@@ -126,27 +138,25 @@ async function fetchAllCtgov(config: SourceConfig, ctx: FetchContext): Promise<F
   )
   let fetched = updated.studies.size
   let rejected = updated.rejected
-  const rows = new Map<string, SourceRow>()
   if (!listNow) {
-    for (const view of stored) if (!view.removed) rows.set(view.sourceId, storedRow(view))
-    for (const [id, row] of fetchedRows(updated.studies)) rows.set(id, row)
-    return { rows: withoutAliases(rows), rejected, fetched, state: { ...nextState(false) } }
+    ctx.keepRows(activeStored().filter((id) => !updated.studies.has(id)))
+    handover.add(updated.studies.values())
+    handover.dropSuperseded()
+    return { rejected, fetched, state: { ...nextState(false) } }
   }
 
   const idListing = await completeListing(client, ID_FIELDS, ID_PAGE_SIZE, ctx)
-  const listed = new Set(idListing.studies.keys())
+  const listed = idListing.ids
   const lacking = [...listed].filter((id) => !updated.studies.has(id) && (ctx.previous.get(id)?.removed ?? true))
   const caughtUp = await fetchByIds(client, lacking, ctx)
   fetched += caughtUp.studies.size
   rejected += caughtUp.rejected
-  const fresh = fetchedRows(new Map([...updated.studies, ...caughtUp.studies]))
-  for (const id of listed) {
-    const row = fresh.get(id) ?? (ctx.previous.has(id) ? storedRow(ctx.previous.get(id)!) : undefined)
-    if (row) rows.set(id, row)
-  }
+  const fresh = new Map([...updated.studies, ...caughtUp.studies])
+  handover.add([...fresh.values()].filter((study) => listed.has(nctIdOf(study))))
+  ctx.keepRows([...listed].filter((id) => !fresh.has(id)))
+  handover.dropSuperseded()
   // Not consistent: the engine keeps the studies it did not name, and the next sync lists again.
   return {
-    rows: withoutAliases(rows),
     rejected,
     fetched,
     listing: idListing.verdict,

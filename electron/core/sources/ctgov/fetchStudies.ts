@@ -2,7 +2,7 @@
 export function observeListing(listing: StudiesListing): ListingObservation {
   return {
     announcedTotals: listing.totalCount === undefined ? [] : [listing.totalCount],
-    uniqueIds: listing.studies.size,
+    uniqueIds: listing.ids.size,
     rejected: listing.rejected,
   }
 }
@@ -21,14 +21,22 @@ import { ctgovMessages } from './ctgovMessages'
 import type { StudiesQuery } from './ctgovQuery'
 
 export interface StudiesListing {
-  /** By NCT id; a study repeated on a later page (the data moved while paging) keeps its last copy. */
+  /** Every NCT id listed. */
+  ids: Set<string>
+  /**
+   * By NCT id; a study repeated on a later page (the data moved while paging) keeps its last copy. Empty when the
+   * pages were handed to `onStudies` instead.
+   */
   studies: Map<string, CtgovStudy>
   rejected: number
   totalCount: number | undefined
   calls: number
 }
 
-type ListContext = Pick<FetchContext, 'onProgress'>
+type ListContext = Pick<FetchContext, 'onProgress'> & {
+  /** Each page's studies as it arrives; the listing then keeps only their ids. */
+  onStudies?: (studies: readonly CtgovStudy[]) => void
+}
 
 /** A paging answer that never ends would loop for ever; no real listing needs this many pages past the total. */
 const EXTRA_PAGES_ALLOWED = 5
@@ -40,6 +48,7 @@ export async function fetchStudies(
   ctx: ListContext,
   progressPhase: 'list' | 'details',
 ): Promise<StudiesListing> {
+  const ids = new Set<string>()
   const studies = new Map<string, CtgovStudy>()
   let rejected = 0
   let calls = 0
@@ -49,15 +58,17 @@ export async function fetchStudies(
     const page = await client.studiesPage(query, { pageSize, pageToken, countTotal: calls === 0 })
     calls++
     if (calls === 1) totalCount = page.totalCount
-    for (const study of page.studies) studies.set(nctIdOf(study), study)
+    for (const study of page.studies) ids.add(nctIdOf(study))
+    if (ctx.onStudies) ctx.onStudies(page.studies)
+    else for (const study of page.studies) studies.set(nctIdOf(study), study)
     rejected += page.rejected
     pageToken = page.nextPageToken
     if (totalCount !== undefined) {
-      ctx.onProgress({ phase: progressPhase, done: Math.min(studies.size + rejected, totalCount), total: totalCount })
+      ctx.onProgress({ phase: progressPhase, done: Math.min(ids.size + rejected, totalCount), total: totalCount })
       if (pageToken && calls > Math.ceil(totalCount / pageSize) + EXTRA_PAGES_ALLOWED) {
         throw new TrialsError('BAD_RESPONSE', ctgovMessages.pagingLoop())
       }
     }
   } while (pageToken)
-  return { studies, rejected, totalCount, calls }
+  return { ids, studies, rejected, totalCount, calls }
 }

@@ -21,9 +21,10 @@ export function createIcreatSource(config: SourceConfig): Source {
       signal: ctx.signal,
       onProgress: ctx.onProgress,
       warn: ctx.warn,
+      addRows: ctx.addRows,
+      restartListing: ctx.restartListing,
     })
     return {
-      rows: listing.rows,
       rejected: listing.rejected,
       listing: listing.verdict,
       // Remember the revision that just worked: the fallback when the Swagger document is down next time.

@@ -2,7 +2,8 @@
  * Pages through one revision. `perPage` is a wish, not a promise: keep asking until `totalCount` rows arrived or a page
  * comes back empty. A server that serves the same page again (or never ends) fails as BAD_RESPONSE instead of looping.
  * A listing that falls short of its announced total, or whose total moves between pages, is read once more and then
- * judged by the shared rule (listingConsistency.ts): an inconsistent one removes nothing.
+ * judged by the shared rule (listingConsistency.ts): an inconsistent one removes nothing. Each page's rows are handed
+ * to the sync as the page arrives (`addRows`), so only the ids of a listing are held while it is read.
  */
 import { badResponseError, type ClassifyContext, type HttpClient } from '../../http'
 import { crawlUntilConsistent, type ListingVerdict } from '../listingConsistency'
@@ -15,14 +16,13 @@ export const PER_PAGE = 1000
 export const MAX_PAGES = 5000
 
 export interface Listing {
-  rows: SourceRow[]
   rejected: number
   totalCount: number | null
   verdict: ListingVerdict
 }
 
 interface Crawl {
-  rows: SourceRow[]
+  uniqueIds: number
   rejected: number
   duplicates: number
   received: number
@@ -37,11 +37,15 @@ export interface ListingRequest {
   signal: AbortSignal
   onProgress: FetchContext['onProgress']
   warn: FetchContext['warn']
+  addRows: FetchContext['addRows']
+  restartListing: FetchContext['restartListing']
 }
 
-async function crawlOnce({ http, dataUrl, classify, signal, onProgress }: ListingRequest): Promise<Crawl> {
+async function crawlOnce(request: ListingRequest): Promise<Crawl> {
+  const { http, dataUrl, classify, signal, onProgress } = request
+  request.restartListing()
   const announcedTotals: number[] = []
-  const bySourceId = new Map<string, SourceRow>()
+  const seenIds = new Set<string>()
   let rejected = 0
   let duplicates = 0
   let received = 0
@@ -64,7 +68,7 @@ async function crawlOnce({ http, dataUrl, classify, signal, onProgress }: Listin
     if (fingerprint === previousPage) throw badResponseError(classify, `page ${page} repeated the previous page`)
     previousPage = fingerprint
 
-    let newIds = 0
+    const newRows: SourceRow[] = []
     let repeatedIds = 0
     for (const raw of parsed.rows) {
       const row = toSourceRow(raw)
@@ -72,21 +76,23 @@ async function crawlOnce({ http, dataUrl, classify, signal, onProgress }: Listin
         rejected += 1
         continue
       }
-      if (bySourceId.has(row.sourceId)) {
+      if (seenIds.has(row.sourceId)) {
         repeatedIds += 1
         continue
       }
-      bySourceId.set(row.sourceId, row)
-      newIds += 1
+      seenIds.add(row.sourceId)
+      newRows.push(row)
     }
-    if (newIds === 0 && repeatedIds > 0) throw badResponseError(classify, `page ${page} only repeated earlier rows`)
+    if (newRows.length === 0 && repeatedIds > 0)
+      throw badResponseError(classify, `page ${page} only repeated earlier rows`)
     duplicates += repeatedIds
+    request.addRows(newRows)
 
     received += parsed.rows.length
     onProgress({ phase: 'list', done: received, total: totalCount })
     if (totalCount !== null && received >= totalCount) break
   }
-  return { rows: [...bySourceId.values()], rejected, duplicates, received, totalCount, announcedTotals }
+  return { uniqueIds: seenIds.size, rejected, duplicates, received, totalCount, announcedTotals }
 }
 
 export async function fetchListing(request: ListingRequest): Promise<Listing> {
@@ -96,7 +102,7 @@ export async function fetchListing(request: ListingRequest): Promise<Listing> {
     // A file dataset may repeat a 과제번호 (the first row is kept): such rows are accounted for, not missing.
     (crawl) => ({
       announcedTotals: crawl.announcedTotals,
-      uniqueIds: crawl.rows.length,
+      uniqueIds: crawl.uniqueIds,
       rejected: crawl.rejected + crawl.duplicates,
     }),
   )
@@ -118,5 +124,5 @@ export async function fetchListing(request: ListingRequest): Promise<Listing> {
       code: 'ICREAT_ROWS_WITHOUT_ID',
       values: { count: rejected },
     })
-  return { rows: result.rows, rejected, totalCount, verdict }
+  return { rejected, totalCount, verdict }
 }
