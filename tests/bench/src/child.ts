@@ -8,11 +8,8 @@ import { fileURLToPath } from 'node:url'
 import type { StoreData } from '../../../electron/core/store/types'
 import type { BenchEngine, EnginePaths } from './engines/engine'
 import { readStoreFile } from '../../../electron/core/store/trialStoreFile'
-import type { SourceRow } from '../../../electron/core/sources/source'
-import type { SourceId } from '../../../shared/trials'
-import { listedRow, withChangedRows } from './generate/listing'
-import { forEachStoredTrial } from './generate/storeFile'
-import { BENCH_NOW, runWorkload, type BenchListings, type WorkloadOptions } from './workload'
+import { writeBenchListings } from './generate/listing'
+import { BENCH_NOW, runWorkload, type WorkloadOptions } from './workload'
 
 export interface ChildJob extends EnginePaths, WorkloadOptions {
   task: 'ours' | 'sqlite' | 'build-sqlite' | 'core-process'
@@ -24,17 +21,6 @@ async function readStore(path: string): Promise<StoreData> {
   const data = await readStoreFile(path)
   if (!data) throw new Error(`no store at ${path}`)
   return data
-}
-
-/** Streams the store file, so only the listings (what a sync holds) are in memory, never a second store. */
-async function buildListings(storePath: string, seed: number): Promise<BenchListings> {
-  const rows: Record<SourceId, SourceRow[]> = { icreat: [], cris: [], ctgov: [] }
-  await forEachStoredTrial(storePath, (trial) => {
-    if (trial.removedAt === null) rows[trial.source].push(listedRow(trial))
-  })
-  const unchanged = (['icreat', 'cris'] as const).map((source) => ({ source, rows: rows[source] }))
-  const onePercentChanged = unchanged.map(({ source, rows }) => ({ source, rows: withChangedRows(rows, 0.01, seed) }))
-  return { unchanged, onePercentChanged }
 }
 
 async function createEngine(job: ChildJob): Promise<BenchEngine> {
@@ -58,7 +44,11 @@ async function main(): Promise<void> {
     buildSqliteDatabase(await readStore(job.storePath), job.sqlitePath)
     return
   }
-  const result = await runWorkload(await createEngine(job), () => buildListings(job.storePath, job.seed), job)
+  const result = await runWorkload(
+    await createEngine(job),
+    () => writeBenchListings(job.storePath, job.scratchDir, job.seed),
+    job,
+  )
   await writeFile(job.resultPath, JSON.stringify(result))
 }
 

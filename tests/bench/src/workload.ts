@@ -1,6 +1,7 @@
 import type { ListQuery } from '../../../shared/trials'
 import { CORE_PROCESS_METRICS } from './measure/coreProcessBlocks'
-import type { BenchEngine, ListAnswer, Listings } from './engines/engine'
+import type { BenchEngine, ListAnswer } from './engines/engine'
+import type { BenchListings } from './generate/listing'
 import { longestEventLoopBlock } from './measure/eventLoopBlock'
 import { watchMemory, type MemoryWatch } from './measure/memory'
 import { single, summarize, type Summary } from './measure/stats'
@@ -88,12 +89,6 @@ export const QUERIES = {
 
 const answerOf = (a: ListAnswer) => ({ total: a.total, firstIds: a.itemIds.slice(0, 5), facetSizes: a.facetSizes })
 
-/** The two full listings the sync diff is measured with (built before the memory watch starts). */
-export interface BenchListings {
-  unchanged: Listings
-  onePercentChanged: Listings
-}
-
 /** Runs every measurement on one engine. The order keeps the peaks honest: everything the app does, once loaded. */
 export async function runWorkload(
   engine: BenchEngine,
@@ -122,13 +117,14 @@ export async function runWorkload(
   if (wants('queries')) await measureQueries(engine, memory, repeat, m, answers)
   collectGarbage()
   m.rssAfterOpenMb = single(process.memoryUsage().rss / 1024 / 1024)
-  // Built only now, so they do not weigh on the queries' GC; held during the diff, as a sync holds what it fetched.
+  // Written only now (pages in a scratch file, read back one at a time as a sync receives them), so they do not weigh
+  // on the queries' GC; what a sync's sources hold while they read (CRIS's list entries) is held until the end.
   const listings = wants('diff') || wants('save') ? await buildListings() : null
   if (wants('diff') && listings) {
     if (engine.readRecords) {
       collectGarbage()
       const start = performance.now()
-      await engine.readRecords(listings.unchanged)
+      await engine.readRecords()
       m.readRecords = single(performance.now() - start)
     }
     m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged), {})
@@ -149,6 +145,7 @@ export async function runWorkload(
     m.saveEventLoopBlock = summarize(blocks)
   }
   const peaks = memory.stop()
+  listings?.close()
   m.peakRssMb = single(peaks.peakRssMb)
   m.peakHeapMb = single(peaks.peakHeapMb)
   engine.close()

@@ -1,8 +1,5 @@
-import type { SourceRow } from '../../../../electron/core/sources/source'
-import type { ListQuery, SourceId } from '../../../../shared/trials'
-
-/** A full listing per source, as a sync would have fetched it. */
-export type Listings = ReadonlyArray<{ source: SourceId; rows: readonly SourceRow[] }>
+import type { ListQuery } from '../../../../shared/trials'
+import type { Listings } from '../generate/listing'
 
 /** What both engines report back, so the bench can check that they answered the same question. */
 export interface ListAnswer {
@@ -26,10 +23,10 @@ export interface BenchEngine {
   list(query: ListQuery): ListAnswer
   get(id: string): unknown
   /**
-   * Ours: read the records as a sync of `listings`' sources does before its diff: theirs parsed whole, the others as
-   * stubs (SQLite reads rows inside its diff).
+   * Ours: read the records as a sync does before its diff: each as a stub, whose fields the diff reads back from the
+   * store file (SQLite reads rows inside its diff).
    */
-  readRecords?(listings: Listings): Promise<void>
+  readRecords?(): Promise<void>
   diff(listings: Listings): DiffAnswer
   /** Ours: open a scratch copy and diff it with `listings`, untimed, so `save` measures the commit alone. */
   prepareSave?(listings: Listings): Promise<void>

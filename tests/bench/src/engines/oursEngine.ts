@@ -6,11 +6,12 @@ import { listTrials } from '../../../../electron/core/query/listTrials'
 import { snapshotPathOf } from '../../../../electron/core/store/indexSnapshot'
 import { StoreSession } from '../../../../electron/core/store/storeSession'
 import type { StoreData } from '../../../../electron/core/store/types'
-import { diffListing } from '../../../../electron/core/sync/diffListing'
+import { createListingDiff } from '../../../../electron/core/sync/diffListing'
 import { withSourceRecords } from '../../../../electron/core/sync/withSourceRecords'
 import type { ListQuery } from '../../../../shared/trials'
 import { BENCH_SOURCES } from './benchSources'
-import type { BenchEngine, DiffAnswer, EnginePaths, Listings } from './engine'
+import type { Listings } from '../generate/listing'
+import type { BenchEngine, DiffAnswer, EnginePaths } from './engine'
 
 /**
  * The Trial Desk core as the app uses it: a StoreSession over the JSON store file (opened through its index
@@ -27,15 +28,17 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
     if (!session) throw new Error('load() first')
     return session
   }
-  /** The sources a sync of `listings` diffs (read whole; the others' records are held as stubs). */
-  const sourcesOf = (listings: Listings) => new Set(listings.map((l) => l.source))
+  /** As a sync reads the store: every record a stub, read back one at a time by the diff (see createListingDiff). */
+  const readAsSync = (target: StoreSession) => target.readAll(new Set())
   const diffAll = (stored: StoreData, listings: Listings) => {
     const answer: DiffAnswer = { unchanged: 0, changed: 0, created: 0, removed: 0 }
     const at = new Date().toISOString()
     let trials = stored.trials
-    for (const { source, rows } of listings) {
+    for (const { source, pages } of listings) {
       const previous = stored.trials.filter((t) => t.source === source)
-      const diff = diffListing({ source: BENCH_SOURCES[source], previous, rows, at })
+      const differ = createListingDiff({ source: BENCH_SOURCES[source], previous, at })
+      for (const page of pages()) differ.add(page)
+      const diff = differ.finish()
       trials = withSourceRecords(trials, source, diff.trials)
       answer.unchanged += diff.counts.unchanged
       answer.changed += diff.counts.updated + diff.counts.restored
@@ -62,8 +65,8 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
     get(id) {
       return getTrial(ready().index, id, (source, sourceId) => BENCH_SOURCES[source as 'cris'].attribution(sourceId))
     },
-    async readRecords(listings: Listings) {
-      data = await ready().readAll(sourcesOf(listings))
+    async readRecords() {
+      data = await readAsSync(ready())
     },
     diff(listings: Listings): DiffAnswer {
       if (!data) throw new Error('readRecords() first')
@@ -84,7 +87,7 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
       const target = await StoreSession.open(savePath)
       // As a sync does while it fetches: the spare its commit is made from (see patchGeneration).
       await target.prepareSpare()
-      const stored = await target.readAll(sourcesOf(listings))
+      const stored = await readAsSync(target)
       saving = { session: target, next: diffAll(stored, listings).next }
     },
     async save() {

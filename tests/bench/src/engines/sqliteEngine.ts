@@ -2,7 +2,8 @@ import Database, { type Statement } from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import { FACET_FIELDS, type FacetField, type ListQuery } from '../../../../shared/trials'
 import { UPSERT_SQL } from './buildSqlite'
-import type { BenchEngine, DiffAnswer, EnginePaths, ListAnswer, Listings } from './engine'
+import type { Listings } from '../generate/listing'
+import type { BenchEngine, DiffAnswer, EnginePaths, ListAnswer } from './engine'
 import { DETAIL_FACETS, FACET_COLUMNS, FILTER_COLUMNS, MULTI_VALUE_FACETS, ORDER_BY } from './sqliteSchema'
 
 const DAY_MS = 86_400_000
@@ -136,14 +137,16 @@ export function createSqliteEngine(paths: EnginePaths): BenchEngine {
       const answer: DiffAnswer = { unchanged: 0, changed: 0, created: 0, removed: 0 }
       const fieldsOf = prepared<string>('SELECT fields_json FROM trials WHERE id = ?').pluck()
       const activeIds = prepared<string>('SELECT source_id FROM trials WHERE source = ? AND removed = 0').pluck()
-      for (const { source, rows } of listings) {
+      for (const { source, pages } of listings) {
         const listed = new Set<string>()
-        for (const row of rows) {
-          listed.add(row.sourceId)
-          const stored = fieldsOf.get(`${source}:${row.sourceId}`)
-          if (stored === undefined) answer.created++
-          else if (stored === JSON.stringify(row.fields)) answer.unchanged++
-          else answer.changed++
+        for (const rows of pages()) {
+          for (const row of rows) {
+            listed.add(row.sourceId)
+            const stored = fieldsOf.get(`${source}:${row.sourceId}`)
+            if (stored === undefined) answer.created++
+            else if (stored === JSON.stringify(row.fields)) answer.unchanged++
+            else answer.changed++
+          }
         }
         for (const sourceId of activeIds.iterate(source)) if (!listed.has(sourceId)) answer.removed++
       }
