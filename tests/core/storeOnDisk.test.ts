@@ -94,6 +94,36 @@ describe('the index snapshot beside the store', () => {
     await desk.close()
     expect(existsSync(snapshotPathOf(path))).toBe(true)
   })
+
+  it('an open without a snapshot keeps no record parsed: a sync at once reads each of its records back, the file not again', async () => {
+    const { path, fake } = await syncedStore(12)
+    writeFileSync(snapshotPathOf(path), 'not a snapshot')
+    fake.rows = rowsFor(ids(12))
+    fake.rows[4] = icreatRow(fake.rows[4].sourceId, { 진료과: 'Neurology' })
+    const probe = await fsPromises.open(path, 'r')
+    const wholeReads = vi.spyOn(Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => unknown }, 'read')
+    await probe.close()
+    const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
+    try {
+      const session = await StoreSession.open(path)
+      expect(session.index.entries.every((e) => isRecordStub(e.trial))).toBe(true)
+      session.release()
+      await session.close()
+      writeFileSync(snapshotPathOf(path), 'not a snapshot')
+      wholeReads.mockClear()
+      const desk = await open(path, fake)
+      const [entry] = await desk.sync({ sources: ['icreat'], now: () => new Date(T2) })
+      expect(entry).toMatchObject({ ok: true, updated: 1, unchanged: 11 })
+      // One whole read of the file (the open's), then the twelve records by byte range, each once, by their diff.
+      expect(wholeReads.mock.calls.filter((args) => args[2] === 4 << 20 && args[3] === 0)).toHaveLength(1)
+      expect(readBack.mock.calls).toHaveLength(12)
+      expect(desk.list({ withinDays: null, q: 'neurology' }).total).toBe(1)
+      await desk.close()
+    } finally {
+      wholeReads.mockRestore()
+      readBack.mockRestore()
+    }
+  })
 })
 
 /** The store opened again from the file alone (its snapshot spoiled): it must answer as the syncing session did. */

@@ -237,22 +237,23 @@ export class StoreSession {
   private async openFromStoreFile(): Promise<void> {
     const located = new Map<string, RecordLocations | null>()
     const readLocated = async (path: string): Promise<StoreData | null> => {
-      const lines: Array<{ text: string; offset: number; bytes: number }> = []
+      // Each line parsed as it is read: the file's text is never held whole beside the parsed records.
+      const raw: unknown[] = []
+      const offsets: number[] = []
+      const lengths: number[] = []
       const rest = await readDurable(path, TRIAL_STORE, (line) => {
-        lines.push(line)
+        raw.push(parseJsonOrCorrupt(line.text))
+        offsets.push(line.offset)
+        lengths.push(line.bytes)
       })
       if (rest === null) return null
-      if (lines.length === 0 && rest.trials.length > 0) {
+      if (raw.length === 0 && rest.trials.length > 0) {
         // not the line layout: an older compact file
         located.set(path, null)
         return rest
       }
-      const raw = lines.map((line) => parseJsonOrCorrupt(line.text))
       const data = checkDocument(path, { ...rest, trials: raw }, TRIAL_STORE)
-      located.set(path, {
-        offsets: Float64Array.from(lines, (l) => l.offset),
-        lengths: Int32Array.from(lines, (l) => l.bytes),
-      })
+      located.set(path, { offsets: Float64Array.from(offsets), lengths: Int32Array.from(lengths) })
       return data
     }
     const recovered = await recoverDurable(this.path, TRIAL_STORE, readLocated, this.now)
@@ -276,11 +277,12 @@ export class StoreSession {
     const ids = data.trials.map((t) => t.id)
     this.useRecordsOnDisk(index, ids, records)
     if (recovered.heldIn === this.path) await this.saveSnapshot(index, ids, locations)
-    this.holdRecords(data.trials, locations)
+    // Held as stubs (a sync diffs against stubs): the parsed records are let go as soon as the index is built.
+    this.holdRecords(this.shapedFor(data.trials, new Set()), locations)
   }
 
   /**
-   * Keeps records just parsed for a short while: a sync right after opening (the CLI's `sync`, the app's catch-up)
+   * Keeps records just read for a short while: a sync right after opening (the CLI's `sync`, the app's catch-up)
    * then needs no second full read. Let go after HOLD_MS unless a sync has them.
    */
   private holdRecords(trials: StoredTrial[], locations: RecordLocations): void {
