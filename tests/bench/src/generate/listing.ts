@@ -9,8 +9,8 @@ import { createRandom } from './prng'
 import { forEachStoredTrial } from './storeFile'
 
 /**
- * One source's listing as a sync receives it: a page at a time, each parsed as it arrives (from a scratch file the
- * bench wrote before measuring, standing in for the registry), never all in memory.
+ * One source's listing as a sync receives it: a page at a time, its rows parsed as it arrives (from a scratch file
+ * the bench wrote before measuring, standing in for the registry), never all in memory.
  */
 export interface ListingPages {
   source: SourceId
@@ -53,7 +53,10 @@ function withChangedRows(rows: readonly SourceRow[], share: number, seed: number
   })
 }
 
-/** A file of pages, one JSON array per line, read back one page at a time. */
+/**
+ * A file of pages, one row per line (as a registry sends a record: parsed on its own), each page read back with one
+ * read and its rows parsed one at a time when the sync asks for the page.
+ */
 function pageFile(path: string) {
   const fd = openSync(path, 'w+')
   let end = 0
@@ -61,7 +64,7 @@ function pageFile(path: string) {
   return {
     fd,
     write(source: ListedSource, rows: readonly SourceRow[]) {
-      const bytes = Buffer.from(`${JSON.stringify(rows)}\n`)
+      const bytes = Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))
       writeSync(fd, bytes, 0, bytes.length, end)
       pages.push({ source, offset: end, length: bytes.length })
       end += bytes.length
@@ -74,7 +77,13 @@ function pageFile(path: string) {
           for (const { offset, length } of own) {
             const bytes = Buffer.allocUnsafe(length)
             readSync(fd, bytes, 0, length, offset)
-            yield JSON.parse(bytes.toString('utf8')) as SourceRow[]
+            const rows: SourceRow[] = []
+            for (let start = 0; start < length;) {
+              const newline = bytes.indexOf(10, start)
+              rows.push(JSON.parse(bytes.toString('utf8', start, newline)) as SourceRow)
+              start = newline + 1
+            }
+            yield rows
           }
         },
       }
