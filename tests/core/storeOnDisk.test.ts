@@ -221,6 +221,31 @@ describe('a save after a sync', () => {
     await desk.close()
   })
 
+  it('an open without a snapshot reads records into stubs and answers as from the snapshot: search, links, details', async () => {
+    const { path, sources } = await threeSourceStore(5)
+    const answersOf = (d: Awaited<ReturnType<typeof openTrialDesk>>) => ({
+      oncology: d.list({ withinDays: null, q: 'oncology', oneRowPerTrial: false }).items.map((t) => t.id),
+      linked: d.get('ctgov:NCT00000001').linkedIds,
+      detail: d.get('cris:KCT0000002'),
+      all: d.list({ withinDays: null, limit: 100, sort: 'id', oneRowPerTrial: false }).items,
+    })
+    const fromSnapshot = await openTrialDesk({ storePath: path, sources, sourceConfig })
+    const expected = answersOf(fromSnapshot)
+    await fromSnapshot.close()
+    writeFileSync(snapshotPathOf(path), 'not a snapshot')
+    const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
+    try {
+      const fromFile = await openTrialDesk({ storePath: path, sources, sourceConfig })
+      expect(readBack).not.toHaveBeenCalled() // the links and the search text were taken as each record was read
+      expect(answersOf(fromFile)).toEqual(expected)
+      expect(expected.oncology).toHaveLength(4)
+      expect(expected.linked).toEqual(['cris:KCT0000001'])
+      await fromFile.close()
+    } finally {
+      readBack.mockRestore()
+    }
+  })
+
   it('a sync’s read of the store parses the synced source’s records whole and holds the others as stubs', async () => {
     const { path } = await threeSourceStore(3)
     const session = await StoreSession.open(path)

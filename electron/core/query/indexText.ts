@@ -15,7 +15,11 @@ import type { TrialIndex } from './trialIndex'
  * whose fields and common fields are the same objects as before (the diff keeps them for unchanged rows) reuse
  * theirs, copied a run of consecutive records at a time, not record by record.
  */
-export function buildIndexText(trials: readonly StoredTrial[], previous?: TrialIndex): SearchTextColumn {
+export function buildIndexText(
+  trials: readonly StoredTrial[],
+  previous?: TrialIndex,
+  searchTexts?: readonly string[],
+): SearchTextColumn {
   const count = trials.length
   /** The previous position whose text record p reuses, or -1 (then texts[p] is computed). */
   const from = new Int32Array(count).fill(-1)
@@ -26,7 +30,7 @@ export function buildIndexText(trials: readonly StoredTrial[], previous?: TrialI
     // is told apart without asking for its fields.
     const prior = before?.trial
     if (prior && prior.common === trials[p].common && prior.fields === trials[p].fields) from[p] = before!.position
-    else texts[p] = searchTextOf(trials[p])
+    else texts[p] = searchTexts?.[p] ?? searchTextOf(trials[p])
   }
   const reused = previous && from.some((q) => q >= 0) ? searchTextColumnOf(previous.text) : null
   const starts = new Float64Array(count)

@@ -84,7 +84,12 @@ export function entriesOf(trials: readonly StoredTrial[]): EntriesOf {
   return { entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
 }
 
-export function createTrialIndex(trials: readonly StoredTrial[], previous?: TrialIndex): TrialIndex {
+/** `searchTexts`: each record's search text when already worked out (records held as stubs, see recordStub.ts). */
+export function createTrialIndex(
+  trials: readonly StoredTrial[],
+  previous?: TrialIndex,
+  searchTexts?: readonly string[],
+): TrialIndex {
   const count = trials.length
   const removed = Uint8Array.from(trials, (t) => (t.removedAt === null ? 0 : 1))
   const changedAtMs = Float64Array.from(trials, (t) => timeOf(t.changedAt))
@@ -96,7 +101,7 @@ export function createTrialIndex(trials: readonly StoredTrial[], previous?: Tria
     ...entriesOf(trials),
     removed,
     changedAtMs,
-    text: heldText(buildIndexText(trials, previous)),
+    text: heldText(buildIndexText(trials, previous, searchTexts)),
     pending,
     activeCount,
     ...buildSortOrders(trials, changedAtMs),

@@ -2,9 +2,10 @@ import { statSync } from 'node:fs'
 import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
-import { crisNumbersNamedBy, registryLinks } from '../linking/registryLinks'
+import { crisNumbersNamedBy, registryLinks, type LinkableRecord } from '../linking/registryLinks'
 import type { SearchTextHolder } from '../query/searchTextColumn'
 import { buildIndexText } from '../query/indexText'
+import { searchTextOf } from '../query/recordSearchText'
 import { updateTrialIndex } from '../query/updateTrialIndex'
 import {
   createTrialIndex,
@@ -30,7 +31,7 @@ import { RecordFile, type RecordLocations } from './recordFile'
 import { isRecordStub, recordStubFrom, wholeRecord } from './recordStub'
 import { storedTrialProblem } from './storeSchema'
 import { TRIAL_STORE } from './trialStoreFile'
-import type { StoreData, StoredTrial } from './types'
+import { SCHEMA_VERSION, type StoreData, type StoredTrial } from './types'
 import { dropSpare, patchGeneration, prepareSpare, type ChangedRecord } from './patchGeneration'
 import {
   allCopied,
@@ -111,6 +112,28 @@ function countsOf(trials: readonly StoredTrial[]): Partial<Record<SourceId, Sour
 }
 
 const metaOf = ({ trials: _trials, ...meta }: StoreData): StoreMeta => meta
+
+/** A store file as read for opening: its records (stubs at this version) and where each lies. */
+interface LocatedRead {
+  data: StoreData
+  /** Null for an older compact file (not the line layout). */
+  locations: RecordLocations | null
+  /** The file the stubs read their records from, once the open knows which file it keeps. */
+  stubsReadFrom: { file: RecordFile | null }
+  /** Each record's search text (worked out while it was parsed), when the records are stubs. */
+  searchTexts: string[] | null
+}
+
+/** True when the file's first line says it is at this version (its records need no migration). */
+async function isCurrentSchema(path: string): Promise<boolean> {
+  try {
+    const current = await storeGenerationOf(path)
+    const head = current && (JSON.parse(current.documentWithoutRecords) as { schemaVersion?: unknown })
+    return head?.schemaVersion === SCHEMA_VERSION
+  } catch {
+    return false
+  }
+}
 
 /**
  * The store as one process holds it: the small part of the document (sources, sync log), the query index, and the
@@ -233,28 +256,17 @@ export class StoreSession {
     return true
   }
 
-  /** The full path: parse every record (recovering a damaged file), build the index, write the snapshot. */
+  /**
+   * The full path: read every record (recovering a damaged file), build the index, write the snapshot. A store at
+   * this version is read a line at a time into stubs (see recordStub.ts) and each record's search text, so the
+   * whole store is never in memory; an older one (its records may be migrated) is parsed whole.
+   */
   private async openFromStoreFile(): Promise<void> {
-    const located = new Map<string, RecordLocations | null>()
+    const reads = new Map<string, LocatedRead>()
     const readLocated = async (path: string): Promise<StoreData | null> => {
-      // Each line parsed as it is read: the file's text is never held whole beside the parsed records.
-      const raw: unknown[] = []
-      const offsets: number[] = []
-      const lengths: number[] = []
-      const rest = await readDurable(path, TRIAL_STORE, (line) => {
-        raw.push(parseJsonOrCorrupt(line.text))
-        offsets.push(line.offset)
-        lengths.push(line.bytes)
-      })
-      if (rest === null) return null
-      if (raw.length === 0 && rest.trials.length > 0) {
-        // not the line layout: an older compact file
-        located.set(path, null)
-        return rest
-      }
-      const data = checkDocument(path, { ...rest, trials: raw }, TRIAL_STORE)
-      located.set(path, { offsets: Float64Array.from(offsets), lengths: Int32Array.from(lengths) })
-      return data
+      const read = await this.readLocated(path)
+      if (read) reads.set(path, read)
+      return read?.data ?? null
     }
     const recovered = await recoverDurable(this.path, TRIAL_STORE, readLocated, this.now)
     const { data } = recovered
@@ -262,23 +274,57 @@ export class StoreSession {
     this.openCorruptPath = recovered.corruptPath
     this.meta = metaOf(data)
     this.counts = countsOf(data.trials)
-    const index = createTrialIndex(data.trials)
-    const locations =
-      located.get(recovered.from === 'backup' ? `${this.path}.bak` : this.path) ??
-      located.get(`${this.path}.bak`) ??
-      null
-    if (!locations || data.trials.length === 0) {
+    const read =
+      reads.get(recovered.from === 'backup' ? `${this.path}.bak` : this.path) ?? reads.get(`${this.path}.bak`)
+    const locations = read?.locations ?? null
+    if (!read || !locations || data.trials.length === 0) {
       this.records?.close()
       this.records = null
-      this.currentIndex = index // records stay in memory until the first commit writes the line layout
+      this.currentIndex = createTrialIndex(data.trials) // records stay in memory until the first commit writes the line layout
       return
     }
     const records = new RecordFile(recovered.heldIn, locations)
+    read.stubsReadFrom.file = records
+    const index = createTrialIndex(data.trials, undefined, read.searchTexts ?? undefined)
+    // Registry links from what each record named when it was read (a stub's fields are on disk).
+    rememberLinks(index, registryLinks(data.trials, this.namedBy))
     const ids = data.trials.map((t) => t.id)
     this.useRecordsOnDisk(index, ids, records)
     if (recovered.heldIn === this.path) await this.saveSnapshot(index, ids, locations)
-    // Held as stubs (a sync diffs against stubs): the parsed records are let go as soon as the index is built.
+    // Held as stubs (a sync diffs against stubs): no record stays parsed once the index is built.
     this.holdRecords(this.shapedFor(data.trials, new Set()), locations)
+  }
+
+  /** One store file read for opening (see openFromStoreFile); null when it does not exist. */
+  private async readLocated(path: string): Promise<LocatedRead | null> {
+    const stubbing = await isCurrentSchema(path)
+    const stubsReadFrom: LocatedRead['stubsReadFrom'] = { file: null }
+    const records: StoredTrial[] = []
+    const searchTexts: string[] = []
+    const offsets: number[] = []
+    const lengths: number[] = []
+    const rest = await readDurable(path, TRIAL_STORE, (line) => {
+      // Each line parsed as it is read: the file's text is never held whole beside the records.
+      const trial = parseJsonOrCorrupt(line.text) as StoredTrial
+      if (stubbing) {
+        const problem = storedTrialProblem(trial)
+        if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
+        searchTexts.push(searchTextOf(trial))
+        const { offset, bytes } = line
+        records.push(this.stubReading(trial, () => stubsReadFrom.file!.trialIn(offset, bytes)))
+      } else records.push(trial)
+      offsets.push(line.offset)
+      lengths.push(line.bytes)
+    })
+    if (rest === null) return null
+    if (records.length === 0 && rest.trials.length > 0) {
+      // not the line layout: an older compact file
+      return { data: rest, locations: null, stubsReadFrom, searchTexts: null }
+    }
+    const data = checkDocument(path, { ...rest, trials: stubbing ? [] : records }, TRIAL_STORE)
+    data.trials = stubbing ? records : data.trials
+    const locations = { offsets: Float64Array.from(offsets), lengths: Int32Array.from(lengths) }
+    return { data, locations, stubsReadFrom, searchTexts: stubbing ? searchTexts : null }
   }
 
   /**
@@ -380,7 +426,11 @@ export class StoreSession {
 
   /** A stub of `trial` reading the whole record at `offset` of `records`, with the CRIS numbers it names. */
   private stubOf(trial: StoredTrial, records: RecordFile, offset: number, length: number): StoredTrial {
-    const stub = recordStubFrom(trial, () => records.trialIn(offset, length))
+    return this.stubReading(trial, () => records.trialIn(offset, length))
+  }
+
+  private stubReading(trial: StoredTrial, readWhole: () => StoredTrial): StoredTrial {
+    const stub = recordStubFrom(trial, readWhole)
     this.crisNamedByStub.set(stub, this.crisNumbersNamedBy(trial))
     return stub
   }
@@ -389,6 +439,9 @@ export class StoreSession {
   private crisNumbersNamedBy(trial: StoredTrial): readonly string[] {
     return this.crisNamedByStub.get(trial) ?? crisNumbersNamedBy(trial)
   }
+
+  /** crisNumbersNamedBy for registryLinks, whose records are the store's. */
+  private readonly namedBy = (record: LinkableRecord) => this.crisNumbersNamedBy(record as StoredTrial)
 
   /** Lets go of the records `readAll` parsed (after a sync that did not commit them). */
   release(): void {
@@ -567,10 +620,7 @@ export class StoreSession {
     // Built afresh, the index reads every record whole: stubs are read back from the file once each.
     if (!updated) return createTrialIndex(trials.map(wholeRecord), this.currentIndex)
     // Its entries read their records from disk: the registry links are worked out from the records in hand.
-    rememberLinks(
-      updated,
-      registryLinks(trials, (r) => this.crisNumbersNamedBy(r as StoredTrial)),
-    )
+    rememberLinks(updated, registryLinks(trials, this.namedBy))
     return updated
   }
 
