@@ -236,7 +236,10 @@ describe('a save after a sync', () => {
     const readBack = vi.spyOn(RecordFile.prototype, 'trialIn')
     try {
       const fromFile = await openTrialDesk({ storePath: path, sources, sourceConfig })
-      expect(readBack).not.toHaveBeenCalled() // the links and the search text were taken as each record was read
+      // One row per trial (the registry links) and a search: the links and the search text were taken as each record
+      // was read, and they stay with the records held for a sync. Only the rows shown are read (their latest change).
+      expect(fromFile.list({ withinDays: null, q: 'oncology' }).items).toHaveLength(3)
+      expect(readBack).toHaveBeenCalledTimes(3)
       expect(answersOf(fromFile)).toEqual(expected)
       expect(expected.oncology).toHaveLength(4)
       expect(expected.linked).toEqual(['cris:KCT0000001'])

@@ -338,7 +338,7 @@ export class StoreSession {
     )
     this.known = known
     this.held = trials
-    this.currentIndex = { ...this.currentIndex, ...entriesOf(trials) }
+    this.currentIndex = this.indexWithEntries(entriesOf(trials))
     clearTimeout(this.holdTimer)
     this.holdTimer = setTimeout(() => {
       if (!this.inSync && this.held === trials) this.release()
@@ -435,6 +435,17 @@ export class StoreSession {
     return stub
   }
 
+  /**
+   * The current index reading its records through `entries` (the same records, held). Its registry links carry over:
+   * worked out again, they would read every ClinicalTrials.gov stub back from the file.
+   */
+  private indexWithEntries(entries: EntriesOf): TrialIndex {
+    const links = linksOf(this.currentIndex).byId
+    const index = { ...this.currentIndex, ...entries }
+    rememberLinks(index, links)
+    return index
+  }
+
   /** The CRIS numbers a record names: a stub's as noted when it was made, a whole record's from its fields. */
   private crisNumbersNamedBy(trial: StoredTrial): readonly string[] {
     return this.crisNamedByStub.get(trial) ?? crisNumbersNamedBy(trial)
@@ -472,7 +483,7 @@ export class StoreSession {
     data.trials = this.inPositionOrder(trials)
     this.known = known
     // The index now points at the parsed records, so the index built after the commit reuses their search text.
-    this.currentIndex = { ...this.currentIndex, ...entriesOf(data.trials) }
+    this.currentIndex = this.indexWithEntries(entriesOf(data.trials))
     return data
   }
 
