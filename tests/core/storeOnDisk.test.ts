@@ -187,6 +187,27 @@ describe('a save after a sync', () => {
     expect((await open(path)).list({ withinDays: null, q: 'neurology' }).total).toBe(1)
   })
 
+  it('a source that reads stored fields before handing its rows over (CRIS) has each record read back once', async () => {
+    const { path, fake } = await syncedStore(10)
+    fake.rows = rowsFor(ids(10))
+    fake.rows[7] = icreatRow(fake.rows[7].sourceId, { 진료과: 'Neurology' })
+    const fetchAll = fake.source.fetchAll.bind(fake.source)
+    const seen: string[] = []
+    // As CRIS plans its detail calls and then merges each list entry with the stored fields: two reads of each.
+    fake.source.fetchAll = (ctx) => {
+      for (const row of fake.rows) seen.push(String(ctx.previous.get(row.sourceId)?.fields['진료과']))
+      for (const row of fake.rows) seen.push(String(ctx.previous.get(row.sourceId)?.fields['과제번호']))
+      return fetchAll(ctx)
+    }
+    const desk = await open(path, fake)
+    const { entry, reads } = await syncCountingReadBacks(desk)
+    expect(entry).toMatchObject({ ok: true, updated: 1, unchanged: 9 })
+    expect(seen.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => 'Cardiology'))
+    expect(seen.slice(10)).toEqual(ids(10))
+    expect(reads).toBe(10)
+    await desk.close()
+  })
+
   /** A store with iCReaT, CRIS and a ClinicalTrials.gov study that names the CRIS record as its own. */
   async function threeSourceStore(icreatCount: number) {
     const path = join(tempDir(), 'trials.json')

@@ -21,6 +21,8 @@ export interface ListingDiffInput {
   /** The store's records of this source (whole records or stubs: see diffPresentRecord). */
   previous: readonly StoredTrial[]
   at: string
+  /** A stored record whole (default: read back from the file if it is a stub, see recordStub.ts). */
+  readWhole?: (stored: StoredTrial) => StoredTrial
 }
 
 export interface ListingEnd {
@@ -96,7 +98,7 @@ function keptAsStored(source: Source, stored: StoredTrial, at: string): RecordDi
 }
 
 export function createListingDiff(input: ListingDiffInput): ListingDiffer {
-  const { source, previous, at } = input
+  const { source, previous, at, readWhole } = input
   const previousById = new Map<string, StoredTrial>()
   for (const trial of previous) previousById.set(trial.sourceId, trial)
   /** Each listed id's outcome, in the order the ids were first listed. */
@@ -104,7 +106,7 @@ export function createListingDiff(input: ListingDiffInput): ListingDiffer {
   return {
     add(rows) {
       for (const row of rows)
-        listed.set(row.sourceId, diffPresentRecord(source, previousById.get(row.sourceId), row, at))
+        listed.set(row.sourceId, diffPresentRecord(source, previousById.get(row.sourceId), row, at, readWhole))
     },
     keep(sourceIds) {
       for (const sourceId of sourceIds) {

@@ -81,6 +81,7 @@ export function diffPresentRecord(
   stored: StoredTrial | undefined,
   row: SourceRow,
   at: string,
+  readWhole: (stored: StoredTrial) => StoredTrial = wholeRecord,
 ): RecordDiff {
   const id = `${source.id}:${row.sourceId}`
   const detailsPending = row.detailsPending === true ? { detailsPending: true } : {}
@@ -103,7 +104,7 @@ export function diffPresentRecord(
       },
     }
   }
-  const previous = wholeRecord(stored)
+  const previous = readWhole(stored)
   if (
     previous.removedAt === null &&
     (previous.detailsPending === true) === (row.detailsPending === true) &&

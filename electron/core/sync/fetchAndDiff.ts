@@ -1,5 +1,6 @@
 import { type FetchContext, type PreviousRecordView, type Source } from '../sources/source'
 import { cancelledError } from '../http'
+import { wholeRecord } from '../store/recordStub'
 import type { StoreData, StoredTrial } from '../store/types'
 import { createListingDiff, type ListingDiff } from './diffListing'
 import type { SyncRun } from './syncRun'
@@ -13,20 +14,38 @@ export interface FetchAndDiffResult extends ListingDiff {
   detailsFetched: number | undefined
 }
 
-/** The stored records as the source sees them: a stub's fields are read back from the store only if asked for. */
-function previousView(trials: readonly StoredTrial[]): Map<string, PreviousRecordView> {
+/**
+ * The stored records as the source sees them: a stub's fields are read back from the store only if asked for, and a
+ * record read back is kept until the diff has compared it (CRIS reads a record's fields twice before handing its row
+ * over: one read from the file, not three). `readWhole` is the diff's way to the whole records.
+ */
+function previousView(trials: readonly StoredTrial[]) {
+  const readBack = new Map<StoredTrial, StoredTrial>()
+  const wholeOf = (t: StoredTrial) => {
+    let whole = readBack.get(t)
+    if (!whole) {
+      whole = wholeRecord(t)
+      if (whole !== t) readBack.set(t, whole)
+    }
+    return whole
+  }
   const view = new Map<string, PreviousRecordView>()
   for (const t of trials) {
     view.set(t.sourceId, {
       sourceId: t.sourceId,
       get fields() {
-        return t.fields
+        return wholeOf(t).fields
       },
       detailsPending: t.detailsPending === true,
       removed: t.removedAt !== null,
     })
   }
-  return view
+  const readWhole = (t: StoredTrial) => {
+    const whole = wholeOf(t)
+    readBack.delete(t)
+    return whole
+  }
+  return { view, readWhole }
 }
 
 /**
@@ -43,11 +62,12 @@ export async function fetchAndDiff(
   const { signal, at } = step
   const previous = data.trials.filter((t) => t.source === source.id)
   if (signal.aborted) throw cancelledError({ service: source.id })
-  const differ = createListingDiff({ source, previous, at })
+  const stored = previousView(previous)
+  const differ = createListingDiff({ source, previous, at, readWhole: stored.readWhole })
   const result = await source.fetchAll({
     ...step,
     onProgress: (p) => run.onProgress({ ...p, source: source.id }),
-    previous: previousView(previous),
+    previous: stored.view,
     state: data.sources[source.id]?.state ?? {},
     fullResync: run.fullResync,
     addRows: (rows) => differ.add(rows),
