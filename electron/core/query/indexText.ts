@@ -26,10 +26,11 @@ export function buildIndexText(
   const texts = new Array<string>(count)
   for (let p = 0; p < count; p++) {
     const before = previous?.byId.get(trials[p].id)
-    // Common fields first: a record held without its fields (see recordStub.ts) has them, and a differing record
-    // is told apart without asking for its fields.
+    // The same record (a stub kept by a sync, see recordStub.ts), else common fields first: a differing record is
+    // told apart without asking for its fields.
     const prior = before?.trial
-    if (prior && prior.common === trials[p].common && prior.fields === trials[p].fields) from[p] = before!.position
+    if (prior && (prior === trials[p] || (prior.common === trials[p].common && prior.fields === trials[p].fields)))
+      from[p] = before!.position
     else texts[p] = searchTexts?.[p] ?? searchTextOf(trials[p])
   }
   const reused = previous && from.some((q) => q >= 0) ? searchTextColumnOf(previous.text) : null

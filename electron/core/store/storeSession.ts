@@ -28,7 +28,7 @@ import {
   writeSnapshot,
 } from './indexSnapshot'
 import { RecordFile, type RecordLocations } from './recordFile'
-import { isRecordStub, recordStubFrom, wholeRecord } from './recordStub'
+import { isRecordStub, recordStubFrom } from './recordStub'
 import { storedTrialProblem } from './storeSchema'
 import { TRIAL_STORE } from './trialStoreFile'
 import { SCHEMA_VERSION, type StoreData, type StoredTrial } from './types'
@@ -627,12 +627,14 @@ export class StoreSession {
     const held = this.held
     // The index's columns are in the order of `ids`: only records held in that order can be compared with them.
     const inIndexOrder = held !== null && held.length === this.ids.length && held.every((t, p) => t.id === this.ids[p])
-    const updated = inIndexOrder && updateTrialIndex(this.currentIndex, held, trials, entries)
-    // Built afresh, the index reads every record whole: stubs are read back from the file once each.
-    if (!updated) return createTrialIndex(trials.map(wholeRecord), this.currentIndex)
+    // Built afresh, it takes the search text of every record the sync kept (a stub: its fields are on disk) from the
+    // current index, and works out only the changed records'.
+    const index =
+      (inIndexOrder && updateTrialIndex(this.currentIndex, held, trials, entries)) ||
+      createTrialIndex(trials, this.currentIndex)
     // Its entries read their records from disk: the registry links are worked out from the records in hand.
-    rememberLinks(updated, registryLinks(trials, this.namedBy))
-    return updated
+    rememberLinks(index, registryLinks(trials, this.namedBy))
+    return index
   }
 
   fileSize(): number {
