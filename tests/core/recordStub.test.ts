@@ -28,6 +28,13 @@ describe('a record stub', () => {
     expect(reads).toBeGreaterThan(0)
   })
 
+  it('read whole, keeps its own small parts: a record changed in memory (a migration) is not undone by the file', () => {
+    const migrated = { ...whole, common: { ...whole.common, recruitment: 'recruiting' as const } }
+    const stub = recordStubFrom(migrated, () => structuredClone(whole))
+    expect(wholeRecord(stub)).toEqual(migrated)
+    expect(Object.keys(wholeRecord(stub))).toEqual(Object.keys(whole))
+  })
+
   it('made from another stub, copies its small parts without reading it', () => {
     let reads = 0
     const first = recordStubFrom(whole, () => {

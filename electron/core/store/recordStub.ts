@@ -15,7 +15,10 @@ const readers = new WeakMap<StoredTrial, () => StoredTrial>()
 /** True for a stub: its fields and history are on disk. */
 export const isRecordStub = (trial: StoredTrial): boolean => readers.has(trial)
 
-/** The record with its fields and history: itself, or for a stub the record read back from the file. */
+/**
+ * The record with its fields and history: itself, or for a stub the record read back from the file with the stub's
+ * own small parts (the same, unless the record was changed in memory since it was written, e.g. by a migration).
+ */
 export const wholeRecord = (trial: StoredTrial): StoredTrial => readers.get(trial)?.() ?? trial
 
 /**
@@ -24,6 +27,7 @@ export const wholeRecord = (trial: StoredTrial): StoredTrial => readers.get(tria
  */
 export function recordStubFrom(trial: StoredTrial, readWhole: () => StoredTrial): StoredTrial {
   const stub = {} as Record<string, unknown>
+  const small = {} as Record<string, unknown>
   for (const name of Object.keys(trial)) {
     if (name === 'fields' || name === 'history') {
       Object.defineProperty(stub, name, {
@@ -31,8 +35,8 @@ export function recordStubFrom(trial: StoredTrial, readWhole: () => StoredTrial)
         enumerable: true,
         configurable: true,
       })
-    } else stub[name] = (trial as unknown as Record<string, unknown>)[name]
+    } else stub[name] = small[name] = (trial as unknown as Record<string, unknown>)[name]
   }
-  readers.set(stub as unknown as StoredTrial, readWhole)
+  readers.set(stub as unknown as StoredTrial, () => ({ ...readWhole(), ...small }) as StoredTrial)
   return stub as unknown as StoredTrial
 }
