@@ -291,8 +291,9 @@ export class StoreSession {
     const ids = data.trials.map((t) => t.id)
     this.useRecordsOnDisk(index, ids, records)
     if (recovered.heldIn === this.path) await this.saveSnapshot(index, ids, locations)
-    // Held as stubs (a sync diffs against stubs): no record stays parsed once the index is built.
-    this.holdRecords(this.shapedFor(data.trials, new Set()), locations)
+    // Held as stubs (a sync diffs against stubs): no record stays parsed once the index is built. Records read as
+    // stubs already read from `records`; migrated ones are made stubs here.
+    this.holdRecords(read.searchTexts ? data.trials : this.shapedFor(data.trials, new Set()), locations)
   }
 
   /** One store file read for opening (see openFromStoreFile); null when it does not exist. */
@@ -307,11 +308,9 @@ export class StoreSession {
       // Each line parsed as it is read: the file's text is never held whole beside the records.
       const trial = parseJsonOrCorrupt(line.text) as StoredTrial
       if (stubbing) {
-        const problem = storedTrialProblem(trial)
-        if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
-        searchTexts.push(searchTextOf(trial))
         const { offset, bytes } = line
-        records.push(this.stubReading(trial, () => stubsReadFrom.file!.trialIn(offset, bytes)))
+        records.push(this.checkedStub(trial, () => stubsReadFrom.file!.trialIn(offset, bytes)))
+        searchTexts.push(searchTextOf(trial))
       } else records.push(trial)
       offsets.push(line.offset)
       lengths.push(line.bytes)
@@ -436,6 +435,16 @@ export class StoreSession {
   }
 
   /**
+   * A stub of a record just parsed from the file, checked first while whole (the document's check reads only the
+   * records kept whole). Throws CorruptFileError for a malformed record.
+   */
+  private checkedStub(trial: StoredTrial, readWhole: () => StoredTrial): StoredTrial {
+    const problem = storedTrialProblem(trial)
+    if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
+    return this.stubReading(trial, readWhole)
+  }
+
+  /**
    * The current index reading its records through `entries` (the same records, held). Its registry links carry over:
    * worked out again, they would read every ClinicalTrials.gov stub back from the file.
    */
@@ -471,10 +480,8 @@ export class StoreSession {
     const rest = await readDurable(records.path, TRIAL_STORE, (line) => {
       let trial = parseJsonOrCorrupt(line.text) as StoredTrial
       if (whole && !whole.has(trial.source)) {
-        // Checked now, while whole (the document's check below reads only the records kept whole).
-        const problem = storedTrialProblem(trial)
-        if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
-        trial = this.stubOf(trial, records, line.offset, line.bytes)
+        const { offset, bytes } = line
+        trial = this.checkedStub(trial, () => records.trialIn(offset, bytes))
       }
       trials.push(trial)
       known.set(trial.id, { trial, offset: line.offset, length: line.bytes })

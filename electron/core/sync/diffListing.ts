@@ -1,5 +1,6 @@
 import { TrialsError } from '../errors'
 import type { Source, SourceRow } from '../sources/source'
+import { wholeRecord } from '../store/recordStub'
 import type { StoredTrial } from '../store/types'
 import { diffMissingRecord, diffPresentRecord, type RecordDiff, type RecordOutcome } from './diffRecord'
 
@@ -88,17 +89,24 @@ const noOutcomes = (): Record<RecordOutcome, number> => ({
  * A stored record listed as it is stored: an active one is unchanged without reading it back; any other (removed,
  * or stored with an outdated `detailsPending: false`) is diffed against its own fields, as if handed over.
  */
-function keptAsStored(source: Source, stored: StoredTrial, at: string): RecordDiff {
+function keptAsStored(
+  source: Source,
+  stored: StoredTrial,
+  at: string,
+  readWhole: (stored: StoredTrial) => StoredTrial,
+): RecordDiff {
   if (stored.removedAt === null && stored.detailsPending !== false) {
     return { outcome: 'unchanged', trial: stored }
   }
-  const row: SourceRow = { sourceId: stored.sourceId, fields: stored.fields }
+  const whole = readWhole(stored)
+  const row: SourceRow = { sourceId: stored.sourceId, fields: whole.fields }
   if (stored.detailsPending === true) row.detailsPending = true
-  return diffPresentRecord(source, stored, row, at)
+  return diffPresentRecord(source, stored, row, at, () => whole)
 }
 
 export function createListingDiff(input: ListingDiffInput): ListingDiffer {
-  const { source, previous, at, readWhole } = input
+  const { source, previous, at } = input
+  const readWhole = input.readWhole ?? wholeRecord
   const previousById = new Map<string, StoredTrial>()
   for (const trial of previous) previousById.set(trial.sourceId, trial)
   /** Each listed id's outcome, in the order the ids were first listed. */
@@ -111,7 +119,7 @@ export function createListingDiff(input: ListingDiffInput): ListingDiffer {
     keep(sourceIds) {
       for (const sourceId of sourceIds) {
         const stored = previousById.get(sourceId)
-        if (stored) listed.set(sourceId, keptAsStored(source, stored, at))
+        if (stored) listed.set(sourceId, keptAsStored(source, stored, at, readWhole))
       }
     },
     drop(sourceIds) {
@@ -141,7 +149,7 @@ export function createListingDiff(input: ListingDiffInput): ListingDiffer {
           trials.push(trial)
           continue
         }
-        const diff = present ?? diffMissingRecord(trial, at, end.listedAt)
+        const diff = present ?? diffMissingRecord(trial, at, end.listedAt, readWhole)
         counts[diff.outcome]++
         trials.push(diff.trial)
       }

@@ -152,9 +152,14 @@ export function diffPresentRecord(
  * A stored record that a complete listing no longer contains. `lastSeenAt` becomes the last listing that had it:
  * the previous complete listing (`listedAt`) when that is later than the record's last write (see lastSeen.ts).
  */
-export function diffMissingRecord(stored: StoredTrial, at: string, listedAt?: string): RecordDiff {
+export function diffMissingRecord(
+  stored: StoredTrial,
+  at: string,
+  listedAt?: string,
+  readWhole: (stored: StoredTrial) => StoredTrial = wholeRecord,
+): RecordDiff {
   if (stored.removedAt !== null) return { outcome: 'stillRemoved', trial: stored }
-  const previous = wholeRecord(stored)
+  const previous = readWhole(stored)
   return {
     outcome: 'removed',
     trial: {
