@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url'
 import type { StoreData } from '../../../electron/core/store/types'
 import type { BenchEngine, EnginePaths } from './engines/engine'
 import { readStoreFile } from '../../../electron/core/store/trialStoreFile'
-import { writeBenchListings } from './generate/listing'
+import { openBenchListings, writeBenchListings } from './generate/listing'
 import { BENCH_NOW, runWorkload, type WorkloadOptions } from './workload'
 
 export interface ChildJob extends EnginePaths, WorkloadOptions {
-  task: 'ours' | 'sqlite' | 'build-sqlite' | 'core-process'
+  task: 'ours' | 'sqlite' | 'build-sqlite' | 'write-listings' | 'core-process'
   resultPath: string
   seed: number
 }
@@ -34,9 +34,13 @@ async function main(): Promise<void> {
     // This process plays the Electron main process (a small heap, as that one's), the core runs in its own child.
     const { measureCoreProcess } = await import('./measure/coreProcessBlocks')
     const childPath = join(dirname(fileURLToPath(import.meta.url)), 'coreProcessChild.ts')
-    const options = { repeat: job.heavyRepeat, seed: job.seed, childPath, now: BENCH_NOW }
+    const options = { repeat: job.heavyRepeat, childPath, now: BENCH_NOW }
     const metrics = await measureCoreProcess(job.storePath, job.scratchDir, options)
     await writeFile(job.resultPath, JSON.stringify({ metrics, answers: {} }))
+    return
+  }
+  if (job.task === 'write-listings') {
+    await writeBenchListings(job.storePath, job.scratchDir, job.seed)
     return
   }
   if (job.task === 'build-sqlite') {
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
   }
   const result = await runWorkload(
     await createEngine(job),
-    () => writeBenchListings(job.storePath, job.scratchDir, job.seed),
+    () => Promise.resolve(openBenchListings(job.scratchDir)),
     job,
   )
   await writeFile(job.resultPath, JSON.stringify(result))

@@ -2,7 +2,7 @@
  * The bench's core process (standing in for the app's utility process, electron/utility/coreProcess.ts): the same
  * protocol (serveCore + createCoreService over the live store) on a child_process IPC channel, with sources that
  * hand over the bench's listing (1% of the rows changed) instead of fetching: the sync's work is the core's own.
- * Usage (forked by measure/coreProcessBlocks.ts): coreProcessChild.ts <store> <seed>
+ * Usage (forked by measure/coreProcessBlocks.ts): coreProcessChild.ts <store> (the listings beside it)
  */
 import { dirname } from 'node:path'
 import { openTrialDesk } from '../../../electron/core/openTrialDesk'
@@ -12,17 +12,17 @@ import { openLiveTrialDesk } from '../../../electron/core/process/liveTrialDesk'
 import { serveCore } from '../../../electron/core/process/serveCore'
 import type { Source } from '../../../electron/core/sources/source'
 import { BENCH_SOURCES } from './engines/benchSources'
-import { writeBenchListings, type BenchListings } from './generate/listing'
+import { openBenchListings, type BenchListings } from './generate/listing'
 
-const [storePath, seedText] = process.argv.slice(2)
+const [storePath] = process.argv.slice(2)
 
-/** Written on the first sync (streamed from the store file into pages beside it, as the bench's own listings are). */
-let listings: Promise<BenchListings> | null = null
+/** Opened on the first sync (the pages the bench wrote beside the store before measuring). */
+let listings: BenchListings | null = null
 const sources: Source[] = (['icreat', 'cris'] as const).map((id) => ({
   ...BENCH_SOURCES[id],
   fetchAll: async (ctx) => {
-    listings ??= writeBenchListings(storePath, dirname(storePath), Number(seedText))
-    const listing = (await listings).onePercentChanged.find((l) => l.source === id)!
+    listings ??= openBenchListings(dirname(storePath))
+    const listing = listings.onePercentChanged.find((l) => l.source === id)!
     for (const page of listing.pages()) ctx.addRows(page)
     return { rejected: 0 }
   },

@@ -143,6 +143,8 @@ async function benchSize(size: number, workDir: string): Promise<{ ours: EngineR
   const base = { ...paths, repeat, heavyRepeat, seed, only }
   await runChild({ ...base, task: 'build-sqlite', resultPath: '' }, workDir)
   console.log('  built the SQLite baseline')
+  await runChild({ ...base, task: 'write-listings', resultPath: '' }, workDir)
+  console.log('  wrote the sync listings')
   const runs: Partial<Record<'ours' | 'sqlite', EngineRun>> = {}
   for (const task of ['ours', 'sqlite'] as const) {
     const resultPath = join(workDir, `${task}-${size}.json`)

@@ -124,8 +124,8 @@ export async function runWorkload(
   if (wants('queries')) await measureQueries(engine, memory, repeat, m, answers)
   collectGarbage()
   m.rssAfterOpenMb = single(process.memoryUsage().rss / 1024 / 1024)
-  // Written only now (pages in a scratch file, read back one at a time as a sync receives them), so they do not weigh
-  // on the queries' GC; what a sync's sources hold while they read (CRIS's list entries) is held until the end.
+  // Opened only now (pages another process wrote before this one started, read back one at a time as a sync receives
+  // them); what a sync's sources hold while they read (CRIS's list entries) is parsed now and held until the end.
   const listings = wants('diff') || wants('save') ? await buildListings() : null
   if (wants('diff') && listings) {
     if (engine.readRecords) {

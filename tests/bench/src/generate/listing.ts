@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROWS_PER_HANDOVER as CRIS_ROWS_PER_HANDOVER } from '../../../../electron/core/sources/cris/createCrisSource'
 import { PER_PAGE as ICREAT_PER_PAGE } from '../../../../electron/core/sources/icreat/fetchListing'
@@ -10,7 +10,7 @@ import { forEachStoredTrial } from './storeFile'
 
 /**
  * One source's listing as a sync receives it: a page at a time, its rows parsed as it arrives (from a scratch file
- * the bench wrote before measuring, standing in for the registry), never all in memory.
+ * a process of its own wrote before measuring, standing in for the registry), never all in memory.
  */
 export interface ListingPages {
   source: SourceId
@@ -53,39 +53,53 @@ function withChangedRows(rows: readonly SourceRow[], share: number, seed: number
   })
 }
 
-/**
- * A file of pages, one row per line (as a registry sends a record: parsed on its own), each page read back with one
- * read and its rows parsed one at a time when the sync asks for the page.
- */
-function pageFile(path: string) {
-  const fd = openSync(path, 'w+')
+/** Where a listing's pages lie in its file. */
+interface PageTable {
+  pages: Array<{ source: ListedSource; offset: number; length: number }>
+}
+
+const LISTING_FILES = {
+  unchanged: 'listing-unchanged.ndjson',
+  onePercentChanged: 'listing-changed.ndjson',
+  /** CRIS's list entries, one per line. */
+  held: 'listing-held.ndjson',
+  /** Both files' page tables. */
+  pages: 'listing-pages.json',
+} as const
+
+/** A file of pages being written, one row per line (as a registry sends a record: parsed on its own). */
+function pageWriter(path: string) {
+  const fd = openSync(path, 'w')
   let end = 0
-  const pages: Array<{ source: ListedSource; offset: number; length: number }> = []
+  const table: PageTable = { pages: [] }
   return {
-    fd,
+    table,
     write(source: ListedSource, rows: readonly SourceRow[]) {
       const bytes = Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))
       writeSync(fd, bytes, 0, bytes.length, end)
-      pages.push({ source, offset: end, length: bytes.length })
+      table.pages.push({ source, offset: end, length: bytes.length })
       end += bytes.length
     },
-    listing(source: ListedSource): ListingPages {
-      const own = pages.filter((p) => p.source === source)
-      return {
-        source,
-        *pages() {
-          for (const { offset, length } of own) {
-            const bytes = Buffer.allocUnsafe(length)
-            readSync(fd, bytes, 0, length, offset)
-            const rows: SourceRow[] = []
-            for (let start = 0; start < length;) {
-              const newline = bytes.indexOf(10, start)
-              rows.push(JSON.parse(bytes.toString('utf8', start, newline)) as SourceRow)
-              start = newline + 1
-            }
-            yield rows
-          }
-        },
+    close: () => closeSync(fd),
+  }
+}
+
+/** One source's pages of a written file, each read back with one read and its rows parsed as the sync asks. */
+function listingIn(fd: number, table: PageTable, source: ListedSource): ListingPages {
+  const own = table.pages.filter((p) => p.source === source)
+  return {
+    source,
+    *pages() {
+      for (const { offset, length } of own) {
+        const bytes = Buffer.allocUnsafe(length)
+        readSync(fd, bytes, 0, length, offset)
+        const rows: SourceRow[] = []
+        for (let start = 0; start < length;) {
+          const newline = bytes.indexOf(10, start)
+          rows.push(JSON.parse(bytes.toString('utf8', start, newline)) as SourceRow)
+          start = newline + 1
+        }
+        yield rows
       }
     },
   }
@@ -93,13 +107,15 @@ function pageFile(path: string) {
 
 /**
  * Streams the store file once and writes each listed source's listing, unchanged and with 1% of its rows changed,
- * as pages in the scratch folder: only a page is ever in memory (and CRIS's list entries, as its source holds them).
+ * as pages in the scratch folder, with CRIS's list entries. Run in a process of its own before the measured ones:
+ * making a listing from the store (every record parsed whole) is the bench's work, not the app's, and its garbage
+ * would otherwise count in the measured process's peak memory.
  */
-export async function writeBenchListings(storePath: string, scratchDir: string, seed: number): Promise<BenchListings> {
-  const unchanged = pageFile(join(scratchDir, 'listing-unchanged.ndjson'))
-  const changed = pageFile(join(scratchDir, 'listing-changed.ndjson'))
+export async function writeBenchListings(storePath: string, scratchDir: string, seed: number): Promise<void> {
+  const unchanged = pageWriter(join(scratchDir, LISTING_FILES.unchanged))
+  const changed = pageWriter(join(scratchDir, LISTING_FILES.onePercentChanged))
+  const held = openSync(join(scratchDir, LISTING_FILES.held), 'w')
   const filling: Record<ListedSource, SourceRow[]> = { icreat: [], cris: [] }
-  const held: unknown[] = []
   let pageNumber = 0
   const flush = (source: ListedSource) => {
     const rows = filling[source]
@@ -112,20 +128,58 @@ export async function writeBenchListings(storePath: string, scratchDir: string, 
     if (trial.removedAt !== null || !(trial.source in PAGE_SIZES)) return
     const source = trial.source as ListedSource
     const row = listedRow(trial)
-    if (source === 'cris') held.push(Object.fromEntries(Object.entries(row.fields).slice(0, CRIS_LIST_ENTRY_KEYS)))
+    if (source === 'cris')
+      writeSync(held, `${JSON.stringify(Object.fromEntries(Object.entries(row.fields).slice(0, CRIS_LIST_ENTRY_KEYS)))}\n`)
     filling[source].push(row)
     if (filling[source].length >= PAGE_SIZES[source]) flush(source)
   })
   flush('icreat')
   flush('cris')
+  unchanged.close()
+  changed.close()
+  closeSync(held)
+  const tables = { unchanged: unchanged.table, onePercentChanged: changed.table }
+  writeFileSync(join(scratchDir, LISTING_FILES.pages), JSON.stringify(tables))
+}
+
+/** Each line of a file, read 1 MB at a time (as a source parses a page, not the whole listing as one string). */
+function forEachLine(path: string, onLine: (line: string) => void): void {
+  const fd = openSync(path, 'r')
+  const chunk = Buffer.allocUnsafe(1 << 20)
+  let rest = Buffer.alloc(0)
+  for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+    const bytes = Buffer.concat([rest, chunk.subarray(0, read)])
+    let start = 0
+    for (let newline; (newline = bytes.indexOf(10, start)) >= 0; start = newline + 1)
+      onLine(bytes.toString('utf8', start, newline))
+    rest = Buffer.from(bytes.subarray(start))
+  }
+  closeSync(fd)
+}
+
+/**
+ * The listings `writeBenchListings` wrote, as a sync receives them: a page at a time, and CRIS's list entries
+ * parsed and held (as its source holds them) from now until `close`.
+ */
+export function openBenchListings(scratchDir: string): BenchListings {
+  const tables = JSON.parse(readFileSync(join(scratchDir, LISTING_FILES.pages), 'utf8')) as Record<
+    'unchanged' | 'onePercentChanged',
+    PageTable
+  >
+  const held: unknown[] = []
+  forEachLine(join(scratchDir, LISTING_FILES.held), (line) => held.push(JSON.parse(line)))
+  const fds = {
+    unchanged: openSync(join(scratchDir, LISTING_FILES.unchanged), 'r'),
+    onePercentChanged: openSync(join(scratchDir, LISTING_FILES.onePercentChanged), 'r'),
+  }
   const sources: ListedSource[] = ['icreat', 'cris']
   return {
-    unchanged: sources.map((s) => unchanged.listing(s)),
-    onePercentChanged: sources.map((s) => changed.listing(s)),
+    unchanged: sources.map((s) => listingIn(fds.unchanged, tables.unchanged, s)),
+    onePercentChanged: sources.map((s) => listingIn(fds.onePercentChanged, tables.onePercentChanged, s)),
     held,
     close() {
-      closeSync(unchanged.fd)
-      closeSync(changed.fd)
+      closeSync(fds.unchanged)
+      closeSync(fds.onePercentChanged)
     },
   }
 }

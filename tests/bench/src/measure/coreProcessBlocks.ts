@@ -30,8 +30,8 @@ export type CoreProcessMetric = (typeof CORE_PROCESS_METRICS)[number]
 
 const RESOLUTION_MS = 2
 
-function forkedCore(childPath: string, storePath: string, seed: number): CoreChannel {
-  const child = fork(childPath, [storePath, String(seed)], {
+function forkedCore(childPath: string, storePath: string): CoreChannel {
+  const child = fork(childPath, [storePath], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     serialization: 'advanced', // structured clone, as Electron's utility process messages
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -74,7 +74,7 @@ const ms = (histogram: IntervalHistogram) => histogram.max / 1e6
 export async function measureCoreProcess(
   storePath: string,
   scratchDir: string,
-  options: { repeat: number; seed: number; childPath: string; now: string },
+  options: { repeat: number; childPath: string; now: string },
 ): Promise<Record<CoreProcessMetric, Summary>> {
   const samples: Record<CoreProcessMetric, number[]> = {
     mainBlockOpen: [],
@@ -104,7 +104,7 @@ export async function measureCoreProcess(
       const started = performance.now()
       // Node's fork() blocks its caller until the child is exec'd (tens of ms here); Electron launches a utility
       // process off the main thread. So the stand-in is forked before the monitor starts, the wait is measured.
-      const channel = forkedCore(options.childPath, copy, options.seed)
+      const channel = forkedCore(options.childPath, copy)
       client = await longestStall(
         open,
         async () => {
