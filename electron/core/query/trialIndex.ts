@@ -10,7 +10,7 @@ import type { StoredTrial } from '../store/types'
 import { deepFreeze } from './deepFreeze'
 import { buildDictionary, buildFacetColumn } from './facetColumns'
 import { buildIndexText } from './indexText'
-import { heldText, type SearchTextHolder } from './searchTextColumn'
+import { heldText, type SearchTextColumn, type SearchTextHolder } from './searchTextColumn'
 import { buildSortOrders, timeOf, type SortOrders } from './sortOrders'
 
 export interface IndexedTrial {
@@ -84,11 +84,11 @@ export function entriesOf(trials: readonly StoredTrial[]): EntriesOf {
   return { entries, byId: new Map(entries.map((e) => [e.trial.id, e])) }
 }
 
-/** `searchTexts`: each record's search text when already worked out (records held as stubs, see recordStub.ts). */
+/** `searchText`: the records' search text column when already written (records read as stubs, see recordStub.ts). */
 export function createTrialIndex(
   trials: readonly StoredTrial[],
   previous?: TrialIndex,
-  searchTexts?: readonly string[],
+  searchText?: SearchTextColumn,
 ): TrialIndex {
   const count = trials.length
   const removed = Uint8Array.from(trials, (t) => (t.removedAt === null ? 0 : 1))
@@ -101,7 +101,7 @@ export function createTrialIndex(
     ...entriesOf(trials),
     removed,
     changedAtMs,
-    text: heldText(buildIndexText(trials, previous, searchTexts)),
+    text: heldText(searchText ?? buildIndexText(trials, previous)),
     pending,
     activeCount,
     ...buildSortOrders(trials, changedAtMs),

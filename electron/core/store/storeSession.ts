@@ -3,8 +3,8 @@ import { Low, type Adapter } from 'lowdb'
 import type { SourceId, SourceStatus } from '../../../shared/trials'
 import { linksOf, rememberLinks } from '../linking/indexLinks'
 import { crisNumbersNamedBy, registryLinks, type LinkableRecord } from '../linking/registryLinks'
-import type { SearchTextHolder } from '../query/searchTextColumn'
-import { buildIndexText } from '../query/indexText'
+import type { SearchTextColumn, SearchTextHolder } from '../query/searchTextColumn'
+import { buildIndexText, searchTextWriter } from '../query/indexText'
 import { searchTextOf } from '../query/recordSearchText'
 import { updateTrialIndex } from '../query/updateTrialIndex'
 import {
@@ -120,8 +120,17 @@ interface LocatedRead {
   locations: RecordLocations | null
   /** The file the stubs read their records from, once the open knows which file it keeps. */
   stubsReadFrom: { file: RecordFile | null }
-  /** Each record's search text (worked out while it was parsed), when the records are stubs. */
-  searchTexts: string[] | null
+  /** The records' search text (written as each was parsed), when the records are stubs. */
+  searchText: SearchTextColumn | null
+}
+
+/** The file's size in bytes; 0 when it cannot be read. */
+function fileSizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
 }
 
 /** True when the file's first line says it is at this version (its records need no migration). */
@@ -285,7 +294,7 @@ export class StoreSession {
     }
     const records = new RecordFile(recovered.heldIn, locations)
     read.stubsReadFrom.file = records
-    const index = createTrialIndex(data.trials, undefined, read.searchTexts ?? undefined)
+    const index = createTrialIndex(data.trials, undefined, read.searchText ?? undefined)
     // Registry links from what each record named when it was read (a stub's fields are on disk).
     rememberLinks(index, registryLinks(data.trials, this.namedBy))
     const ids = data.trials.map((t) => t.id)
@@ -293,7 +302,7 @@ export class StoreSession {
     if (recovered.heldIn === this.path) await this.saveSnapshot(index, ids, locations)
     // Held as stubs (a sync diffs against stubs): no record stays parsed once the index is built. Records read as
     // stubs already read from `records`; migrated ones are made stubs here.
-    this.holdRecords(read.searchTexts ? data.trials : this.shapedFor(data.trials, new Set()), locations)
+    this.holdRecords(read.searchText ? data.trials : this.shapedFor(data.trials, new Set()), locations)
   }
 
   /** One store file read for opening (see openFromStoreFile); null when it does not exist. */
@@ -301,7 +310,8 @@ export class StoreSession {
     const stubbing = await isCurrentSchema(path)
     const stubsReadFrom: LocatedRead['stubsReadFrom'] = { file: null }
     const records: StoredTrial[] = []
-    const searchTexts: string[] = []
+    // A quarter of the file reserved for the search text (~17% of a 100,000-trial store), touched only as written.
+    const searchText = stubbing ? searchTextWriter(Math.ceil(fileSizeOf(path) / 4)) : null
     const offsets: number[] = []
     const lengths: number[] = []
     const rest = await readDurable(path, TRIAL_STORE, (line) => {
@@ -310,7 +320,7 @@ export class StoreSession {
       if (stubbing) {
         const { offset, bytes } = line
         records.push(this.checkedStub(trial, () => stubsReadFrom.file!.trialIn(offset, bytes)))
-        searchTexts.push(searchTextOf(trial))
+        searchText!.add(searchTextOf(trial))
       } else records.push(trial)
       offsets.push(line.offset)
       lengths.push(line.bytes)
@@ -318,12 +328,12 @@ export class StoreSession {
     if (rest === null) return null
     if (records.length === 0 && rest.trials.length > 0) {
       // not the line layout: an older compact file
-      return { data: rest, locations: null, stubsReadFrom, searchTexts: null }
+      return { data: rest, locations: null, stubsReadFrom, searchText: null }
     }
     const data = checkDocument(path, { ...rest, trials: stubbing ? [] : records }, TRIAL_STORE)
     data.trials = stubbing ? records : data.trials
     const locations = { offsets: Float64Array.from(offsets), lengths: Int32Array.from(lengths) }
-    return { data, locations, stubsReadFrom, searchTexts: stubbing ? searchTexts : null }
+    return { data, locations, stubsReadFrom, searchText: searchText?.finish() ?? null }
   }
 
   /**
@@ -645,11 +655,7 @@ export class StoreSession {
   }
 
   fileSize(): number {
-    try {
-      return statSync(this.path).size
-    } catch {
-      return 0
-    }
+    return fileSizeOf(this.path)
   }
 
   /**
