@@ -103,6 +103,8 @@ export async function runWorkload(
   options: WorkloadOptions,
 ): Promise<EngineRun> {
   const memory = watchMemory()
+  const phasePeaks: string[] = []
+  const phaseDone = (phase: string) => phasePeaks.push(`${phase} ${memory.peakRssSoFarMb().toFixed(0)}`)
   const { repeat, heavyRepeat } = options
   const wants = (group: MetricGroup) => !options.only || options.only.includes(group)
   const answers: Answers = {}
@@ -110,6 +112,7 @@ export async function runWorkload(
 
   if (engine.firstOpen && wants('load'))
     m.firstOpen = await timeRepeated(1, memory, () => engine.firstOpen!(), { prepare: () => engine.close() })
+  if (m.firstOpen) phaseDone('first open')
   if (wants('load')) {
     m.load = await timeRepeated(heavyRepeat, memory, () => engine.load(), { prepare: () => engine.close() })
     const blocks: number[] = []
@@ -121,7 +124,11 @@ export async function runWorkload(
     m.loadEventLoopBlock = summarize(blocks)
     m.fileSizeMb = single(engine.fileBytes() / 1024 / 1024)
   } else await engine.load()
-  if (wants('queries')) await measureQueries(engine, memory, repeat, m, answers)
+  phaseDone('loads')
+  if (wants('queries')) {
+    await measureQueries(engine, memory, repeat, m, answers)
+    phaseDone('queries')
+  }
   collectGarbage()
   m.rssAfterOpenMb = single(process.memoryUsage().rss / 1024 / 1024)
   // Opened only now (pages another process wrote before this one started, read back one at a time as a sync receives
@@ -133,6 +140,7 @@ export async function runWorkload(
       const start = performance.now()
       await engine.readRecords()
       m.readRecords = single(performance.now() - start)
+      phaseDone("a sync's read")
     }
     // The listing's pages alone (a read and a parse per row, as a registry's answers): both engines' diffs include it.
     m.readListing = await timeRepeated(heavyRepeat, memory, () => rowsIn(listings.onePercentChanged), {})
@@ -140,6 +148,7 @@ export async function runWorkload(
     answers.diffNoChange = { ...engine.diff(listings.unchanged) }
     m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged), {})
     answers.diff1pctChanged = { ...engine.diff(listings.onePercentChanged) }
+    phaseDone('diffs')
   }
   if (wants('save') && listings) {
     const prepare = engine.prepareSave ? () => engine.prepareSave!(listings.onePercentChanged) : undefined
@@ -152,7 +161,9 @@ export async function runWorkload(
       blocks.push(await longestEventLoopBlock(() => engine.save()))
     }
     m.saveEventLoopBlock = summarize(blocks)
+    phaseDone('saves')
   }
+  console.log(`  peak RSS so far (MB) after each phase: ${phasePeaks.join(', ')}`)
   const peaks = memory.stop()
   listings?.close()
   m.peakRssMb = single(peaks.peakRssMb)

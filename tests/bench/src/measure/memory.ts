@@ -4,6 +4,8 @@ import { getHeapStatistics } from 'node:v8'
 /** Peak RSS (the kernel's high-water mark) and peak used JS heap (sampled every 10 ms and after each timed run). */
 export interface MemoryWatch {
   sample(): void
+  /** The peak RSS so far (MB): read after each phase, it tells which phase set the peak. */
+  peakRssSoFarMb(): number
   stop(): { peakRssMb: number; peakHeapMb: number }
 }
 
@@ -40,6 +42,7 @@ export function watchMemory(): MemoryWatch {
   timer.unref()
   return {
     sample,
+    peakRssSoFarMb: () => peakRssKib() / 1024,
     stop() {
       clearInterval(timer)
       sample()
