@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { getTrial } from '../../../../electron/core/query/getTrial'
 import { listTrials } from '../../../../electron/core/query/listTrials'
@@ -74,12 +74,15 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
     },
     async prepareSave(listings: Listings) {
       // A copy of the store that the measured commit replaces, opened through its index snapshot as the app opens
-      // it: the snapshot is written once for a pristine copy, and each repeat copies both with their mtimes (which
-      // the snapshot is checked against), then diffs as a sync does.
+      // it: a pristine copy of the store and the snapshot its load wrote, made once, and each repeat copies both
+      // with their mtimes (which the snapshot is checked against), then diffs as a sync does.
       await saving?.session.close()
+      saving = null // the previous repeat's records go before this one's are read
       if (!existsSync(snapshotPathOf(pristinePath))) {
-        copyFileSync(paths.storePath, pristinePath)
-        await (await StoreSession.open(pristinePath)).close()
+        execFileSync('cp', ['-p', paths.storePath, pristinePath])
+        if (existsSync(snapshotPathOf(paths.storePath)))
+          execFileSync('cp', ['-p', snapshotPathOf(paths.storePath), snapshotPathOf(pristinePath)])
+        else await (await StoreSession.open(pristinePath)).close() // writes it
       }
       execFileSync('cp', ['-p', pristinePath, savePath])
       execFileSync('cp', ['-p', snapshotPathOf(pristinePath), snapshotPathOf(savePath)])
