@@ -8,7 +8,8 @@ const trials = Array.from({ length: 40 }, (_, i) =>
   storedTrial(`C${i}`, {
     fields: {
       과제번호: `C${i}`,
-      과제명: i % 3 === 0 ? `비소세포폐암 환자에서 표적치료제 ${i}` : `A phase ${1 + (i % 3)} study of drug-${i} in NSCLC`,
+      과제명:
+        i % 3 === 0 ? `비소세포폐암 환자에서 표적치료제 ${i}` : `A phase ${1 + (i % 3)} study of drug-${i} in NSCLC`,
       요약: '항암화학요법 후 진행된 환자 '.repeat(100 + (i % 5) * 50),
     },
   }),

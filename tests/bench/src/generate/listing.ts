@@ -129,7 +129,10 @@ export async function writeBenchListings(storePath: string, scratchDir: string, 
     const source = trial.source as ListedSource
     const row = listedRow(trial)
     if (source === 'cris')
-      writeSync(held, `${JSON.stringify(Object.fromEntries(Object.entries(row.fields).slice(0, CRIS_LIST_ENTRY_KEYS)))}\n`)
+      writeSync(
+        held,
+        `${JSON.stringify(Object.fromEntries(Object.entries(row.fields).slice(0, CRIS_LIST_ENTRY_KEYS)))}\n`,
+      )
     filling[source].push(row)
     if (filling[source].length >= PAGE_SIZES[source]) flush(source)
   })
