@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer'
 import type { StoredTrial } from '../store/types'
 import { searchTextOf } from './recordSearchText'
 import { searchTextColumnOf, textRoomFor, type SearchTextColumn } from './searchTextColumn'
@@ -71,11 +72,11 @@ export interface SearchTextWriter {
 /**
  * A column written as records are read (a store opened without its index snapshot), so that no record's search text
  * stays a string: at 100,000 trials the strings take ~230 MB of heap where their UTF-8 takes ~155 MB. `reserve`
- * bytes are reserved up front and touched only as they are written (untouched pages take no memory); past them the
- * buffer doubles. The signatures are worked out at the end, from the bytes, a record at a time.
+ * bytes (at most the largest buffer Node makes) are reserved up front and touched only as they are written
+ * (untouched pages take no memory); past them the buffer doubles. The signatures are worked out at the end, from the bytes, a record at a time.
  */
 export function searchTextWriter(reserve: number): SearchTextWriter {
-  let bytes = Buffer.allocUnsafeSlow(Math.max(64 << 10, reserve))
+  let bytes = Buffer.allocUnsafeSlow(Math.min(Math.max(64 << 10, reserve), constants.MAX_LENGTH))
   const starts: number[] = []
   const ends: number[] = []
   let used = 0
@@ -83,7 +84,7 @@ export function searchTextWriter(reserve: number): SearchTextWriter {
     add(text) {
       const length = Buffer.byteLength(text, 'utf8')
       if (used + length > bytes.length) {
-        const grown = Buffer.allocUnsafeSlow(Math.max(2 * bytes.length, used + length))
+        const grown = Buffer.allocUnsafeSlow(Math.max(Math.min(2 * bytes.length, constants.MAX_LENGTH), used + length))
         bytes.copy(grown, 0, 0, used)
         bytes = grown
       }
