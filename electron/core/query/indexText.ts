@@ -73,7 +73,8 @@ export interface SearchTextWriter {
  * A column written as records are read (a store opened without its index snapshot), so that no record's search text
  * stays a string: at 100,000 trials the strings take ~230 MB of heap where their UTF-8 takes ~155 MB. `reserve`
  * bytes (at most the largest buffer Node makes) are reserved up front and touched only as they are written
- * (untouched pages take no memory); past them the buffer doubles. The signatures are worked out at the end, from the bytes, a record at a time.
+ * (untouched pages take no memory); past them the buffer doubles. The signatures are worked out at the end, from
+ * the bytes, a record at a time (their layout needs the number of records).
  */
 export function searchTextWriter(reserve: number): SearchTextWriter {
   let bytes = Buffer.allocUnsafeSlow(Math.min(Math.max(64 << 10, reserve), constants.MAX_LENGTH))

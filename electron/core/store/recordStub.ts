@@ -22,7 +22,11 @@ const partOnDisk = (name: 'fields' | 'history'): PropertyDescriptor => ({
   enumerable: true,
   configurable: true,
 })
-const ON_DISK: Record<string, PropertyDescriptor> = { fields: partOnDisk('fields'), history: partOnDisk('history') }
+/** By name (a Map: `in` on an object literal would also find `constructor` and the like). */
+const ON_DISK = new Map([
+  ['fields', partOnDisk('fields')],
+  ['history', partOnDisk('history')],
+])
 
 /** True for a stub: its fields and history are on disk. */
 export const isRecordStub = (trial: StoredTrial): boolean => readers.has(trial)
@@ -36,7 +40,7 @@ export function wholeRecord(trial: StoredTrial): StoredTrial {
   if (!readWhole) return trial
   const whole = { ...readWhole() } as Record<string, unknown>
   for (const name of Object.keys(trial))
-    if (!(name in ON_DISK)) whole[name] = (trial as unknown as Record<string, unknown>)[name]
+    if (!ON_DISK.has(name)) whole[name] = (trial as unknown as Record<string, unknown>)[name]
   return whole as unknown as StoredTrial
 }
 
@@ -47,7 +51,8 @@ export function wholeRecord(trial: StoredTrial): StoredTrial {
 export function recordStubFrom(trial: StoredTrial, readWhole: () => StoredTrial): StoredTrial {
   const stub = {} as Record<string, unknown>
   for (const name of Object.keys(trial)) {
-    if (name in ON_DISK) Object.defineProperty(stub, name, ON_DISK[name])
+    const onDisk = ON_DISK.get(name)
+    if (onDisk) Object.defineProperty(stub, name, onDisk)
     else stub[name] = (trial as unknown as Record<string, unknown>)[name]
   }
   readers.set(stub, readWhole)

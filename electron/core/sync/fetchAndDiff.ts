@@ -15,9 +15,33 @@ export interface FetchAndDiffResult extends ListingDiff {
 }
 
 /**
- * The stored records as the source sees them: a stub's fields are read back from the store only if asked for, and a
- * record read back is kept until the diff has compared it (CRIS reads a record's fields twice before handing its row
- * over: one read from the file, not three). `readWhole` is the diff's way to the whole records.
+ * A stored record as the source sees it, its fields read back (for a stub) only if asked for. A class: its `fields`
+ * accessor lives once on the prototype, where an object literal's getter made every view an object of its own shape
+ * (~620 B against ~100 B each; a CRIS sync at 100,000 trials makes 90,000).
+ */
+class StoredRecordView implements PreviousRecordView {
+  readonly sourceId: string
+  readonly detailsPending: boolean
+  readonly removed: boolean
+
+  constructor(
+    private readonly stored: StoredTrial,
+    private readonly wholeOf: (t: StoredTrial) => StoredTrial,
+  ) {
+    this.sourceId = stored.sourceId
+    this.detailsPending = stored.detailsPending === true
+    this.removed = stored.removedAt !== null
+  }
+
+  get fields() {
+    return this.wholeOf(this.stored).fields
+  }
+}
+
+/**
+ * The stored records as the source sees them (see StoredRecordView), and a record read back is kept until the diff
+ * has compared it (CRIS reads a record's fields twice before handing its row over: one read from the file, not
+ * three). `readWhole` is the diff's way to the whole records.
  */
 function previousView(trials: readonly StoredTrial[]) {
   const readBack = new Map<StoredTrial, StoredTrial>()
@@ -30,16 +54,7 @@ function previousView(trials: readonly StoredTrial[]) {
     return whole
   }
   const view = new Map<string, PreviousRecordView>()
-  for (const t of trials) {
-    view.set(t.sourceId, {
-      sourceId: t.sourceId,
-      get fields() {
-        return wholeOf(t).fields
-      },
-      detailsPending: t.detailsPending === true,
-      removed: t.removedAt !== null,
-    })
-  }
+  for (const t of trials) view.set(t.sourceId, new StoredRecordView(t, wholeOf))
   const readWhole = (t: StoredTrial) => {
     const whole = wholeOf(t)
     readBack.delete(t)
