@@ -61,21 +61,22 @@ interface PageTable {
 const LISTING_FILES = {
   unchanged: 'listing-unchanged.ndjson',
   onePercentChanged: 'listing-changed.ndjson',
-  /** CRIS's list entries, one per line. */
+  /** CRIS's list entries, a page of them with each page of CRIS rows. */
   held: 'listing-held.ndjson',
-  /** Both files' page tables. */
+  /** The three files' page tables. */
   pages: 'listing-pages.json',
 } as const
+type ListingFile = Exclude<keyof typeof LISTING_FILES, 'pages'>
 
-/** A file of pages being written, one row per line (as a registry sends a record: parsed on its own). */
+/** A file of pages being written, one item per line (as a registry sends a record: parsed on its own). */
 function pageWriter(path: string) {
   const fd = openSync(path, 'w')
   let end = 0
   const table: PageTable = { pages: [] }
   return {
     table,
-    write(source: ListedSource, rows: readonly SourceRow[]) {
-      const bytes = Buffer.from(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))
+    write(source: ListedSource, items: readonly unknown[]) {
+      const bytes = Buffer.from(items.map((item) => `${JSON.stringify(item)}\n`).join(''))
       writeSync(fd, bytes, 0, bytes.length, end)
       table.pages.push({ source, offset: end, length: bytes.length })
       end += bytes.length
@@ -84,24 +85,18 @@ function pageWriter(path: string) {
   }
 }
 
-/** One source's pages of a written file, each read back with one read and its rows parsed as the sync asks. */
-function listingIn(fd: number, table: PageTable, source: ListedSource): ListingPages {
-  const own = table.pages.filter((p) => p.source === source)
-  return {
-    source,
-    *pages() {
-      for (const { offset, length } of own) {
-        const bytes = Buffer.allocUnsafe(length)
-        readSync(fd, bytes, 0, length, offset)
-        const rows: SourceRow[] = []
-        for (let start = 0; start < length;) {
-          const newline = bytes.indexOf(10, start)
-          rows.push(JSON.parse(bytes.toString('utf8', start, newline)) as SourceRow)
-          start = newline + 1
-        }
-        yield rows
-      }
-    },
+/** Pages of a written file, each read back with one read and its items parsed one at a time when asked for. */
+function* pagesIn(fd: number, pages: PageTable['pages']): Generator<unknown[]> {
+  for (const { offset, length } of pages) {
+    const bytes = Buffer.allocUnsafe(length)
+    readSync(fd, bytes, 0, length, offset)
+    const items: unknown[] = []
+    for (let start = 0; start < length;) {
+      const newline = bytes.indexOf(10, start)
+      items.push(JSON.parse(bytes.toString('utf8', start, newline)))
+      start = newline + 1
+    }
+    yield items
   }
 }
 
@@ -112,52 +107,38 @@ function listingIn(fd: number, table: PageTable, source: ListedSource): ListingP
  * would otherwise count in the measured process's peak memory.
  */
 export async function writeBenchListings(storePath: string, scratchDir: string, seed: number): Promise<void> {
-  const unchanged = pageWriter(join(scratchDir, LISTING_FILES.unchanged))
-  const changed = pageWriter(join(scratchDir, LISTING_FILES.onePercentChanged))
-  const held = openSync(join(scratchDir, LISTING_FILES.held), 'w')
+  const writers = {
+    unchanged: pageWriter(join(scratchDir, LISTING_FILES.unchanged)),
+    onePercentChanged: pageWriter(join(scratchDir, LISTING_FILES.onePercentChanged)),
+    held: pageWriter(join(scratchDir, LISTING_FILES.held)),
+  } satisfies Record<ListingFile, unknown>
   const filling: Record<ListedSource, SourceRow[]> = { icreat: [], cris: [] }
+  let heldFilling: unknown[] = []
   let pageNumber = 0
   const flush = (source: ListedSource) => {
     const rows = filling[source]
     if (rows.length === 0) return
-    unchanged.write(source, rows)
-    changed.write(source, withChangedRows(rows, 0.01, seed + pageNumber++))
+    writers.unchanged.write(source, rows)
+    writers.onePercentChanged.write(source, withChangedRows(rows, 0.01, seed + pageNumber++))
     filling[source] = []
+    if (source !== 'cris') return
+    writers.held.write(source, heldFilling)
+    heldFilling = []
   }
   await forEachStoredTrial(storePath, (trial) => {
     if (trial.removedAt !== null || !(trial.source in PAGE_SIZES)) return
     const source = trial.source as ListedSource
     const row = listedRow(trial)
     if (source === 'cris')
-      writeSync(
-        held,
-        `${JSON.stringify(Object.fromEntries(Object.entries(row.fields).slice(0, CRIS_LIST_ENTRY_KEYS)))}\n`,
-      )
+      heldFilling.push(Object.fromEntries(Object.entries(row.fields).slice(0, CRIS_LIST_ENTRY_KEYS)))
     filling[source].push(row)
     if (filling[source].length >= PAGE_SIZES[source]) flush(source)
   })
   flush('icreat')
   flush('cris')
-  unchanged.close()
-  changed.close()
-  closeSync(held)
-  const tables = { unchanged: unchanged.table, onePercentChanged: changed.table }
+  for (const writer of Object.values(writers)) writer.close()
+  const tables = Object.fromEntries(Object.entries(writers).map(([file, writer]) => [file, writer.table]))
   writeFileSync(join(scratchDir, LISTING_FILES.pages), JSON.stringify(tables))
-}
-
-/** Each line of a file, read 1 MB at a time (as a source parses a page, not the whole listing as one string). */
-function forEachLine(path: string, onLine: (line: string) => void): void {
-  const fd = openSync(path, 'r')
-  const chunk = Buffer.allocUnsafe(1 << 20)
-  let rest = Buffer.alloc(0)
-  for (let read; (read = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
-    const bytes = Buffer.concat([rest, chunk.subarray(0, read)])
-    let start = 0
-    for (let newline; (newline = bytes.indexOf(10, start)) >= 0; start = newline + 1)
-      onLine(bytes.toString('utf8', start, newline))
-    rest = Buffer.from(bytes.subarray(start))
-  }
-  closeSync(fd)
 }
 
 /**
@@ -166,19 +147,23 @@ function forEachLine(path: string, onLine: (line: string) => void): void {
  */
 export function openBenchListings(scratchDir: string): BenchListings {
   const tables = JSON.parse(readFileSync(join(scratchDir, LISTING_FILES.pages), 'utf8')) as Record<
-    'unchanged' | 'onePercentChanged',
+    ListingFile,
     PageTable
   >
+  const open = (file: ListingFile) => openSync(join(scratchDir, LISTING_FILES[file]), 'r')
   const held: unknown[] = []
-  forEachLine(join(scratchDir, LISTING_FILES.held), (line) => held.push(JSON.parse(line)))
-  const fds = {
-    unchanged: openSync(join(scratchDir, LISTING_FILES.unchanged), 'r'),
-    onePercentChanged: openSync(join(scratchDir, LISTING_FILES.onePercentChanged), 'r'),
+  const heldFd = open('held')
+  for (const page of pagesIn(heldFd, tables.held.pages)) held.push(...page)
+  closeSync(heldFd)
+  const fds = { unchanged: open('unchanged'), onePercentChanged: open('onePercentChanged') }
+  const listingIn = (file: keyof typeof fds, source: ListedSource): ListingPages => {
+    const own = tables[file].pages.filter((p) => p.source === source)
+    return { source, pages: () => pagesIn(fds[file], own) as Iterable<SourceRow[]> }
   }
   const sources: ListedSource[] = ['icreat', 'cris']
   return {
-    unchanged: sources.map((s) => listingIn(fds.unchanged, tables.unchanged, s)),
-    onePercentChanged: sources.map((s) => listingIn(fds.onePercentChanged, tables.onePercentChanged, s)),
+    unchanged: sources.map((s) => listingIn('unchanged', s)),
+    onePercentChanged: sources.map((s) => listingIn('onePercentChanged', s)),
     held,
     close() {
       closeSync(fds.unchanged)
