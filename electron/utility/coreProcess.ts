@@ -5,10 +5,13 @@
  * which Electron offers in utility processes too.
  */
 import { net } from 'electron'
+import { useCompactHeap } from '../core/process/compactHeap'
 import { storePathFromArgv } from '../core/process/coreProtocol'
 import { openCoreService } from '../core/process/coreService'
 import { serveCore } from '../core/process/serveCore'
 import { isTrialsError } from '../core/errors'
+
+useCompactHeap()
 
 const parentPort = process.parentPort
 const log = (level: 'info' | 'warn' | 'error', message: string) =>

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { StoreData } from '../../../electron/core/store/types'
 import type { BenchEngine, EnginePaths } from './engines/engine'
+import { useCompactHeap } from '../../../electron/core/process/compactHeap'
 import { readStoreFile } from '../../../electron/core/store/trialStoreFile'
 import { openBenchListings, writeBenchListings } from './generate/listing'
 import { BENCH_NOW, runWorkload, type WorkloadOptions } from './workload'
@@ -24,7 +25,10 @@ async function readStore(path: string): Promise<StoreData> {
 }
 
 async function createEngine(job: ChildJob): Promise<BenchEngine> {
-  if (job.task === 'ours') return (await import('./engines/oursEngine')).createOursEngine(job)
+  if (job.task === 'ours') {
+    useCompactHeap() // as the app's core process runs
+    return (await import('./engines/oursEngine')).createOursEngine(job)
+  }
   return (await import('./engines/sqliteEngine')).createSqliteEngine(job)
 }
 

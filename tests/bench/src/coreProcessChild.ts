@@ -8,12 +8,14 @@ import { dirname } from 'node:path'
 import { openTrialDesk } from '../../../electron/core/openTrialDesk'
 import { createCoreService } from '../../../electron/core/process/coreService'
 import type { CoreRequest, CoreToMain } from '../../../electron/core/process/coreProtocol'
+import { useCompactHeap } from '../../../electron/core/process/compactHeap'
 import { openLiveTrialDesk } from '../../../electron/core/process/liveTrialDesk'
 import { serveCore } from '../../../electron/core/process/serveCore'
 import type { Source } from '../../../electron/core/sources/source'
 import { BENCH_SOURCES } from './engines/benchSources'
 import { openBenchListings, type BenchListings } from './generate/listing'
 
+useCompactHeap() // as the app's core process runs
 const [storePath] = process.argv.slice(2)
 
 /** Opened on the first sync (the pages the bench wrote beside the store before measuring). */
