@@ -1,4 +1,6 @@
 /** A record a sync holds without diffing it: its small parts in memory, its fields and history read when asked. */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isRecordStub, recordStubFrom, wholeRecord } from '../../electron/core/store/recordStub'
 import { storedTrial } from '../helpers/storeData'
@@ -57,5 +59,44 @@ describe('a record stub', () => {
     expect(reads).toBe(0)
     expect(Object.keys(second)).toEqual(Object.keys(whole))
     expect(second.fields).toBe(whole.fields)
+  })
+
+  it('made with a string pool, is the same record, leaves the parsed one as it was, and shares repeated strings', () => {
+    const parsed = JSON.parse(JSON.stringify(whole)) as typeof whole
+    const before = JSON.stringify(parsed)
+    const pool = new Map<string, string>()
+    const stub = recordStubFrom(parsed, () => whole, pool)
+    expect(JSON.stringify(stub)).toBe(before)
+    expect(JSON.stringify(parsed)).toBe(before)
+    expect(stub.common).not.toBe(parsed.common)
+    expect(pool.has(whole.changedAt)).toBe(true)
+    expect(pool.has(whole.id)).toBe(false) // one record's own
+  })
+
+  it('made with a string pool, 20,000 stubs of records parsed one by one take far less memory', () => {
+    // In a fresh process (a collection before each measure): every record names the same hospital, conditions and
+    // sync timestamps, as a store's records do, and JSON.parse gives each occurrence a string of its own.
+    const stubModule = join(__dirname, '..', '..', 'electron', 'core', 'store', 'recordStub.ts')
+    const heapPerStub = (withPool: boolean) => {
+      const script = `
+        const { recordStubFrom } = require(${JSON.stringify(stubModule)})
+        const line = (i) => JSON.stringify({ id: 'cris:KCT' + i, source: 'cris', sourceId: 'KCT' + i, fields: {},
+          common: { title: 'Trial ' + i, conditions: ['Diabetes Mellitus, Type 2', '제2형 당뇨병'],
+            sites: [{ name: '서울대학교병원', nameEn: 'Seoul National University Hospital' }], status: 'recruiting' },
+          firstSeenAt: '2026-01-01T00:00:00.000Z', changedAt: '2026-03-01T00:00:00.000Z',
+          lastSeenAt: '2026-09-01T00:00:00.000Z', removedAt: null, changeKind: 'updated', history: [] })
+        const pool = ${withPool ? 'new Map()' : 'undefined'}
+        gc(); const before = process.memoryUsage().heapUsed
+        const stubs = []
+        for (let i = 0; i < 20000; i++) stubs.push(recordStubFrom(JSON.parse(line(i)), () => null, pool))
+        gc(); console.log((process.memoryUsage().heapUsed - before) / stubs.length)`
+      const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', script], { encoding: 'utf8' })
+      expect(run.stderr).toBe('')
+      return Number(run.stdout.trim())
+    }
+    const plain = heapPerStub(false)
+    const pooled = heapPerStub(true)
+    expect(plain).toBeGreaterThan(0)
+    expect(pooled).toBeLessThan(plain * 0.8)
   })
 })

@@ -28,7 +28,7 @@ import {
   writeSnapshot,
 } from './indexSnapshot'
 import { RecordFile, type RecordLocations } from './recordFile'
-import { isRecordStub, recordStubFrom } from './recordStub'
+import { isRecordStub, recordStubFrom, type StringPool } from './recordStub'
 import { storedTrialProblem } from './storeSchema'
 import { TRIAL_STORE } from './trialStoreFile'
 import { SCHEMA_VERSION, type StoreData, type StoredTrial } from './types'
@@ -314,12 +314,13 @@ export class StoreSession {
     const searchText = stubbing ? searchTextWriter(Math.ceil(fileSizeOf(path) / 4)) : null
     const offsets: number[] = []
     const lengths: number[] = []
+    const pool: StringPool = new Map()
     const rest = await readDurable(path, TRIAL_STORE, (line) => {
       // Each line parsed as it is read: the file's text is never held whole beside the records.
       const trial = parseJsonOrCorrupt(line.text) as StoredTrial
       if (stubbing) {
         const { offset, bytes } = line
-        records.push(this.checkedStub(trial, () => stubsReadFrom.file!.trialIn(offset, bytes)))
+        records.push(this.checkedStub(trial, () => stubsReadFrom.file!.trialIn(offset, bytes), pool))
         searchText!.add(searchTextOf(trial))
       } else records.push(trial)
       offsets.push(line.offset)
@@ -438,20 +439,21 @@ export class StoreSession {
     return this.stubReading(trial, () => records.trialIn(offset, length))
   }
 
-  private stubReading(trial: StoredTrial, readWhole: () => StoredTrial): StoredTrial {
-    const stub = recordStubFrom(trial, readWhole)
+  private stubReading(trial: StoredTrial, readWhole: () => StoredTrial, pool?: StringPool): StoredTrial {
+    const stub = recordStubFrom(trial, readWhole, pool)
     this.crisNamedByStub.set(stub, this.crisNumbersNamedBy(trial))
     return stub
   }
 
   /**
    * A stub of a record just parsed from the file, checked first while whole (the document's check reads only the
-   * records kept whole). Throws CorruptFileError for a malformed record.
+   * records kept whole), its small parts' strings taken from the read's `pool`. Throws CorruptFileError for a
+   * malformed record.
    */
-  private checkedStub(trial: StoredTrial, readWhole: () => StoredTrial): StoredTrial {
+  private checkedStub(trial: StoredTrial, readWhole: () => StoredTrial, pool: StringPool): StoredTrial {
     const problem = storedTrialProblem(trial)
     if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
-    return this.stubReading(trial, readWhole)
+    return this.stubReading(trial, readWhole, pool)
   }
 
   /**
@@ -487,11 +489,12 @@ export class StoreSession {
     const known = new Map<string, KnownRecord>()
     const trials: StoredTrial[] = []
     const whole = this.wholeSources
+    const pool: StringPool = new Map()
     const rest = await readDurable(records.path, TRIAL_STORE, (line) => {
       let trial = parseJsonOrCorrupt(line.text) as StoredTrial
       if (whole && !whole.has(trial.source)) {
         const { offset, bytes } = line
-        trial = this.checkedStub(trial, () => records.trialIn(offset, bytes))
+        trial = this.checkedStub(trial, () => records.trialIn(offset, bytes), pool)
       }
       trials.push(trial)
       known.set(trial.id, { trial, offset: line.offset, length: line.bytes })
