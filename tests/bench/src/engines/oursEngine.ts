@@ -10,6 +10,7 @@ import { createListingDiff } from '../../../../electron/core/sync/diffListing'
 import { withSourceRecords } from '../../../../electron/core/sync/withSourceRecords'
 import type { ListQuery } from '../../../../shared/trials'
 import { BENCH_SOURCES } from './benchSources'
+import { collectGarbage } from '../measure/timing'
 import type { Listings } from '../generate/listing'
 import type { BenchEngine, DiffAnswer, EnginePaths } from './engine'
 
@@ -78,6 +79,9 @@ export function createOursEngine(paths: EnginePaths): BenchEngine {
       // with their mtimes (which the snapshot is checked against), then diffs as a sync does.
       await saving?.session.close()
       saving = null // the previous repeat's records go before this one's are read
+      // ... and are collected first: the app's core holds one session, never a closed one's index (its search text,
+      // ~160 MB outside the heap at 100,000 trials) beside the next one's while it is read.
+      collectGarbage()
       if (!existsSync(snapshotPathOf(pristinePath))) {
         execFileSync('cp', ['-p', paths.storePath, pristinePath])
         if (existsSync(snapshotPathOf(paths.storePath)))
