@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { numberPrintedInFreshProcess } from '../helpers/freshNodeProcess'
 
 const compactHeapModule = join(__dirname, '..', '..', 'electron', 'core', 'process', 'compactHeap.ts')
 
@@ -18,11 +18,7 @@ function peakHeapMb(compact: boolean): number {
       if (i % 25 === 0) peak = Math.max(peak, process.memoryUsage().heapTotal)
     }
     console.log(peak / 1048576)`
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
-    encoding: 'utf8',
-  })
-  expect(run.stderr).toBe('')
-  return Number(run.stdout.trim())
+  return numberPrintedInFreshProcess(script)
 }
 
 describe('the core process heap policy (useCompactHeap)', () => {

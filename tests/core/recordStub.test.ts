@@ -1,8 +1,8 @@
 /** A record a sync holds without diffing it: its small parts in memory, its fields and history read when asked. */
-import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isRecordStub, recordStubFrom, wholeRecord } from '../../electron/core/store/recordStub'
+import { numberPrintedInFreshProcess } from '../helpers/freshNodeProcess'
 import { storedTrial } from '../helpers/storeData'
 
 describe('a record stub', () => {
@@ -90,9 +90,7 @@ describe('a record stub', () => {
         const stubs = []
         for (let i = 0; i < 20000; i++) stubs.push(recordStubFrom(JSON.parse(line(i)), () => null, pool))
         gc(); console.log((process.memoryUsage().heapUsed - before) / stubs.length)`
-      const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', script], { encoding: 'utf8' })
-      expect(run.stderr).toBe('')
-      return Number(run.stdout.trim())
+      return numberPrintedInFreshProcess(script, ['--expose-gc'])
     }
     const plain = heapPerStub(false)
     const pooled = heapPerStub(true)
