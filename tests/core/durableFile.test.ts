@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { DurableFileAdapter } from '../../electron/core/store/durable/adapter'
 import type { DurableFormat } from '../../electron/core/store/durable/format'
 import { lockForWriting } from '../../electron/core/store/durable/lock'
+import { readJsonDocument } from '../../electron/core/store/durable/lineLayout'
 import { readDurable } from '../../electron/core/store/durable/read'
 import { recoverDurable } from '../../electron/core/store/durable/recover'
 import { writeDurable } from '../../electron/core/store/durable/write'
@@ -100,5 +101,27 @@ describe('a durable JSON file of another format (reused by the user-data store)'
     ).rejects.toMatchObject({ code: 'STORE_IN_USE', message: 'Your notes are being saved by another window.' })
     await lock.release()
     await (await lockForWriting(path, 'x', 'userData')).release()
+  })
+})
+
+describe('a line-layout file read a chunk at a time', () => {
+  it('hands over every element whole with its exact byte range, across chunk boundaries and past a chunk in length', async () => {
+    // 4 MB chunks: ~1,000 elements of ~9 KB straddle several boundaries, one of ~5 MB is longer than a chunk, and
+    // Hangul (3 bytes a character) makes byte offsets differ from character offsets.
+    const notes = Array.from({ length: 1200 }, (_, i) => ({
+      id: `n${i}`,
+      text: i === 700 ? '긴 메모 '.repeat(500_000) : `메모 ${i} ${'가나다 abc '.repeat(1 + ((i * 37) % 900))}`,
+    }))
+    const path = join(tempDir(), 'layout.json')
+    const lines = notes.map((n, i) => JSON.stringify(n) + (i === notes.length - 1 ? '' : ','))
+    writeFileSync(path, `{"schemaVersion":2,"notes":[\n${lines.join('\n')}\n]}\n`)
+    const bytes = readFileSync(path)
+
+    const seen: Array<{ text: string; offset: number; bytes: number }> = []
+    const read = await readJsonDocument(path, { key: 'notes', onElement: (line) => seen.push(line) })
+
+    expect(read).toEqual({ document: { schemaVersion: 2, notes: [] }, lineLayout: true })
+    expect(seen.map((line) => JSON.parse(line.text))).toEqual(notes)
+    for (const line of seen) expect(bytes.toString('utf8', line.offset, line.offset + line.bytes)).toBe(line.text)
   })
 })
