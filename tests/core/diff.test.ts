@@ -4,6 +4,7 @@ import { isRecordStub, recordStubFrom } from '../../electron/core/store/recordSt
 import type { StoredTrial } from '../../electron/core/store/types'
 import { createListingDiff, diffListing } from '../../electron/core/sync/diffListing'
 import { createFakeSource, icreatRow, ids, rowsFor } from '../fakes/fakeSource'
+import { readingWith } from '../helpers/storeData'
 
 const T1 = '2026-01-01T00:00:00.000Z'
 const T2 = '2026-02-01T00:00:00.000Z'
@@ -182,10 +183,13 @@ describe('createListingDiff: a listing compared as its pages arrive', () => {
   function stubsOf(trials: StoredTrial[]) {
     const reads = new Map<string, number>()
     const stubs = trials.map((trial) =>
-      recordStubFrom(trial, () => {
-        reads.set(trial.sourceId, (reads.get(trial.sourceId) ?? 0) + 1)
-        return trial
-      }),
+      recordStubFrom(
+        trial,
+        readingWith(() => {
+          reads.set(trial.sourceId, (reads.get(trial.sourceId) ?? 0) + 1)
+          return trial
+        }),
+      ),
     )
     return { stubs, reads }
   }

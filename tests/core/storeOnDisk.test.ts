@@ -208,7 +208,10 @@ describe('a save after a sync', () => {
     await desk.close()
   })
 
-  /** A store with iCReaT, CRIS and a ClinicalTrials.gov study that names the CRIS record as its own. */
+  /**
+   * A store with iCReaT, CRIS and two ClinicalTrials.gov studies: one names a CRIS record as its own, the other
+   * (as most do) names none.
+   */
   async function threeSourceStore(icreatCount: number) {
     const path = join(tempDir(), 'trials.json')
     const icreat = createFakeSource({ rows: rowsFor(ids(icreatCount)) })
@@ -218,7 +221,10 @@ describe('a save after a sync', () => {
     })
     const ctgov = createFakeSource({
       id: 'ctgov',
-      rows: [icreatRow('NCT00000001', { orgStudyId: 'KCT0000001', 요약: 'oncology study' })],
+      rows: [
+        icreatRow('NCT00000001', { orgStudyId: 'KCT0000001', 요약: 'oncology study' }),
+        icreatRow('NCT00000002', { 요약: 'cardiology study' }),
+      ],
     })
     const sources = [icreat.source, cris.source, ctgov.source]
     const desk = await openTrialDesk({ storePath: path, sources, sourceConfig })
@@ -278,6 +284,7 @@ describe('a save after a sync', () => {
       ...Array.from({ length: 3 }, () => ['icreat', true]),
       ...Array.from({ length: 3 }, () => ['cris', false]),
       ['ctgov', true],
+      ['ctgov', true],
     ])
     // Each is the record as stored, whole when asked.
     expect(trials.map((t) => JSON.stringify(t))).toEqual(recordLines(path).map((line) => line.replace(/\s*,?\s*$/, '')))
@@ -304,7 +311,7 @@ describe('a save after a sync', () => {
     writeFileSync(snapshotPathOf(path), 'not a snapshot')
     expect(answered).toEqual(answersOf(await openTrialDesk({ storePath: path, sources, sourceConfig })))
     expect(answered.oncology).toBe(4)
-    expect(answered.all).toHaveLength(44)
+    expect(answered.all).toHaveLength(45)
   })
 
   it('moves a record that outgrew its place to the end, keeps every later save exact, and a removal says when the record was last seen', async () => {

@@ -1,3 +1,4 @@
+import type { RecordAt } from '../../electron/core/store/recordStub'
 import { SCHEMA_VERSION, type StoreData, type StoredTrial } from '../../electron/core/store/types'
 
 export function storedTrial(sourceId: string, overrides: Partial<StoredTrial> = {}): StoredTrial {
@@ -21,3 +22,6 @@ export function storedTrial(sourceId: string, overrides: Partial<StoredTrial> = 
 export function storeWith(trials: StoredTrial[]): StoreData {
   return { schemaVersion: SCHEMA_VERSION, trials, sources: {}, syncLog: [] }
 }
+
+/** Where a test's stub reads its whole record: `read()`, standing in for a store file. */
+export const readingWith = (read: () => StoredTrial): RecordAt => ({ source: { trialIn: read }, offset: 0, length: 0 })

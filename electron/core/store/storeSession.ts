@@ -28,7 +28,7 @@ import {
   writeSnapshot,
 } from './indexSnapshot'
 import { RecordFile, type RecordLocations } from './recordFile'
-import { isRecordStub, recordStubFrom, type StringPool } from './recordStub'
+import { isRecordStub, recordStubFrom, type RecordAt, type RecordSource, type StringPool } from './recordStub'
 import { storedTrialProblem } from './storeSchema'
 import { TRIAL_STORE } from './trialStoreFile'
 import { SCHEMA_VERSION, type StoreData, type StoredTrial } from './types'
@@ -113,13 +113,24 @@ function countsOf(trials: readonly StoredTrial[]): Partial<Record<SourceId, Sour
 
 const metaOf = ({ trials: _trials, ...meta }: StoreData): StoreMeta => meta
 
+/** The file an open's stubs read from: which file that is (the store or its backup) is known only after the read. */
+class LaterRecordFile implements RecordSource {
+  file: RecordFile | null = null
+  trialIn(offset: number, length: number): StoredTrial {
+    return this.file!.trialIn(offset, length)
+  }
+}
+
+/** What a stub names when it was noted as naming nothing (see crisNamedByStub). */
+const NAMES_NONE: readonly string[] = Object.freeze([])
+
 /** A store file as read for opening: its records (stubs at this version) and where each lies. */
 interface LocatedRead {
   data: StoreData
   /** Null for an older compact file (not the line layout). */
   locations: RecordLocations | null
   /** The file the stubs read their records from, once the open knows which file it keeps. */
-  stubsReadFrom: { file: RecordFile | null }
+  stubsReadFrom: LaterRecordFile
   /** The records' search text (written as each was parsed), when the records are stubs. */
   searchText: SearchTextColumn | null
 }
@@ -174,7 +185,7 @@ export class StoreSession {
   private spare: Promise<void> = Promise.resolve()
   /** The sources whose records the next whole read parses whole (the others as stubs, see readAll); null: all. */
   private wholeSources: ReadonlySet<SourceId> | null = null
-  /** The CRIS numbers each ClinicalTrials.gov stub names (its fields, where they are, are on disk). */
+  /** The CRIS numbers each ClinicalTrials.gov stub names, for those that name any (its fields are on disk). */
   private readonly crisNamedByStub = new WeakMap<StoredTrial, readonly string[]>()
   /** The parsed records while held (see holdRecords, readAll), and whether a sync is using them. */
   private held: StoredTrial[] | null = null
@@ -308,7 +319,7 @@ export class StoreSession {
   /** One store file read for opening (see openFromStoreFile); null when it does not exist. */
   private async readLocated(path: string): Promise<LocatedRead | null> {
     const stubbing = await isCurrentSchema(path)
-    const stubsReadFrom: LocatedRead['stubsReadFrom'] = { file: null }
+    const stubsReadFrom = new LaterRecordFile()
     const records: StoredTrial[] = []
     // A quarter of the file reserved for the search text (~17% of a 100,000-trial store), touched only as written.
     const searchText = stubbing ? searchTextWriter(Math.ceil(fileSizeOf(path) / 4)) : null
@@ -319,8 +330,7 @@ export class StoreSession {
       // Each line parsed as it is read: the file's text is never held whole beside the records.
       const trial = parseJsonOrCorrupt(line.text) as StoredTrial
       if (stubbing) {
-        const { offset, bytes } = line
-        records.push(this.checkedStub(trial, () => stubsReadFrom.file!.trialIn(offset, bytes), pool))
+        records.push(this.checkedStub(trial, { source: stubsReadFrom, offset: line.offset, length: line.bytes }, pool))
         searchText!.add(searchTextOf(trial))
       } else records.push(trial)
       offsets.push(line.offset)
@@ -436,12 +446,15 @@ export class StoreSession {
 
   /** A stub of `trial` reading the whole record at `offset` of `records`, with the CRIS numbers it names. */
   private stubOf(trial: StoredTrial, records: RecordFile, offset: number, length: number): StoredTrial {
-    return this.stubReading(trial, () => records.trialIn(offset, length))
+    return this.stubReading(trial, { source: records, offset, length })
   }
 
-  private stubReading(trial: StoredTrial, readWhole: () => StoredTrial, pool?: StringPool): StoredTrial {
-    const stub = recordStubFrom(trial, readWhole, pool)
-    this.crisNamedByStub.set(stub, this.crisNumbersNamedBy(trial))
+  private stubReading(trial: StoredTrial, at: RecordAt, pool?: StringPool): StoredTrial {
+    // Read before the stub is made: with a pool, the stub takes over the parsed record's small parts.
+    const named = this.crisNumbersNamedBy(trial)
+    const stub = recordStubFrom(trial, at, pool)
+    // Only a record that names some (most name none: a shared empty answer, not an array and an entry per stub).
+    if (named.length > 0) this.crisNamedByStub.set(stub, named)
     return stub
   }
 
@@ -450,10 +463,10 @@ export class StoreSession {
    * records kept whole), its small parts' strings taken from the read's `pool`. Throws CorruptFileError for a
    * malformed record.
    */
-  private checkedStub(trial: StoredTrial, readWhole: () => StoredTrial, pool: StringPool): StoredTrial {
+  private checkedStub(trial: StoredTrial, at: RecordAt, pool: StringPool): StoredTrial {
     const problem = storedTrialProblem(trial)
     if (problem) throw new CorruptFileError(`not a Trial Desk trial store (a record: ${problem})`)
-    return this.stubReading(trial, readWhole, pool)
+    return this.stubReading(trial, at, pool)
   }
 
   /**
@@ -469,7 +482,7 @@ export class StoreSession {
 
   /** The CRIS numbers a record names: a stub's as noted when it was made, a whole record's from its fields. */
   private crisNumbersNamedBy(trial: StoredTrial): readonly string[] {
-    return this.crisNamedByStub.get(trial) ?? crisNumbersNamedBy(trial)
+    return this.crisNamedByStub.get(trial) ?? (isRecordStub(trial) ? NAMES_NONE : crisNumbersNamedBy(trial))
   }
 
   /** crisNumbersNamedBy for registryLinks, whose records are the store's. */
@@ -493,8 +506,7 @@ export class StoreSession {
     const rest = await readDurable(records.path, TRIAL_STORE, (line) => {
       let trial = parseJsonOrCorrupt(line.text) as StoredTrial
       if (whole && !whole.has(trial.source)) {
-        const { offset, bytes } = line
-        trial = this.checkedStub(trial, () => records.trialIn(offset, bytes), pool)
+        trial = this.checkedStub(trial, { source: records, offset: line.offset, length: line.bytes }, pool)
       }
       trials.push(trial)
       known.set(trial.id, { trial, offset: line.offset, length: line.bytes })
