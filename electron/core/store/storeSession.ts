@@ -450,7 +450,6 @@ export class StoreSession {
   }
 
   private stubReading(trial: StoredTrial, at: RecordAt, pool?: StringPool): StoredTrial {
-    // Read before the stub is made: with a pool, the stub takes over the parsed record's small parts.
     const named = this.crisNumbersNamedBy(trial)
     const stub = recordStubFrom(trial, at, pool)
     // Only a record that names some (most name none: a shared empty answer, not an array and an entry per stub).
