@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { listTrials } from '../../electron/core/query/listTrials'
-import { searchTextColumnOf } from '../../electron/core/query/searchTextColumn'
+import { recordTextOf, searchTextColumnOf } from '../../electron/core/query/searchTextColumn'
 import { createTrialIndex } from '../../electron/core/query/trialIndex'
 import { StoreSession } from '../../electron/core/store/storeSession'
 import { saveStore } from '../../electron/core/store/trialStoreFile'
@@ -47,10 +47,10 @@ const trials = [
   }),
 ]
 
-/** Each record's search text as the index holds it (the bytes past the texts are room for syncs: not compared). */
+/** Each record's search text as the index holds it. */
 const textsOf = (index: ReturnType<typeof createTrialIndex>) => {
-  const { bytes, starts, ends } = searchTextColumnOf(index.text)
-  return Array.from(starts, (start, p) => bytes.toString('utf8', start, ends[p]))
+  const column = searchTextColumnOf(index.text)
+  return Array.from(column.starts, (_, p) => recordTextOf(column, p))
 }
 const found = (index: ReturnType<typeof createTrialIndex>, q: string) =>
   listTrials(index, { q, withinDays: null, limit: 10 }).items.map((item) => item.sourceId)

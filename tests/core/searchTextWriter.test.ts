@@ -1,6 +1,7 @@
 /** The search text column written a record at a time as a store is read (no record's text kept as a string). */
 import { describe, expect, it } from 'vitest'
 import { buildIndexText, searchTextWriter } from '../../electron/core/query/indexText'
+import { recordTextOf } from '../../electron/core/query/searchTextColumn'
 import { searchTextOf } from '../../electron/core/query/recordSearchText'
 import { storedTrial } from '../helpers/storeData'
 
@@ -16,25 +17,30 @@ const trials = Array.from({ length: 40 }, (_, i) =>
 )
 
 describe('a search text column written as records are read', () => {
-  it('is the column built from the records afterwards: the same bytes, ranges and signatures', () => {
+  it('is the column built from the records afterwards: the same texts, values, ranges and signatures', () => {
     const built = buildIndexText(trials)
-    // A reserve far too small (~320 KB of text): the buffer grows (copied) as records come, several times.
+    // First buffers far too small (~320 KB of text): values and ids grow (copied) as records come, several times.
     const writer = searchTextWriter(100)
     for (const trial of trials) writer.add(searchTextOf(trial))
     const written = writer.finish()
+    const texts = (column: typeof built) => Array.from(column.starts, (_, p) => recordTextOf(column, p))
+    expect(texts(written)).toEqual(trials.map(searchTextOf))
+    expect(texts(written)).toEqual(texts(built))
+    expect(written.values.count).toBe(built.values.count)
     expect(written.used).toBe(built.used)
-    expect(written.bytes.subarray(0, written.used).equals(built.bytes.subarray(0, built.used))).toBe(true)
     expect(written.starts).toEqual(built.starts)
     expect(written.ends).toEqual(built.ends)
     expect(written.signatures).toEqual(built.signatures)
-    expect(written.bytes.toString('utf8', written.starts[3], written.ends[3])).toContain('비소세포폐암')
+    expect(recordTextOf(written, 3)).toContain('비소세포폐암')
   })
 
-  it('keeps the rest of a large reserve as room for the next syncs', () => {
+  it('keeps each repeated value once, and room past the ids for the next syncs', () => {
     const writer = searchTextWriter(1 << 20)
     for (const trial of trials) writer.add(searchTextOf(trial))
     const written = writer.finish()
-    expect(written.bytes.length).toBe(1 << 20)
-    expect(written.used).toBeLessThan(1 << 20)
+    // Forty records share five long summaries: each is kept once, and the values take a fraction of the texts.
+    const textBytes = trials.reduce((sum, trial) => sum + Buffer.byteLength(searchTextOf(trial)), 0)
+    expect(written.values.starts[written.values.count]).toBeLessThan(textBytes / 5)
+    expect(written.ids.length).toBeGreaterThan(written.used)
   })
 })

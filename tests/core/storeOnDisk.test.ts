@@ -85,6 +85,23 @@ describe('the index snapshot beside the store', () => {
     expect(readFileSync(snapshotPathOf(path)).length).toBe(good.length)
   })
 
+  it('a snapshot whose search text is damaged inside answers searches from the records instead', async () => {
+    const { path } = await syncedStore(8)
+    const expected = answers(await open(path))
+    const good = readFileSync(snapshotPathOf(path))
+    const newline = good.indexOf(0x0a)
+    const header = JSON.parse(good.toString('utf8', 0, newline)) as { blobBytes: number; signatureBytes: number }
+    const idsAt = newline + 1 + header.blobBytes + header.signatureBytes
+    // The same length (so the file passes every check at open), but a record names a value the snapshot lacks.
+    const damaged = Buffer.from(good)
+    damaged.writeUInt32LE(0xffffffff, idsAt + 4)
+    writeFileSync(snapshotPathOf(path), damaged)
+    const desk = await open(path)
+    expect(answers(desk)).toEqual(expected)
+    expect(desk.list({ withinDays: null, q: 'c100003' }).items.map((t) => t.sourceId)).toEqual(['C100003'])
+    await desk.close()
+  })
+
   it('an older store without a snapshot opens (read in full) and gets one on first open, without a sync', async () => {
     const path = join(tempDir(), 'trials.json')
     await saveStore(path, storeWith([storedTrial('C1'), storedTrial('C2')]))

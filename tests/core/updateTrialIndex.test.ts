@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listTrials } from '../../electron/core/query/listTrials'
-import { searchTextColumnOf } from '../../electron/core/query/searchTextColumn'
-import { signatureCapacityOf } from '../../electron/core/query/textSignature'
+import { recordTextOf, searchTextColumnOf } from '../../electron/core/query/searchTextColumn'
+import { SIGNATURE_RECORD_BYTES, signatureCapacityOf } from '../../electron/core/query/textSignature'
 import { createTrialIndex, type TrialIndex } from '../../electron/core/query/trialIndex'
 import { updateTrialIndex } from '../../electron/core/query/updateTrialIndex'
 import { StoreSession } from '../../electron/core/store/storeSession'
@@ -74,7 +74,7 @@ function syncOf(trials: readonly StoredTrial[], changes: number, created: number
   return [...seen, ...Array.from({ length: created }, (_, i) => trialNumber(firstNew + i, NOW + DAY))]
 }
 
-/** Everything the index answers from, per record (value ids and room past the texts are numbering, not content). */
+/** Everything the index answers from, per record (facet and text value ids and room are numbering, not content). */
 function contentOf(index: TrialIndex) {
   const text = searchTextColumnOf(index.text)
   const stride = signatureCapacityOf(text.signatures)
@@ -106,9 +106,9 @@ function contentOf(index: TrialIndex) {
         ]
       }),
     ),
-    texts: Array.from(text.starts, (start, p) => text.bytes.toString('utf8', start, text.ends[p])),
+    texts: Array.from(text.starts, (_, p) => recordTextOf(text, p)),
     signatures: Array.from({ length: count }, (_, p) =>
-      Array.from({ length: 128 }, (_, w) => text.signatures[w * stride + p]),
+      Array.from({ length: SIGNATURE_RECORD_BYTES / 4 }, (_, w) => text.signatures[w * stride + p]),
     ),
   }
 }
@@ -136,10 +136,10 @@ const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('the index after a sync', () => {
-  it('is the index a fresh build gives, over ten syncs in a row (text rewritten in place, its room used up)', () => {
+  it('is the index a fresh build gives, over ten syncs in a row (text rewritten in place, its values grown)', () => {
     let trials = Array.from({ length: 3000 }, (_, n) => trialNumber(n))
     let index = createTrialIndex(trials)
-    const roomAtFirst = searchTextColumnOf(index.text).bytes.length
+    const valueRoomAtFirst = searchTextColumnOf(index.text).values.bytes.length
     let created = 3000
     for (let sync = 0; sync < 10; sync++) {
       // The fifth sync brings more new records than the signatures have room for.
@@ -154,27 +154,31 @@ describe('the index after a sync', () => {
       trials = after
       index = updated!
     }
-    // The room ran out at least once (the text was compacted into a larger buffer) and new records grew the signatures.
-    expect(searchTextColumnOf(index.text).bytes.length).toBeGreaterThan(roomAtFirst)
+    // New values (the longer titles) outgrew the values' first buffer, and new records grew the signatures.
+    expect(searchTextColumnOf(index.text).values.bytes.length).toBeGreaterThan(valueRoomAtFirst)
     expect(signatureCapacityOf(searchTextColumnOf(index.text).signatures)).toBeGreaterThanOrEqual(created)
   })
 
   it('keeps every text when the room runs out while many texts change in place', () => {
-    // Many same-length changes (each fits where it was) and one that needs far more than the room: compacting must
-    // make room for all of them.
+    // Many changes with as many values as before (each fits where it was) and one record that gains far more values
+    // than the room past the ids: compacting must make room for all of them.
     const long = (t: StoredTrial) => ({ ...t, fields: { ...t.fields, 요약: `${t.sourceId} ${'요약 '.repeat(700)}` } })
     const trials = Array.from({ length: 2000 }, (_, n) => long(trialNumber(n)))
     const index = createTrialIndex(trials)
+    const before = searchTextColumnOf(index.text)
+    const room = before.ids.length - before.used
     const after = trials.map((t, p) =>
       p % 9 === 0
         ? { ...t, fields: { ...t.fields, 요약: String(t.fields['요약']).replace('요약', '개요') } }
         : p === 1
-          ? { ...t, fields: { ...t.fields, 과제명: `${'긴 제목 '.repeat(80_000)}` } }
+          ? { ...t, fields: { ...t.fields, 키워드: Array.from({ length: room + 500 }, (_, k) => `키워드 ${k}`) } }
           : t,
     )
     const updated = updateTrialIndex(index, trials, after)
     expect(updated).not.toBeNull()
+    expect(searchTextColumnOf(updated!.text).ids.length).toBeGreaterThan(before.ids.length)
     expect(contentOf(updated!)).toEqual(contentOf(createTrialIndex(after)))
+    expect(listTrials(updated!, { withinDays: null, q: `키워드 ${room + 499}` }, () => NOW).total).toBe(1)
   })
 
   it('is built afresh when records moved or too many changed, and the replaced index is never searched again', () => {

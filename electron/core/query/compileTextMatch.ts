@@ -82,6 +82,16 @@ function candidateMarksOf(index: TrialIndex, candidates: Int32Array): Uint8Array
   return marks
 }
 
+/** Per index: the answers buffer of the last search, cleared and reused by the next (see candidateMarksOf). */
+const valueAnswers = new WeakMap<TrialIndex, Uint8Array>()
+
+function answersOf(index: TrialIndex, length: number): Uint8Array {
+  let answers = valueAnswers.get(index)
+  if (!answers || answers.length < length) valueAnswers.set(index, (answers = new Uint8Array(length)))
+  else answers.fill(0, 0, length)
+  return answers
+}
+
 /**
  * Compiles a text search over the index's search text (see TextMatch). The signatures rule out most records in a
  * few sequential passes; the candidates are checked byte-wise.
@@ -93,7 +103,7 @@ export function compileTextMatch(
   extraTexts?: ReadonlyMap<number, string>,
 ): TextMatch {
   const searchText = searchTextColumnOf(index.text)
-  const { signatures, bytes, starts, ends } = searchText
+  const { signatures, ids, starts, ends } = searchText
   const count = index.entries.length
   let candidates: Int32Array | null = null
   for (const term of terms) {
@@ -110,21 +120,40 @@ export function compileTextMatch(
   if (extraTexts && extraTexts.size > 0)
     candidates = unionOf(candidates, Int32Array.from([...extraTexts.keys()].sort((a, b) => a - b)))
   const isCandidate = candidateMarksOf(index, candidates)
-  // Record texts are UTF-8 bytes (see searchTextColumn.ts): each alternative is searched as its UTF-8 bytes. Flat
-  // arrays and counted loops: the JIT kept discarding code that iterated the per-query arrays with for-of.
+  // Each alternative is searched for as its UTF-8 bytes in a record's values (see searchTextColumn.ts), each value
+  // at most once per query: what it answered is kept in `answers` (many records share a value). Flat arrays and
+  // counted loops: the JIT kept discarding code that iterated the per-query arrays with for-of.
   const plainTexts = terms.flatMap((term) => term.alternatives)
   const needles = plainTexts.map((text) => Buffer.from(text, 'utf8'))
   /** Term t's alternatives are needles[termEnds[t - 1] .. termEnds[t]). */
   const termEnds = new Int32Array(terms.length)
   for (let t = 0, end = 0; t < terms.length; t++) termEnds[t] = end += terms[t].alternatives.length
+  const { values } = searchText
+  const valueCount = values.count
+  /** Per alternative a and value v, at a * valueCount + v: 0 not yet asked, 1 absent, 2 present. */
+  const answers = answersOf(index, needles.length * valueCount)
+  const contains = (v: number, a: number): boolean => {
+    const at = a * valueCount + v
+    let answer = answers[at]
+    if (answer === 0) {
+      const start = values.starts[v]
+      const end = values.starts[v + 1]
+      answer = answers[at] =
+        end - start >= needles[a].length && values.bytes.subarray(start, end).indexOf(needles[a]) !== -1 ? 2 : 1
+    }
+    return answer === 2
+  }
   const verify = (position: number): boolean => {
     const extra = extraTexts === undefined ? undefined : extraTexts.get(position)
-    const text = bytes.subarray(starts[position], ends[position])
+    const first = starts[position]
+    const last = ends[position]
     let a = 0
     for (let t = 0; t < termEnds.length; t++) {
       let found = false
-      for (; a < termEnds[t] && !found; a++)
-        found = text.indexOf(needles[a]) !== -1 || (extra !== undefined && extra.includes(plainTexts[a]))
+      for (; a < termEnds[t] && !found; a++) {
+        for (let k = first; k < last && !found; k++) found = contains(ids[k], a)
+        if (!found && extra !== undefined) found = extra.includes(plainTexts[a])
+      }
       if (!found) return false
       a = termEnds[t]
     }

@@ -1,23 +1,31 @@
+import { textOfValues, type TextValues } from './textValues'
+
 /**
- * Every record's search text (see recordSearchText.ts) as UTF-8 in one buffer: record p's text is
- * `bytes[starts[p] .. ends[p])`, with its signature bits (see textSignature.ts). Outside the JS heap (the collector
- * never walks it), written to and read from the index snapshot as raw bytes, and searched with `Buffer#indexOf`.
- * UTF-8 is self-synchronising, so a term's bytes occur in a record's bytes exactly when the term occurs in its text.
+ * Every record's search text (see recordSearchText.ts) as the ids of its values: record p's text is the values
+ * `ids[starts[p] .. ends[p])` (see textValues.ts, where each distinct value is kept once as UTF-8), with its signature
+ * bits (see textSignature.ts). Outside the JS heap (the collector never walks it), written to and read from the index
+ * snapshot as raw bytes. A term matches a record when one of its values contains the term's UTF-8 bytes (UTF-8 is
+ * self-synchronising; a term never spans two values, as it never spanned the U+0001 between two fields).
  *
- * Bytes past `used` are room left for a sync: a record whose text changes is rewritten where it was when it fits
- * there, else at `used` (see updateIndexText), so a sync does not copy 200 MB of unchanged text into fresh memory
- * (which costs a page fault per 4 KB on first touch). The room is reserved, not touched, so it takes no memory.
+ * Ids past `used` are room left for a sync: a record whose values change is rewritten where it was when it fits
+ * there, else at `used` (see updateIndexText), so a sync does not copy every unchanged record's ids into fresh
+ * memory (a page fault per 4 KB on first touch). The room is reserved, not touched, so it takes no memory.
  */
 export interface SearchTextColumn {
-  bytes: Buffer
+  values: TextValues
+  ids: Uint32Array
   starts: Float64Array
   ends: Float64Array
   used: number
   signatures: Uint32Array
 }
 
-/** Room to reserve past `used` bytes of text: ~5% (8 MB at 100,000 records), the changed text of several syncs. */
-export const textRoomFor = (used: number) => Math.max(64 << 10, Math.ceil(used / 20))
+/** Room to reserve past `used` ids or bytes: ~5%, the changed text of several syncs. */
+export const textRoomFor = (used: number) => Math.max(16 << 10, Math.ceil(used / 20))
+
+/** Record p's search text as recordSearchText.ts made it. */
+export const recordTextOf = (column: SearchTextColumn, p: number): string =>
+  textOfValues(column.values, column.ids, column.starts[p], column.ends[p])
 
 /**
  * The column, or how to get it: an index opened from its snapshot answers its first (default) query without the

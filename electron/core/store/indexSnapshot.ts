@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto'
 import { promises as fs, readSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { deserialize, serialize } from 'node:v8'
 import { searchTextColumnOf, textRoomFor, type SearchTextColumn } from '../query/searchTextColumn'
 import { SIGNATURE_RECORD_BYTES } from '../query/textSignature'
 import type { TrialIndex } from '../query/trialIndex'
+import {
+  arraysFor,
+  bytesOfArray,
+  bytesOfTable,
+  deserializeApart,
+  isArrayTable,
+  serializeApart,
+  type ArrayTable,
+} from './arraysApart'
 import { edgeLineOf } from './durable/lineLayout'
 import type { RecordLocations } from './recordFile'
 
@@ -17,7 +25,7 @@ import type { RecordLocations } from './recordFile'
 export const snapshotPathOf = (storePath: string) => `${storePath}.index`
 
 /** Bump when what the index holds or how it is computed changes (a snapshot of another format is rebuilt). */
-const FORMAT = 4
+const FORMAT = 5
 /** Index properties that hold records or caches: rebuilt on open, never stored. The search text is stored raw. */
 const NOT_STORED = new Set(['entries', 'byId', 'fieldValueCache', 'fieldNames', 'text'])
 
@@ -40,23 +48,34 @@ export interface SnapshotContent {
 }
 
 /**
- * The snapshot file: one JSON header line, then the index (v8 serialised: typed arrays and small strings), then the
- * search text's signatures and bytes as they are in memory, so opening parses nothing and can leave the larger part
- * (the search text, ~80% at 100,000 trials) for after the first answer.
+ * The snapshot file: one JSON header line, then the index (v8 serialised: small strings and objects), then its typed
+ * arrays raw (see arraysApart.ts), then the search text's signatures, value ids, value starts, value bytes and value hash table as they are in memory (see
+ * searchTextColumn.ts), so opening parses nothing and can leave the larger part (the search text) for after the
+ * first answer.
  */
 interface SnapshotHeader {
   format: number
   generation: StoreGeneration
   blobBytes: number
+  /** The index's typed arrays, raw after the blob in this order. */
+  arrays: ArrayTable
   signatureBytes: number
-  searchBytes: number
+  /** How many of each the search text section holds: record value ids, values, their bytes, hash slots. */
+  text: { ids: number; values: number; valueBytes: number; slots: number }
 }
 
-const headerOf = (text: string): SnapshotHeader | null => {
+/** The search text section's length in bytes, after the signatures. */
+const textSectionBytes = ({ text }: SnapshotHeader) =>
+  4 * text.ids + 4 * (text.values + 1) + text.valueBytes + 4 * text.slots
+
+/** The header line is read first, up to this long (its array table grows with the index's facets). */
+const MAX_HEADER_BYTES = 64 << 10
+
+const headerOf = (line: string): SnapshotHeader | null => {
   try {
-    const h = JSON.parse(text) as SnapshotHeader
-    return h.format === FORMAT &&
-      [h.blobBytes, h.signatureBytes, h.searchBytes].every((n) => Number.isSafeInteger(n) && n >= 0)
+    const h = JSON.parse(line) as SnapshotHeader
+    const counts = [h.blobBytes, h.signatureBytes, h.text?.ids, h.text?.values, h.text?.valueBytes, h.text?.slots]
+    return h.format === FORMAT && isArrayTable(h.arrays) && counts.every((n) => Number.isSafeInteger(n) && n >= 0)
       ? h
       : null
   } catch {
@@ -98,6 +117,10 @@ export async function storeGenerationOf(
 const sameGeneration = (a: StoreGeneration, b: StoreGeneration) =>
   a.size === b.size && a.mtimeMs === b.mtimeMs && a.headSha1 === b.headSha1
 
+/** The first `length` elements of a typed array as bytes (the same memory). */
+const bytesOf = (array: Uint32Array | Int32Array, length: number) =>
+  Buffer.from(array.buffer, array.byteOffset, length * 4)
+
 /**
  * The search text section of one snapshot file, read from the file opened with the rest of the snapshot (so a newer
  * snapshot renamed over it meanwhile does not matter). `prefetch` reads it off the main thread (libuv's pool) and
@@ -115,27 +138,47 @@ export class SnapshotText {
     private readonly ends: Float64Array,
   ) {}
 
-  /** The text is read into the start of a buffer with room for syncs (reserved, untouched: see textRoomFor). */
+  /**
+   * Where each part of the section is read into: the ids and values into the start of arrays with room for syncs
+   * (reserved, untouched: see textRoomFor), as the in-memory column keeps them.
+   */
   private buffers() {
-    const used = this.header.searchBytes
-    const text = Buffer.allocUnsafeSlow(used + textRoomFor(used))
-    return { signatures: Buffer.allocUnsafeSlow(this.header.signatureBytes), text, bytes: text.subarray(0, used) }
-  }
-
-  private columnOf(signatures: Buffer, text: Buffer): SearchTextColumn {
-    const words = new Uint32Array(signatures.buffer, signatures.byteOffset, signatures.length / 4)
-    return { bytes: text, starts: this.starts, ends: this.ends, used: this.header.searchBytes, signatures: words }
+    const { ids, values, valueBytes, slots } = this.header.text
+    const column: SearchTextColumn = {
+      values: {
+        bytes: Buffer.allocUnsafeSlow(valueBytes + textRoomFor(valueBytes)),
+        starts: new Uint32Array(values + 1 + textRoomFor(values)),
+        count: values,
+        slots: new Int32Array(slots),
+      },
+      ids: new Uint32Array(ids + textRoomFor(ids)),
+      starts: this.starts,
+      ends: this.ends,
+      used: ids,
+      signatures: new Uint32Array(this.header.signatureBytes / 4),
+    }
+    const parts = [
+      bytesOf(column.signatures, column.signatures.length),
+      bytesOf(column.ids, ids),
+      bytesOf(column.values.starts, values + 1),
+      column.values.bytes.subarray(0, valueBytes),
+      bytesOf(column.values.slots, slots),
+    ]
+    return { column, parts }
   }
 
   prefetch(): Promise<void> {
     this.reading ??= (async () => {
       const handle = this.handle
       if (!handle || this.column) return
-      const { signatures, text, bytes } = this.buffers()
-      const ok =
-        (await readInBackground(handle, signatures, this.at)) &&
-        (await readInBackground(handle, bytes, this.at + signatures.length))
-      if (ok && !this.column) this.column = this.columnOf(signatures, text)
+      const { column, parts } = this.buffers()
+      let at = this.at
+      let ok = true
+      for (const part of parts) {
+        ok = ok && (await readInBackground(handle, part, at))
+        at += part.length
+      }
+      if (ok && !this.column && wholeColumn(column, this.header.text.valueBytes)) this.column = column
       await this.close()
     })().catch(() => undefined)
     return this.reading
@@ -143,14 +186,17 @@ export class SnapshotText {
 
   now(): SearchTextColumn | null {
     if (this.column || !this.handle) return this.column
-    const { signatures, text, bytes } = this.buffers()
+    const { column, parts } = this.buffers()
     const fd = this.handle.fd
-    if (readFullySync(fd, signatures, this.at) && readFullySync(fd, bytes, this.at + signatures.length)) {
+    let at = this.at
+    let ok = true
+    for (const part of parts) {
+      ok = ok && readFullySync(fd, part, at)
       // This query waits anyway; the page faults would otherwise fall on the next searches (see readInBackground).
-      touchPages(signatures)
-      touchPages(bytes)
-      this.column = this.columnOf(signatures, text)
+      if (ok) touchPages(part)
+      at += part.length
     }
+    if (ok && wholeColumn(column, this.header.text.valueBytes)) this.column = column
     void this.close()
     return this.column
   }
@@ -162,21 +208,43 @@ export class SnapshotText {
   }
 }
 
+/**
+ * True when a column read from a snapshot is whole: every value id names a value, the values lie in order within
+ * their bytes, the hash table names values only (a lookup may still miss: then a value is only kept twice).
+ */
+function wholeColumn({ values, ids, used }: SearchTextColumn, valueBytes: number): boolean {
+  const { starts, count, slots } = values
+  const tableOk = slots.length >= 1024 && (slots.length & (slots.length - 1)) === 0 && slots.length >= 2 * count
+  if (starts[0] !== 0 || starts[count] !== valueBytes || !tableOk) return false
+  for (let v = 0; v < count; v++) if (starts[v + 1] < starts[v]) return false
+  for (let k = 0; k < used; k++) if (ids[k] >= count) return false
+  for (let s = 0; s < slots.length; s++) if (slots[s] < 0 || slots[s] > count) return false
+  return true
+}
+
 /** Reads the snapshot if it belongs to `generation` and is whole; null otherwise (never throws). */
 export async function readSnapshot(storePath: string, generation: StoreGeneration): Promise<SnapshotContent | null> {
   let handle: fs.FileHandle | undefined
   try {
     handle = await fs.open(snapshotPathOf(storePath), 'r')
     const { size } = await handle.stat()
-    const start = Buffer.allocUnsafe(Math.min(size, 4096))
+    const start = Buffer.allocUnsafe(Math.min(size, MAX_HEADER_BYTES))
     await handle.read(start, 0, start.length, 0)
     const newline = start.indexOf(0x0a)
     const header = newline === -1 ? null : headerOf(start.toString('utf8', 0, newline))
     if (!header || !sameGeneration(header.generation, generation)) return null
-    if (size !== newline + 1 + header.blobBytes + header.signatureBytes + header.searchBytes) return null
+    const textAt = newline + 1 + header.blobBytes + bytesOfTable(header.arrays)
+    if (size !== textAt + header.signatureBytes + textSectionBytes(header)) return null
+    const arrays = arraysFor(header.arrays)
     const blob = Buffer.allocUnsafe(header.blobBytes)
     if (!(await readFully(handle, blob, newline + 1))) return null
-    const content = deserialize(blob) as Omit<SnapshotContent, 'text'> & Pick<SearchTextColumn, 'starts' | 'ends'>
+    let at = newline + 1 + header.blobBytes
+    for (const array of arrays) {
+      if (!(await readFully(handle, bytesOfArray(array), at))) return null
+      at += array.byteLength
+    }
+    const content = deserializeApart(blob, arrays) as Omit<SnapshotContent, 'text'> &
+      Pick<SearchTextColumn, 'starts' | 'ends'>
     const count = content.ids?.length
     if (
       !Array.isArray(content.ids) ||
@@ -184,13 +252,13 @@ export async function readSnapshot(storePath: string, generation: StoreGeneratio
       content.locations.lengths.length !== count ||
       content.starts.length !== count ||
       content.ends.length !== count ||
-      content.ends.some((end, p) => end < content.starts[p] || end > header.searchBytes) ||
+      content.ends.some((end, p) => end < content.starts[p] || end > header.text.ids) ||
       header.signatureBytes % SIGNATURE_RECORD_BYTES !== 0 ||
       header.signatureBytes / SIGNATURE_RECORD_BYTES < count
     )
       return null
     const { starts, ends, ...rest } = content
-    const text = new SnapshotText(handle, newline + 1 + header.blobBytes, header, starts, ends)
+    const text = new SnapshotText(handle, textAt, header, starts, ends)
     handle = undefined // the text section keeps it open until read
     return { ...rest, text }
   } catch {
@@ -271,14 +339,30 @@ export async function writeSnapshot(
 ): Promise<void> {
   const stored = Object.fromEntries(Object.entries(index).filter(([key]) => !NOT_STORED.has(key)))
   const text = searchTextColumnOf(index.text)
-  const blob = serialize({ index: stored, ids, locations, extra, starts: text.starts, ends: text.ends })
-  const signatures = Buffer.from(text.signatures.buffer, text.signatures.byteOffset, text.signatures.byteLength)
+  const { blob, arrays, table } = serializeApart({
+    index: stored,
+    ids,
+    locations,
+    extra,
+    starts: text.starts,
+    ends: text.ends,
+  })
+  const { values } = text
+  const valueBytes = values.starts[values.count]
+  const parts = [
+    bytesOf(text.signatures, text.signatures.length),
+    bytesOf(text.ids, text.used),
+    bytesOf(values.starts, values.count + 1),
+    values.bytes.subarray(0, valueBytes),
+    bytesOf(values.slots, values.slots.length),
+  ]
   const header: SnapshotHeader = {
     format: FORMAT,
     generation,
     blobBytes: blob.length,
-    signatureBytes: signatures.length,
-    searchBytes: text.used,
+    arrays: table,
+    signatureBytes: parts[0].length,
+    text: { ids: text.used, values: values.count, valueBytes, slots: values.slots.length },
   }
   const headerLine = Buffer.from(`${JSON.stringify(header)}\n`)
   const path = snapshotPathOf(storePath)
@@ -287,7 +371,7 @@ export async function writeSnapshot(
     const handle = await fs.open(temp, 'w', 0o600)
     try {
       // writeFile writes each part whole, one after the other (write() may write part of a buffer).
-      for (const part of [headerLine, blob, signatures, text.bytes.subarray(0, text.used)]) await handle.writeFile(part)
+      for (const part of [headerLine, blob, ...arrays.map(bytesOfArray), ...parts]) await handle.writeFile(part)
     } finally {
       await handle.close()
     }
