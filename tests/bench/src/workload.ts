@@ -117,7 +117,7 @@ export async function runWorkload(
     m.load = await timeRepeated(heavyRepeat, memory, () => engine.load(), { prepare: () => engine.close() })
     const blocks: number[] = []
     for (let i = 0; i < heavyRepeat; i++) {
-      engine.close()
+      await engine.close()
       collectGarbage()
       blocks.push(await longestEventLoopBlock(() => engine.load()))
     }
@@ -132,7 +132,7 @@ export async function runWorkload(
   collectGarbage()
   m.rssAfterOpenMb = single(process.memoryUsage().rss / 1024 / 1024)
   // Opened only now (pages another process wrote before this one started, read back one at a time as a sync receives
-  // them); what a sync's sources hold while they read (CRIS's list entries) is parsed now and held until the end.
+  // them); what a sync's sources hold while they read (CRIS's list entries) is parsed before each sync's diff.
   const listings = wants('diff') || wants('save') ? await buildListings() : null
   if (wants('diff') && listings) {
     if (engine.readRecords) {
@@ -144,18 +144,26 @@ export async function runWorkload(
     }
     // The listing's pages alone (a read and a parse per row, as a registry's answers): both engines' diffs include it.
     m.readListing = await timeRepeated(heavyRepeat, memory, () => rowsIn(listings.onePercentChanged), {})
-    m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged), {})
+    const asSync = { prepare: () => listings.holdForNextSync() }
+    m.diffNoChange = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.unchanged), asSync)
     // The answers' diffs are repeats too: each starts after a collection, as the timed ones do (see timing.ts).
+    asSync.prepare()
     collectGarbage()
     answers.diffNoChange = { ...engine.diff(listings.unchanged) }
-    m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged), {})
+    m.diff1pctChanged = await timeRepeated(heavyRepeat, memory, () => engine.diff(listings.onePercentChanged), asSync)
+    asSync.prepare()
     collectGarbage()
     answers.diff1pctChanged = { ...engine.diff(listings.onePercentChanged) }
     phaseDone('diffs')
   }
   if (wants('save') && listings) {
-    const prepare = engine.prepareSave ? () => engine.prepareSave!(listings.onePercentChanged) : undefined
-    if (engine.prepareSave) engine.close() // ours: the commit runs with the store it opened, not beside a second copy
+    const prepare = engine.prepareSave
+      ? () => {
+          listings.holdForNextSync()
+          return engine.prepareSave!(listings.onePercentChanged)
+        }
+      : undefined
+    if (engine.prepareSave) await engine.close() // ours: the commit runs with the store it opened, not beside a second copy
     m.save = await timeRepeated(heavyRepeat, memory, () => engine.save(), { prepare })
     const blocks: number[] = []
     for (let i = 0; i < heavyRepeat; i++) {
@@ -171,7 +179,7 @@ export async function runWorkload(
   listings?.close()
   m.peakRssMb = single(peaks.peakRssMb)
   m.peakHeapMb = single(peaks.peakHeapMb)
-  engine.close()
+  await engine.close()
   return { metrics: m, answers }
 }
 

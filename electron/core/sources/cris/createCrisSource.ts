@@ -45,9 +45,13 @@ async function fetchAllCris(config: SourceConfig, options: CrisSourceOptions, ct
     stillPending++
     return { sourceId, fields, detailsPending: true }
   }
-  // A row carries the stored record's detail fields: made and handed over a batch at a time, never all at once.
-  for (let i = 0; i < listing.items.length; i += ROWS_PER_HANDOVER) {
-    ctx.addRows(listing.items.slice(i, i + ROWS_PER_HANDOVER).map(rowOf))
+  // A row carries the stored record's detail fields: made and handed over a batch at a time, never all at once. A
+  // list entry handed over is let go at once (90,000 of them take ~70 MB), not when the last batch is.
+  const { items } = listing
+  for (let i = 0; i < items.length; i += ROWS_PER_HANDOVER) {
+    const batch = items.slice(i, i + ROWS_PER_HANDOVER)
+    items.fill(undefined as unknown as CrisRecord, i, i + ROWS_PER_HANDOVER)
+    ctx.addRows(batch.map(rowOf))
   }
   if (missing.length > 0) ctx.warn(crisMessages.detailsMissing(missing), crisWarnings.detailsMissing(missing))
   if (stillPending > 0) {

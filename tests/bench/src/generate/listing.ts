@@ -22,8 +22,12 @@ export type Listings = readonly ListingPages[]
 export interface BenchListings {
   unchanged: Listings
   onePercentChanged: Listings
-  /** CRIS holds its list entries (15 keys each) until its rows are made (see createCrisSource). */
-  held: unknown[]
+  /**
+   * Parses CRIS's list entries (15 keys each) for the next sync (untimed): its source holds them all from its listing
+   * fetch on and lets each go once its row is handed over (see createCrisSource), so here each page of them goes
+   * once the diff has taken the matching page of rows, and none is held by the commit.
+   */
+  holdForNextSync(): void
   close(): void
 }
 
@@ -142,8 +146,8 @@ export async function writeBenchListings(storePath: string, scratchDir: string, 
 }
 
 /**
- * The listings `writeBenchListings` wrote, as a sync receives them: a page at a time, and CRIS's list entries
- * parsed and held (as its source holds them) from now until `close`.
+ * The listings `writeBenchListings` wrote, as a sync receives them: a page at a time, with CRIS's list entries held
+ * as its source holds them (see holdForNextSync).
  */
 export function openBenchListings(scratchDir: string): BenchListings {
   const tables = JSON.parse(readFileSync(join(scratchDir, LISTING_FILES.pages), 'utf8')) as Record<
@@ -151,20 +155,30 @@ export function openBenchListings(scratchDir: string): BenchListings {
     PageTable
   >
   const open = (file: ListingFile) => openSync(join(scratchDir, LISTING_FILES[file]), 'r')
-  const held: unknown[] = []
-  const heldFd = open('held')
-  for (const page of pagesIn(heldFd, tables.held.pages)) held.push(...page)
-  closeSync(heldFd)
+  /** The next sync's CRIS list entries, a page of them per page of CRIS rows (null once handed over). */
+  let held: Array<unknown[] | null> = []
   const fds = { unchanged: open('unchanged'), onePercentChanged: open('onePercentChanged') }
+  function* letGoOnceTaken(pages: Iterable<SourceRow[]>): Generator<SourceRow[]> {
+    let page = 0
+    for (const rows of pages) {
+      yield rows
+      held[page++] = null
+    }
+  }
   const listingIn = (file: keyof typeof fds, source: ListedSource): ListingPages => {
     const own = tables[file].pages.filter((p) => p.source === source)
-    return { source, pages: () => pagesIn(fds[file], own) as Iterable<SourceRow[]> }
+    const pages = () => pagesIn(fds[file], own) as Iterable<SourceRow[]>
+    return { source, pages: source === 'cris' ? () => letGoOnceTaken(pages()) : pages }
   }
   const sources: ListedSource[] = ['icreat', 'cris']
   return {
     unchanged: sources.map((s) => listingIn('unchanged', s)),
     onePercentChanged: sources.map((s) => listingIn('onePercentChanged', s)),
-    held,
+    holdForNextSync() {
+      const heldFd = open('held')
+      held = [...pagesIn(heldFd, tables.held.pages)]
+      closeSync(heldFd)
+    },
     close() {
       closeSync(fds.unchanged)
       closeSync(fds.onePercentChanged)
