@@ -37,6 +37,7 @@ export default tseslint.config(
       'test-results/',
       'bench-results/',
       'tests/bench/node_modules/',
+      'tests/bench/out/',
       'tests/fixtures/',
     ],
   },

@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   if (job.task === 'core-process') {
     // This process plays the Electron main process (a small heap, as that one's), the core runs in its own child.
     const { measureCoreProcess } = await import('./measure/coreProcessBlocks')
-    const childPath = join(dirname(fileURLToPath(import.meta.url)), 'coreProcessChild.ts')
+    // Beside this file's source: `..` then `src` works from the source folder and from the bundle's (`out`).
+    const childPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'coreProcessChild.ts')
     const options = { repeat: job.heavyRepeat, childPath, now: BENCH_NOW }
     const metrics = await measureCoreProcess(job.storePath, job.scratchDir, options)
     await writeFile(job.resultPath, JSON.stringify({ metrics, answers: {} }))

@@ -38,7 +38,8 @@ export interface BenchEngine {
   fileBytes(): number
   /** Ids of a few stored trials, for the get-one-trial measurement. */
   sampleIds(count: number): string[]
-  close(): void
+  /** Lets go of the store; what it held is collectable once the promise (if any) settles. */
+  close(): void | Promise<void>
 }
 
 export interface EnginePaths {
