@@ -49,9 +49,9 @@ export interface SnapshotContent {
 
 /**
  * The snapshot file: one JSON header line, then the index (v8 serialised: small strings and objects), then its typed
- * arrays raw (see arraysApart.ts), then the search text's signatures, value ids, value starts, value bytes and value hash table as they are in memory (see
- * searchTextColumn.ts), so opening parses nothing and can leave the larger part (the search text) for after the
- * first answer.
+ * arrays raw (see arraysApart.ts), then the search text's signatures, value ids, value starts, value bytes and value
+ * hash table as they are in memory (see searchTextColumn.ts), so opening parses nothing and can leave the larger part
+ * (the search text) for after the first answer.
  */
 interface SnapshotHeader {
   format: number
