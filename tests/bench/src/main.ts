@@ -58,8 +58,14 @@ function metricGroups(text: string | undefined): MetricGroup[] | undefined {
 let childBundle: Promise<string> | null = null
 function childBundlePath(): Promise<string> {
   const outfile = join(here, '..', 'out', 'child.mjs')
-  childBundle ??= build({
-    entryPoints: [join(here, 'child.ts')],
+  childBundle ??= bundleForNode(join(here, 'child.ts'), outfile).then(() => outfile)
+  return childBundle
+}
+
+/** `entry` bundled into one ES module for Node, its packages left to node_modules (as the app's build does). */
+async function bundleForNode(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -67,8 +73,7 @@ function childBundlePath(): Promise<string> {
     format: 'esm',
     packages: 'external',
     logLevel: 'warning',
-  }).then(() => outfile)
-  return childBundle
+  })
 }
 
 /** Runs child.ts (bundled, see childBundlePath) in a fresh Node process (gc exposed) and waits for it. */
@@ -135,16 +140,7 @@ async function measureProcesses(
 ): Promise<Partial<Record<'openFromProcessStart' | 'cliListJson', Summary>>> {
   // Inside the checkout (out/ is ignored), so the bundle finds the app's node_modules.
   const probe = join(repoRoot, 'out', 'bench', 'processProbe.mjs')
-  await build({
-    entryPoints: [join(here, 'processProbe.ts')],
-    outfile: probe,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  })
+  await bundleForNode(join(here, 'processProbe.ts'), probe)
   const cli = join(repoRoot, 'scripts', 'trials.mjs')
   const opens: number[] = []
   const lists: number[] = []
