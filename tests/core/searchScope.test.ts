@@ -1,7 +1,7 @@
 /**
  * What text search looks in: what a trial is about and who runs it where, not its eligibility prose, contacts or
  * dates (see recordSearchText.ts) — and the same answers from an index built from records and one read back from
- * the snapshot (where the search text is stored as raw UTF-8).
+ * the snapshot (where the search text is stored raw: its values and their ids).
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -78,7 +78,7 @@ describe('text search scope', () => {
     expect(found(index, '연구윤리심의위원회')).toEqual([])
   })
 
-  it('answers the same from the index snapshot (search text stored as raw UTF-8) as from the records', async () => {
+  it('answers the same from the index snapshot (search text stored raw: its values and their ids) as from the records', async () => {
     const path = join(tempDir(), 'trials.json')
     await saveStore(path, storeWith(trials))
     const first = await StoreSession.open(path) // reads the records, writes the snapshot
