@@ -58,12 +58,15 @@ function metricGroups(text: string | undefined): MetricGroup[] | undefined {
 let childBundle: Promise<string> | null = null
 function childBundlePath(): Promise<string> {
   const outfile = join(here, '..', 'out', 'child.mjs')
-  childBundle ??= bundleForNode(join(here, 'child.ts'), outfile).then(() => outfile)
+  childBundle ??= bundleForNode(join(here, 'child.ts'), outfile)
   return childBundle
 }
 
-/** `entry` bundled into one ES module for Node, its packages left to node_modules (as the app's build does). */
-async function bundleForNode(entry: string, outfile: string): Promise<void> {
+/**
+ * `entry` bundled into one ES module for Node at `outfile` (returned), its packages left to node_modules (as the
+ * app's build does).
+ */
+async function bundleForNode(entry: string, outfile: string): Promise<string> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -74,6 +77,7 @@ async function bundleForNode(entry: string, outfile: string): Promise<void> {
     packages: 'external',
     logLevel: 'warning',
   })
+  return outfile
 }
 
 /** Runs child.ts (bundled, see childBundlePath) in a fresh Node process (gc exposed) and waits for it. */
